@@ -1,0 +1,33 @@
+package io.clientportal.messaging;
+
+import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.HistoryQuery;
+import io.clientportal.messaging.model.Message;
+import io.clientportal.messaging.model.MessageId;
+import io.clientportal.messaging.model.NewMessage;
+import io.clientportal.messaging.model.Page;
+
+/** Posting, history, edits, deletes and read state. */
+public interface Messages {
+
+    /**
+     * Posts a message. The server assigns its seq; the poster's read horizon moves to it. Posting again with the
+     * same {@link NewMessage#clientMessageId()} returns the same message and stores nothing new.
+     */
+    Message post(Actor actor, ConversationId id, NewMessage message);
+
+    /** A page of history, items ascending by seq; {@link Page#nextCursor()} is the seq to page before. */
+    Page<Message> history(Actor actor, ConversationId id, HistoryQuery query);
+
+    /** Edits the actor's own message within the edit window (owners, admins and managers: any time). */
+    Message edit(Actor actor, MessageId id, String newText);
+
+    /** Deletes a message, leaving a tombstone; its seq is kept. */
+    void delete(Actor actor, MessageId id);
+
+    /** Moves the actor's read horizon to {@code seq}; it only moves forward, and never past the last message. */
+    void markRead(Actor actor, ConversationId id, long seq);
+
+    /** Unread messages over every conversation the actor sees. */
+    long unreadTotal(Actor actor);
+}

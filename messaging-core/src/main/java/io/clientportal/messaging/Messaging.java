@@ -1,0 +1,53 @@
+package io.clientportal.messaging;
+
+/**
+ * The entry point: one per application, built with {@link #builder()}. Thread-safe.
+ *
+ * <pre>{@code
+ * Messaging messaging = Messaging.builder().store(store).build();
+ * Messaging agency = messaging.tenant("agency-42");
+ * agency.messages().post(Actor.clientUser("u1"), conversationId, NewMessage.text("Hello"));
+ * }</pre>
+ *
+ * Every call but the directory's takes the acting {@link Actor} first and is authorised before anything is read
+ * or written.
+ */
+public interface Messaging extends AutoCloseable {
+
+    /** A builder with every setting at its default. */
+    static MessagingBuilder builder() {
+        return new MessagingBuilder();
+    }
+
+    /**
+     * The same engine over another tenant's data. Tenants are isolated: no call of one sees the other's data.
+     *
+     * @param tenantId the tenant, not blank
+     */
+    Messaging tenant(String tenantId);
+
+    /** This view's tenant; {@code "default"} for the instance the builder made. */
+    String tenantId();
+
+    /** Trusted synchronisation from the host: team members, client accounts, client users. */
+    Directory directory();
+
+    /** Conversations, the inbox and participants. */
+    Conversations conversations();
+
+    /** Posting, history, edits, deletes and read state. */
+    Messages messages();
+
+    /** One message to many clients. */
+    Announcements announcements();
+
+    /** Uploads and downloads. */
+    Attachments attachments();
+
+    /** The real-time feed. */
+    Events events();
+
+    /** Stops background work (event relay, announcement delivery). Idempotent; closes every tenant view. */
+    @Override
+    void close();
+}

@@ -1,0 +1,104 @@
+package io.clientportal.messaging;
+
+import io.clientportal.messaging.internal.MessagingEngine;
+import io.clientportal.messaging.memory.InMemoryAttachmentStore;
+import io.clientportal.messaging.memory.InMemoryMessagingStore;
+import io.clientportal.messaging.spi.AccessPolicy;
+import io.clientportal.messaging.spi.AttachmentStore;
+import io.clientportal.messaging.spi.MessagingNotifier;
+import io.clientportal.messaging.spi.MessagingStore;
+import io.clientportal.messaging.spi.StandardAccessPolicy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Configures and starts a {@link Messaging} engine. Every setter is optional; {@link #build()} starts the
+ * engine's background work (event relay, announcement delivery, housekeeping), which
+ * {@link Messaging#close()} stops.
+ */
+public final class MessagingBuilder {
+
+    /** How often the relay looks at the log when nothing woke it (commits on other nodes): 1 second. */
+    public static final Duration DEFAULT_EVENT_POLL_INTERVAL = Duration.ofSeconds(1);
+    /** How often expired uploads and old events are cleaned up: 5 minutes. */
+    public static final Duration DEFAULT_HOUSEKEEPING_INTERVAL = Duration.ofMinutes(5);
+
+    private MessagingStore store;
+    private AttachmentStore attachmentStore;
+    private final List<MessagingNotifier> notifiers = new ArrayList<>();
+    private AccessPolicy accessPolicy = new StandardAccessPolicy();
+    private Clock clock = Clock.systemUTC();
+    private MessagingLimits limits = MessagingLimits.defaults();
+    private Duration eventPollInterval = DEFAULT_EVENT_POLL_INTERVAL;
+    private Duration housekeepingInterval = DEFAULT_HOUSEKEEPING_INTERVAL;
+
+    MessagingBuilder() {
+    }
+
+    /** Where data lives [a new {@link InMemoryMessagingStore}]. */
+    public MessagingBuilder store(MessagingStore store) {
+        this.store = Objects.requireNonNull(store, "store must not be null");
+        return this;
+    }
+
+    /** Where attachment bytes live [in memory]. */
+    public MessagingBuilder attachmentStore(AttachmentStore store) {
+        this.attachmentStore = Objects.requireNonNull(store, "attachmentStore must not be null");
+        return this;
+    }
+
+    /** Adds a receiver of every committed event; may be called more than once. */
+    public MessagingBuilder notifier(MessagingNotifier notifier) {
+        notifiers.add(Objects.requireNonNull(notifier, "notifier must not be null"));
+        return this;
+    }
+
+    /** Who may do what [{@link StandardAccessPolicy}, the table in the architecture]. */
+    public MessagingBuilder accessPolicy(AccessPolicy policy) {
+        this.accessPolicy = Objects.requireNonNull(policy, "accessPolicy must not be null");
+        return this;
+    }
+
+    /** The time source [system UTC]. */
+    public MessagingBuilder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock must not be null");
+        return this;
+    }
+
+    /** Limits [{@link MessagingLimits#defaults()}]. */
+    public MessagingBuilder limits(MessagingLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits must not be null");
+        return this;
+    }
+
+    /** How often the relay polls the log when not woken [{@link #DEFAULT_EVENT_POLL_INTERVAL}]. */
+    public MessagingBuilder eventPollInterval(Duration interval) {
+        this.eventPollInterval = positive(interval, "eventPollInterval");
+        return this;
+    }
+
+    /** How often housekeeping runs [{@link #DEFAULT_HOUSEKEEPING_INTERVAL}]. */
+    public MessagingBuilder housekeepingInterval(Duration interval) {
+        this.housekeepingInterval = positive(interval, "housekeepingInterval");
+        return this;
+    }
+
+    /** Starts the engine and returns its {@code "default"} tenant. */
+    public Messaging build() {
+        return MessagingEngine.start(store != null ? store : new InMemoryMessagingStore(),
+                attachmentStore != null ? attachmentStore : new InMemoryAttachmentStore(),
+                notifiers, accessPolicy, clock, limits, eventPollInterval, housekeepingInterval);
+    }
+
+    private static Duration positive(Duration value, String name) {
+        Objects.requireNonNull(value, name + " must not be null");
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,108 @@
+package io.clientportal.messaging.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.clientportal.messaging.event.ClientUserChanged;
+import io.clientportal.messaging.event.ClientUserRemoved;
+import io.clientportal.messaging.event.ConversationDeleted;
+import io.clientportal.messaging.event.MessagingEvent;
+import io.clientportal.messaging.event.ParticipantAccessChanged;
+import io.clientportal.messaging.event.ParticipantAdded;
+import io.clientportal.messaging.event.ParticipantRemoved;
+import io.clientportal.messaging.event.TeamMemberChanged;
+import io.clientportal.messaging.event.TeamMemberRemoved;
+import io.clientportal.messaging.model.Access;
+import io.clientportal.messaging.model.ClientUser;
+import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.TeamMember;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Caffeine caches of the directory and access data that reads and the event feed consult. Every change
+ * invalidates them through its event: on this node right after commit, on every node when the relay passes it.
+ * Writes never consult this cache.
+ */
+final class AccessCache {
+
+    record MemberKey(String tenantId, String id) {
+    }
+
+    record ParticipantKey(String tenantId, ConversationId conversationId, String teamMemberId) {
+    }
+
+    record ConversationKey(String tenantId, ConversationId conversationId) {
+    }
+
+    private final Cache<MemberKey, Optional<TeamMember>> teamMembers = newCache();
+    private final Cache<MemberKey, Optional<ClientUser>> clientUsers = newCache();
+    private final Cache<ParticipantKey, Optional<Access>> participants = newCache();
+    private final Cache<ConversationKey, Optional<String>> conversationAccounts = newCache();
+
+    private static <K, V> Cache<K, V> newCache() {
+        // The expiry bounds staleness should an invalidation ever be missed (for example a node partitioned
+        // from the database); invalidation, not expiry, is what keeps the cache right.
+        return Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+    }
+
+    Optional<TeamMember> teamMember(String tenantId, String id, Supplier<Optional<TeamMember>> loader) {
+        return teamMembers.get(new MemberKey(tenantId, id), key -> loader.get());
+    }
+
+    Optional<ClientUser> clientUser(String tenantId, String id, Supplier<Optional<ClientUser>> loader) {
+        return clientUsers.get(new MemberKey(tenantId, id), key -> loader.get());
+    }
+
+    Optional<Access> participantAccess(String tenantId, ConversationId conversationId, String teamMemberId,
+                                       Supplier<Optional<Access>> loader) {
+        return participants.get(new ParticipantKey(tenantId, conversationId, teamMemberId), key -> loader.get());
+    }
+
+    /** The client account of a conversation; empty if the conversation does not exist. */
+    Optional<String> conversationAccount(String tenantId, ConversationId conversationId,
+                                         Supplier<Optional<String>> loader) {
+        return conversationAccounts.get(new ConversationKey(tenantId, conversationId), key -> loader.get());
+    }
+
+    /** Drops whatever the event made stale. */
+    void invalidate(MessagingEvent event) {
+        String tenant = event.tenantId();
+        if (event instanceof TeamMemberChanged changed) {
+            forgetTeamMember(tenant, changed.teamMember().id());
+        } else if (event instanceof TeamMemberRemoved removed) {
+            forgetTeamMember(tenant, removed.teamMemberId());
+        } else if (event instanceof ClientUserChanged changed) {
+            clientUsers.invalidate(new MemberKey(tenant, changed.clientUser().id()));
+        } else if (event instanceof ClientUserRemoved removed) {
+            clientUsers.invalidate(new MemberKey(tenant, removed.clientUserId()));
+        } else if (event instanceof ParticipantAdded added) {
+            participants.invalidate(new ParticipantKey(tenant, added.conversationId(),
+                    added.participant().teamMemberId()));
+        } else if (event instanceof ParticipantAccessChanged changed) {
+            participants.invalidate(new ParticipantKey(tenant, changed.conversationId(),
+                    changed.participant().teamMemberId()));
+        } else if (event instanceof ParticipantRemoved removed) {
+            participants.invalidate(new ParticipantKey(tenant, removed.conversationId(), removed.teamMemberId()));
+        } else if (event instanceof ConversationDeleted deleted) {
+            conversationAccounts.invalidate(new ConversationKey(tenant, deleted.conversationId()));
+            participants.asMap().keySet().removeIf(key -> key.tenantId().equals(tenant)
+                    && key.conversationId().equals(deleted.conversationId()));
+        }
+    }
+
+    private void forgetTeamMember(String tenant, String id) {
+        teamMembers.invalidate(new MemberKey(tenant, id));
+        participants.asMap().keySet().removeIf(key -> key.tenantId().equals(tenant)
+                && key.teamMemberId().equals(id));
+    }
+
+    /** Drops everything (a relay that lost track of the log must assume anything changed). */
+    void invalidateAll() {
+        teamMembers.invalidateAll();
+        clientUsers.invalidateAll();
+        participants.invalidateAll();
+        conversationAccounts.invalidateAll();
+    }
+}

@@ -1,0 +1,148 @@
+package io.clientportal.messaging.internal;
+
+import io.clientportal.messaging.AccessDeniedException;
+import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.AttachmentContent;
+import io.clientportal.messaging.Attachments;
+import io.clientportal.messaging.InvalidInputException;
+import io.clientportal.messaging.LimitExceededException;
+import io.clientportal.messaging.MessagingException;
+import io.clientportal.messaging.MessagingStoreException;
+import io.clientportal.messaging.UnsupportedContentTypeException;
+import io.clientportal.messaging.model.Attachment;
+import io.clientportal.messaging.model.AttachmentId;
+import io.clientportal.messaging.model.Conversation;
+import io.clientportal.messaging.model.Message;
+import io.clientportal.messaging.spi.AccessDecision;
+import io.clientportal.messaging.spi.AttachmentRecord;
+import io.clientportal.messaging.spi.Permission;
+import io.clientportal.messaging.spi.StoreTransaction;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+
+/** Uploads (streamed, capped, typed from the bytes) and authorised downloads. */
+final class AttachmentService implements Attachments {
+
+    private final Context context;
+    private final String tenantId;
+
+    AttachmentService(Context context, String tenantId) {
+        this.context = context;
+        this.tenantId = tenantId;
+    }
+
+    @Override
+    public Attachment upload(Actor actor, String filename, String declaredContentType, InputStream content) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(content, "file");
+        Authorizer.Subject subject = context.authorizer.subject(context.cachedFacts(tenantId), actor);
+        if (!subject.isKnown()) {
+            throw new AccessDeniedException("only known team members and client users may upload");
+        }
+        String name = FilenameSanitizer.sanitize(filename);
+        byte[] head = new byte[ContentTypeDetector.HEAD_SIZE];
+        int headLength = readHead(content, head);
+        if (headLength == 0) {
+            throw new InvalidInputException("file", "file must not be empty");
+        }
+        String type = ContentTypeDetector.detect(head, headLength, name);
+        if (!context.limits.allowedContentTypes().contains(type)) {
+            throw new UnsupportedContentTypeException(type);
+        }
+        AttachmentId id = new AttachmentId(context.ids.next());
+        String key = "attachments/" + id;
+        CappedDigestInputStream counted = new CappedDigestInputStream(new SequenceInputStream(
+                new ByteArrayInputStream(head, 0, headLength), content), context.limits.maxAttachmentSize());
+        try {
+            context.attachmentBytes.store().write(key, counted);
+        } catch (IOException | RuntimeException e) {
+            context.attachmentBytes.deleteQuietly(key);
+            if (e instanceof MessagingException messagingException) {
+                throw messagingException;
+            }
+            throw new MessagingStoreException("could not store the attachment", e);
+        }
+        Attachment attachment = new Attachment(id, name, type, counted.count(), counted.sha256());
+        Instant now = context.now();
+        try {
+            context.uow.write(tenantId, tx -> {
+                tx.store().insertAttachment(new AttachmentRecord(tenantId, attachment, actor, key, now, null, null,
+                        null));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            context.attachmentBytes.deleteQuietly(key);
+            throw e;
+        }
+        return attachment;
+    }
+
+    private static int readHead(InputStream content, byte[] head) {
+        int length = 0;
+        try {
+            while (length < head.length) {
+                int n = content.read(head, length, head.length - length);
+                if (n < 0) {
+                    break;
+                }
+                length += n;
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException("file", "could not read the upload: " + e.getMessage());
+        }
+        return length;
+    }
+
+    @Override
+    public AttachmentContent open(Actor actor, AttachmentId id) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(id, "attachmentId");
+        AttachmentRecord record = context.uow.read(tenantId, tx -> {
+            AttachmentRecord found = tx.store().attachment(id).orElseThrow(() -> Errors.attachmentNotFound(id));
+            if (!mayOpen(tx.store(), actor, found)) {
+                throw Errors.attachmentNotFound(id);
+            }
+            return found;
+        });
+        try {
+            return new AttachmentContent(record.attachment(), context.attachmentBytes.store().read(record.storageKey()));
+        } catch (IOException e) {
+            throw new MessagingStoreException("could not read attachment " + id, e);
+        }
+    }
+
+    /** Attachments are authorised like what references them; an unreferenced upload only by its uploader. */
+    private boolean mayOpen(StoreTransaction store, Actor actor, AttachmentRecord record) {
+        if (!record.isReferenced()) {
+            return record.uploader().equals(actor);
+        }
+        Facts facts = context.cachedFacts(tenantId);
+        Authorizer.Subject subject = context.authorizer.subject(facts, actor);
+        if (record.messageId() != null) {
+            return store.conversation(record.conversationId())
+                    .map(conversation -> mayView(facts, subject, conversation))
+                    .orElse(false);
+        }
+        if (record.uploader().equals(actor) || subject.isManager()) {
+            return true;
+        }
+        if (subject.accountId() != null) {
+            return store.conversationOfAccount(subject.accountId())
+                    .filter(conversation -> mayView(facts, subject, conversation))
+                    .flatMap(conversation -> store.announcementMessage(record.announcementId(), conversation.id()))
+                    .filter(message -> !message.deleted())
+                    .isPresent();
+        }
+        return subject.role() != null
+                && store.announcementDeliveredToParticipant(record.announcementId(), actor.id());
+    }
+
+    private boolean mayView(Facts facts, Authorizer.Subject subject, Conversation conversation) {
+        return context.authorizer.decide(facts, subject, conversation.id(), conversation.clientAccountId(),
+                Permission.VIEW, false, false) == AccessDecision.ALLOW;
+    }
+}

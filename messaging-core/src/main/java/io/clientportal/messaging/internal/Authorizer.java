@@ -1,0 +1,113 @@
+package io.clientportal.messaging.internal;
+
+import io.clientportal.messaging.AccessDeniedException;
+import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.NotFoundException;
+import io.clientportal.messaging.model.Access;
+import io.clientportal.messaging.model.ClientUser;
+import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.TeamMember;
+import io.clientportal.messaging.model.TeamRole;
+import io.clientportal.messaging.spi.AccessDecision;
+import io.clientportal.messaging.spi.AccessPolicy;
+import io.clientportal.messaging.spi.AccessRequest;
+import io.clientportal.messaging.spi.Permission;
+
+import java.util.Optional;
+
+/** Loads the facts of a request and asks the {@link AccessPolicy}; turns its answer into exceptions. */
+final class Authorizer {
+
+    /**
+     * Who the actor is, as far as the directory knows.
+     *
+     * @param actor     the actor
+     * @param role      the team role, {@code null} for client users and unknown team members
+     * @param accountId the client account, {@code null} for team members and unknown client users
+     * @param name      the display name, {@code null} if unknown
+     */
+    record Subject(Actor actor, TeamRole role, String accountId, String name) {
+
+        boolean isKnown() {
+            return role != null || accountId != null;
+        }
+
+        boolean isManager() {
+            return role != null && role.isManager();
+        }
+    }
+
+    private final AccessPolicy policy;
+
+    Authorizer(AccessPolicy policy) {
+        this.policy = policy;
+    }
+
+    Subject subject(Facts facts, Actor actor) {
+        if (actor.isTeamMember()) {
+            Optional<TeamMember> member = facts.teamMember(actor.id());
+            return new Subject(actor, member.map(TeamMember::role).orElse(null), null,
+                    member.map(TeamMember::displayName).orElse(null));
+        }
+        Optional<ClientUser> user = facts.clientUser(actor.id());
+        return new Subject(actor, null, user.map(ClientUser::accountId).orElse(null),
+                user.map(ClientUser::displayName).orElse(null));
+    }
+
+    /** The decision for a conversation-level permission, after checking the actor may see the conversation. */
+    AccessDecision decide(Facts facts, Subject subject, ConversationId conversationId, String accountId,
+                          Permission permission, boolean ownMessage, boolean withinEditWindow) {
+        Access participantAccess = subject.role() == null ? null
+                : facts.participantAccess(conversationId, subject.actor().id()).orElse(null);
+        boolean client = subject.accountId() != null && subject.accountId().equals(accountId);
+        AccessDecision view = policy.decide(new AccessRequest(Permission.VIEW, subject.actor(), subject.role(),
+                client, participantAccess, ownMessage, withinEditWindow));
+        if (view != AccessDecision.ALLOW || permission == Permission.VIEW) {
+            return view == AccessDecision.ALLOW ? view : AccessDecision.HIDE;
+        }
+        return policy.decide(new AccessRequest(permission, subject.actor(), subject.role(), client,
+                participantAccess, ownMessage, withinEditWindow));
+    }
+
+    /** Throws {@link NotFoundException} or {@link AccessDeniedException} unless the permission is granted. */
+    void require(Facts facts, Subject subject, ConversationId conversationId, String accountId,
+                 Permission permission, boolean ownMessage, boolean withinEditWindow) {
+        AccessDecision decision = decide(facts, subject, conversationId, accountId, permission, ownMessage,
+                withinEditWindow);
+        if (decision == AccessDecision.HIDE) {
+            throw Errors.conversationNotFound(conversationId);
+        }
+        if (decision == AccessDecision.DENY) {
+            throw new AccessDeniedException(subject.actor().kind() + " " + subject.actor().id() + " may not "
+                    + describe(permission) + " in conversation " + conversationId);
+        }
+    }
+
+    void require(Facts facts, Subject subject, ConversationId conversationId, String accountId,
+                 Permission permission) {
+        require(facts, subject, conversationId, accountId, permission, false, false);
+    }
+
+    /** Whether the actor may send announcements (no conversation involved). */
+    boolean maySendAnnouncements(Subject subject) {
+        return policy.decide(new AccessRequest(Permission.SEND_ANNOUNCEMENT, subject.actor(), subject.role(),
+                false, null, false, false)) == AccessDecision.ALLOW;
+    }
+
+    /** The actor's effective access in a conversation they may see. */
+    Access effectiveAccess(Facts facts, Subject subject, ConversationId conversationId, String accountId) {
+        return decide(facts, subject, conversationId, accountId, Permission.POST, false, false)
+                == AccessDecision.ALLOW ? Access.WRITE : Access.READ_ONLY;
+    }
+
+    private static String describe(Permission permission) {
+        return switch (permission) {
+            case VIEW -> "read";
+            case POST -> "post";
+            case EDIT_MESSAGE -> "edit this message";
+            case DELETE_MESSAGE -> "delete this message";
+            case MANAGE_PARTICIPANTS -> "manage participants";
+            case SEND_ANNOUNCEMENT -> "send announcements";
+        };
+    }
+}

@@ -1,0 +1,186 @@
+package io.clientportal.messaging.internal;
+
+import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.Conversations;
+import io.clientportal.messaging.InvalidInputException;
+import io.clientportal.messaging.NotFoundException;
+import io.clientportal.messaging.event.ParticipantAccessChanged;
+import io.clientportal.messaging.event.ParticipantAdded;
+import io.clientportal.messaging.event.ParticipantRemoved;
+import io.clientportal.messaging.model.Access;
+import io.clientportal.messaging.model.Conversation;
+import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.ConversationSummary;
+import io.clientportal.messaging.model.InboxQuery;
+import io.clientportal.messaging.model.Page;
+import io.clientportal.messaging.model.Participant;
+import io.clientportal.messaging.model.TeamMember;
+import io.clientportal.messaging.model.TeamRole;
+import io.clientportal.messaging.spi.ConversationScope;
+import io.clientportal.messaging.spi.InboxRequest;
+import io.clientportal.messaging.spi.InboxRow;
+import io.clientportal.messaging.spi.Permission;
+import io.clientportal.messaging.spi.StoreTransaction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Conversations, the inbox and participants. */
+final class ConversationService implements Conversations {
+
+    private final Context context;
+    private final String tenantId;
+
+    ConversationService(Context context, String tenantId) {
+        this.context = context;
+        this.tenantId = tenantId;
+    }
+
+    @Override
+    public Conversation conversationOf(Actor actor, String clientAccountId) {
+        Checks.notNull(actor, "actor");
+        Checks.id(clientAccountId, "clientAccountId");
+        return context.uow.read(tenantId, tx -> {
+            Conversation conversation = tx.store().conversationOfAccount(clientAccountId)
+                    .orElseThrow(() -> new NotFoundException("client account " + clientAccountId + " not found"));
+            Facts facts = context.cachedFacts(tenantId);
+            Authorizer.Subject subject = context.authorizer.subject(facts, actor);
+            if (context.authorizer.decide(facts, subject, conversation.id(), clientAccountId, Permission.VIEW, false,
+                    false) != io.clientportal.messaging.spi.AccessDecision.ALLOW) {
+                throw new NotFoundException("client account " + clientAccountId + " not found");
+            }
+            return conversation;
+        });
+    }
+
+    @Override
+    public Conversation get(Actor actor, ConversationId id) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(id, "conversationId");
+        return context.uow.read(tenantId, tx -> visibleConversation(tx.store(), actor, id));
+    }
+
+    /** The conversation if the actor may see it (cached facts); NotFound otherwise. */
+    Conversation visibleConversation(StoreTransaction store, Actor actor, ConversationId id) {
+        Conversation conversation = store.conversation(id).orElseThrow(() -> Errors.conversationNotFound(id));
+        Facts facts = context.cachedFacts(tenantId);
+        context.authorizer.require(facts, context.authorizer.subject(facts, actor), id,
+                conversation.clientAccountId(), Permission.VIEW);
+        return conversation;
+    }
+
+    @Override
+    public Page<ConversationSummary> inbox(Actor actor, InboxQuery query) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(query, "query");
+        int limit = Checks.pageSize(query.limit(), context.limits);
+        InboxCursor cursor = query.cursor() == null ? null : InboxCursor.parse(query.cursor());
+        return context.uow.read(tenantId, tx -> {
+            Facts facts = context.cachedFacts(tenantId);
+            Authorizer.Subject subject = context.authorizer.subject(facts, actor);
+            ConversationScope scope = Scopes.of(tx.store(), subject);
+            List<InboxRow> rows = tx.store().inbox(new InboxRequest(actor, scope,
+                    cursor == null ? null : cursor.activity(), cursor == null ? null : cursor.conversationId(),
+                    query.onlyUnread(), limit + 1));
+            boolean more = rows.size() > limit;
+            List<ConversationSummary> items = new ArrayList<>(Math.min(rows.size(), limit));
+            for (InboxRow row : rows.subList(0, Math.min(rows.size(), limit))) {
+                Conversation conversation = row.conversation();
+                Access access = context.authorizer.effectiveAccess(facts, subject, conversation.id(),
+                        conversation.clientAccountId());
+                items.add(new ConversationSummary(conversation, row.lastMessage(), row.unreadCount(), access));
+            }
+            String next = more ? InboxCursor.of(items.get(items.size() - 1).conversation()).encode() : null;
+            return new Page<>(items, next);
+        });
+    }
+
+    @Override
+    public List<Participant> participants(Actor actor, ConversationId id) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(id, "conversationId");
+        return context.uow.read(tenantId, tx -> {
+            visibleConversation(tx.store(), actor, id);
+            return tx.store().participants(id).stream().map(ConversationService::effective).toList();
+        });
+    }
+
+    @Override
+    public Participant addParticipant(Actor actor, ConversationId id, String teamMemberId, Access access) {
+        return saveParticipant(actor, id, teamMemberId, access, true);
+    }
+
+    @Override
+    public Participant changeAccess(Actor actor, ConversationId id, String teamMemberId, Access access) {
+        return saveParticipant(actor, id, teamMemberId, access, false);
+    }
+
+    private Participant saveParticipant(Actor actor, ConversationId id, String teamMemberId, Access access,
+                                        boolean addIfAbsent) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(id, "conversationId");
+        Checks.id(teamMemberId, "teamMemberId");
+        Checks.notNull(access, "access");
+        return context.uow.write(tenantId, tx -> {
+            StoreTransaction store = tx.store();
+            requireManager(store, actor, id);
+            TeamMember member = store.teamMember(teamMemberId)
+                    .orElseThrow(() -> new NotFoundException("team member " + teamMemberId + " not found"));
+            if (member.role() == TeamRole.WATCHER && access == Access.WRITE) {
+                throw new InvalidInputException("access", "a watcher's access is always READ_ONLY");
+            }
+            Optional<Access> current = store.participantAccess(id, teamMemberId);
+            if (current.isEmpty() && !addIfAbsent) {
+                throw new NotFoundException("team member " + teamMemberId + " is not a participant");
+            }
+            Participant participant = effective(new Participant(member.id(), member.displayName(), member.role(),
+                    access));
+            if (current.isPresent() && current.get() == access) {
+                return participant;
+            }
+            store.saveParticipant(id, teamMemberId, access);
+            if (current.isPresent()) {
+                tx.emit(new ParticipantAccessChanged(null, tenantId, id, context.now(), participant));
+            } else {
+                tx.emit(new ParticipantAdded(null, tenantId, id, context.now(), participant));
+            }
+            return participant;
+        });
+    }
+
+    @Override
+    public void removeParticipant(Actor actor, ConversationId id, String teamMemberId) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(id, "conversationId");
+        Checks.id(teamMemberId, "teamMemberId");
+        context.uow.write(tenantId, tx -> {
+            StoreTransaction store = tx.store();
+            requireManager(store, actor, id);
+            if (!store.deleteParticipant(id, teamMemberId)) {
+                throw new NotFoundException("team member " + teamMemberId + " is not a participant");
+            }
+            tx.emit(new ParticipantRemoved(null, tenantId, id, context.now(), teamMemberId));
+            return null;
+        });
+    }
+
+    /** Authorises participant management from the store, inside the write's unit of work. */
+    private void requireManager(StoreTransaction store, Actor actor, ConversationId id) {
+        Conversation conversation = store.conversation(id).orElseThrow(() -> Errors.conversationNotFound(id));
+        Facts facts = Facts.direct(store);
+        context.authorizer.require(facts, context.authorizer.subject(facts, actor), id,
+                conversation.clientAccountId(), Permission.MANAGE_PARTICIPANTS);
+    }
+
+    /** A participant with the access their role actually grants. */
+    static Participant effective(Participant stored) {
+        Access access = switch (stored.role()) {
+            case OWNER, ADMIN, MANAGER -> Access.WRITE;
+            case WATCHER -> Access.READ_ONLY;
+            case AGENT -> stored.access();
+        };
+        return access == stored.access() ? stored
+                : new Participant(stored.teamMemberId(), stored.displayName(), stored.role(), access);
+    }
+}

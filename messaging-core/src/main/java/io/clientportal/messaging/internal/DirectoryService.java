@@ -1,0 +1,210 @@
+package io.clientportal.messaging.internal;
+
+import io.clientportal.messaging.ConflictException;
+import io.clientportal.messaging.Directory;
+import io.clientportal.messaging.NotFoundException;
+import io.clientportal.messaging.event.ClientUserChanged;
+import io.clientportal.messaging.event.ClientUserRemoved;
+import io.clientportal.messaging.event.ConversationCreated;
+import io.clientportal.messaging.event.ConversationDeleted;
+import io.clientportal.messaging.event.ConversationUpdated;
+import io.clientportal.messaging.event.ParticipantAccessChanged;
+import io.clientportal.messaging.event.ParticipantRemoved;
+import io.clientportal.messaging.event.TeamMemberChanged;
+import io.clientportal.messaging.event.TeamMemberRemoved;
+import io.clientportal.messaging.model.Access;
+import io.clientportal.messaging.model.AccountKind;
+import io.clientportal.messaging.model.ClientAccount;
+import io.clientportal.messaging.model.ClientUser;
+import io.clientportal.messaging.model.Conversation;
+import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.Participant;
+import io.clientportal.messaging.model.TeamMember;
+import io.clientportal.messaging.model.TeamRole;
+import io.clientportal.messaging.spi.AttachmentRecord;
+import io.clientportal.messaging.spi.DuplicateKeyException;
+import io.clientportal.messaging.spi.StoreTransaction;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The host's trusted synchronisation of team members, client accounts and client users. */
+final class DirectoryService implements Directory {
+
+    private final Context context;
+    private final String tenantId;
+
+    DirectoryService(Context context, String tenantId) {
+        this.context = context;
+        this.tenantId = tenantId;
+    }
+
+    @Override
+    public TeamMember upsertTeamMember(String id, String displayName, TeamRole role) {
+        TeamMember member = new TeamMember(Checks.id(id, "id"), Checks.name(displayName, "displayName"),
+                Checks.notNull(role, "role"));
+        return context.uow.write(tenantId, tx -> {
+            StoreTransaction store = tx.store();
+            Optional<TeamMember> existing = store.teamMember(member.id());
+            if (existing.isPresent() && existing.get().equals(member)) {
+                return member;
+            }
+            store.saveTeamMember(member);
+            Instant now = context.now();
+            tx.emit(new TeamMemberChanged(null, tenantId, null, now, member));
+            if (role == TeamRole.WATCHER) {
+                // A watcher can never hold WRITE: a demotion downgrades every participation at once.
+                Participant asParticipant = new Participant(member.id(), member.displayName(), role,
+                        Access.READ_ONLY);
+                for (ConversationId changed : store.setAccessEverywhere(member.id(), Access.READ_ONLY)) {
+                    tx.emit(new ParticipantAccessChanged(null, tenantId, changed, now, asParticipant));
+                }
+            }
+            return member;
+        });
+    }
+
+    @Override
+    public void removeTeamMember(String id) {
+        Checks.id(id, "id");
+        context.uow.write(tenantId, tx -> {
+            StoreTransaction store = tx.store();
+            if (store.teamMember(id).isEmpty()) {
+                return null;
+            }
+            Instant now = context.now();
+            for (ConversationId left : store.deleteParticipations(id)) {
+                tx.emit(new ParticipantRemoved(null, tenantId, left, now, id));
+            }
+            store.deleteTeamMember(id);
+            tx.emit(new TeamMemberRemoved(null, tenantId, null, now, id));
+            return null;
+        });
+    }
+
+    @Override
+    public Conversation createClientAccount(String accountId, String name, AccountKind kind) {
+        ClientAccount account = new ClientAccount(Checks.id(accountId, "accountId"), Checks.name(name, "name"),
+                Checks.notNull(kind, "kind"));
+        try {
+            return context.uow.write(tenantId, tx -> createOrUpdate(tx, account));
+        } catch (DuplicateKeyException raced) {
+            // Another caller created the same account at the same moment: creation is idempotent, so answer as
+            // a repeated call would.
+            return context.uow.write(tenantId, tx -> createOrUpdate(tx, account));
+        }
+    }
+
+    private Conversation createOrUpdate(Tx tx, ClientAccount account) {
+        StoreTransaction store = tx.store();
+        Optional<ClientAccount> existing = store.clientAccount(account.id());
+        if (existing.isPresent()) {
+            if (existing.get().kind() != account.kind()) {
+                throw new ConflictException("client account " + account.id() + " exists as "
+                        + existing.get().kind() + ", not " + account.kind());
+            }
+            Conversation conversation = store.conversationOfAccount(account.id())
+                    .orElseThrow(() -> new IllegalStateException("account without conversation: " + account.id()));
+            if (!existing.get().name().equals(account.name())) {
+                store.saveClientAccount(account);
+                tx.emit(new ConversationUpdated(null, tenantId, conversation.id(), context.now(), account.id(),
+                        account.name()));
+                return store.conversationOfAccount(account.id()).orElseThrow();
+            }
+            return conversation;
+        }
+        Instant now = context.now();
+        store.saveClientAccount(account);
+        Conversation conversation = new Conversation(new ConversationId(context.ids.next()), account.id(),
+                account.name(), 0, now, null);
+        store.insertConversation(conversation);
+        tx.emit(new ConversationCreated(null, tenantId, conversation.id(), now, account.id(), account.name()));
+        return conversation;
+    }
+
+    @Override
+    public ClientUser addClientUser(String accountId, String userId, String displayName) {
+        ClientUser wanted = new ClientUser(Checks.id(userId, "userId"), Checks.id(accountId, "accountId"),
+                Checks.name(displayName, "displayName"));
+        return context.uow.write(tenantId, tx -> {
+            StoreTransaction store = tx.store();
+            ClientAccount account = store.clientAccount(accountId)
+                    .orElseThrow(() -> new NotFoundException("client account " + accountId + " not found"));
+            Optional<ClientUser> existing = store.clientUser(wanted.id());
+            if (existing.isPresent()) {
+                if (!existing.get().accountId().equals(accountId)) {
+                    throw new ConflictException("client user " + wanted.id() + " belongs to another account");
+                }
+                if (existing.get().equals(wanted)) {
+                    return wanted;
+                }
+            } else if (account.kind() == AccountKind.INDIVIDUAL && !store.clientUsers(accountId).isEmpty()) {
+                throw new ConflictException("individual account " + accountId + " already has its one user");
+            }
+            store.saveClientUser(wanted);
+            tx.emit(new ClientUserChanged(null, tenantId, null, context.now(), wanted));
+            return wanted;
+        });
+    }
+
+    @Override
+    public void removeClientUser(String userId) {
+        Checks.id(userId, "userId");
+        context.uow.write(tenantId, tx -> {
+            StoreTransaction store = tx.store();
+            Optional<ClientUser> user = store.clientUser(userId);
+            if (user.isPresent()) {
+                store.deleteClientUser(userId);
+                tx.emit(new ClientUserRemoved(null, tenantId, null, context.now(), userId, user.get().accountId()));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void deleteClientAccount(String accountId) {
+        Checks.id(accountId, "accountId");
+        context.uow.write(tenantId, tx -> {
+            StoreTransaction store = tx.store();
+            if (store.clientAccount(accountId).isEmpty()) {
+                return null;
+            }
+            Instant now = context.now();
+            List<ClientUser> users = store.clientUsers(accountId);
+            Optional<Conversation> conversation = store.conversationOfAccount(accountId);
+            if (conversation.isPresent()) {
+                ConversationId id = conversation.get().id();
+                List<String> teamIds = store.participants(id).stream().map(Participant::teamMemberId).toList();
+                List<AttachmentRecord> orphaned = store.deleteConversation(id);
+                tx.emit(new ConversationDeleted(null, tenantId, id, now, accountId, teamIds,
+                        users.stream().map(ClientUser::id).toList()));
+                tx.afterCommit(() -> context.attachmentBytes.deleteQuietly(orphaned));
+            }
+            for (ClientUser user : users) {
+                store.deleteClientUser(user.id());
+                tx.emit(new ClientUserRemoved(null, tenantId, null, now, user.id(), accountId));
+            }
+            store.deleteClientAccount(accountId);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<TeamMember> teamMember(String id) {
+        Checks.id(id, "id");
+        return context.uow.read(tenantId, tx -> tx.store().teamMember(id));
+    }
+
+    @Override
+    public Optional<ClientAccount> clientAccount(String accountId) {
+        Checks.id(accountId, "accountId");
+        return context.uow.read(tenantId, tx -> tx.store().clientAccount(accountId));
+    }
+
+    @Override
+    public Optional<ClientUser> clientUser(String userId) {
+        Checks.id(userId, "userId");
+        return context.uow.read(tenantId, tx -> tx.store().clientUser(userId));
+    }
+}

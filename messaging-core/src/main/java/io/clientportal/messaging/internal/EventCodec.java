@@ -1,0 +1,89 @@
+package io.clientportal.messaging.internal;
+
+import io.clientportal.messaging.event.AnnouncementDelivered;
+import io.clientportal.messaging.event.ClientUserChanged;
+import io.clientportal.messaging.event.ClientUserRemoved;
+import io.clientportal.messaging.event.ConversationCreated;
+import io.clientportal.messaging.event.ConversationDeleted;
+import io.clientportal.messaging.event.ConversationRead;
+import io.clientportal.messaging.event.ConversationUpdated;
+import io.clientportal.messaging.event.MessageDeleted;
+import io.clientportal.messaging.event.MessageEdited;
+import io.clientportal.messaging.event.MessagePosted;
+import io.clientportal.messaging.event.MessagingEvent;
+import io.clientportal.messaging.event.ParticipantAccessChanged;
+import io.clientportal.messaging.event.ParticipantAdded;
+import io.clientportal.messaging.event.ParticipantRemoved;
+import io.clientportal.messaging.event.TeamMemberChanged;
+import io.clientportal.messaging.event.TeamMemberRemoved;
+import io.clientportal.messaging.spi.EventRecord;
+import io.clientportal.messaging.spi.NewEvent;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.clientportal.messaging.model.AnnouncementId;
+import io.clientportal.messaging.model.AttachmentId;
+import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.MessageId;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Encodes events for the log and decodes them back. The payload is the event record as JSON without its id; the
+ * id is the position the store gave it.
+ */
+final class EventCodec {
+
+    private static final List<Class<? extends MessagingEvent>> STORED_TYPES = List.of(
+            ConversationCreated.class, ConversationUpdated.class, ConversationDeleted.class, MessagePosted.class,
+            MessageEdited.class, MessageDeleted.class, ConversationRead.class, ParticipantAdded.class,
+            ParticipantAccessChanged.class, ParticipantRemoved.class, AnnouncementDelivered.class,
+            TeamMemberChanged.class, TeamMemberRemoved.class, ClientUserChanged.class, ClientUserRemoved.class);
+
+    private static final Map<String, Class<? extends MessagingEvent>> TYPES_BY_NAME = STORED_TYPES.stream()
+            .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
+
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addMixIn(ConversationId.class, IdMixin.class)
+            .addMixIn(MessageId.class, IdMixin.class)
+            .addMixIn(AnnouncementId.class, IdMixin.class)
+            .addMixIn(AttachmentId.class, IdMixin.class)
+            .build();
+
+    /** Ids are written as their plain UUID string. */
+    abstract static class IdMixin {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        IdMixin(UUID value) {
+        }
+
+        @JsonValue
+        abstract UUID value();
+    }
+
+    NewEvent encode(MessagingEvent event) {
+        ObjectNode node = mapper.valueToTree(event);
+        node.remove("eventId");
+        node.remove("type");
+        return new NewEvent(event.type(), event.conversationId(), mapper.writeValueAsString(node), event.at());
+    }
+
+    /** Decodes a stored event; returns {@code null} for a type this version does not know (logged by caller). */
+    MessagingEvent decode(EventRecord record) {
+        Class<? extends MessagingEvent> type = TYPES_BY_NAME.get(record.type());
+        if (type == null) {
+            return null;
+        }
+        ObjectNode node = (ObjectNode) mapper.readTree(record.payload());
+        node.put("eventId", Long.toString(record.position()));
+        node.put("tenantId", record.tenantId());
+        return mapper.treeToValue(node, type);
+    }
+}

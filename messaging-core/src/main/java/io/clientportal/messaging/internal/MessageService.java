@@ -1,0 +1,229 @@
+package io.clientportal.messaging.internal;
+
+import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.ConflictException;
+import io.clientportal.messaging.InvalidInputException;
+import io.clientportal.messaging.Messages;
+import io.clientportal.messaging.event.ConversationRead;
+import io.clientportal.messaging.event.MessageDeleted;
+import io.clientportal.messaging.event.MessageEdited;
+import io.clientportal.messaging.event.MessagePosted;
+import io.clientportal.messaging.model.Attachment;
+import io.clientportal.messaging.model.AttachmentId;
+import io.clientportal.messaging.model.Conversation;
+import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.HistoryQuery;
+import io.clientportal.messaging.model.Message;
+import io.clientportal.messaging.model.MessageId;
+import io.clientportal.messaging.model.NewMessage;
+import io.clientportal.messaging.model.Page;
+import io.clientportal.messaging.spi.AttachmentRecord;
+import io.clientportal.messaging.spi.DuplicateKeyException;
+import io.clientportal.messaging.spi.Permission;
+import io.clientportal.messaging.spi.StoreTransaction;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/** Posting, history, edits, deletes and read state. */
+final class MessageService implements Messages {
+
+    private final Context context;
+    private final String tenantId;
+    private final ConversationService conversations;
+
+    MessageService(Context context, String tenantId, ConversationService conversations) {
+        this.context = context;
+        this.tenantId = tenantId;
+        this.conversations = conversations;
+    }
+
+    @Override
+    public Message post(Actor actor, ConversationId id, NewMessage message) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(id, "conversationId");
+        Checks.notNull(message, "message");
+        List<AttachmentId> attachmentIds = distinct(message.attachmentIds(), context.limits.maxAttachmentsPerMessage());
+        String text = Checks.text(message.text(), context.limits, !attachmentIds.isEmpty());
+        String clientMessageId = Checks.clientMessageId(message.clientMessageId());
+        try {
+            return context.uow.write(tenantId, tx -> post(tx, actor, id, text, attachmentIds, clientMessageId));
+        } catch (DuplicateKeyException raced) {
+            if (raced.key() != DuplicateKeyException.Key.CLIENT_MESSAGE_ID) {
+                throw raced;
+            }
+            // A retry with the same key committed first (on this node or another): the unique key decided, and
+            // the answer is the message it stored.
+            return context.uow.read(tenantId, tx -> tx.store().messageByClientMessageId(id, actor, clientMessageId))
+                    .orElseThrow(() -> raced);
+        }
+    }
+
+    private Message post(Tx tx, Actor actor, ConversationId id, String text, List<AttachmentId> attachmentIds,
+                         String clientMessageId) {
+        StoreTransaction store = tx.store();
+        Conversation conversation = store.conversation(id).orElseThrow(() -> Errors.conversationNotFound(id));
+        Facts facts = Facts.direct(store);
+        Authorizer.Subject subject = context.authorizer.subject(facts, actor);
+        context.authorizer.require(facts, subject, id, conversation.clientAccountId(), Permission.POST);
+        if (clientMessageId != null) {
+            Optional<Message> earlier = store.messageByClientMessageId(id, actor, clientMessageId);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        List<Attachment> attachments = Attachments.claim(store, actor, attachmentIds);
+        Instant now = context.now();
+        long seq = store.nextSeq(id, now);
+        if (seq < 0) {
+            throw Errors.conversationNotFound(id);
+        }
+        Message posted = new Message(new MessageId(context.ids.next()), id, seq, actor, subject.name(), text,
+                attachments, false, null, clientMessageId, now, null, false);
+        store.insertMessage(posted);
+        if (!attachmentIds.isEmpty()) {
+            store.referenceAttachments(attachmentIds, id, posted.id(), null);
+        }
+        store.advanceReadHorizon(id, actor, seq);
+        tx.emit(new MessagePosted(null, tenantId, id, now, posted));
+        return posted;
+    }
+
+    @Override
+    public Page<Message> history(Actor actor, ConversationId id, HistoryQuery query) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(id, "conversationId");
+        Checks.notNull(query, "query");
+        int limit = Checks.pageSize(query.limit(), context.limits);
+        if (query.beforeSeq() != null && query.afterSeq() != null) {
+            throw new InvalidInputException("before", "give either before or after, not both");
+        }
+        if ((query.beforeSeq() != null && query.beforeSeq() < 0) || (query.afterSeq() != null && query.afterSeq() < 0)) {
+            throw new InvalidInputException(query.beforeSeq() != null ? "before" : "after", "seq must not be negative");
+        }
+        return context.uow.read(tenantId, tx -> {
+            conversations.visibleConversation(tx.store(), actor, id);
+            List<Message> items = tx.store().history(id, query.beforeSeq(), query.afterSeq(), limit);
+            String next = null;
+            if (items.size() == limit) {
+                if (query.afterSeq() != null) {
+                    next = Long.toString(items.get(items.size() - 1).seq());
+                } else if (items.get(0).seq() > 1) {
+                    next = Long.toString(items.get(0).seq());
+                }
+            }
+            return new Page<>(items, next);
+        });
+    }
+
+    @Override
+    public Message edit(Actor actor, MessageId id, String newText) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(id, "messageId");
+        String text = Checks.text(newText, context.limits, false);
+        return context.uow.write(tenantId, tx -> {
+            StoreTransaction store = tx.store();
+            Message message = authorizeOnMessage(store, actor, id, Permission.EDIT_MESSAGE);
+            if (message.deleted()) {
+                throw new ConflictException("message " + id + " was deleted");
+            }
+            if (message.announcementId() != null) {
+                throw new ConflictException("an announcement's message can't be edited");
+            }
+            if (message.text().equals(text)) {
+                return message;
+            }
+            Instant now = context.now();
+            store.updateMessageText(id, text, now);
+            Message edited = store.message(id).orElseThrow();
+            tx.emit(new MessageEdited(null, tenantId, edited.conversationId(), now, edited));
+            return edited;
+        });
+    }
+
+    @Override
+    public void delete(Actor actor, MessageId id) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(id, "messageId");
+        context.uow.write(tenantId, tx -> {
+            StoreTransaction store = tx.store();
+            Message message = authorizeOnMessage(store, actor, id, Permission.DELETE_MESSAGE);
+            if (message.deleted()) {
+                return null;
+            }
+            Instant now = context.now();
+            store.markMessageDeleted(id, now);
+            if (message.announcementId() == null && !message.attachments().isEmpty()) {
+                // A message's own uploads go with it; an announcement's are shared by all its messages and stay.
+                List<AttachmentRecord> gone = store.deleteAttachments(
+                        message.attachments().stream().map(Attachment::id).toList());
+                tx.afterCommit(() -> context.attachmentBytes.deleteQuietly(gone));
+            }
+            tx.emit(new MessageDeleted(null, tenantId, message.conversationId(), now, id, message.seq()));
+            return null;
+        });
+    }
+
+    /** Loads a message and authorises an edit or delete of it from the store; hidden answers like missing. */
+    private Message authorizeOnMessage(StoreTransaction store, Actor actor, MessageId id, Permission permission) {
+        Message message = store.message(id).orElseThrow(() -> Errors.messageNotFound(id));
+        Conversation conversation = store.conversation(message.conversationId())
+                .orElseThrow(() -> Errors.messageNotFound(id));
+        Facts facts = Facts.direct(store);
+        Authorizer.Subject subject = context.authorizer.subject(facts, actor);
+        boolean own = message.author().equals(actor);
+        boolean withinWindow = !context.clock.instant().isAfter(message.createdAt().plus(context.limits.editWindow()));
+        if (context.authorizer.decide(facts, subject, conversation.id(), conversation.clientAccountId(),
+                Permission.VIEW, own, withinWindow) != io.clientportal.messaging.spi.AccessDecision.ALLOW) {
+            throw Errors.messageNotFound(id);
+        }
+        context.authorizer.require(facts, subject, conversation.id(), conversation.clientAccountId(), permission,
+                own, withinWindow);
+        return message;
+    }
+
+    @Override
+    public void markRead(Actor actor, ConversationId id, long seq) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(id, "conversationId");
+        if (seq < 0) {
+            throw new InvalidInputException("seq", "seq must not be negative");
+        }
+        context.uow.write(tenantId, tx -> {
+            StoreTransaction store = tx.store();
+            Conversation conversation = store.conversation(id).orElseThrow(() -> Errors.conversationNotFound(id));
+            Facts facts = Facts.direct(store);
+            context.authorizer.require(facts, context.authorizer.subject(facts, actor), id,
+                    conversation.clientAccountId(), Permission.VIEW);
+            long horizon = Math.min(seq, conversation.lastSeq());
+            if (horizon > 0 && store.advanceReadHorizon(id, actor, horizon)) {
+                tx.emit(new ConversationRead(null, tenantId, id, context.now(), actor, horizon));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public long unreadTotal(Actor actor) {
+        Checks.notNull(actor, "actor");
+        return context.uow.read(tenantId, tx -> {
+            Facts facts = context.cachedFacts(tenantId);
+            Authorizer.Subject subject = context.authorizer.subject(facts, actor);
+            return tx.store().unreadTotal(actor, Scopes.of(tx.store(), subject));
+        });
+    }
+
+    /** The attachment ids without repeats; at most {@code max}. */
+    static List<AttachmentId> distinct(List<AttachmentId> ids, int max) {
+        if (ids.contains(null)) {
+            throw new InvalidInputException("attachmentIds", "attachmentIds must not contain null");
+        }
+        List<AttachmentId> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        if (distinct.size() > max) {
+            throw new InvalidInputException("attachmentIds", "at most " + max + " attachments per message");
+        }
+        return distinct;
+    }
+}

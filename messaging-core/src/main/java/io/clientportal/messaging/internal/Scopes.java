@@ -1,0 +1,28 @@
+package io.clientportal.messaging.internal;
+
+import io.clientportal.messaging.model.Conversation;
+import io.clientportal.messaging.spi.ConversationScope;
+import io.clientportal.messaging.spi.StoreTransaction;
+
+/** Which conversations an actor sees, as a store query scope. */
+final class Scopes {
+
+    private Scopes() {
+    }
+
+    /** The actor's scope; NotFound for an actor the directory does not know. */
+    static ConversationScope of(StoreTransaction store, Authorizer.Subject subject) {
+        if (subject.isManager()) {
+            return ConversationScope.all();
+        }
+        if (subject.role() != null) {
+            return ConversationScope.participantOf(subject.actor().id());
+        }
+        if (subject.accountId() != null) {
+            Conversation conversation = store.conversationOfAccount(subject.accountId())
+                    .orElseThrow(Errors::unknownActor);
+            return ConversationScope.only(conversation.id());
+        }
+        throw Errors.unknownActor();
+    }
+}

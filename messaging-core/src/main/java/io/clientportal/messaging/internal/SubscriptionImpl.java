@@ -1,0 +1,151 @@
+package io.clientportal.messaging.internal;
+
+import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.Subscription;
+import io.clientportal.messaging.event.MessagingEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * One subscriber of the event feed. The relay offers it events in log order from its one thread; the subscription
+ * keeps those after its cursor that its actor may see and hands them to the listener, one at a time, on the
+ * delivery executor, so a slow listener never holds up the relay or other subscribers.
+ */
+final class SubscriptionImpl implements Subscription {
+
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionImpl.class);
+
+    /** A subscriber this far behind is cut off rather than buffered without bound. */
+    static final int MAX_BACKLOG = 10_000;
+
+    private final String tenantId;
+    private final Actor actor;
+    private final Consumer<MessagingEvent> listener;
+    private final EventVisibility visibility;
+    private final Executor executor;
+    private final Queue<MessagingEvent> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger backlog = new AtomicInteger();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final List<Runnable> closeActions = new ArrayList<>();
+    private volatile boolean active = true;
+    private long cursor;
+
+    SubscriptionImpl(String tenantId, Actor actor, long cursor, Consumer<MessagingEvent> listener,
+                     EventVisibility visibility, Executor executor) {
+        this.tenantId = tenantId;
+        this.actor = actor;
+        this.cursor = cursor;
+        this.listener = listener;
+        this.visibility = visibility;
+        this.executor = executor;
+    }
+
+    String tenantId() {
+        return tenantId;
+    }
+
+    /** The position of the last event offered; only the relay thread reads and moves it. */
+    long cursor() {
+        return cursor;
+    }
+
+    /** Offers a committed event at {@code position}; called by the relay thread only, in log order. */
+    void offer(MessagingEvent event, long position) {
+        if (!active || position <= cursor || !tenantId.equals(event.tenantId())) {
+            return;
+        }
+        cursor = position;
+        EventVisibility.Verdict verdict = visibility.verdict(actor, event);
+        if (verdict == EventVisibility.Verdict.END) {
+            close();
+        } else if (verdict == EventVisibility.Verdict.DELIVER) {
+            enqueue(event);
+        }
+    }
+
+    /** Hands an event straight to the listener's queue (a reset notice that is not in the log). */
+    void enqueue(MessagingEvent event) {
+        if (backlog.incrementAndGet() > MAX_BACKLOG) {
+            log.warn("Closing the event subscription of {} {}: it fell {} events behind", actor.kind(), actor.id(),
+                    MAX_BACKLOG);
+            close();
+            return;
+        }
+        queue.add(event);
+        scheduleDrain();
+    }
+
+    private void scheduleDrain() {
+        if (draining.compareAndSet(false, true)) {
+            executor.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        try {
+            MessagingEvent event;
+            while (active && (event = queue.poll()) != null) {
+                backlog.decrementAndGet();
+                try {
+                    listener.accept(event);
+                } catch (RuntimeException e) {
+                    log.warn("Event listener of {} {} failed on {}", actor.kind(), actor.id(), event.type(), e);
+                }
+            }
+        } finally {
+            draining.set(false);
+        }
+        if (active && !queue.isEmpty()) {
+            scheduleDrain();
+        }
+    }
+
+    @Override
+    public boolean isActive() {
+        return active;
+    }
+
+    @Override
+    public void onClose(Runnable action) {
+        boolean runNow;
+        synchronized (closeActions) {
+            runNow = !active;
+            if (!runNow) {
+                closeActions.add(action);
+            }
+        }
+        if (runNow) {
+            action.run();
+        }
+    }
+
+    @Override
+    public void close() {
+        List<Runnable> actions;
+        synchronized (closeActions) {
+            if (!active) {
+                return;
+            }
+            active = false;
+            actions = List.copyOf(closeActions);
+            closeActions.clear();
+        }
+        queue.clear();
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                log.warn("Subscription close action failed", e);
+            }
+        }
+    }
+}

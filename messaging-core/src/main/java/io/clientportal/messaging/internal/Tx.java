@@ -1,0 +1,48 @@
+package io.clientportal.messaging.internal;
+
+import io.clientportal.messaging.event.MessagingEvent;
+import io.clientportal.messaging.spi.StoreTransaction;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One unit of work as the services see it: the store's transaction, plus the events to append before commit and
+ * the actions to run after it.
+ */
+final class Tx {
+
+    private final StoreTransaction store;
+    private final List<MessagingEvent> events = new ArrayList<>();
+    private final List<Runnable> afterCommit = new ArrayList<>();
+
+    Tx(StoreTransaction store) {
+        this.store = store;
+    }
+
+    StoreTransaction store() {
+        return store;
+    }
+
+    String tenantId() {
+        return store.tenantId();
+    }
+
+    /** Records an event; it is appended to the log in this unit of work (its id is the position it gets). */
+    void emit(MessagingEvent event) {
+        events.add(event);
+    }
+
+    /** Runs {@code action} once this unit of work has committed (never if it rolls back). */
+    void afterCommit(Runnable action) {
+        afterCommit.add(action);
+    }
+
+    List<MessagingEvent> events() {
+        return events;
+    }
+
+    List<Runnable> afterCommitActions() {
+        return afterCommit;
+    }
+}

@@ -1,0 +1,85 @@
+package io.clientportal.messaging.internal;
+
+import io.clientportal.messaging.MessagingException;
+import io.clientportal.messaging.MessagingStoreException;
+import io.clientportal.messaging.event.MessagingEvent;
+import io.clientportal.messaging.spi.DuplicateKeyException;
+import io.clientportal.messaging.spi.MessagingStore;
+import io.clientportal.messaging.spi.NewEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Runs the services' work in the store's units of work: appends the events a unit emitted before it commits, then
+ * (only after commit) invalidates this node's caches, wakes the relay and runs after-commit actions.
+ */
+final class UnitOfWork {
+
+    private static final Logger log = LoggerFactory.getLogger(UnitOfWork.class);
+
+    private final MessagingStore store;
+    private final EventCodec codec;
+    private final AccessCache cache;
+    private final Runnable wakeRelay;
+
+    UnitOfWork(MessagingStore store, EventCodec codec, AccessCache cache, Runnable wakeRelay) {
+        this.store = store;
+        this.codec = codec;
+        this.cache = cache;
+        this.wakeRelay = wakeRelay;
+    }
+
+    /** Runs a writing unit of work. */
+    <T> T write(String tenantId, Function<Tx, T> work) {
+        List<Tx> committed = new ArrayList<>(1);
+        T result = guard(() -> store.inTransaction(tenantId, storeTx -> {
+            Tx tx = new Tx(storeTx);
+            T value = work.apply(tx);
+            if (!tx.events().isEmpty()) {
+                List<NewEvent> encoded = new ArrayList<>(tx.events().size());
+                for (MessagingEvent event : tx.events()) {
+                    encoded.add(codec.encode(event));
+                }
+                storeTx.appendEvents(encoded);
+            }
+            committed.add(tx);
+            return value;
+        }));
+        // inTransaction returned normally: the unit committed (a joined host transaction commits later; the relay
+        // only publishes what the log shows as committed, so early invalidation is merely conservative).
+        Tx tx = committed.get(committed.size() - 1);
+        for (MessagingEvent event : tx.events()) {
+            cache.invalidate(event);
+        }
+        if (!tx.events().isEmpty()) {
+            wakeRelay.run();
+        }
+        for (Runnable action : tx.afterCommitActions()) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                log.warn("After-commit action failed", e);
+            }
+        }
+        return result;
+    }
+
+    /** Runs a reading unit of work. */
+    <T> T read(String tenantId, Function<Tx, T> work) {
+        return guard(() -> store.read(tenantId, storeTx -> work.apply(new Tx(storeTx))));
+    }
+
+    private static <T> T guard(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (MessagingException | DuplicateKeyException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new MessagingStoreException("the messaging store failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.clientportal.messaging.model;
+
+import java.time.Instant;
+
+/**
+ * The one conversation of a client account.
+ *
+ * @param id              the conversation's id
+ * @param clientAccountId the client account it belongs to
+ * @param clientName      the client account's name
+ * @param lastSeq         the seq of the newest message, 0 before the first one
+ * @param createdAt       when the conversation was created (with its account)
+ * @param lastMessageAt   when the newest message was posted; {@code null} before the first message
+ */
+public record Conversation(ConversationId id, String clientAccountId, String clientName, long lastSeq,
+                           Instant createdAt, Instant lastMessageAt) {
+}

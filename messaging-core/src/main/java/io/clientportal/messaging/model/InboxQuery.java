@@ -1,0 +1,26 @@
+package io.clientportal.messaging.model;
+
+/**
+ * Which page of an inbox to read: conversations by newest activity first.
+ *
+ * @param limit      the page size
+ * @param onlyUnread only conversations with unread messages
+ * @param cursor     the {@link Page#nextCursor()} of the previous page, or {@code null} for the first page
+ */
+public record InboxQuery(int limit, boolean onlyUnread, String cursor) {
+
+    /** The first page. */
+    public static InboxQuery first(int limit) {
+        return new InboxQuery(limit, false, null);
+    }
+
+    /** This query restricted to conversations with unread messages. */
+    public InboxQuery unreadOnly() {
+        return new InboxQuery(limit, true, cursor);
+    }
+
+    /** This query continuing after the given cursor. */
+    public InboxQuery after(String cursor) {
+        return new InboxQuery(limit, onlyUnread, cursor);
+    }
+}

@@ -1,0 +1,34 @@
+package io.clientportal.messaging.model;
+
+import io.clientportal.messaging.Actor;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A message in a conversation. A deleted message stays as a tombstone: it keeps its seq, its text is empty and
+ * its attachments are gone.
+ *
+ * @param id              the message's id
+ * @param conversationId  its conversation
+ * @param seq             its position in the conversation, assigned by the server, gap-free from 1
+ * @param author          who posted it
+ * @param authorName      the author's display name when it was posted
+ * @param text            the text; empty for a deleted message
+ * @param attachments     the attachments, unmodifiable
+ * @param highlighted     whether it is set apart in the chat (announcements can be highlighted)
+ * @param announcementId  the announcement it delivers, {@code null} for an ordinary message
+ * @param clientMessageId the poster's idempotency key, {@code null} if none was given
+ * @param createdAt       when it was posted
+ * @param editedAt        when it was last edited, {@code null} if never
+ * @param deleted         whether it was deleted
+ */
+public record Message(MessageId id, ConversationId conversationId, long seq, Actor author, String authorName,
+                      String text, List<Attachment> attachments, boolean highlighted,
+                      AnnouncementId announcementId, String clientMessageId,
+                      Instant createdAt, Instant editedAt, boolean deleted) {
+
+    public Message {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+}

@@ -1,0 +1,17 @@
+package io.clientportal.messaging.spi;
+
+/** What an actor wants to do, as the {@link AccessPolicy} sees it. */
+public enum Permission {
+    /** See a conversation, its history, participants and attachments. */
+    VIEW,
+    /** Post a message. */
+    POST,
+    /** Edit a message ({@link AccessRequest#ownMessage()} says whose). */
+    EDIT_MESSAGE,
+    /** Delete a message ({@link AccessRequest#ownMessage()} says whose). */
+    DELETE_MESSAGE,
+    /** Add and remove participants, change their access. */
+    MANAGE_PARTICIPANTS,
+    /** Send an announcement (no conversation). */
+    SEND_ANNOUNCEMENT
+}

@@ -1,0 +1,56 @@
+package io.clientportal.messaging.spi;
+
+import io.clientportal.messaging.model.Access;
+import io.clientportal.messaging.model.TeamRole;
+
+/**
+ * The default authorisation table: owners, admins and managers do everything; agents see the conversations they
+ * were added to and write there with {@link Access#WRITE}; watchers only read; client users see and write their
+ * account's conversation; everyone else is not told the conversation exists.
+ */
+public final class StandardAccessPolicy implements AccessPolicy {
+
+    @Override
+    public AccessDecision decide(AccessRequest request) {
+        if (request.permission() == Permission.SEND_ANNOUNCEMENT) {
+            return request.role() != null && request.role().isManager() ? AccessDecision.ALLOW : AccessDecision.DENY;
+        }
+        if (request.actor().isTeamMember()) {
+            return decideForTeamMember(request);
+        }
+        return request.clientOfAccount() ? decideForClient(request) : AccessDecision.HIDE;
+    }
+
+    private static AccessDecision decideForTeamMember(AccessRequest request) {
+        TeamRole role = request.role();
+        if (role == null) {
+            return AccessDecision.HIDE;
+        }
+        if (role.isManager()) {
+            return AccessDecision.ALLOW;
+        }
+        if (request.participantAccess() == null) {
+            return AccessDecision.HIDE;
+        }
+        boolean writer = role == TeamRole.AGENT && request.participantAccess() == Access.WRITE;
+        return switch (request.permission()) {
+            case VIEW -> AccessDecision.ALLOW;
+            case POST -> allowIf(writer);
+            case EDIT_MESSAGE, DELETE_MESSAGE -> allowIf(writer && request.ownMessage() && request.withinEditWindow());
+            case MANAGE_PARTICIPANTS, SEND_ANNOUNCEMENT -> AccessDecision.DENY;
+        };
+    }
+
+    private static AccessDecision decideForClient(AccessRequest request) {
+        return switch (request.permission()) {
+            case VIEW, POST -> AccessDecision.ALLOW;
+            case EDIT_MESSAGE, DELETE_MESSAGE -> allowIf(request.ownMessage() && request.withinEditWindow());
+            case MANAGE_PARTICIPANTS -> AccessDecision.HIDE;
+            case SEND_ANNOUNCEMENT -> AccessDecision.DENY;
+        };
+    }
+
+    private static AccessDecision allowIf(boolean condition) {
+        return condition ? AccessDecision.ALLOW : AccessDecision.DENY;
+    }
+}

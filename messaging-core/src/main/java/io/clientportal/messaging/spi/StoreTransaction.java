@@ -1,0 +1,205 @@
+package io.clientportal.messaging.spi;
+
+import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.model.Access;
+import io.clientportal.messaging.model.AnnouncementId;
+import io.clientportal.messaging.model.AttachmentId;
+import io.clientportal.messaging.model.ClientAccount;
+import io.clientportal.messaging.model.ClientUser;
+import io.clientportal.messaging.model.Conversation;
+import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.Message;
+import io.clientportal.messaging.model.MessageId;
+import io.clientportal.messaging.model.Participant;
+import io.clientportal.messaging.model.TeamMember;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The data operations of one unit of work, scoped to one tenant: every read and write sees and touches only that
+ * tenant's rows. The core calls these after it has authorised and validated the call; a store checks nothing but
+ * its own keys. Arguments are never {@code null} unless documented; returned lists are never {@code null}.
+ */
+public interface StoreTransaction {
+
+    /** The tenant this unit of work is scoped to. */
+    String tenantId();
+
+    // --- directory ---------------------------------------------------------------------------------------------
+
+    Optional<TeamMember> teamMember(String id);
+
+    /** Inserts or updates a team member. */
+    void saveTeamMember(TeamMember member);
+
+    /** Deletes a team member (their participations must already be gone). */
+    void deleteTeamMember(String id);
+
+    Optional<ClientAccount> clientAccount(String id);
+
+    /** Inserts or updates a client account; a rename shows in its conversation's {@code clientName}. */
+    void saveClientAccount(ClientAccount account);
+
+    /** Deletes a client account (its conversation and users must already be gone). */
+    void deleteClientAccount(String id);
+
+    Optional<ClientUser> clientUser(String id);
+
+    /** The users of a client account, by id. */
+    List<ClientUser> clientUsers(String accountId);
+
+    /** Inserts or updates a client user. */
+    void saveClientUser(ClientUser user);
+
+    void deleteClientUser(String id);
+
+    // --- conversations and participants ------------------------------------------------------------------------
+
+    /**
+     * Inserts a conversation ({@code lastSeq} 0, no messages).
+     *
+     * @throws DuplicateKeyException with {@link DuplicateKeyException.Key#CLIENT_ACCOUNT_CONVERSATION} if the
+     *                               account already has one
+     */
+    void insertConversation(Conversation conversation);
+
+    Optional<Conversation> conversation(ConversationId id);
+
+    Optional<Conversation> conversationOfAccount(String clientAccountId);
+
+    /**
+     * Deletes a conversation and everything in it: messages, participants, read state, announcement deliveries
+     * and the attachments its own messages reference (announcement attachments are shared and stay).
+     *
+     * @return the deleted attachments, so the core can delete their bytes after commit
+     */
+    List<AttachmentRecord> deleteConversation(ConversationId id);
+
+    /** A team member's stored access in a conversation, empty if not a participant. */
+    Optional<Access> participantAccess(ConversationId id, String teamMemberId);
+
+    /** The participants of a conversation with their stored access, ordered by display name then id. */
+    List<Participant> participants(ConversationId id);
+
+    /** Adds a participant or replaces their access. */
+    void saveParticipant(ConversationId id, String teamMemberId, Access access);
+
+    /** Removes a participant; returns whether they were one. */
+    boolean deleteParticipant(ConversationId id, String teamMemberId);
+
+    /** Removes a team member from every conversation; returns the conversations they were in. */
+    List<ConversationId> deleteParticipations(String teamMemberId);
+
+    /** Sets a team member's access to {@code access} in every conversation; returns the conversations changed. */
+    List<ConversationId> setAccessEverywhere(String teamMemberId, Access access);
+
+    // --- messages ----------------------------------------------------------------------------------------------
+
+    /**
+     * Takes the next seq of a conversation: increments its {@code lastSeq} under a lock on the conversation that
+     * holds until the unit of work ends, and sets its {@code lastMessageAt}. Concurrent callers (on any node) get
+     * distinct, gap-free values.
+     *
+     * @return the new seq, or -1 if the conversation does not exist
+     */
+    long nextSeq(ConversationId id, Instant at);
+
+    /**
+     * Inserts a message (its seq was taken with {@link #nextSeq}) and links the attachments it lists to it.
+     *
+     * @throws DuplicateKeyException with {@link DuplicateKeyException.Key#CLIENT_MESSAGE_ID} if the author already
+     *                               posted a message with the same client message id to the conversation
+     */
+    void insertMessage(Message message);
+
+    Optional<Message> message(MessageId id);
+
+    Optional<Message> messageByClientMessageId(ConversationId id, Actor author, String clientMessageId);
+
+    /**
+     * A window of history, ascending by seq: with {@code beforeSeq}, the {@code limit} highest seqs below it;
+     * with {@code afterSeq}, the {@code limit} lowest above it; with neither, the {@code limit} highest.
+     */
+    List<Message> history(ConversationId id, Long beforeSeq, Long afterSeq, int limit);
+
+    void updateMessageText(MessageId id, String text, Instant editedAt);
+
+    /** Turns a message into a tombstone: empty text, no attachments, deleted. Its seq stays. */
+    void markMessageDeleted(MessageId id, Instant deletedAt);
+
+    // --- read state --------------------------------------------------------------------------------------------
+
+    /** A reader's horizon in a conversation: the highest seq they have read, 0 if none. */
+    long readHorizon(ConversationId id, Actor reader);
+
+    /**
+     * Moves a reader's horizon to {@code seq} if that is higher than the stored one (atomically: of two
+     * concurrent calls the higher wins).
+     *
+     * @return whether it moved
+     */
+    boolean advanceReadHorizon(ConversationId id, Actor reader, long seq);
+
+    /** Messages by others after the reader's horizon that are not deleted, in one conversation. */
+    long unreadCount(ConversationId id, Actor reader);
+
+    /** The sum of {@link #unreadCount} over the conversations of a scope. */
+    long unreadTotal(Actor reader, ConversationScope scope);
+
+    /** One inbox page, unread counts included, in one round trip where the store can. */
+    List<InboxRow> inbox(InboxRequest request);
+
+    // --- announcements -----------------------------------------------------------------------------------------
+
+    void insertAnnouncement(AnnouncementRecord announcement);
+
+    Optional<AnnouncementRecord> announcement(AnnouncementId id);
+
+    /** Records the target conversations of an announcement. */
+    void addAnnouncementTargets(AnnouncementId id, List<ConversationId> conversationIds);
+
+    /** Records every conversation of the tenant as a target (set-based); returns how many. */
+    int addAllConversationsAsTargets(AnnouncementId id);
+
+    /** Target conversations with an id greater than {@code after} (or from the first), ascending by id. */
+    List<ConversationId> announcementTargets(AnnouncementId id, ConversationId after, int limit);
+
+    /** Stores status, delivered count and cursor of an announcement. */
+    void updateAnnouncementProgress(AnnouncementRecord announcement);
+
+    /**
+     * Delivers one chunk: in each listed conversation that still exists and has no message of this announcement
+     * yet, takes the next seq and inserts the announcement's message, and returns the messages written (ascending
+     * by conversation id). Conversations already served are skipped, so a resumed chunk writes no duplicates.
+     */
+    List<Message> deliverAnnouncementChunk(AnnouncementChunk chunk);
+
+    /** The message an announcement left in a conversation. */
+    Optional<Message> announcementMessage(AnnouncementId id, ConversationId conversationId);
+
+    /** How many target conversations have a client user whose horizon reached the announcement's message. */
+    int announcementReadCount(AnnouncementId id);
+
+    /** Whether the announcement was delivered to a conversation the team member is a participant of. */
+    boolean announcementDeliveredToParticipant(AnnouncementId id, String teamMemberId);
+
+    // --- attachments -------------------------------------------------------------------------------------------
+
+    void insertAttachment(AttachmentRecord attachment);
+
+    Optional<AttachmentRecord> attachment(AttachmentId id);
+
+    /** Marks attachments as referenced by a message (then {@code announcementId} is null) or an announcement. */
+    void referenceAttachments(List<AttachmentId> ids, ConversationId conversationId, MessageId messageId,
+                              AnnouncementId announcementId);
+
+    /** Deletes attachment records; returns the ones deleted, so the core can delete their bytes after commit. */
+    List<AttachmentRecord> deleteAttachments(List<AttachmentId> ids);
+
+    // --- events ------------------------------------------------------------------------------------------------
+
+    /** Appends events to the log in this unit of work; they become visible when it commits. */
+    void appendEvents(List<NewEvent> events);
+}
