@@ -128,15 +128,12 @@ final class EventRelay implements AutoCloseable {
                 if (batch.isEmpty()) {
                     break;
                 }
-                for (EventRecord record : batch) {
-                    if (record.position() > upTo) {
-                        break;
-                    }
-                    if (record.tenantId().equals(subscription.tenantId())) {
-                        MessagingEvent event = decode(record);
-                        if (event != null) {
-                            subscription.offer(event, record.position());
-                        }
+                List<MessagingEvent> events = decodeAll(batch);
+                Lookahead lookahead = new Lookahead(events);
+                for (int i = 0; i < batch.size() && batch.get(i).position() <= upTo; i++) {
+                    if (events.get(i) != null) {
+                        lookahead.at(i);
+                        subscription.offer(events.get(i), batch.get(i).position(), lookahead);
                     }
                 }
                 from = batch.get(batch.size() - 1).position();
@@ -148,21 +145,32 @@ final class EventRelay implements AutoCloseable {
     private void drain() {
         while (!closed) {
             List<EventRecord> batch = store.eventsAfter(position, BATCH);
-            for (EventRecord record : batch) {
-                MessagingEvent event = decode(record);
+            List<MessagingEvent> events = decodeAll(batch);
+            Lookahead lookahead = new Lookahead(events);
+            for (int i = 0; i < batch.size(); i++) {
+                MessagingEvent event = events.get(i);
                 if (event != null) {
                     cache.invalidate(event);
                     notify(event);
+                    lookahead.at(i);
                     for (SubscriptionImpl subscription : subscribers) {
-                        subscription.offer(event, record.position());
+                        subscription.offer(event, batch.get(i).position(), lookahead);
                     }
                 }
-                position = record.position();
+                position = batch.get(i).position();
             }
             if (batch.size() < BATCH) {
                 return;
             }
         }
+    }
+
+    private List<MessagingEvent> decodeAll(List<EventRecord> batch) {
+        List<MessagingEvent> events = new ArrayList<>(batch.size());
+        for (EventRecord record : batch) {
+            events.add(decode(record));
+        }
+        return events;
     }
 
     private MessagingEvent decode(EventRecord record) {

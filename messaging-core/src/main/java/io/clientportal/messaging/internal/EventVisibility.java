@@ -9,7 +9,10 @@ import io.clientportal.messaging.event.MessagingEvent;
 import io.clientportal.messaging.event.ParticipantRemoved;
 import io.clientportal.messaging.event.TeamMemberChanged;
 import io.clientportal.messaging.event.TeamMemberRemoved;
+import io.clientportal.messaging.model.Access;
+import io.clientportal.messaging.model.ClientUser;
 import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.TeamMember;
 import io.clientportal.messaging.spi.AccessDecision;
 import io.clientportal.messaging.spi.Permission;
 
@@ -29,7 +32,7 @@ final class EventVisibility {
         this.context = context;
     }
 
-    Verdict verdict(Actor actor, MessagingEvent event) {
+    Verdict verdict(Actor actor, MessagingEvent event, Lookahead lookahead) {
         String tenant = event.tenantId();
         if (event instanceof TeamMemberRemoved removed) {
             return actor.isTeamMember() && removed.teamMemberId().equals(actor.id()) ? Verdict.END : Verdict.SKIP;
@@ -40,7 +43,7 @@ final class EventVisibility {
         if (event instanceof TeamMemberChanged || event instanceof ClientUserChanged) {
             return Verdict.SKIP;
         }
-        Facts facts = context.cachedFacts(tenant);
+        Facts facts = asOfEvent(context.cachedFacts(tenant), tenant, lookahead);
         Authorizer.Subject subject = context.authorizer.subject(facts, actor);
         if (!subject.isKnown()) {
             return Verdict.SKIP;
@@ -55,13 +58,43 @@ final class EventVisibility {
                 && removed.teamMemberId().equals(actor.id())) {
             visible = true;
         } else {
-            visible = event.conversationId() != null && mayView(facts, subject, tenant, event.conversationId());
+            visible = event.conversationId() != null
+                    && mayView(facts, subject, tenant, event.conversationId(), lookahead);
         }
         return visible ? Verdict.DELIVER : Verdict.SKIP;
     }
 
-    private boolean mayView(Facts facts, Authorizer.Subject subject, String tenant, ConversationId id) {
-        Optional<String> account = context.cache.conversationAccount(tenant, id, () -> context.uow.read(tenant,
+    /** The current facts, corrected by what later events of the batch say about the time of this one. */
+    private static Facts asOfEvent(Facts current, String tenant, Lookahead lookahead) {
+        return new Facts() {
+            @Override
+            public Optional<TeamMember> teamMember(String id) {
+                return current.teamMember(id);
+            }
+
+            @Override
+            public Optional<ClientUser> clientUser(String id) {
+                Optional<ClientUser> user = current.clientUser(id);
+                if (user.isPresent()) {
+                    return user;
+                }
+                String account = lookahead.accountOfRemovedUser(tenant, id);
+                return account == null ? user : Optional.of(new ClientUser(id, account, null));
+            }
+
+            @Override
+            public Optional<Access> participantAccess(ConversationId conversationId, String teamMemberId) {
+                Optional<Access> then = lookahead.participantAccess(tenant, conversationId, teamMemberId);
+                return then != null ? then : current.participantAccess(conversationId, teamMemberId);
+            }
+        };
+    }
+
+    private boolean mayView(Facts facts, Authorizer.Subject subject, String tenant, ConversationId id,
+                            Lookahead lookahead) {
+        String deletedLater = lookahead.accountOfDeletedConversation(tenant, id);
+        Optional<String> account = deletedLater != null ? Optional.of(deletedLater)
+                : context.cache.conversationAccount(tenant, id, () -> context.uow.read(tenant,
                 tx -> tx.store().conversation(id).map(c -> c.clientAccountId())));
         return account.isPresent() && context.authorizer.decide(facts, subject, id, account.get(), Permission.VIEW,
                 false, false) == AccessDecision.ALLOW;

@@ -217,8 +217,10 @@ final class MessageService implements Messages {
 
     /** The attachment ids without repeats; at most {@code max}. */
     static List<AttachmentId> distinct(List<AttachmentId> ids, int max) {
-        if (ids.contains(null)) {
-            throw new InvalidInputException("attachmentIds", "attachmentIds must not contain null");
+        for (AttachmentId id : ids) {
+            if (id == null) {
+                throw new InvalidInputException("attachmentIds", "attachmentIds must not contain null");
+            }
         }
         List<AttachmentId> distinct = List.copyOf(new LinkedHashSet<>(ids));
         if (distinct.size() > max) {

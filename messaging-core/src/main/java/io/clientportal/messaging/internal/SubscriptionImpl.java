@@ -59,12 +59,12 @@ final class SubscriptionImpl implements Subscription {
     }
 
     /** Offers a committed event at {@code position}; called by the relay thread only, in log order. */
-    void offer(MessagingEvent event, long position) {
+    void offer(MessagingEvent event, long position, Lookahead lookahead) {
         if (!active || position <= cursor || !tenantId.equals(event.tenantId())) {
             return;
         }
         cursor = position;
-        EventVisibility.Verdict verdict = visibility.verdict(actor, event);
+        EventVisibility.Verdict verdict = visibility.verdict(actor, event, lookahead);
         if (verdict == EventVisibility.Verdict.END) {
             close();
         } else if (verdict == EventVisibility.Verdict.DELIVER) {

@@ -18,8 +18,8 @@ public record NewAnnouncement(boolean allClients, List<String> clientAccountIds,
                               List<AttachmentId> attachmentIds, boolean highlight) {
 
     public NewAnnouncement {
-        clientAccountIds = clientAccountIds == null ? List.of() : List.copyOf(clientAccountIds);
-        attachmentIds = attachmentIds == null ? List.of() : List.copyOf(attachmentIds);
+        clientAccountIds = Lists.withoutNulls(clientAccountIds, "clientAccountIds");
+        attachmentIds = Lists.withoutNulls(attachmentIds, "attachmentIds");
     }
 
     /** An announcement to every client account. */

@@ -14,7 +14,7 @@ import java.util.List;
 public record NewMessage(String text, List<AttachmentId> attachmentIds, String clientMessageId) {
 
     public NewMessage {
-        attachmentIds = attachmentIds == null ? List.of() : List.copyOf(attachmentIds);
+        attachmentIds = Lists.withoutNulls(attachmentIds, "attachmentIds");
     }
 
     /** A text message without attachments. */

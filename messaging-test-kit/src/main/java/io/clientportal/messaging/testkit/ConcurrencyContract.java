@@ -1,0 +1,112 @@
+package io.clientportal.messaging.testkit;
+
+import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.model.Message;
+import io.clientportal.messaging.model.MessageId;
+import io.clientportal.messaging.model.NewMessage;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What concurrent callers get: gap-free seq, one message per idempotency key, horizons that never go back. */
+public abstract class ConcurrencyContract extends Contract {
+
+    @Test
+    void eightThreadsPostingAThousandMessagesEachGetSeqOneToEightThousand() throws Exception {
+        var w = world();
+        List<Actor> posters = List.of(w.alice, w.bob, w.agent, w.owner, w.admin, w.manager, w.alice, w.bob);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<Long>>> results = new ArrayList<>();
+        try {
+            for (Actor poster : posters) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    List<Long> seqs = new ArrayList<>(1000);
+                    for (int i = 0; i < 1000; i++) {
+                        seqs.add(w.post(poster, w.acme, "m").seq());
+                    }
+                    return seqs;
+                }));
+            }
+            start.countDown();
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> result : results) {
+                all.addAll(result.get(5, TimeUnit.MINUTES));
+            }
+            assertThat(all).hasSize(8000).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 8000).boxed().toList());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(w.messaging.conversations().get(w.owner, w.acme).lastSeq()).isEqualTo(8000);
+    }
+
+    @Test
+    void aHundredConcurrentRetriesWithOneClientMessageIdStoreOneMessage() throws Exception {
+        var w = world();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        Set<MessageId> ids = ConcurrentHashMap.newKeySet();
+        List<Future<?>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < 100; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    Message message = w.messaging.messages().post(w.alice, w.acme,
+                            NewMessage.text("pay invoice 42").withClientMessageId("retry-42"));
+                    ids.add(message.id());
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : futures) {
+                future.get(1, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ids).hasSize(1);
+        assertThat(w.history(w.acme)).hasSize(1);
+        assertThat(w.messaging.conversations().get(w.owner, w.acme).lastSeq()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentMarkReadsLeaveTheHighestHorizon() throws Exception {
+        var w = world();
+        for (int i = 0; i < 50; i++) {
+            w.post(w.alice, w.acme, "m" + i);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> futures = new ArrayList<>();
+        try {
+            for (int seq = 1; seq <= 50; seq++) {
+                long horizon = seq;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    w.messaging.messages().markRead(w.agent, w.acme, horizon);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : futures) {
+                future.get(1, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(w.messaging.messages().unreadTotal(w.agent)).isZero();
+    }
+}
