@@ -1,0 +1,60 @@
+package io.clientportal.messaging.internal;
+
+import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.event.ConversationDeleted;
+import io.clientportal.messaging.event.ConversationRead;
+import io.clientportal.messaging.event.MessagePosted;
+import io.clientportal.messaging.event.MessagingEvent;
+import io.clientportal.messaging.event.ParticipantAdded;
+import io.clientportal.messaging.model.Access;
+import io.clientportal.messaging.model.AnnouncementId;
+import io.clientportal.messaging.model.Attachment;
+import io.clientportal.messaging.model.AttachmentId;
+import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.Message;
+import io.clientportal.messaging.model.MessageId;
+import io.clientportal.messaging.model.Participant;
+import io.clientportal.messaging.model.TeamRole;
+import io.clientportal.messaging.spi.EventRecord;
+import io.clientportal.messaging.spi.NewEvent;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventCodecTests {
+
+    private final EventCodec codec = new EventCodec();
+    private final ConversationId conversation = new ConversationId(UUID.randomUUID());
+    private final Instant at = Instant.parse("2026-11-25T10:15:30.123456Z");
+
+    @Test
+    void everyKindOfEventSurvivesTheLogUnchangedButForItsId() {
+        Message message = new Message(new MessageId(UUID.randomUUID()), conversation, 7, Actor.clientUser("alice"),
+                "Alice", "Hello \"quoted\" <b>", List.of(new Attachment(new AttachmentId(UUID.randomUUID()),
+                "a.png", "image/png", 12, "ab")), true, new AnnouncementId(UUID.randomUUID()), "c-1", at, null, false);
+        List<MessagingEvent> events = List.of(
+                new MessagePosted(null, "t1", conversation, at, message),
+                new ConversationRead(null, "t1", conversation, at, Actor.teamMember("agent"), 7),
+                new ParticipantAdded(null, "t1", conversation, at,
+                        new Participant("agent", "Aiden", TeamRole.AGENT, Access.WRITE)),
+                new ConversationDeleted(null, "t1", conversation, at, "acme", List.of("agent"), List.of("alice")));
+        long position = 41;
+        for (MessagingEvent event : events) {
+            NewEvent encoded = codec.encode(event);
+            assertThat(encoded.payload()).doesNotContain("eventId");
+            MessagingEvent decoded = codec.decode(new EventRecord(++position, "t1", encoded.type(),
+                    encoded.conversationId(), encoded.payload(), encoded.createdAt()));
+            assertThat(decoded.eventId()).isEqualTo(Long.toString(position));
+            assertThat(decoded).usingRecursiveComparison().ignoringFields("eventId").isEqualTo(event);
+        }
+    }
+
+    @Test
+    void anUnknownTypeIsSkippedNotFatal() {
+        assertThat(codec.decode(new EventRecord(1, "t1", "FromTheFuture", null, "{}", at))).isNull();
+    }
+}
