@@ -1,6 +1,7 @@
 package io.clientportal.messaging.testkit;
 
 import io.clientportal.messaging.InvalidInputException;
+import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.NotFoundException;
 import io.clientportal.messaging.model.AccountKind;
 import io.clientportal.messaging.model.Announcement;
@@ -128,6 +129,27 @@ public abstract class AnnouncementContract extends Contract {
                     assertThat(s.lastMessage().announcementId()).isEqualTo(sent.id());
                 });
         assertThat(w.messaging.messages().unreadTotal(w.owner)).isZero();
+    }
+
+    @Test
+    void aDeliveryStoppedByShutdownResumesOnTheNextStartWithoutDuplicates() {
+        var w = world();
+        for (int i = 0; i < 5_000; i++) {
+            w.messaging.directory().createClientAccount("r-" + i, "R " + i, AccountKind.INDIVIDUAL);
+        }
+        Announcement sent;
+        try (Messaging node = w.newNode()) {
+            sent = node.tenant(w.messaging.tenantId()).announcements().send(w.owner,
+                    NewAnnouncement.toAllClients("Resumable"));
+        }
+        try (Messaging restarted = w.newNode()) {
+            Announcement done = awaitDelivered(w, sent.id());
+            assertThat(done.deliveredCount()).isEqualTo(5_003);
+        }
+        for (String account : List.of("r-0", "r-2500", "r-4999", "acme")) {
+            ConversationId id = w.messaging.conversations().conversationOf(w.owner, account).id();
+            assertThat(w.history(id)).extracting(Message::text).containsExactly("Resumable");
+        }
     }
 
     static Announcement awaitDelivered(ContractFixture w, AnnouncementId id) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,27 +57,10 @@ public abstract class ConcurrencyContract extends Contract {
     @Test
     void aHundredConcurrentRetriesWithOneClientMessageIdStoreOneMessage() throws Exception {
         var w = world();
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        CountDownLatch start = new CountDownLatch(1);
         Set<MessageId> ids = ConcurrentHashMap.newKeySet();
-        List<Future<?>> futures = new ArrayList<>();
-        try {
-            for (int i = 0; i < 100; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    Message message = w.messaging.messages().post(w.alice, w.acme,
-                            NewMessage.text("pay invoice 42").withClientMessageId("retry-42"));
-                    ids.add(message.id());
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> future : futures) {
-                future.get(1, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        runTogether(16, 100, i -> ids.add(w.messaging.messages().post(w.alice, w.acme,
+                NewMessage.text("pay invoice 42").withClientMessageId("retry-42")).id()));
+
         assertThat(ids).hasSize(1);
         assertThat(w.history(w.acme)).hasSize(1);
         assertThat(w.messaging.conversations().get(w.owner, w.acme).lastSeq()).isEqualTo(1);
@@ -88,15 +72,22 @@ public abstract class ConcurrencyContract extends Contract {
         for (int i = 0; i < 50; i++) {
             w.post(w.alice, w.acme, "m" + i);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        runTogether(8, 50, i -> w.messaging.messages().markRead(w.agent, w.acme, i + 1));
+
+        assertThat(w.messaging.messages().unreadTotal(w.agent)).isZero();
+    }
+
+    /** Runs {@code count} calls on {@code threads} threads, released at once; fails if any call fails. */
+    private static void runTogether(int threads, int count, IntConsumer call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<?>> futures = new ArrayList<>();
         try {
-            for (int seq = 1; seq <= 50; seq++) {
-                long horizon = seq;
+            for (int i = 0; i < count; i++) {
+                int index = i;
                 futures.add(pool.submit(() -> {
                     start.await();
-                    w.messaging.messages().markRead(w.agent, w.acme, horizon);
+                    call.accept(index);
                     return null;
                 }));
             }
@@ -107,6 +98,5 @@ public abstract class ConcurrencyContract extends Contract {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(w.messaging.messages().unreadTotal(w.agent)).isZero();
     }
 }

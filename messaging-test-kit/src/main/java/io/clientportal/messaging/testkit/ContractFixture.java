@@ -12,6 +12,7 @@ import io.clientportal.messaging.model.TeamRole;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The world every contract test starts from, in a tenant of its own: a team with every role, an organisation with
@@ -45,9 +46,12 @@ public final class ContractFixture {
     /** The organisation "other" (olga). */
     public final ConversationId other;
 
-    ContractFixture(Messaging root, MutableClock clock) {
+    private final Supplier<Messaging> nodes;
+
+    ContractFixture(Messaging root, MutableClock clock, Supplier<Messaging> nodes) {
         this.root = root;
         this.clock = clock;
+        this.nodes = nodes;
         this.messaging = root.tenant("t-" + UUID.randomUUID());
         var directory = messaging.directory();
         directory.upsertTeamMember("owner", "Olivia Owner", TeamRole.OWNER);
@@ -68,6 +72,11 @@ public final class ContractFixture {
         conversations.addParticipant(owner, acme, "agent", Access.WRITE);
         conversations.addParticipant(owner, acme, "agent-ro", Access.READ_ONLY);
         conversations.addParticipant(owner, acme, "watcher", Access.READ_ONLY);
+    }
+
+    /** Another engine over the same store (another application node), in this fixture's tenant; close it. */
+    public Messaging newNode() {
+        return nodes.get();
     }
 
     /** Posts a text message. */

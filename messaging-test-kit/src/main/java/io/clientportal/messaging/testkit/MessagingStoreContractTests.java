@@ -67,7 +67,7 @@ public abstract class MessagingStoreContractTests {
 
     @BeforeEach
     void newWorld() {
-        fixture = new ContractFixture(messaging, clock);
+        fixture = new ContractFixture(messaging, clock, () -> newMessaging(Duration.ofMinutes(5)));
     }
 
     /** Another engine over the same stores (another node), which the caller closes. */
