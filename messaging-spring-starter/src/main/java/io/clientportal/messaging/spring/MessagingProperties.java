@@ -1,0 +1,423 @@
+package io.clientportal.messaging.spring;
+
+import io.clientportal.messaging.MessagingBuilder;
+import io.clientportal.messaging.MessagingLimits;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Every {@code messaging.*} setting of the starter. Defaults are the core's {@code DEFAULT_...} constants.
+ */
+@ConfigurationProperties("messaging")
+public class MessagingProperties {
+
+    /** Whether client messaging is switched on at all; {@code false} turns off every part of the starter. */
+    private boolean enabled = true;
+
+    /** The longest message or announcement text, in characters. */
+    private int maxTextLength = MessagingLimits.DEFAULT_MAX_TEXT_LENGTH;
+
+    /** How long after posting an author may edit or delete a message (owners, admins and managers always may). */
+    private Duration editWindow = MessagingLimits.DEFAULT_EDIT_WINDOW;
+
+    /** The largest page a history or inbox request may ask for. */
+    private int maxPageSize = MessagingLimits.DEFAULT_MAX_PAGE_SIZE;
+
+    /** How many conversations one announcement delivery step writes in one transaction. */
+    private int announcementChunkSize = MessagingLimits.DEFAULT_ANNOUNCEMENT_CHUNK_SIZE;
+
+    /** How often expired uploads and old events are cleaned up. */
+    private Duration housekeepingInterval = MessagingBuilder.DEFAULT_HOUSEKEEPING_INTERVAL;
+
+    /** Event feed settings. */
+    private final Events events = new Events();
+
+    /** Attachment settings. */
+    private final Attachments attachments = new Attachments();
+
+    /** Database schema settings of the JPA store. */
+    private final Schema schema = new Schema();
+
+    /** REST and SSE API settings. */
+    private final Web web = new Web();
+
+    /** Health indicator settings. */
+    private final Health health = new Health();
+
+    /** The limits the core enforces, from these properties. */
+    public MessagingLimits toLimits() {
+        return MessagingLimits.defaults()
+                .withMaxTextLength(maxTextLength)
+                .withEditWindow(editWindow)
+                .withMaxPageSize(maxPageSize)
+                .withAnnouncementChunkSize(announcementChunkSize)
+                .withEventRetention(events.retention)
+                .withMaxAttachmentsPerMessage(attachments.maxPerMessage)
+                .withMaxAttachmentSize(attachments.maxSize.toBytes())
+                .withAllowedContentTypes(attachments.allowedContentTypes)
+                .withUnreferencedAttachmentTtl(attachments.unreferencedTtl);
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public int getMaxTextLength() {
+        return maxTextLength;
+    }
+
+    public void setMaxTextLength(int maxTextLength) {
+        this.maxTextLength = maxTextLength;
+    }
+
+    public Duration getEditWindow() {
+        return editWindow;
+    }
+
+    public void setEditWindow(Duration editWindow) {
+        this.editWindow = editWindow;
+    }
+
+    public int getMaxPageSize() {
+        return maxPageSize;
+    }
+
+    public void setMaxPageSize(int maxPageSize) {
+        this.maxPageSize = maxPageSize;
+    }
+
+    public int getAnnouncementChunkSize() {
+        return announcementChunkSize;
+    }
+
+    public void setAnnouncementChunkSize(int announcementChunkSize) {
+        this.announcementChunkSize = announcementChunkSize;
+    }
+
+    public Duration getHousekeepingInterval() {
+        return housekeepingInterval;
+    }
+
+    public void setHousekeepingInterval(Duration housekeepingInterval) {
+        this.housekeepingInterval = housekeepingInterval;
+    }
+
+    public Events getEvents() {
+        return events;
+    }
+
+    public Attachments getAttachments() {
+        return attachments;
+    }
+
+    public Schema getSchema() {
+        return schema;
+    }
+
+    public Web getWeb() {
+        return web;
+    }
+
+    public Health getHealth() {
+        return health;
+    }
+
+    /** The event feed. */
+    public static class Events {
+
+        /** How long events stay in the log; a client resuming from an older event id is told to reload. */
+        private Duration retention = MessagingLimits.DEFAULT_EVENT_RETENTION;
+
+        /** How often the relay looks at the log when nothing woke it (commits made by other nodes). */
+        private Duration pollInterval = MessagingBuilder.DEFAULT_EVENT_POLL_INTERVAL;
+
+        public Duration getRetention() {
+            return retention;
+        }
+
+        public void setRetention(Duration retention) {
+            this.retention = retention;
+        }
+
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+    }
+
+    /** Uploads and downloads. */
+    public static class Attachments {
+
+        /** The directory attachment bytes are kept in; created if missing. */
+        private Path storagePath = Path.of("messaging-attachments");
+
+        /** The largest upload. */
+        private DataSize maxSize = DataSize.ofBytes(MessagingLimits.DEFAULT_MAX_ATTACHMENT_SIZE);
+
+        /** The most attachments on one message or announcement. */
+        private int maxPerMessage = MessagingLimits.DEFAULT_MAX_ATTACHMENTS_PER_MESSAGE;
+
+        /** The content types, as detected from the bytes, that uploads may have. */
+        private Set<String> allowedContentTypes = new LinkedHashSet<>(MessagingLimits.DEFAULT_ALLOWED_CONTENT_TYPES);
+
+        /** How long an upload that no message or announcement references is kept. */
+        private Duration unreferencedTtl = MessagingLimits.DEFAULT_UNREFERENCED_ATTACHMENT_TTL;
+
+        public Path getStoragePath() {
+            return storagePath;
+        }
+
+        public void setStoragePath(Path storagePath) {
+            this.storagePath = storagePath;
+        }
+
+        public DataSize getMaxSize() {
+            return maxSize;
+        }
+
+        public void setMaxSize(DataSize maxSize) {
+            this.maxSize = maxSize;
+        }
+
+        public int getMaxPerMessage() {
+            return maxPerMessage;
+        }
+
+        public void setMaxPerMessage(int maxPerMessage) {
+            this.maxPerMessage = maxPerMessage;
+        }
+
+        public Set<String> getAllowedContentTypes() {
+            return allowedContentTypes;
+        }
+
+        public void setAllowedContentTypes(Set<String> allowedContentTypes) {
+            this.allowedContentTypes = allowedContentTypes;
+        }
+
+        public Duration getUnreferencedTtl() {
+            return unreferencedTtl;
+        }
+
+        public void setUnreferencedTtl(Duration unreferencedTtl) {
+            this.unreferencedTtl = unreferencedTtl;
+        }
+    }
+
+    /** The JPA store's schema. */
+    public static class Schema {
+
+        /**
+         * When the starter applies the messaging schema scripts at startup: {@code embedded} (only for embedded
+         * databases such as H2), {@code always}, or {@code never} (you run {@code MessagingSchema.migrate} or the
+         * shipped scripts yourself).
+         */
+        private SchemaInitialization initialize = SchemaInitialization.EMBEDDED;
+
+        public SchemaInitialization getInitialize() {
+            return initialize;
+        }
+
+        public void setInitialize(SchemaInitialization initialize) {
+            this.initialize = initialize;
+        }
+    }
+
+    /** When the schema scripts are applied. */
+    public enum SchemaInitialization {
+        /** Always, whatever the database. */
+        ALWAYS,
+        /** Only for embedded databases. */
+        EMBEDDED,
+        /** Never: the application applies them. */
+        NEVER
+    }
+
+    /** The REST and SSE API. */
+    public static class Web {
+
+        /** Whether the REST and SSE endpoints are served. */
+        private boolean enabled = true;
+
+        /** The path every endpoint is under. */
+        private String basePath = "/api/messaging";
+
+        /** The largest JSON request body; larger ones are answered 413. */
+        private DataSize maxJsonBodySize = DataSize.ofKilobytes(256);
+
+        /** Event stream (SSE) settings. */
+        private final Sse sse = new Sse();
+
+        /** Per-actor rate limits of posts and uploads. */
+        private final RateLimit rateLimit = new RateLimit();
+
+        /** Spring Security settings of the endpoints. */
+        private final Security security = new Security();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getBasePath() {
+            return basePath;
+        }
+
+        public void setBasePath(String basePath) {
+            this.basePath = basePath;
+        }
+
+        public DataSize getMaxJsonBodySize() {
+            return maxJsonBodySize;
+        }
+
+        public void setMaxJsonBodySize(DataSize maxJsonBodySize) {
+            this.maxJsonBodySize = maxJsonBodySize;
+        }
+
+        public Sse getSse() {
+            return sse;
+        }
+
+        public RateLimit getRateLimit() {
+            return rateLimit;
+        }
+
+        public Security getSecurity() {
+            return security;
+        }
+    }
+
+    /** The {@code GET /events} stream. */
+    public static class Sse {
+
+        /** How often a comment line is sent on an idle stream, so proxies keep it open and dead peers are found. */
+        private Duration heartbeatInterval = Duration.ofSeconds(15);
+
+        /** How long one stream stays open; the browser's EventSource then reconnects with Last-Event-ID. */
+        private Duration timeout = Duration.ofMinutes(30);
+
+        /** How many heartbeat threads serve all open streams. */
+        private int heartbeatThreads = 1;
+
+        public Duration getHeartbeatInterval() {
+            return heartbeatInterval;
+        }
+
+        public void setHeartbeatInterval(Duration heartbeatInterval) {
+            this.heartbeatInterval = heartbeatInterval;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        public int getHeartbeatThreads() {
+            return heartbeatThreads;
+        }
+
+        public void setHeartbeatThreads(int heartbeatThreads) {
+            this.heartbeatThreads = heartbeatThreads;
+        }
+    }
+
+    /** Per-actor rate limits, answered 429 with Retry-After. */
+    public static class RateLimit {
+
+        /** Whether posts and uploads are rate limited. */
+        private boolean enabled = true;
+
+        /** Messages and announcements one actor may post per period (also the burst). */
+        private int posts = 60;
+
+        /** Uploads one actor may make per period (also the burst). */
+        private int uploads = 20;
+
+        /** The period the limits are counted over; allowance refills evenly across it. */
+        private Duration period = Duration.ofMinutes(1);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getPosts() {
+            return posts;
+        }
+
+        public void setPosts(int posts) {
+            this.posts = posts;
+        }
+
+        public int getUploads() {
+            return uploads;
+        }
+
+        public void setUploads(int uploads) {
+            this.uploads = uploads;
+        }
+
+        public Duration getPeriod() {
+            return period;
+        }
+
+        public void setPeriod(Duration period) {
+            this.period = period;
+        }
+    }
+
+    /** How the endpoints are secured when Spring Security is present. */
+    public static class Security {
+
+        /**
+         * Whether the starter adds its own filter chain for the base path (authentication required, HTTP Basic and
+         * session logins, CSRF for browser sessions). Switch off to secure the paths in your own chain.
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** The Actuator health indicator. */
+    public static class Health {
+
+        /** How long the event relay may stay behind the log without progress before health reports it down. */
+        private Duration relayStallTimeout = Duration.ofMinutes(1);
+
+        public Duration getRelayStallTimeout() {
+            return relayStallTimeout;
+        }
+
+        public void setRelayStallTimeout(Duration relayStallTimeout) {
+            this.relayStallTimeout = relayStallTimeout;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.clientportal.messaging.spring.web;
+
+import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.AttachmentContent;
+import io.clientportal.messaging.Messaging;
+import io.clientportal.messaging.model.Attachment;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Uploads (multipart part {@code file}) and downloads. Downloads are never rendered by the browser: they are
+ * served as attachments, with {@code nosniff} and a sandboxing content security policy, in the type detected from
+ * the bytes at upload.
+ */
+@RestController
+@RequestMapping("${messaging.web.base-path:/api/messaging}/attachments")
+final class AttachmentController {
+
+    static final String SANDBOX_CSP = "default-src 'none'; sandbox";
+
+    private final Messaging messaging;
+    private final MessagingRateLimits rateLimits;
+
+    AttachmentController(Messaging messaging, MessagingRateLimits rateLimits) {
+        this.messaging = messaging;
+        this.rateLimits = rateLimits;
+    }
+
+    @PostMapping
+    ResponseEntity<Attachment> upload(Actor actor, @RequestPart("file") MultipartFile file) throws IOException {
+        rateLimits.upload(actor);
+        try (InputStream content = file.getInputStream()) {
+            Attachment attachment = messaging.attachments()
+                    .upload(actor, file.getOriginalFilename(), file.getContentType(), content);
+            return ResponseEntity.status(HttpStatus.CREATED).body(attachment);
+        }
+    }
+
+    @GetMapping("/{id}")
+    void download(Actor actor, @PathVariable String id, HttpServletResponse response) throws IOException {
+        try (AttachmentContent content = messaging.attachments().open(actor, PathIds.attachment(id))) {
+            Attachment attachment = content.attachment();
+            response.setStatus(HttpStatus.OK.value());
+            response.setContentType(attachment.contentType());
+            response.setContentLengthLong(attachment.size());
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDispositionHeader.attachment(attachment.filename()));
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Content-Security-Policy", SANDBOX_CSP);
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+            content.stream().transferTo(response.getOutputStream());
+        }
+    }
+}

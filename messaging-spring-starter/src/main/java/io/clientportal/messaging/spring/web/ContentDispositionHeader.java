@@ -1,0 +1,42 @@
+package io.clientportal.messaging.spring.web;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code Content-Disposition: attachment} with both an ASCII {@code filename} fallback and the RFC 6266 / RFC 8187
+ * encoded {@code filename*}, so every browser saves the file under its real name and none renders it.
+ */
+final class ContentDispositionHeader {
+
+    private static final String ATTR_CHAR_PUNCTUATION = "!#$&+-.^_`|~";
+
+    private ContentDispositionHeader() {
+    }
+
+    static String attachment(String filename) {
+        String name = filename == null || filename.isBlank() ? "attachment" : filename;
+        return "attachment; filename=\"" + asciiFallback(name) + "\"; filename*=UTF-8''" + encode(name);
+    }
+
+    private static String asciiFallback(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> out.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%'
+                ? (char) c : '_'));
+        return out.toString();
+    }
+
+    private static String encode(String name) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || ATTR_CHAR_PUNCTUATION.indexOf(c) >= 0) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+}

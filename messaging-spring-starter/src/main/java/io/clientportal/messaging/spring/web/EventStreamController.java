@@ -1,0 +1,100 @@
+package io.clientportal.messaging.spring.web;
+
+import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.Messaging;
+import io.clientportal.messaging.Subscription;
+import io.clientportal.messaging.event.MessagingEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code GET /events}: the caller's real-time feed as server-sent events. Each event carries {@code id:} (resume
+ * with {@code Last-Event-ID}), {@code event:} (its type) and JSON {@code data:}. Idle streams get heartbeat
+ * comments. The stream ends when the caller loses access to messaging (for example is removed from the directory);
+ * a {@code StreamReset} event tells the client to reload.
+ */
+@RestController
+@RequestMapping("${messaging.web.base-path:/api/messaging}")
+final class EventStreamController {
+
+    private static final Logger log = LoggerFactory.getLogger(EventStreamController.class);
+
+    private final Messaging messaging;
+    private final MessagingJson json;
+    private final SseHeartbeats heartbeats;
+    private final Duration timeout;
+
+    EventStreamController(Messaging messaging, MessagingJson json, SseHeartbeats heartbeats, Duration timeout) {
+        this.messaging = messaging;
+        this.json = json;
+        this.heartbeats = heartbeats;
+        this.timeout = timeout;
+    }
+
+    @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(Actor actor, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId)
+            throws IOException {
+        SseEmitter emitter = new SseEmitter(timeout.toMillis());
+        AtomicReference<Subscription> subscription = new AtomicReference<>();
+        Subscription opened = messaging.events().subscribe(actor, lastEventId,
+                event -> send(emitter, event, subscription));
+        subscription.set(opened);
+        ScheduledFuture<?> heartbeat = heartbeats.schedule(() -> heartbeat(emitter, opened));
+        Runnable stop = () -> {
+            heartbeat.cancel(false);
+            opened.close();
+        };
+        emitter.onCompletion(stop);
+        emitter.onTimeout(() -> {
+            stop.run();
+            emitter.complete();
+        });
+        emitter.onError(error -> stop.run());
+        opened.onClose(() -> {
+            heartbeat.cancel(false);
+            try {
+                emitter.complete();
+            } catch (RuntimeException e) {
+                log.debug("Event stream already ended: {}", e.toString());
+            }
+        });
+        // Sent at once, so the client knows the subscription is in place.
+        emitter.send(SseEmitter.event().comment("subscribed").reconnectTime(3_000));
+        return emitter;
+    }
+
+    private void send(SseEmitter emitter, MessagingEvent event, AtomicReference<Subscription> subscription) {
+        try {
+            emitter.send(SseEmitter.event()
+                    .id(event.eventId())
+                    .name(event.type())
+                    .data(json.write(event), MediaType.APPLICATION_JSON));
+        } catch (IOException | RuntimeException e) {
+            log.debug("Event stream closed while sending: {}", e.toString());
+            Subscription current = subscription.get();
+            if (current != null) {
+                current.close();
+            }
+        }
+    }
+
+    private static void heartbeat(SseEmitter emitter, Subscription subscription) {
+        try {
+            emitter.send(SseEmitter.event().comment("heartbeat"));
+        } catch (IOException | RuntimeException e) {
+            log.debug("Event stream closed at heartbeat: {}", e.toString());
+            subscription.close();
+        }
+    }
+}

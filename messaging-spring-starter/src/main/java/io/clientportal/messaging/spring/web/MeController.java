@@ -1,0 +1,37 @@
+package io.clientportal.messaging.spring.web;
+
+import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.Messaging;
+import io.clientportal.messaging.NotFoundException;
+import io.clientportal.messaging.model.ClientUser;
+import io.clientportal.messaging.model.TeamMember;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /me}: who the caller is to messaging, and their unread total. */
+@RestController
+@RequestMapping("${messaging.web.base-path:/api/messaging}")
+final class MeController {
+
+    private final Messaging messaging;
+    private final DirectoryLookup lookup;
+
+    MeController(Messaging messaging, DirectoryLookup lookup) {
+        this.messaging = messaging;
+        this.lookup = lookup;
+    }
+
+    @GetMapping("/me")
+    Requests.Me me(Actor actor) {
+        if (actor.isTeamMember()) {
+            TeamMember member = messaging.directory().teamMember(actor.id())
+                    .orElseThrow(() -> new NotFoundException("no messaging user for the signed-in principal"));
+            return new Requests.Me(actor, member.displayName(), member.role(),
+                    messaging.messages().unreadTotal(actor));
+        }
+        long unread = messaging.messages().unreadTotal(actor);
+        String displayName = lookup.clientUser(actor.id()).map(ClientUser::displayName).orElse(actor.id());
+        return new Requests.Me(actor, displayName, null, unread);
+    }
+}

@@ -1,0 +1,75 @@
+package io.clientportal.messaging.spring.web;
+
+import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.model.AnnouncementId;
+import io.clientportal.messaging.model.AttachmentId;
+import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.MessageId;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.ToStringSerializer;
+
+import java.util.function.Function;
+
+/**
+ * Jackson 3 mappings of the messaging model: the id records ({@link ConversationId} and the others) are JSON
+ * strings, an {@link Actor} is {@code {kind, id}}. Registered with the application's own JSON mapper too, so the
+ * host's endpoints write these types as the messaging API does.
+ */
+public final class MessagingJacksonModule extends SimpleModule {
+
+    public MessagingJacksonModule() {
+        super("client-portal-messaging");
+        id(ConversationId.class, ConversationId::of);
+        id(MessageId.class, MessageId::of);
+        id(AnnouncementId.class, AnnouncementId::of);
+        id(AttachmentId.class, AttachmentId::of);
+        addSerializer(Actor.class, new ActorSerializer());
+    }
+
+    private <T> void id(Class<T> type, Function<String, T> parser) {
+        addSerializer(type, new ToStringSerializer(type));
+        addDeserializer(type, new IdDeserializer<>(type, parser));
+    }
+
+    private static final class IdDeserializer<T> extends ValueDeserializer<T> {
+
+        private final Class<T> type;
+        private final Function<String, T> parser;
+
+        IdDeserializer(Class<T> type, Function<String, T> parser) {
+            this.type = type;
+            this.parser = parser;
+        }
+
+        @Override
+        public T deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return (T) context.handleUnexpectedToken(type, parser);
+            }
+            String text = parser.getString();
+            try {
+                return this.parser.apply(text);
+            } catch (IllegalArgumentException e) {
+                throw context.weirdStringException(text, type, "not an id this API issued");
+            }
+        }
+    }
+
+    private static final class ActorSerializer extends ValueSerializer<Actor> {
+
+        @Override
+        public void serialize(Actor actor, JsonGenerator generator, SerializationContext context) {
+            generator.writeStartObject();
+            generator.writeStringProperty("kind", actor.kind().name());
+            generator.writeStringProperty("id", actor.id());
+            generator.writeEndObject();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.clientportal.messaging.spring.web;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * The JSON mapper of the messaging API, kept apart from the application's so that the API's strictness does not
+ * depend on the host's settings: unknown fields, trailing tokens, nulls for numbers and coercions between strings,
+ * numbers and booleans are all rejected (answered 400), times are ISO-8601 strings.
+ */
+public final class MessagingJson {
+
+    private final JsonMapper mapper;
+
+    public MessagingJson() {
+        this.mapper = JsonMapper.builder()
+                .addModule(new MessagingJacksonModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                        DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .withCoercionConfig(LogicalType.Textual, config -> config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Integer, config -> config
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Boolean, config -> config
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Enum, config -> config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+                .build();
+    }
+
+    /** The mapper. */
+    public JsonMapper mapper() {
+        return mapper;
+    }
+
+    /** {@code value} as JSON text. */
+    public String write(Object value) {
+        return mapper.writeValueAsString(value);
+    }
+}

@@ -1,0 +1,153 @@
+package io.clientportal.messaging.spring.web;
+
+import io.clientportal.messaging.Messaging;
+import io.clientportal.messaging.spi.MessagingStore;
+import io.clientportal.messaging.spring.MessagingProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The beans of the REST and SSE API. Imported by
+ * {@link io.clientportal.messaging.spring.MessagingWebAutoConfiguration}, which decides whether the API is served.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MessagingWebConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ActorResolver messagingActorResolver(Messaging messaging) {
+        return new DirectoryActorResolver(messaging);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MessagingJson messagingJson() {
+        return new MessagingJson();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MessagingJacksonModule messagingJacksonModule() {
+        return new MessagingJacksonModule();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemWriter messagingProblemWriter(MessagingJson json, ObjectProvider<RejectedRequestListener> listeners) {
+        return new ProblemWriter(json, listeners.orderedStream().toList());
+    }
+
+    @Bean
+    MessagingWebMvcConfigurer messagingWebMvcConfigurer(MessagingProperties properties, ActorResolver actorResolver,
+                                                        MessagingJson json, ProblemWriter problemWriter) {
+        return new MessagingWebMvcConfigurer(
+                new ActorArgumentResolver(actorResolver),
+                new MessagingJsonHttpMessageConverter(json, properties.getWeb().getMaxJsonBodySize().toBytes()),
+                new ProblemExceptionResolver(normalise(properties.getWeb().getBasePath()), new ProblemMapper(),
+                        problemWriter));
+    }
+
+    @Bean
+    MessagingRateLimits messagingRateLimits(MessagingProperties properties) {
+        return new MessagingRateLimits(properties.getWeb().getRateLimit());
+    }
+
+    @Bean
+    DirectoryLookup messagingDirectoryLookup(Messaging messaging, ObjectProvider<MessagingStore> store) {
+        return new DirectoryLookup(messaging, store.getIfUnique());
+    }
+
+    @Bean
+    SseHeartbeats messagingSseHeartbeats(MessagingProperties properties) {
+        return new SseHeartbeats(properties.getWeb().getSse().getHeartbeatThreads(),
+                properties.getWeb().getSse().getHeartbeatInterval());
+    }
+
+    @Bean
+    MeController messagingMeController(Messaging messaging, DirectoryLookup lookup) {
+        return new MeController(messaging, lookup);
+    }
+
+    @Bean
+    ConversationController messagingConversationController(Messaging messaging) {
+        return new ConversationController(messaging);
+    }
+
+    @Bean
+    ParticipantController messagingParticipantController(Messaging messaging) {
+        return new ParticipantController(messaging);
+    }
+
+    @Bean
+    MessageController messagingMessageController(Messaging messaging, DirectoryLookup lookup,
+                                                 MessagingRateLimits rateLimits, ObjectProvider<Clock> clock) {
+        return new MessageController(messaging, lookup, rateLimits, clock.getIfUnique(Clock::systemUTC));
+    }
+
+    @Bean
+    AttachmentController messagingAttachmentController(Messaging messaging, MessagingRateLimits rateLimits) {
+        return new AttachmentController(messaging, rateLimits);
+    }
+
+    @Bean
+    AnnouncementController messagingAnnouncementController(Messaging messaging, MessagingRateLimits rateLimits) {
+        return new AnnouncementController(messaging, rateLimits);
+    }
+
+    @Bean
+    EventStreamController messagingEventStreamController(Messaging messaging, MessagingJson json,
+                                                         SseHeartbeats heartbeats, MessagingProperties properties) {
+        return new EventStreamController(messaging, json, heartbeats, properties.getWeb().getSse().getTimeout());
+    }
+
+    /** The base path without a trailing slash, starting with one. */
+    static String normalise(String basePath) {
+        String path = basePath == null ? "" : basePath.trim();
+        if (!path.startsWith("/")) {
+            path = "/" + path;
+        }
+        while (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path;
+    }
+
+    /** Plugs the API's argument resolver, JSON converter and problem answers into Spring MVC. */
+    static final class MessagingWebMvcConfigurer implements WebMvcConfigurer {
+
+        private final HandlerMethodArgumentResolver actorArgumentResolver;
+        private final HttpMessageConverter<?> jsonConverter;
+        private final HandlerExceptionResolver problemResolver;
+
+        MessagingWebMvcConfigurer(HandlerMethodArgumentResolver actorArgumentResolver,
+                                  HttpMessageConverter<?> jsonConverter, HandlerExceptionResolver problemResolver) {
+            this.actorArgumentResolver = actorArgumentResolver;
+            this.jsonConverter = jsonConverter;
+            this.problemResolver = problemResolver;
+        }
+
+        @Override
+        public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+            resolvers.add(actorArgumentResolver);
+        }
+
+        @Override
+        public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+            converters.add(0, jsonConverter);
+        }
+
+        @Override
+        public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+            resolvers.add(0, problemResolver);
+        }
+    }
+}
