@@ -33,8 +33,22 @@ final class UnitOfWork {
         this.wakeRelay = wakeRelay;
     }
 
-    /** Runs a writing unit of work. */
+    /**
+     * Runs a writing unit of work. A unit that lost a race to insert the same directory entry (two nodes syncing
+     * the same user at once) runs once more: it then sees the row and updates it, as an upsert should.
+     */
     <T> T write(String tenantId, Function<Tx, T> work) {
+        try {
+            return writeOnce(tenantId, work);
+        } catch (DuplicateKeyException e) {
+            if (e.key() != DuplicateKeyException.Key.DIRECTORY_ENTRY) {
+                throw e;
+            }
+            return writeOnce(tenantId, work);
+        }
+    }
+
+    private <T> T writeOnce(String tenantId, Function<Tx, T> work) {
         List<Tx> committed = new ArrayList<>(1);
         T result = guard(() -> store.inTransaction(tenantId, storeTx -> {
             Tx tx = new Tx(storeTx);
