@@ -1,0 +1,88 @@
+package io.clientportal.messaging.jpa;
+
+import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.model.Announcement;
+import io.clientportal.messaging.model.AnnouncementId;
+import io.clientportal.messaging.model.Attachment;
+import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.spi.AnnouncementRecord;
+import jakarta.persistence.Column;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An announcement and its delivery progress. Its attachments live in the attachment table, stored once. */
+@Entity(name = "MessagingAnnouncement")
+@Table(name = "messaging_announcement")
+class AnnouncementEntity {
+
+    @EmbeddedId
+    private UuidKey key;
+
+    @Column(name = "author_kind", nullable = false, length = 16)
+    private String authorKind;
+
+    @Column(name = "author_id", nullable = false, length = 255)
+    private String authorId;
+
+    @Column(name = "author_name", nullable = false, length = 255)
+    private String authorName;
+
+    @Column(name = "text", nullable = false, length = Texts.MAX_LENGTH)
+    private String text;
+
+    @Column(name = "highlighted", nullable = false)
+    private boolean highlighted;
+
+    @Column(name = "all_clients", nullable = false)
+    private boolean allClients;
+
+    @Column(name = "status", nullable = false, length = 16)
+    private String status;
+
+    @Column(name = "target_count", nullable = false)
+    private int targetCount;
+
+    @Column(name = "delivered_count", nullable = false)
+    private int deliveredCount;
+
+    @Column(name = "cursor_id")
+    private UUID cursorId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected AnnouncementEntity() {
+    }
+
+    AnnouncementEntity(String tenantId, AnnouncementRecord record) {
+        this.key = new UuidKey(tenantId, record.id().value());
+        this.authorKind = record.author().kind().name();
+        this.authorId = record.author().id();
+        this.authorName = record.authorName();
+        this.text = record.text();
+        this.highlighted = record.highlighted();
+        this.allClients = record.allClients();
+        this.createdAt = record.createdAt();
+        updateProgress(record);
+    }
+
+    /** Takes over what may change after sending: the target count, status, delivered count and cursor. */
+    void updateProgress(AnnouncementRecord record) {
+        this.targetCount = record.targetCount();
+        this.status = record.status().name();
+        this.deliveredCount = record.deliveredCount();
+        this.cursorId = record.cursor() == null ? null : record.cursor().value();
+    }
+
+    AnnouncementRecord toRecord(List<Attachment> attachments) {
+        return new AnnouncementRecord(new AnnouncementId(key.id()),
+                new Actor(Actor.Kind.valueOf(authorKind), authorId), authorName, text, attachments, highlighted,
+                allClients, Announcement.Status.valueOf(status), targetCount, deliveredCount,
+                cursorId == null ? null : new ConversationId(cursorId), createdAt);
+    }
+}

@@ -1,0 +1,155 @@
+package io.clientportal.messaging.jpa;
+
+import io.clientportal.messaging.model.AnnouncementId;
+import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.Message;
+import io.clientportal.messaging.model.MessageId;
+import io.clientportal.messaging.spi.AnnouncementChunk;
+import io.clientportal.messaging.spi.AnnouncementRecord;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.clientportal.messaging.jpa.Jdbc.uuid;
+
+/** An announcement's targets and its set-based delivery, one statement (or two on H2) per chunk. */
+final class AnnouncementSql {
+
+    private static final String INSERT_MESSAGE = "INSERT INTO messaging_message (tenant_id, conversation_id, seq, id,"
+            + " author_kind, author_id, author_name, text, highlighted, announcement_id, client_message_id,"
+            + " created_at, edited_at, deleted_at)";
+
+    /**
+     * PostgreSQL: bump the seq of every listed conversation that exists and has no message of the announcement
+     * yet, and insert its message, in one statement. A concurrent delivery of the same chunk on another node hits
+     * the unique (announcement, conversation) key and rolls back instead of leaving a seq without a message.
+     */
+    private static final String DELIVER_POSTGRESQL = "WITH input AS (SELECT t.conversation_id, t.message_id"
+            + " FROM unnest(CAST(? AS UUID[]), CAST(? AS UUID[])) AS t(conversation_id, message_id)),"
+            + " bumped AS (UPDATE messaging_conversation c SET last_seq = c.last_seq + 1, last_message_at = ?,"
+            + " activity_at = ? FROM input i WHERE c.tenant_id = ? AND c.id = i.conversation_id"
+            + " AND NOT EXISTS (SELECT 1 FROM messaging_message d WHERE d.tenant_id = c.tenant_id"
+            + " AND d.announcement_id = ? AND d.conversation_id = c.id)"
+            + " RETURNING c.id AS conversation_id, c.last_seq AS seq, i.message_id AS message_id) "
+            + INSERT_MESSAGE + " SELECT ?, b.conversation_id, b.seq, b.message_id, ?, ?, ?, ?, ?, ?, NULL, ?, NULL,"
+            + " NULL FROM bumped b RETURNING conversation_id, seq, id";
+
+    private static final String BUMP_H2 = "SELECT id, last_seq FROM FINAL TABLE (UPDATE messaging_conversation c"
+            + " SET last_seq = last_seq + 1, last_message_at = ?, activity_at = ? WHERE c.tenant_id = ?"
+            + " AND c.id IN (SELECT t.conversation_id FROM UNNEST(CAST(? AS UUID ARRAY)) AS t(conversation_id))"
+            + " AND NOT EXISTS (SELECT 1 FROM messaging_message d WHERE d.tenant_id = c.tenant_id"
+            + " AND d.announcement_id = ? AND d.conversation_id = c.id))";
+
+    private final Jdbc jdbc;
+    private final String tenantId;
+
+    AnnouncementSql(Jdbc jdbc, String tenantId) {
+        this.jdbc = jdbc;
+        this.tenantId = tenantId;
+    }
+
+    void addTargets(AnnouncementId id, List<ConversationId> conversationIds) {
+        // Targets are recorded once, when the announcement is sent; duplicates in the list count once.
+        List<Object[]> rows = new ArrayList<>();
+        for (ConversationId conversationId : new LinkedHashSet<>(conversationIds)) {
+            rows.add(new Object[]{tenantId, id.value(), conversationId.value()});
+        }
+        jdbc.batch("INSERT INTO messaging_announcement_target (tenant_id, announcement_id, conversation_id)"
+                + " VALUES (?, ?, ?)", rows);
+    }
+
+    int addAllConversations(AnnouncementId id) {
+        return jdbc.update("INSERT INTO messaging_announcement_target (tenant_id, announcement_id, conversation_id)"
+                + " SELECT c.tenant_id, ?, c.id FROM messaging_conversation c WHERE c.tenant_id = ?"
+                + " AND NOT EXISTS (SELECT 1 FROM messaging_announcement_target t WHERE t.tenant_id = c.tenant_id"
+                + " AND t.announcement_id = ? AND t.conversation_id = c.id)", id.value(), tenantId, id.value());
+    }
+
+    List<ConversationId> targets(AnnouncementId id, ConversationId after, int limit) {
+        String sql = "SELECT conversation_id FROM messaging_announcement_target WHERE tenant_id = ?"
+                + " AND announcement_id = ?" + (after == null ? "" : " AND conversation_id > ?")
+                + " ORDER BY conversation_id LIMIT ?";
+        Object[] parameters = after == null ? new Object[]{tenantId, id.value(), limit}
+                : new Object[]{tenantId, id.value(), after.value(), limit};
+        return jdbc.query(sql, row -> new ConversationId(uuid(row, "conversation_id")), parameters);
+    }
+
+    List<Message> deliver(AnnouncementChunk chunk) {
+        if (chunk.conversationIds().isEmpty()) {
+            return List.of();
+        }
+        AnnouncementRecord a = chunk.announcement();
+        Map<UUID, Written> written = new HashMap<>();
+        if (jdbc.platform() == Platform.POSTGRESQL) {
+            List<UUID> conversations = chunk.conversationIds().stream().map(ConversationId::value).toList();
+            List<UUID> messages = chunk.messageIds().stream().map(MessageId::value).toList();
+            for (Written w : jdbc.query(DELIVER_POSTGRESQL, AnnouncementSql::written,
+                    Jdbc.uuids(conversations), Jdbc.uuids(messages), chunk.at(), chunk.at(), tenantId,
+                    a.id().value(), tenantId, a.author().kind(), a.author().id(), a.authorName(), a.text(),
+                    a.highlighted(), a.id().value(), chunk.at())) {
+                written.put(w.conversationId(), w);
+            }
+        } else {
+            deliverOnH2(chunk, written);
+        }
+        List<Message> delivered = new ArrayList<>(written.size());
+        for (ConversationId conversationId : chunk.conversationIds()) {
+            Written w = written.get(conversationId.value());
+            if (w != null) {
+                delivered.add(new Message(new MessageId(w.messageId()), conversationId, w.seq(), a.author(),
+                        a.authorName(), a.text(), a.attachments(), a.highlighted(), a.id(), null, chunk.at(), null,
+                        false));
+            }
+        }
+        return delivered;
+    }
+
+    /** H2 has no data-changing CTEs: bump the seqs set-based, then insert the messages in one JDBC batch. */
+    private void deliverOnH2(AnnouncementChunk chunk, Map<UUID, Written> written) {
+        AnnouncementRecord a = chunk.announcement();
+        Map<UUID, UUID> messageIdByConversation = new HashMap<>();
+        for (int i = 0; i < chunk.conversationIds().size(); i++) {
+            messageIdByConversation.put(chunk.conversationIds().get(i).value(), chunk.messageIds().get(i).value());
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (Written bumped : jdbc.query(BUMP_H2, row -> {
+                    UUID conversationId = uuid(row, "id");
+                    return new Written(conversationId, row.getLong("last_seq"),
+                            messageIdByConversation.get(conversationId));
+                }, chunk.at(), chunk.at(), tenantId,
+                Jdbc.uuids(chunk.conversationIds().stream().map(ConversationId::value).toList()), a.id().value())) {
+            written.put(bumped.conversationId(), bumped);
+            rows.add(new Object[]{tenantId, bumped.conversationId(), bumped.seq(), bumped.messageId(),
+                    a.author().kind(), a.author().id(), a.authorName(), a.text(), a.highlighted(), a.id().value(),
+                    chunk.at()});
+        }
+        jdbc.batch(INSERT_MESSAGE + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, NULL)", rows);
+    }
+
+    private record Written(UUID conversationId, long seq, UUID messageId) {
+    }
+
+    private static Written written(ResultSet row) throws SQLException {
+        return new Written(uuid(row, "conversation_id"), row.getLong("seq"), uuid(row, "id"));
+    }
+
+    int readCount(AnnouncementId id) {
+        return (int) jdbc.queryLong("SELECT COUNT(*) FROM messaging_message m WHERE m.tenant_id = ?"
+                + " AND m.announcement_id = ? AND EXISTS (SELECT 1 FROM messaging_read_horizon h"
+                + " WHERE h.tenant_id = m.tenant_id AND h.conversation_id = m.conversation_id"
+                + " AND h.reader_kind = 'CLIENT_USER' AND h.last_read_seq >= m.seq)", tenantId, id.value());
+    }
+
+    boolean deliveredToParticipant(AnnouncementId id, String teamMemberId) {
+        return jdbc.queryOne("SELECT 1 FROM messaging_message m JOIN messaging_participant p"
+                        + " ON p.tenant_id = m.tenant_id AND p.conversation_id = m.conversation_id"
+                        + " WHERE m.tenant_id = ? AND m.announcement_id = ? AND p.team_member_id = ? LIMIT 1",
+                row -> Boolean.TRUE, tenantId, id.value(), teamMemberId).isPresent();
+    }
+}

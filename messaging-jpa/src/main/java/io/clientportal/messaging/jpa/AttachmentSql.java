@@ -1,0 +1,170 @@
+package io.clientportal.messaging.jpa;
+
+import io.clientportal.messaging.model.AnnouncementId;
+import io.clientportal.messaging.model.Attachment;
+import io.clientportal.messaging.model.AttachmentId;
+import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.Message;
+import io.clientportal.messaging.model.MessageId;
+import io.clientportal.messaging.spi.AttachmentRecord;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Attachment metadata of one tenant: uploads, references, and the batch load that fills a page's messages. */
+final class AttachmentSql {
+
+    private static final String SELECT = "SELECT " + Rows.ATTACHMENT_COLUMNS + " FROM messaging_attachment";
+
+    private final Jdbc jdbc;
+    private final String tenantId;
+
+    AttachmentSql(Jdbc jdbc, String tenantId) {
+        this.jdbc = jdbc;
+        this.tenantId = tenantId;
+    }
+
+    void insert(AttachmentRecord record) {
+        Attachment a = record.attachment();
+        jdbc.update("INSERT INTO messaging_attachment (" + Rows.ATTACHMENT_COLUMNS + ")"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                tenantId, a.id().value(), a.filename(), a.contentType(), a.size(), a.sha256(), record.storageKey(),
+                record.uploader().kind(), record.uploader().id(), record.uploadedAt(),
+                uuidOrNull(record.conversationId() == null ? null : record.conversationId().value()),
+                uuidOrNull(record.messageId() == null ? null : record.messageId().value()),
+                uuidOrNull(record.announcementId() == null ? null : record.announcementId().value()));
+    }
+
+    Optional<AttachmentRecord> find(AttachmentId id) {
+        return jdbc.queryOne(SELECT + " WHERE tenant_id = ? AND id = ?", Rows::attachment, tenantId, id.value());
+    }
+
+    /** Points the uploads at their message or announcement, keeping the order in which they were listed. */
+    void reference(List<AttachmentId> ids, ConversationId conversationId, MessageId messageId,
+                   AnnouncementId announcementId) {
+        List<Object[]> rows = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            rows.add(new Object[]{
+                    uuidOrNull(conversationId == null ? null : conversationId.value()),
+                    uuidOrNull(messageId == null ? null : messageId.value()),
+                    uuidOrNull(announcementId == null ? null : announcementId.value()),
+                    i, tenantId, ids.get(i).value()});
+        }
+        jdbc.batch("UPDATE messaging_attachment SET conversation_id = ?, message_id = ?, announcement_id = ?,"
+                + " ordinal = ? WHERE tenant_id = ? AND id = ?", rows);
+    }
+
+    List<AttachmentRecord> delete(List<AttachmentId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(tenantId);
+        ids.forEach(id -> parameters.add(id.value()));
+        List<AttachmentRecord> deleted = jdbc.query(jdbc.platform().returning(
+                        "DELETE FROM messaging_attachment WHERE tenant_id = ? AND id IN (" + markers(ids.size()) + ")",
+                        Rows.ATTACHMENT_COLUMNS), Rows::attachment, parameters.toArray());
+        // Answer in the order asked, as the in-memory store does.
+        List<AttachmentRecord> ordered = new ArrayList<>(deleted);
+        ordered.sort((a, b) -> Integer.compare(ids.indexOf(a.attachment().id()), ids.indexOf(b.attachment().id())));
+        return ordered;
+    }
+
+    /** Deletes the uploads of a conversation's own messages (an announcement's stay: they are shared). */
+    List<AttachmentRecord> deleteOfConversation(ConversationId id) {
+        return jdbc.query(jdbc.platform().returning(
+                "DELETE FROM messaging_attachment WHERE tenant_id = ? AND conversation_id = ?",
+                Rows.ATTACHMENT_COLUMNS), Rows::attachment, tenantId, id.value());
+    }
+
+    List<Attachment> ofAnnouncement(AnnouncementId id) {
+        return jdbc.query(SELECT + " WHERE tenant_id = ? AND announcement_id = ? ORDER BY ordinal",
+                row -> Rows.attachment(row).attachment(), tenantId, id.value());
+    }
+
+    /**
+     * The messages with their attachments, loaded in one query for the whole page: an ordinary message's are its
+     * own uploads, an announcement message's are the announcement's (stored once). Deleted messages have none.
+     */
+    List<Message> attachTo(List<Message> messages) {
+        Set<UUID> messageIds = new LinkedHashSet<>();
+        Set<UUID> announcementIds = new LinkedHashSet<>();
+        for (Message message : messages) {
+            if (message.deleted()) {
+                continue;
+            }
+            if (message.announcementId() != null) {
+                announcementIds.add(message.announcementId().value());
+            } else {
+                messageIds.add(message.id().value());
+            }
+        }
+        if (messageIds.isEmpty() && announcementIds.isEmpty()) {
+            return messages;
+        }
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(tenantId);
+        StringBuilder where = new StringBuilder();
+        if (!messageIds.isEmpty()) {
+            where.append("message_id IN (").append(markers(messageIds.size())).append(')');
+            parameters.addAll(messageIds);
+        }
+        if (!announcementIds.isEmpty()) {
+            where.append(where.length() > 0 ? " OR " : "").append("(message_id IS NULL AND announcement_id IN (")
+                    .append(markers(announcementIds.size())).append("))");
+            parameters.addAll(announcementIds);
+        }
+        Map<UUID, List<Attachment>> byOwner = new HashMap<>();
+        for (AttachmentRecord record : jdbc.query(SELECT + " WHERE tenant_id = ? AND (" + where + ")"
+                + " ORDER BY ordinal", Rows::attachment, parameters.toArray())) {
+            UUID owner = record.messageId() != null ? record.messageId().value() : record.announcementId().value();
+            byOwner.computeIfAbsent(owner, key -> new ArrayList<>()).add(record.attachment());
+        }
+        if (byOwner.isEmpty()) {
+            return messages;
+        }
+        List<Message> filled = new ArrayList<>(messages.size());
+        for (Message m : messages) {
+            UUID owner = m.deleted() ? null
+                    : m.announcementId() != null ? m.announcementId().value() : m.id().value();
+            List<Attachment> attachments = owner == null ? null : byOwner.get(owner);
+            filled.add(attachments == null ? m : new Message(m.id(), m.conversationId(), m.seq(), m.author(),
+                    m.authorName(), m.text(), attachments, m.highlighted(), m.announcementId(), m.clientMessageId(),
+                    m.createdAt(), m.editedAt(), m.deleted()));
+        }
+        return Collections.unmodifiableList(filled);
+    }
+
+    /** Deletes, across tenants, up to {@code limit} uploads nothing references that are older than the cut-off. */
+    static List<AttachmentRecord> deleteUnreferenced(Jdbc jdbc, Instant uploadedBefore, int limit) {
+        List<AttachmentRecord> candidates = jdbc.query(SELECT + " WHERE message_id IS NULL AND announcement_id IS NULL"
+                + " AND uploaded_at < ? ORDER BY uploaded_at LIMIT ?", Rows::attachment, uploadedBefore, limit);
+        List<AttachmentRecord> deleted = new ArrayList<>(candidates.size());
+        for (AttachmentRecord candidate : candidates) {
+            // Re-checked in the DELETE: an upload claimed meanwhile stays.
+            int count = jdbc.update("DELETE FROM messaging_attachment WHERE tenant_id = ? AND id = ?"
+                            + " AND message_id IS NULL AND announcement_id IS NULL",
+                    candidate.tenantId(), candidate.attachment().id().value());
+            if (count > 0) {
+                deleted.add(candidate);
+            }
+        }
+        return deleted;
+    }
+
+    static String markers(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    static Object uuidOrNull(UUID value) {
+        return value == null ? Jdbc.NULL_UUID : value;
+    }
+}

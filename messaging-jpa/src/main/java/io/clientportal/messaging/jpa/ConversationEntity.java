@@ -1,0 +1,41 @@
+package io.clientportal.messaging.jpa;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/**
+ * A conversation row. Written and read with native SQL only (its seq counter is bumped under a row lock by every
+ * post), so that no stale copy can sit in a persistence context; the mapping declares the table for validation.
+ */
+@Entity(name = "MessagingConversation")
+@Table(name = "messaging_conversation")
+class ConversationEntity {
+
+    @EmbeddedId
+    private UuidKey key;
+
+    @Column(name = "client_account_id", nullable = false, length = 255)
+    private String clientAccountId;
+
+    @Column(name = "client_name", nullable = false, length = 255)
+    private String clientName;
+
+    @Column(name = "last_seq", nullable = false)
+    private long lastSeq;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_message_at")
+    private Instant lastMessageAt;
+
+    @Column(name = "activity_at", nullable = false)
+    private Instant activityAt;
+
+    protected ConversationEntity() {
+    }
+}

@@ -1,0 +1,121 @@
+package io.clientportal.messaging.jpa;
+
+import io.clientportal.messaging.model.Access;
+import io.clientportal.messaging.model.Conversation;
+import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.Participant;
+import io.clientportal.messaging.model.TeamRole;
+import io.clientportal.messaging.spi.AttachmentRecord;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import static io.clientportal.messaging.jpa.Jdbc.uuid;
+
+/** Conversations and their participants, in native SQL (the seq counter lives on the conversation row). */
+final class ConversationSql {
+
+    private static final String SELECT = "SELECT " + Rows.CONVERSATION_COLUMNS + " FROM messaging_conversation c";
+
+    private final Jdbc jdbc;
+    private final String tenantId;
+
+    ConversationSql(Jdbc jdbc, String tenantId) {
+        this.jdbc = jdbc;
+        this.tenantId = tenantId;
+    }
+
+    void insert(Conversation c) {
+        Instant activity = c.lastMessageAt() != null ? c.lastMessageAt() : c.createdAt();
+        jdbc.update("INSERT INTO messaging_conversation (tenant_id, id, client_account_id, client_name, last_seq,"
+                        + " created_at, last_message_at, activity_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                tenantId, c.id().value(), c.clientAccountId(), c.clientName(), c.lastSeq(), c.createdAt(),
+                c.lastMessageAt() == null ? Jdbc.NULL_TIMESTAMP : c.lastMessageAt(), activity);
+    }
+
+    Optional<Conversation> find(ConversationId id) {
+        return jdbc.queryOne(SELECT + " WHERE c.tenant_id = ? AND c.id = ?", Rows::conversation, tenantId,
+                id.value());
+    }
+
+    Optional<Conversation> ofAccount(String clientAccountId) {
+        return jdbc.queryOne(SELECT + " WHERE c.tenant_id = ? AND c.client_account_id = ?", Rows::conversation,
+                tenantId, clientAccountId);
+    }
+
+    void rename(String clientAccountId, String clientName) {
+        jdbc.update("UPDATE messaging_conversation SET client_name = ? WHERE tenant_id = ? AND client_account_id = ?",
+                clientName, tenantId, clientAccountId);
+    }
+
+    /** Deletes a conversation with everything in it, in a handful of set-based statements. */
+    List<AttachmentRecord> delete(ConversationId id, AttachmentSql attachments) {
+        if (find(id).isEmpty()) {
+            return List.of();
+        }
+        List<AttachmentRecord> deleted = attachments.deleteOfConversation(id);
+        for (String table : List.of("messaging_message", "messaging_participant", "messaging_read_horizon",
+                "messaging_announcement_target")) {
+            jdbc.update("DELETE FROM " + table + " WHERE tenant_id = ? AND conversation_id = ?", tenantId,
+                    id.value());
+        }
+        jdbc.update("DELETE FROM messaging_conversation WHERE tenant_id = ? AND id = ?", tenantId, id.value());
+        return deleted;
+    }
+
+    /** Takes the next seq under the conversation's row lock (held to commit); -1 if there is no such row. */
+    long nextSeq(ConversationId id, Instant at) {
+        return jdbc.queryOne(jdbc.platform().nextSeqSql(), row -> row.getLong(1), at, at, tenantId, id.value())
+                .orElse(-1L);
+    }
+
+    // --- participants ----------------------------------------------------------------------------------------
+
+    Optional<Access> participantAccess(ConversationId id, String teamMemberId) {
+        return jdbc.queryOne("SELECT access FROM messaging_participant WHERE tenant_id = ? AND conversation_id = ?"
+                        + " AND team_member_id = ?", row -> Access.valueOf(row.getString(1)), tenantId, id.value(),
+                teamMemberId);
+    }
+
+    List<Participant> participants(ConversationId id) {
+        List<Participant> participants = new ArrayList<>(jdbc.query("SELECT p.team_member_id, t.display_name,"
+                        + " t.role, p.access FROM messaging_participant p JOIN messaging_team_member t"
+                        + " ON t.tenant_id = p.tenant_id AND t.id = p.team_member_id"
+                        + " WHERE p.tenant_id = ? AND p.conversation_id = ?",
+                row -> new Participant(row.getString(1), row.getString(2), TeamRole.valueOf(row.getString(3)),
+                        Access.valueOf(row.getString(4))), tenantId, id.value()));
+        // Sorted here, not by the database's collation, so the order is the same on every database.
+        participants.sort(Comparator.comparing(Participant::displayName).thenComparing(Participant::teamMemberId));
+        return participants;
+    }
+
+    void saveParticipant(ConversationId id, String teamMemberId, Access access) {
+        int updated = jdbc.update("UPDATE messaging_participant SET access = ? WHERE tenant_id = ?"
+                + " AND conversation_id = ? AND team_member_id = ?", access, tenantId, id.value(), teamMemberId);
+        if (updated == 0) {
+            jdbc.update("INSERT INTO messaging_participant (tenant_id, conversation_id, team_member_id, access)"
+                            + " SELECT ?, ?, ?, ? FROM messaging_conversation WHERE tenant_id = ? AND id = ?",
+                    tenantId, id.value(), teamMemberId, access, tenantId, id.value());
+        }
+    }
+
+    boolean deleteParticipant(ConversationId id, String teamMemberId) {
+        return jdbc.update("DELETE FROM messaging_participant WHERE tenant_id = ? AND conversation_id = ?"
+                + " AND team_member_id = ?", tenantId, id.value(), teamMemberId) > 0;
+    }
+
+    List<ConversationId> deleteParticipations(String teamMemberId) {
+        return jdbc.query(jdbc.platform().returning("DELETE FROM messaging_participant WHERE tenant_id = ?"
+                        + " AND team_member_id = ?", "conversation_id"),
+                row -> new ConversationId(uuid(row, "conversation_id")), tenantId, teamMemberId);
+    }
+
+    List<ConversationId> setAccessEverywhere(String teamMemberId, Access access) {
+        return jdbc.query(jdbc.platform().returning("UPDATE messaging_participant SET access = ?"
+                        + " WHERE tenant_id = ? AND team_member_id = ? AND access <> ?", "conversation_id"),
+                row -> new ConversationId(uuid(row, "conversation_id")), access, tenantId, teamMemberId, access);
+    }
+}

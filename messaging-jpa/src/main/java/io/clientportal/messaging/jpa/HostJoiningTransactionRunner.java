@@ -1,0 +1,51 @@
+package io.clientportal.messaging.jpa;
+
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import java.sql.Savepoint;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** Runs in the host's active transaction when there is one (inside a savepoint), else in one of its own. */
+final class HostJoiningTransactionRunner implements JpaTransactionRunner {
+
+    private final JpaTransactionRunner own;
+    private final Supplier<EntityManager> current;
+
+    HostJoiningTransactionRunner(JpaTransactionRunner own, Supplier<EntityManager> current) {
+        this.own = own;
+        this.current = current;
+    }
+
+    @Override
+    public <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager host = current.get();
+        if (host == null || !host.isOpen() || !host.isJoinedToTransaction()) {
+            return own.inTransaction(work);
+        }
+        Session session = host.unwrap(Session.class);
+        session.flush();
+        // A savepoint undoes a failed unit alone: on PostgreSQL a failed statement would otherwise doom the
+        // host's whole transaction, and the core retries duplicate keys in a new unit of work.
+        Savepoint savepoint = session.doReturningWork(connection -> connection.setSavepoint());
+        try {
+            T result = work.apply(host);
+            session.flush();
+            session.doWork(connection -> connection.releaseSavepoint(savepoint));
+            return result;
+        } catch (RuntimeException | Error e) {
+            try {
+                session.doWork(connection -> connection.rollback(savepoint));
+            } catch (RuntimeException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public <T> T readOnly(Function<EntityManager, T> work) {
+        return inTransaction(work);
+    }
+}

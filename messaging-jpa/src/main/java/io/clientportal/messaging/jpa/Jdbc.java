@@ -1,0 +1,165 @@
+package io.clientportal.messaging.jpa;
+
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Native SQL on the connection (and so in the transaction) of an {@link EntityManager}: the store's hot paths are
+ * set-based statements and JDBC batches, not an entity per row. Pending entity changes are flushed first, so
+ * statements see them; failures come out translated by {@link StoreErrors}.
+ */
+final class Jdbc {
+
+    /** A null of a known SQL type (PostgreSQL needs one for a bare parameter). */
+    record TypedNull(int sqlType) {
+    }
+
+    static final TypedNull NULL_UUID = new TypedNull(Types.OTHER);
+    static final TypedNull NULL_TIMESTAMP = new TypedNull(Types.TIMESTAMP_WITH_TIMEZONE);
+    static final TypedNull NULL_TEXT = new TypedNull(Types.VARCHAR);
+
+    /** Reads one row. */
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /** Work on the raw connection. */
+    @FunctionalInterface
+    interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final EntityManager em;
+    private final Platform platform;
+
+    Jdbc(EntityManager em, Platform platform) {
+        this.em = em;
+        this.platform = platform;
+    }
+
+    Platform platform() {
+        return platform;
+    }
+
+    <T> T work(ConnectionWork<T> work) {
+        Session session = em.unwrap(Session.class);
+        if (session.isDirty()) {
+            session.flush();
+        }
+        return session.doReturningWork(connection -> {
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw StoreErrors.translate(e);
+            }
+        });
+    }
+
+    /** Runs an INSERT, UPDATE, DELETE or MERGE; returns the rows affected. */
+    int update(String sql, Object... parameters) {
+        return work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(connection, statement, parameters);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    /** Runs one statement once per parameter row, in JDBC batches. */
+    void batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (Object[] row : rows) {
+                    bind(connection, statement, row);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+                return null;
+            }
+        });
+    }
+
+    /** Runs a query (or a data-changing statement that yields rows) and maps every row. */
+    <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
+        return work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(connection, statement, parameters);
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<T> result = new ArrayList<>();
+                    while (rows.next()) {
+                        result.add(mapper.map(rows));
+                    }
+                    return result;
+                }
+            }
+        });
+    }
+
+    <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... parameters) {
+        List<T> rows = query(sql, mapper, parameters);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    long queryLong(String sql, Object... parameters) {
+        return queryOne(sql, row -> row.getLong(1), parameters).orElse(0L);
+    }
+
+    /** A parameter value for an array of UUIDs, bound with {@link Platform#uuidArrayParameter()}. */
+    static UuidArray uuids(List<UUID> values) {
+        return new UuidArray(values.toArray(UUID[]::new));
+    }
+
+    record UuidArray(UUID[] values) {
+    }
+
+    private void bind(Connection connection, PreparedStatement statement, Object[] parameters)
+            throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            Object value = parameters[i];
+            int index = i + 1;
+            if (value == null) {
+                statement.setNull(index, Types.VARCHAR);
+            } else if (value instanceof TypedNull typed) {
+                statement.setNull(index, typed.sqlType());
+            } else if (value instanceof Instant instant) {
+                statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+            } else if (value instanceof UuidArray array) {
+                Array sqlArray = connection.createArrayOf(platform.uuidTypeName(), array.values());
+                statement.setArray(index, sqlArray);
+            } else if (value instanceof Enum<?> constant) {
+                statement.setString(index, constant.name());
+            } else {
+                statement.setObject(index, value);
+            }
+        }
+    }
+
+    // --- reading columns -------------------------------------------------------------------------------------
+
+    static UUID uuid(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, UUID.class);
+    }
+
+    static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

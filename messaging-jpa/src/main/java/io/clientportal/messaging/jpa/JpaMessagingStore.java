@@ -1,0 +1,193 @@
+package io.clientportal.messaging.jpa;
+
+import io.clientportal.messaging.spi.AttachmentRecord;
+import io.clientportal.messaging.spi.EventRecord;
+import io.clientportal.messaging.spi.MessagingStore;
+import io.clientportal.messaging.spi.PendingAnnouncement;
+import io.clientportal.messaging.spi.StoreTransaction;
+import io.clientportal.messaging.model.AnnouncementId;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.Session;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * The {@link MessagingStore} on Jakarta Persistence (Hibernate), for H2 and PostgreSQL. Directory rows are JPA
+ * entities; the hot paths (posting, history, inbox, unread counts, announcement chunks, the event log) are
+ * set-based or batched native SQL on the entity manager's connection, in its transaction. Concurrency comes from
+ * the database (row locks and unique keys), so any number of application nodes can share one database.
+ *
+ * <pre>{@code
+ * MessagingStore store = JpaMessagingStore.create(dataSource);        // own persistence unit, applies the schema
+ * Messaging messaging = Messaging.builder().store(store).build();
+ * }</pre>
+ */
+public final class JpaMessagingStore implements MessagingStore {
+
+    private final EntityManagerFactory emf;
+    private final boolean ownsEntityManagerFactory;
+    private final JpaTransactionRunner runner;
+    private final Platform platform;
+
+    private JpaMessagingStore(EntityManagerFactory emf, boolean ownsEntityManagerFactory, JpaTransactionRunner runner) {
+        this.emf = emf;
+        this.ownsEntityManagerFactory = ownsEntityManagerFactory;
+        this.runner = runner;
+        this.platform = detectPlatform(emf);
+    }
+
+    /**
+     * A store with its own persistence unit over {@code dataSource}: applies the schema scripts
+     * ({@link MessagingSchema#migrate}) and builds the entity manager factory, which {@link #close()} closes.
+     * Pass a pooled data source in production.
+     *
+     * @param dataSource an H2 or PostgreSQL database, never {@code null}
+     */
+    public static JpaMessagingStore create(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource must not be null");
+        MessagingSchema.migrate(dataSource);
+        EntityManagerFactory emf = MessagingPersistenceUnit.create(dataSource, Map.of());
+        return new JpaMessagingStore(emf, true, JpaTransactionRunner.resourceLocal(emf));
+    }
+
+    /**
+     * A store on a host-managed persistence unit that includes the store's {@linkplain #entityClasses() entities}
+     * and whose database already has the schema ({@link MessagingSchema#migrate}). Each unit of work opens its own
+     * transaction; see {@link #builder} to join the host's transactions instead. The host closes {@code emf}.
+     */
+    public static JpaMessagingStore create(EntityManagerFactory emf) {
+        return builder(emf).build();
+    }
+
+    /** A builder for a store on a host-managed persistence unit. */
+    public static Builder builder(EntityManagerFactory emf) {
+        return new Builder(Objects.requireNonNull(emf, "emf must not be null"));
+    }
+
+    /** The store's entity classes, for a host's own persistence unit. */
+    public static List<Class<?>> entityClasses() {
+        return MessagingPersistenceUnit.ENTITIES;
+    }
+
+    /** Configures a store on a host-managed persistence unit. */
+    public static final class Builder {
+
+        private final EntityManagerFactory emf;
+        private JpaTransactionRunner transactionRunner;
+
+        private Builder(EntityManagerFactory emf) {
+            this.emf = emf;
+        }
+
+        /** How units of work get their transaction; by default {@link JpaTransactionRunner#resourceLocal}. */
+        public Builder transactionRunner(JpaTransactionRunner transactionRunner) {
+            this.transactionRunner = Objects.requireNonNull(transactionRunner, "transactionRunner must not be null");
+            return this;
+        }
+
+        /** The store. */
+        public JpaMessagingStore build() {
+            return new JpaMessagingStore(emf, false,
+                    transactionRunner != null ? transactionRunner : JpaTransactionRunner.resourceLocal(emf));
+        }
+    }
+
+    private static Platform detectPlatform(EntityManagerFactory emf) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return em.unwrap(Session.class).doReturningWork(Platform::of);
+        } finally {
+            em.close();
+        }
+    }
+
+    @Override
+    public <T> T inTransaction(String tenantId, Function<StoreTransaction, T> work) {
+        Objects.requireNonNull(tenantId, "tenantId must not be null");
+        Objects.requireNonNull(work, "work must not be null");
+        try {
+            return runner.inTransaction(em -> work.apply(new JpaTransaction(tenantId, em, platform)));
+        } catch (RuntimeException e) {
+            throw StoreErrors.translate(e);
+        }
+    }
+
+    @Override
+    public <T> T read(String tenantId, Function<StoreTransaction, T> work) {
+        Objects.requireNonNull(tenantId, "tenantId must not be null");
+        Objects.requireNonNull(work, "work must not be null");
+        try {
+            return runner.readOnly(em -> work.apply(new JpaTransaction(tenantId, em, platform)));
+        } catch (RuntimeException e) {
+            throw StoreErrors.translate(e);
+        }
+    }
+
+    private <T> T readLog(Function<EventLog, T> work) {
+        return readJdbc(jdbc -> work.apply(new EventLog(jdbc)));
+    }
+
+    private <T> T readJdbc(Function<Jdbc, T> work) {
+        try {
+            return runner.readOnly(em -> work.apply(new Jdbc(em, platform)));
+        } catch (RuntimeException e) {
+            throw StoreErrors.translate(e);
+        }
+    }
+
+    private <T> T writeJdbc(Function<Jdbc, T> work) {
+        try {
+            return runner.inTransaction(em -> work.apply(new Jdbc(em, platform)));
+        } catch (RuntimeException e) {
+            throw StoreErrors.translate(e);
+        }
+    }
+
+    @Override
+    public List<EventRecord> eventsAfter(long afterPosition, int limit) {
+        return readLog(log -> log.after(afterPosition, limit));
+    }
+
+    @Override
+    public long lastEventPosition() {
+        return readLog(EventLog::last);
+    }
+
+    @Override
+    public long firstEventPosition() {
+        return readLog(EventLog::first);
+    }
+
+    @Override
+    public int pruneEvents(Instant before, int limit) {
+        return writeJdbc(jdbc -> new EventLog(jdbc).prune(before, limit));
+    }
+
+    @Override
+    public List<PendingAnnouncement> unfinishedAnnouncements(int limit) {
+        return readJdbc(jdbc -> jdbc.query("SELECT tenant_id, id FROM messaging_announcement"
+                        + " WHERE status IN ('QUEUED', 'SENDING') ORDER BY created_at LIMIT ?",
+                row -> new PendingAnnouncement(row.getString("tenant_id"),
+                        new AnnouncementId(row.getObject("id", UUID.class))), limit));
+    }
+
+    @Override
+    public List<AttachmentRecord> deleteUnreferencedAttachments(Instant uploadedBefore, int limit) {
+        return writeJdbc(jdbc -> AttachmentSql.deleteUnreferenced(jdbc, uploadedBefore, limit));
+    }
+
+    /** Closes the entity manager factory if the store created it ({@link #create(DataSource)}). */
+    @Override
+    public void close() {
+        if (ownsEntityManagerFactory && emf.isOpen()) {
+            emf.close();
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.clientportal.messaging.jpa;
+
+import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.model.Access;
+import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.Message;
+import io.clientportal.messaging.model.MessageId;
+import io.clientportal.messaging.spi.ConversationScope;
+import io.clientportal.messaging.spi.InboxRequest;
+import io.clientportal.messaging.spi.InboxRow;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/** Messages, read horizons, unread counts and the inbox: the hot paths, each a fixed number of statements. */
+final class MessageSql {
+
+    private static final String SELECT = "SELECT " + Rows.MESSAGE_COLUMNS + " FROM messaging_message m";
+
+    /** Messages by others after the reader's horizon {@code h} that are not deleted; parameters: reader kind, id. */
+    private static final String UNREAD_OF_C = "(SELECT COUNT(*) FROM messaging_message u WHERE u.tenant_id = c.tenant_id"
+            + " AND u.conversation_id = c.id AND u.seq > COALESCE(h.last_read_seq, 0) AND u.deleted_at IS NULL"
+            + " AND NOT (u.author_kind = ? AND u.author_id = ?))";
+
+    private static final String HORIZON_JOIN = " LEFT JOIN messaging_read_horizon h ON h.tenant_id = c.tenant_id"
+            + " AND h.conversation_id = c.id AND h.reader_kind = ? AND h.reader_id = ?";
+
+    private final Jdbc jdbc;
+    private final String tenantId;
+    private final AttachmentSql attachments;
+
+    MessageSql(Jdbc jdbc, String tenantId, AttachmentSql attachments) {
+        this.jdbc = jdbc;
+        this.tenantId = tenantId;
+        this.attachments = attachments;
+    }
+
+    void insert(Message m) {
+        jdbc.update("INSERT INTO messaging_message (tenant_id, conversation_id, seq, id, author_kind, author_id,"
+                        + " author_name, text, highlighted, announcement_id, client_message_id, created_at, edited_at,"
+                        + " deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                tenantId, m.conversationId().value(), m.seq(), m.id().value(), m.author().kind(), m.author().id(),
+                m.authorName(), m.text(), m.highlighted(),
+                AttachmentSql.uuidOrNull(m.announcementId() == null ? null : m.announcementId().value()),
+                m.clientMessageId() == null ? Jdbc.NULL_TEXT : m.clientMessageId(), m.createdAt(),
+                m.editedAt() == null ? Jdbc.NULL_TIMESTAMP : m.editedAt(),
+                m.deleted() ? m.createdAt() : Jdbc.NULL_TIMESTAMP);
+    }
+
+    Optional<Message> find(MessageId id) {
+        return one(SELECT + " WHERE m.tenant_id = ? AND m.id = ?", tenantId, id.value());
+    }
+
+    Optional<Message> byClientMessageId(ConversationId id, Actor author, String clientMessageId) {
+        return one(SELECT + " WHERE m.tenant_id = ? AND m.conversation_id = ? AND m.author_kind = ?"
+                        + " AND m.author_id = ? AND m.client_message_id = ?", tenantId, id.value(), author.kind(),
+                author.id(), clientMessageId);
+    }
+
+    Optional<Message> ofAnnouncement(io.clientportal.messaging.model.AnnouncementId announcementId,
+                                     ConversationId conversationId) {
+        return one(SELECT + " WHERE m.tenant_id = ? AND m.announcement_id = ? AND m.conversation_id = ?", tenantId,
+                announcementId.value(), conversationId.value());
+    }
+
+    private Optional<Message> one(String sql, Object... parameters) {
+        List<Message> found = jdbc.query(sql, Rows::message, parameters);
+        return found.isEmpty() ? Optional.empty() : Optional.of(attachments.attachTo(found).get(0));
+    }
+
+    /** One window of history by keyset on the primary key, ascending by seq. */
+    List<Message> history(ConversationId id, Long beforeSeq, Long afterSeq, int limit) {
+        List<Message> page;
+        if (afterSeq != null) {
+            page = jdbc.query(SELECT + " WHERE m.tenant_id = ? AND m.conversation_id = ? AND m.seq > ?"
+                    + " ORDER BY m.seq ASC LIMIT ?", Rows::message, tenantId, id.value(), afterSeq, limit);
+        } else {
+            page = new ArrayList<>(jdbc.query(SELECT + " WHERE m.tenant_id = ? AND m.conversation_id = ?"
+                            + " AND m.seq < ? ORDER BY m.seq DESC LIMIT ?", Rows::message, tenantId, id.value(),
+                    beforeSeq == null ? Long.MAX_VALUE : beforeSeq, limit));
+            Collections.reverse(page);
+        }
+        return attachments.attachTo(page);
+    }
+
+    void updateText(MessageId id, String text, Instant editedAt) {
+        jdbc.update("UPDATE messaging_message SET text = ?, edited_at = ? WHERE tenant_id = ? AND id = ?", text,
+                editedAt, tenantId, id.value());
+    }
+
+    void markDeleted(MessageId id, Instant deletedAt) {
+        jdbc.update("UPDATE messaging_message SET text = '', deleted_at = ? WHERE tenant_id = ? AND id = ?",
+                deletedAt, tenantId, id.value());
+    }
+
+    // --- read state ------------------------------------------------------------------------------------------
+
+    long readHorizon(ConversationId id, Actor reader) {
+        return jdbc.queryLong("SELECT last_read_seq FROM messaging_read_horizon WHERE tenant_id = ?"
+                + " AND conversation_id = ? AND reader_kind = ? AND reader_id = ?", tenantId, id.value(), reader.kind(),
+                reader.id());
+    }
+
+    boolean advanceReadHorizon(ConversationId id, Actor reader, long seq) {
+        return jdbc.update(jdbc.platform().advanceHorizonSql(), tenantId, id.value(), reader.kind(), reader.id(),
+                seq) > 0;
+    }
+
+    long unreadCount(ConversationId id, Actor reader) {
+        return unreadTotal(reader, ConversationScope.only(id));
+    }
+
+    long unreadTotal(Actor reader, ConversationScope scope) {
+        List<Object> parameters = new ArrayList<>(List.of(reader.kind(), reader.id(), reader.kind(), reader.id(),
+                tenantId));
+        String sql = "SELECT COALESCE(SUM(" + UNREAD_OF_C + "), 0) FROM messaging_conversation c" + HORIZON_JOIN
+                + " WHERE c.tenant_id = ?" + scopeFilter(scope, parameters);
+        return jdbc.queryLong(sql, parameters.toArray());
+    }
+
+    private String scopeFilter(ConversationScope scope, List<Object> parameters) {
+        if (scope.conversationId() != null) {
+            parameters.add(scope.conversationId().value());
+            return " AND c.id = ?";
+        }
+        if (scope.participantId() != null) {
+            parameters.add(scope.participantId());
+            return " AND EXISTS (SELECT 1 FROM messaging_participant s WHERE s.tenant_id = c.tenant_id"
+                    + " AND s.conversation_id = c.id AND s.team_member_id = ?)";
+        }
+        return "";
+    }
+
+    /**
+     * One inbox page in one query (conversation, last message, unread count and the reader's access), then one
+     * query for the attachments of the page's last messages.
+     */
+    List<InboxRow> inbox(InboxRequest request) {
+        Actor reader = request.reader();
+        List<Object> parameters = new ArrayList<>(List.of(reader.kind(), reader.id()));
+        StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT ").append(Rows.CONVERSATION_COLUMNS)
+                .append(", c.activity_at AS c_activity_at, ").append(Rows.MESSAGE_COLUMNS).append(", ")
+                .append(UNREAD_OF_C).append(" AS unread_count, ")
+                .append(reader.isTeamMember() ? "p.access" : "CAST(NULL AS VARCHAR(16))").append(" AS reader_access")
+                .append(" FROM messaging_conversation c LEFT JOIN messaging_message m ON m.tenant_id = c.tenant_id")
+                .append(" AND m.conversation_id = c.id AND m.seq = c.last_seq").append(HORIZON_JOIN);
+        parameters.add(reader.kind());
+        parameters.add(reader.id());
+        if (reader.isTeamMember()) {
+            sql.append(" LEFT JOIN messaging_participant p ON p.tenant_id = c.tenant_id AND p.conversation_id = c.id")
+                    .append(" AND p.team_member_id = ?");
+            parameters.add(reader.id());
+        }
+        sql.append(" WHERE c.tenant_id = ?");
+        parameters.add(tenantId);
+        sql.append(scopeFilter(request.scope(), parameters));
+        if (request.afterActivity() != null) {
+            sql.append(" AND (c.activity_at < ? OR (c.activity_at = ? AND c.id < ?))");
+            parameters.add(request.afterActivity());
+            parameters.add(request.afterActivity());
+            parameters.add(request.afterConversation().value());
+        }
+        sql.append(") x");
+        if (request.unreadOnly()) {
+            sql.append(" WHERE x.unread_count > 0");
+        }
+        sql.append(" ORDER BY x.c_activity_at DESC, x.c_id DESC LIMIT ?");
+        parameters.add(request.limit());
+
+        record Partial(io.clientportal.messaging.model.Conversation conversation, Message lastMessage, long unread,
+                       Access access) {
+        }
+        List<Partial> rows = jdbc.query(sql.toString(), row -> {
+            String access = row.getString("reader_access");
+            return new Partial(Rows.conversation(row),
+                    row.getObject("m_id") == null ? null : Rows.message(row), row.getLong("unread_count"),
+                    access == null ? null : Access.valueOf(access));
+        }, parameters.toArray());
+        List<Message> lastMessages = attachments.attachTo(
+                rows.stream().map(Partial::lastMessage).filter(m -> m != null).toList());
+        List<InboxRow> page = new ArrayList<>(rows.size());
+        int next = 0;
+        for (Partial row : rows) {
+            Message last = row.lastMessage() == null ? null : lastMessages.get(next++);
+            page.add(new InboxRow(row.conversation(), last, row.unread(), row.access()));
+        }
+        return page;
+    }
+}

@@ -1,0 +1,30 @@
+package io.clientportal.messaging.jpa;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import java.util.UUID;
+
+/** A team member's participation in a conversation. Written and read with native SQL (inbox scope, bulk moves). */
+@Entity(name = "MessagingParticipant")
+@Table(name = "messaging_participant")
+class ParticipantEntity {
+
+    @Embeddable
+    record Key(@Column(name = "tenant_id", nullable = false, length = 255) String tenantId,
+               @Column(name = "conversation_id", nullable = false) UUID conversationId,
+               @Column(name = "team_member_id", nullable = false, length = 255) String teamMemberId) {
+    }
+
+    @EmbeddedId
+    private Key key;
+
+    @Column(name = "access", nullable = false, length = 16)
+    private String access;
+
+    protected ParticipantEntity() {
+    }
+}

@@ -1,0 +1,122 @@
+package io.clientportal.messaging.jpa;
+
+import io.clientportal.messaging.MessagingStoreException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * The databases the store supports, with the few statements whose SQL differs between them. Everything else is
+ * portable SQL shared by both.
+ */
+enum Platform {
+
+    H2("h2",
+            "SELECT last_seq FROM FINAL TABLE (UPDATE messaging_conversation SET last_seq = last_seq + 1,"
+                    + " last_message_at = ?, activity_at = ? WHERE tenant_id = ? AND id = ?)",
+            "SELECT last_position FROM FINAL TABLE (UPDATE messaging_event_counter"
+                    + " SET last_position = last_position + ? WHERE id = 1)",
+            // H2 runs in one process and does not abort a transaction on a failed statement, so a MERGE whose
+            // WHEN MATCHED only fires for a lower horizon is as atomic as it needs to be.
+            "MERGE INTO messaging_read_horizon h USING (VALUES (CAST(? AS VARCHAR(255)), CAST(? AS UUID),"
+                    + " CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(255)), CAST(? AS BIGINT)))"
+                    + " AS s(tenant_id, conversation_id, reader_kind, reader_id, last_read_seq)"
+                    + " ON h.tenant_id = s.tenant_id AND h.conversation_id = s.conversation_id"
+                    + " AND h.reader_kind = s.reader_kind AND h.reader_id = s.reader_id"
+                    + " WHEN MATCHED AND h.last_read_seq < s.last_read_seq THEN UPDATE SET last_read_seq = s.last_read_seq"
+                    + " WHEN NOT MATCHED THEN INSERT (tenant_id, conversation_id, reader_kind, reader_id, last_read_seq)"
+                    + " VALUES (s.tenant_id, s.conversation_id, s.reader_kind, s.reader_id, s.last_read_seq)",
+            "CAST(? AS UUID ARRAY)"),
+
+    POSTGRESQL("postgresql",
+            "UPDATE messaging_conversation SET last_seq = last_seq + 1, last_message_at = ?, activity_at = ?"
+                    + " WHERE tenant_id = ? AND id = ? RETURNING last_seq",
+            "UPDATE messaging_event_counter SET last_position = last_position + ? WHERE id = 1"
+                    + " RETURNING last_position",
+            // One statement: the unique key arbitrates concurrent first reads, the WHERE makes it "set to max".
+            "INSERT INTO messaging_read_horizon (tenant_id, conversation_id, reader_kind, reader_id, last_read_seq)"
+                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT ON CONSTRAINT messaging_read_horizon_pk"
+                    + " DO UPDATE SET last_read_seq = EXCLUDED.last_read_seq"
+                    + " WHERE messaging_read_horizon.last_read_seq < EXCLUDED.last_read_seq",
+            "CAST(? AS UUID[])");
+
+    private final String scriptFolder;
+    private final String nextSeq;
+    private final String reservePositions;
+    private final String advanceHorizon;
+    private final String uuidArrayParameter;
+
+    Platform(String scriptFolder, String nextSeq, String reservePositions, String advanceHorizon,
+             String uuidArrayParameter) {
+        this.scriptFolder = scriptFolder;
+        this.nextSeq = nextSeq;
+        this.reservePositions = reservePositions;
+        this.advanceHorizon = advanceHorizon;
+        this.uuidArrayParameter = uuidArrayParameter;
+    }
+
+    /** The classpath location of this platform's versioned schema scripts. */
+    String scriptLocation() {
+        return "classpath:io/clientportal/messaging/jpa/schema/" + scriptFolder;
+    }
+
+    /** Bumps a conversation's seq under its row lock and yields the new value; parameters: at, at, tenant, id. */
+    String nextSeqSql() {
+        return nextSeq;
+    }
+
+    /**
+     * Reserves event positions under the counter row's lock (held to commit) and yields the highest reserved;
+     * parameter: how many.
+     */
+    String reservePositionsSql() {
+        return reservePositions;
+    }
+
+    /** Sets a read horizon to the higher of the stored and the given seq; one row affected iff it moved. */
+    String advanceHorizonSql() {
+        return advanceHorizon;
+    }
+
+    /** A parameter marker typed as an array of UUIDs. */
+    String uuidArrayParameter() {
+        return uuidArrayParameter;
+    }
+
+    /**
+     * A data-changing statement that yields the named columns of the rows it changed: PostgreSQL appends
+     * RETURNING; H2 selects from the statement's delta table (the new rows, or the old ones for a DELETE).
+     */
+    String returning(String statement, String columns) {
+        if (this == POSTGRESQL) {
+            return statement + " RETURNING " + columns;
+        }
+        String delta = statement.stripLeading().regionMatches(true, 0, "DELETE", 0, 6) ? "OLD" : "FINAL";
+        return "SELECT " + columns + " FROM " + delta + " TABLE (" + statement + ")";
+    }
+
+    /** The SQL type name of UUID array elements, for {@link Connection#createArrayOf}. */
+    String uuidTypeName() {
+        return this == POSTGRESQL ? "uuid" : "UUID";
+    }
+
+    static Platform of(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName();
+        if ("H2".equalsIgnoreCase(product)) {
+            return H2;
+        }
+        if ("PostgreSQL".equalsIgnoreCase(product)) {
+            return POSTGRESQL;
+        }
+        throw new MessagingStoreException("the messaging store supports H2 and PostgreSQL, not " + product, null);
+    }
+
+    static Platform of(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return of(connection);
+        } catch (SQLException e) {
+            throw new MessagingStoreException("could not connect to the messaging database", e);
+        }
+    }
+}

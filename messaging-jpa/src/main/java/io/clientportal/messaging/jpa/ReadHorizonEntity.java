@@ -1,0 +1,31 @@
+package io.clientportal.messaging.jpa;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import java.util.UUID;
+
+/** A reader's horizon in a conversation. Moved by an atomic "set to max" upsert in native SQL. */
+@Entity(name = "MessagingReadHorizon")
+@Table(name = "messaging_read_horizon")
+class ReadHorizonEntity {
+
+    @Embeddable
+    record Key(@Column(name = "tenant_id", nullable = false, length = 255) String tenantId,
+               @Column(name = "conversation_id", nullable = false) UUID conversationId,
+               @Column(name = "reader_kind", nullable = false, length = 16) String readerKind,
+               @Column(name = "reader_id", nullable = false, length = 255) String readerId) {
+    }
+
+    @EmbeddedId
+    private Key key;
+
+    @Column(name = "last_read_seq", nullable = false)
+    private long lastReadSeq;
+
+    protected ReadHorizonEntity() {
+    }
+}
