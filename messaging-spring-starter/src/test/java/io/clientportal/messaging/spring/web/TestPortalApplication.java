@@ -1,0 +1,23 @@
+package io.clientportal.messaging.spring.web;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * A host application as a user would write it: Boot, Spring Security with its default chain, and the starter.
+ * Everyone signs in with password {@code pw}; the user name is the messaging id.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+public class TestPortalApplication {
+
+    public static final String PASSWORD = "pw";
+
+    @Bean
+    UserDetailsService users() {
+        return username -> User.withUsername(username).password("{noop}" + PASSWORD).roles("USER").build();
+    }
+}
