@@ -80,6 +80,21 @@ final class Jdbc {
         });
     }
 
+    /** Runs an INSERT; returns false instead of failing when it hits a unique key (H2 keeps the transaction). */
+    boolean insertUnlessDuplicate(String sql, Object... parameters) {
+        return work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(connection, statement, parameters);
+                return statement.executeUpdate() > 0;
+            } catch (SQLException e) {
+                if ("23505".equals(e.getSQLState())) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
     /** Runs one statement once per parameter row, in JDBC batches. */
     void batch(String sql, List<Object[]> rows) {
         if (rows.isEmpty()) {

@@ -105,8 +105,21 @@ final class MessageSql {
     }
 
     boolean advanceReadHorizon(ConversationId id, Actor reader, long seq) {
-        return jdbc.update(jdbc.platform().advanceHorizonSql(), tenantId, id.value(), reader.kind(), reader.id(),
-                seq) > 0;
+        String upsert = jdbc.platform().advanceHorizonSql();
+        if (upsert != null) {
+            return jdbc.update(upsert, tenantId, id.value(), reader.kind(), reader.id(), seq) > 0;
+        }
+        String raise = "UPDATE messaging_read_horizon SET last_read_seq = ? WHERE tenant_id = ?"
+                + " AND conversation_id = ? AND reader_kind = ? AND reader_id = ? AND last_read_seq < ?";
+        if (jdbc.update(raise, seq, tenantId, id.value(), reader.kind(), reader.id(), seq) > 0) {
+            return true;
+        }
+        if (jdbc.insertUnlessDuplicate("INSERT INTO messaging_read_horizon (tenant_id, conversation_id,"
+                + " reader_kind, reader_id, last_read_seq) VALUES (?, ?, ?, ?, ?)", tenantId, id.value(),
+                reader.kind(), reader.id(), seq)) {
+            return true;
+        }
+        return jdbc.update(raise, seq, tenantId, id.value(), reader.kind(), reader.id(), seq) > 0;
     }
 
     long unreadCount(ConversationId id, Actor reader) {

@@ -17,16 +17,9 @@ enum Platform {
                     + " last_message_at = ?, activity_at = ? WHERE tenant_id = ? AND id = ?)",
             "SELECT last_position FROM FINAL TABLE (UPDATE messaging_event_counter"
                     + " SET last_position = last_position + ? WHERE id = 1)",
-            // H2 runs in one process and does not abort a transaction on a failed statement, so a MERGE whose
-            // WHEN MATCHED only fires for a lower horizon is as atomic as it needs to be.
-            "MERGE INTO messaging_read_horizon h USING (VALUES (CAST(? AS VARCHAR(255)), CAST(? AS UUID),"
-                    + " CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(255)), CAST(? AS BIGINT)))"
-                    + " AS s(tenant_id, conversation_id, reader_kind, reader_id, last_read_seq)"
-                    + " ON h.tenant_id = s.tenant_id AND h.conversation_id = s.conversation_id"
-                    + " AND h.reader_kind = s.reader_kind AND h.reader_id = s.reader_id"
-                    + " WHEN MATCHED AND h.last_read_seq < s.last_read_seq THEN UPDATE SET last_read_seq = s.last_read_seq"
-                    + " WHEN NOT MATCHED THEN INSERT (tenant_id, conversation_id, reader_kind, reader_id, last_read_seq)"
-                    + " VALUES (s.tenant_id, s.conversation_id, s.reader_kind, s.reader_id, s.last_read_seq)",
+            // H2: "set to max" as an UPDATE that only raises, preceded by an INSERT of a first horizon when
+            // there is none (a concurrent first insert loses on the key and falls back to the UPDATE).
+            null,
             "CAST(? AS UUID ARRAY)"),
 
     POSTGRESQL("postgresql",
@@ -74,7 +67,10 @@ enum Platform {
         return reservePositions;
     }
 
-    /** Sets a read horizon to the higher of the stored and the given seq; one row affected iff it moved. */
+    /**
+     * Sets a read horizon to the higher of the stored and the given seq in one statement, one row affected iff it
+     * moved; {@code null} where the platform does it in two steps (see {@link MessageSql}).
+     */
     String advanceHorizonSql() {
         return advanceHorizon;
     }

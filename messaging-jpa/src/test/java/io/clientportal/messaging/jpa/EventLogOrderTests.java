@@ -1,0 +1,122 @@
+package io.clientportal.messaging.jpa;
+
+import io.clientportal.messaging.spi.EventRecord;
+import io.clientportal.messaging.spi.NewEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The relay's safety net: the log never shows an event while one with a lower position may still commit, so a
+ * reader that advances its cursor past what it saw can't skip a late commit.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EventLogOrderTests {
+
+    abstract TestDatabases.TestDatabase newDatabase();
+
+    private TestDatabases.TestDatabase database;
+    private JpaMessagingStore store;
+
+    @BeforeAll
+    void start() {
+        database = newDatabase();
+        store = JpaMessagingStore.create(database.dataSource());
+    }
+
+    @AfterAll
+    void stop() {
+        store.close();
+        database.close();
+    }
+
+    @Test
+    void aLaterTransactionIsNotVisibleBeforeAnEarlierOneStillOpenCommits() throws Exception {
+        long start = store.lastEventPosition();
+        CountDownLatch firstAppended = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> store.inTransaction("t-order", tx -> {
+            tx.appendEvents(List.of(event("first")));
+            firstAppended.countDown();
+            awaitLatch(releaseFirst);
+            return null;
+        }));
+        assertThat(firstAppended.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> store.inTransaction("t-order", tx -> {
+            tx.appendEvents(List.of(event("second")));
+            return null;
+        }));
+
+        // While the first is open, the second can't commit ahead of it and the log shows neither.
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() ->
+                store.eventsAfter(start, 10).isEmpty() && !second.isDone());
+        assertThat(store.lastEventPosition()).isEqualTo(start);
+
+        releaseFirst.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        second.get(10, TimeUnit.SECONDS);
+        List<EventRecord> events = store.eventsAfter(start, 10);
+        assertThat(events).extracting(EventRecord::type).containsExactly("first", "second");
+        assertThat(events).extracting(EventRecord::position).containsExactly(start + 1, start + 2);
+        assertThat(store.lastEventPosition()).isEqualTo(start + 2);
+    }
+
+    @Test
+    void aRolledBackUnitLeavesNoEventAndNoGap() {
+        long start = store.lastEventPosition();
+        try {
+            store.inTransaction("t-order", tx -> {
+                tx.appendEvents(List.of(event("doomed")));
+                throw new IllegalStateException("rolled back on purpose");
+            });
+        } catch (RuntimeException expected) {
+            // the unit rolled back
+        }
+        store.inTransaction("t-order", tx -> {
+            tx.appendEvents(List.of(event("kept")));
+            return null;
+        });
+        assertThat(store.eventsAfter(start, 10)).extracting(EventRecord::type, EventRecord::position)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("kept", start + 1));
+    }
+
+    @Test
+    void pruningRemovesTheOldestEventsUpToTheFirstNewerOne() {
+        Instant old = Instant.now().plus(Duration.ofHours(1));
+        Instant cutOff = old.plus(Duration.ofMinutes(30));
+        long start = store.lastEventPosition();
+        store.inTransaction("t-prune", tx -> {
+            tx.appendEvents(List.of(new NewEvent("old", null, "{}", old), new NewEvent("old", null, "{}", old),
+                    new NewEvent("new", null, "{}", cutOff.plusSeconds(60))));
+            return null;
+        });
+        assertThat(store.pruneEvents(cutOff, 1)).isEqualTo(1);
+        assertThat(store.pruneEvents(cutOff, 1_000)).isGreaterThanOrEqualTo(1);
+        assertThat(store.pruneEvents(cutOff, 1_000)).isZero();
+        assertThat(store.eventsAfter(0, 10)).extracting(EventRecord::type).containsExactly("new");
+        assertThat(store.firstEventPosition()).isEqualTo(start + 3).isEqualTo(store.lastEventPosition());
+    }
+
+    private static NewEvent event(String type) {
+        return new NewEvent(type, null, "{}", Instant.now());
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

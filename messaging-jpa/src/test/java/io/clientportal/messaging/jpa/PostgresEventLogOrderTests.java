@@ -1,0 +1,8 @@
+package io.clientportal.messaging.jpa;
+
+class PostgresEventLogOrderTests extends EventLogOrderTests {
+    @Override
+    TestDatabases.TestDatabase newDatabase() {
+        return TestDatabases.postgres();
+    }
+}
