@@ -1,0 +1,28 @@
+package io.clientportal.messaging.spring.web.host;
+
+import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.Messaging;
+import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.NewMessage;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A host service that stores an invoice and tells the client about it, in one transaction. */
+public class InvoiceService {
+
+    private final InvoiceRepository invoices;
+    private final Messaging messaging;
+
+    public InvoiceService(InvoiceRepository invoices, Messaging messaging) {
+        this.invoices = invoices;
+        this.messaging = messaging;
+    }
+
+    @Transactional
+    public void issue(long id, String accountId, ConversationId conversation, Actor author, boolean failAfterwards) {
+        invoices.save(new Invoice(id, accountId, 12_300));
+        messaging.messages().post(author, conversation, NewMessage.text("Your invoice " + id + " is ready"));
+        if (failAfterwards) {
+            throw new IllegalStateException("the host's transaction failed after posting");
+        }
+    }
+}
