@@ -1,0 +1,112 @@
+package io.clientportal.messaging.spring;
+
+import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.spring.web.ActorResolver;
+import io.clientportal.messaging.spring.web.DirectoryActorResolver;
+import io.clientportal.messaging.spring.web.MessagingJacksonModule;
+import io.clientportal.messaging.spring.web.ProblemWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MessagingWebAutoConfigurationTests {
+
+    @TempDir
+    Path attachments;
+
+    private WebApplicationContextRunner runner() {
+        return new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class,
+                        WebMvcAutoConfiguration.class, SecurityAutoConfiguration.class,
+                        ServletWebSecurityAutoConfiguration.class, MessagingAutoConfiguration.class,
+                        MessagingAttachmentsAutoConfiguration.class, MessagingWebAutoConfiguration.class,
+                        MessagingSecurityAutoConfiguration.class))
+                .withPropertyValues("messaging.attachments.storage-path=" + attachments);
+    }
+
+    @Test
+    void aServletApplicationGetsTheApiTheDefaultActorResolverAndTheSecurityChain() {
+        runner().run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).getBean(ActorResolver.class).isInstanceOf(DirectoryActorResolver.class);
+            assertThat(context).hasSingleBean(ProblemWriter.class);
+            assertThat(context).hasSingleBean(MessagingJacksonModule.class);
+            assertThat(context).hasBean("messagingSecurityFilterChain");
+            assertThat(context).hasBean("messagingConversationController");
+            // The application's own default chain stays in place for its other paths.
+            assertThat(context.getBeansOfType(SecurityFilterChain.class)).hasSize(2);
+        });
+    }
+
+    @Test
+    void anApplicationActorResolverReplacesTheDefault() {
+        ActorResolver own = principal -> Optional.of(Actor.clientUser("always-" + principal.getName()));
+        runner().withBean(ActorResolver.class, () -> own)
+                .run(context -> assertThat(context.getBean(ActorResolver.class)).isSameAs(own));
+    }
+
+    @Test
+    void webDisabledServesNoEndpointsButKeepsTheEngine() {
+        runner().withPropertyValues("messaging.web.enabled=false").run(context -> {
+            assertThat(context).hasBean("messaging");
+            assertThat(context).doesNotHaveBean(ProblemWriter.class);
+            assertThat(context).doesNotHaveBean("messagingConversationController");
+            assertThat(context).doesNotHaveBean("messagingSecurityFilterChain");
+        });
+    }
+
+    @Test
+    void messagingDisabledServesNothing() {
+        runner().withPropertyValues("messaging.enabled=false").run(context -> {
+            assertThat(context).doesNotHaveBean("messaging");
+            assertThat(context).doesNotHaveBean("messagingConversationController");
+            assertThat(context).doesNotHaveBean("messagingSecurityFilterChain");
+        });
+    }
+
+    @Test
+    void theSecurityChainCanBeSwitchedOffOrIsAbsentWithoutSpringSecurity() {
+        runner().withPropertyValues("messaging.web.security.enabled=false").run(context -> {
+            assertThat(context).hasBean("messagingConversationController");
+            assertThat(context).doesNotHaveBean("messagingSecurityFilterChain");
+        });
+        new WebApplicationContextRunner()
+                .withClassLoader(new FilteredClassLoader("org.springframework.security"))
+                .withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class,
+                        WebMvcAutoConfiguration.class, MessagingAutoConfiguration.class,
+                        MessagingAttachmentsAutoConfiguration.class, MessagingWebAutoConfiguration.class,
+                        MessagingSecurityAutoConfiguration.class))
+                .withPropertyValues("messaging.attachments.storage-path=" + attachments)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).hasBean("messagingConversationController");
+                    assertThat(context).doesNotHaveBean("messagingSecurityFilterChain");
+                });
+    }
+
+    @Test
+    void aNonWebApplicationGetsNoEndpoints() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MessagingAutoConfiguration.class,
+                        MessagingAttachmentsAutoConfiguration.class, MessagingWebAutoConfiguration.class,
+                        MessagingSecurityAutoConfiguration.class))
+                .withPropertyValues("messaging.attachments.storage-path=" + attachments)
+                .run(context -> {
+                    assertThat(context).hasBean("messaging");
+                    assertThat(context).doesNotHaveBean(ProblemWriter.class);
+                });
+    }
+}
