@@ -141,12 +141,11 @@ final class TestDatabases {
     private static HikariDataSource pool(String url, String user, String password, String applicationName,
                                          int size) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(url + "&ApplicationName=" + applicationName);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(0);
-        config.addDataSourceProperty("ApplicationName", applicationName);
         config.setPoolName(applicationName);
         return new HikariDataSource(config);
     }

@@ -1,0 +1,8 @@
+package io.clientportal.messaging.jpa;
+
+class PostgresSchemaTests extends SchemaTests {
+    @Override
+    TestDatabases.TestDatabase newDatabase() {
+        return TestDatabases.postgres();
+    }
+}
