@@ -39,8 +39,22 @@ public final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create a test schema on " + base, e);
         }
+        dropAtExit(base, user, password, schema);
         return new Database(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password,
                 schema);
+    }
+
+    /** Leaves the shared server as it was found; a schema still in use is left for the next clean-up. */
+    private static void dropAtExit(String base, String user, String password, String schema) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection connection = DriverManager.getConnection(base, user, password);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("SET lock_timeout = '5s'");
+                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            } catch (SQLException ignored) {
+                // the embedded server may already be gone, or the schema still locked
+            }
+        }));
     }
 
     private static synchronized String baseUrl() {

@@ -54,6 +54,9 @@ abstract class AbstractMessagingHttpTests {
     @Autowired
     Messaging messaging;
 
+    @Autowired
+    MutableClock clock;
+
     Portal portal;
 
     @DynamicPropertySource
@@ -419,6 +422,19 @@ abstract class AbstractMessagingHttpTests {
         String path = portal.conversationPath() + "/messages/" + id;
         assertThat(as(who).patch(path, "{\"text\":\"mine, edited\"}").status()).isEqualTo(200);
         assertThat(as(who).delete(path).status()).isEqualTo(204);
+    }
+
+    @Test
+    void theEditWindowEndsForAuthorsButNotForOwnersAdminsAndManagers() {
+        String path = portal.conversationPath() + "/messages/";
+        String clients = postMessage(Who.CLIENT_OF_ACCOUNT, "client's");
+        String agents = postMessage(Who.AGENT_WRITE, "agent's");
+        String managers = postMessage(Who.MANAGER, "manager's");
+        clock.advance(Duration.ofMinutes(16));
+        assertProblem(as(Who.CLIENT_OF_ACCOUNT).patch(path + clients, "{\"text\":\"late\"}"), 403, null);
+        assertProblem(as(Who.AGENT_WRITE).delete(path + agents), 403, null);
+        assertThat(as(Who.MANAGER).patch(path + managers, "{\"text\":\"late, but allowed\"}").status())
+                .isEqualTo(200);
     }
 
     @Test

@@ -16,6 +16,12 @@ public class TestPortalApplication {
 
     public static final String PASSWORD = "pw";
 
+    /** The clock of the engine and the API, so tests can let the edit window pass. */
+    @Bean
+    MutableClock clock() {
+        return new MutableClock();
+    }
+
     @Bean
     UserDetailsService users() {
         return username -> User.withUsername(username).password("{noop}" + PASSWORD).roles("USER").build();
