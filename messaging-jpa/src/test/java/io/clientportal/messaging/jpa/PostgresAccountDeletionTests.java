@@ -1,0 +1,8 @@
+package io.clientportal.messaging.jpa;
+
+class PostgresAccountDeletionTests extends AccountDeletionTests {
+    @Override
+    TestDatabases.TestDatabase newDatabase() {
+        return TestDatabases.postgres();
+    }
+}
