@@ -1,0 +1,86 @@
+package io.clientportal.messaging.examples.portal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+/**
+ * The portal's own security: a login form for everything but the login page and its assets. The messaging API under
+ * {@code /api/messaging} has the starter's chain, which shares this session login. Both use the SPA flavour of CSRF
+ * protection: the token comes as the {@code XSRF-TOKEN} cookie and goes back in the {@code X-XSRF-TOKEN} header.
+ */
+@Configuration(proxyBeanMethods = false)
+class DemoSecurity {
+
+    @Bean
+    SecurityFilterChain portalSecurityFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/login", "/login.html", "/css/**", "/js/**", "/favicon.svg",
+                                "/demo/sign-in-options", "/error").permitAll()
+                        // The host's directories are for the team's eyes only.
+                        .requestMatchers("/demo/team", "/demo/clients").hasRole("TEAM")
+                        .anyRequest().authenticated())
+                // The login page posts with fetch: answer with a status, not a redirect.
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler((request, response, authentication) ->
+                                response.setStatus(HttpStatus.NO_CONTENT.value()))
+                        .failureHandler((request, response, exception) ->
+                                response.sendError(HttpStatus.UNAUTHORIZED.value())))
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessHandler((request, response, authentication) ->
+                                response.setStatus(HttpStatus.NO_CONTENT.value())))
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                new RequestHeaderRequestMatcher("X-Requested-With"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                request -> true))
+                .csrf(csrf -> csrf.spa())
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class);
+        return http.build();
+    }
+
+    /** The demo's people, all with the password {@value DemoPeople#PASSWORD}; the user name is the messaging id. */
+    @Bean
+    UserDetailsService demoUsers() {
+        return username -> {
+            if (!DemoPeople.userNames().contains(username)) {
+                throw new UsernameNotFoundException("no such demo user");
+            }
+            UserDetails user = User.withUsername(username).password("{noop}" + DemoPeople.PASSWORD)
+                    .roles(DemoPeople.teamUser(username).isPresent() ? "TEAM" : "CLIENT").build();
+            return user;
+        };
+    }
+
+    /** Loads the deferred CSRF token on every request, so that its cookie is there for the page's first POST. */
+    private static final class CsrfCookieFilter extends OncePerRequestFilter {
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            if (token != null) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}
