@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -42,6 +43,10 @@ final class ProblemExceptionResolver implements HandlerExceptionResolver, Ordere
             return new ModelAndView();
         }
         ProblemMapper.Rejection rejection = mapper.map(exception);
+        if (exception instanceof ErrorResponse errorResponse) {
+            // Allow for 405, Accept for 415: what the caller needs to fix the request.
+            errorResponse.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+        }
         try {
             writer.write(request, response, rejection.problem(), rejection.reason());
         } catch (IOException e) {

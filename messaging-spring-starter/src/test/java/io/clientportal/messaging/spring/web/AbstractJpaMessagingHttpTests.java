@@ -51,11 +51,11 @@ abstract class AbstractJpaMessagingHttpTests extends AbstractMessagingHttpTests 
     void theJpaStoreSharesTheHostsPersistenceUnitAndSchema() {
         assertThat(store).isInstanceOf(JpaMessagingStore.class);
         assertThat(jdbc.queryForObject("select count(*) from information_schema.tables "
-                + "where lower(table_name) = 'messaging_schema_history'", Long.class)).isEqualTo(1);
+                + "where lower(table_name) = 'messaging_schema_history' and table_schema = current_schema", Long.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from messaging_conversation where client_account_id = ?",
                 Long.class, portal.account)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from information_schema.tables "
-                + "where lower(table_name) = 'flyway_schema_history'", Long.class)).isEqualTo(1);
+                + "where lower(table_name) = 'flyway_schema_history' and table_schema = current_schema", Long.class)).isEqualTo(1);
         assertThat(invoices.count()).isNotNegative();
     }
 

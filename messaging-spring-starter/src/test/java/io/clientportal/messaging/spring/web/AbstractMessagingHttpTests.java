@@ -601,7 +601,9 @@ abstract class AbstractMessagingHttpTests {
         HttpCaller cathy = as(Who.CLIENT_OF_ACCOUNT);
         assertProblem(cathy.raw("POST", portal.conversationPath() + "/messages", "text/plain",
                 "hello".getBytes(StandardCharsets.UTF_8)), 415, null);
-        assertProblem(cathy.raw("PUT", "/me", "application/json", "{}".getBytes(StandardCharsets.UTF_8)), 405, null);
+        Answer wrongMethod = cathy.raw("PUT", "/me", "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+        assertProblem(wrongMethod, 405, null);
+        assertThat(wrongMethod.header("Allow")).contains("GET");
         assertProblem(cathy.raw("POST", "/attachments", "application/json", "{}".getBytes(StandardCharsets.UTF_8)),
                 400, "file");
     }
