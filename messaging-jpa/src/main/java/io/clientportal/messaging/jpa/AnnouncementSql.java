@@ -40,11 +40,14 @@ final class AnnouncementSql {
             + INSERT_MESSAGE + " SELECT ?, b.conversation_id, b.seq, b.message_id, ?, ?, ?, ?, ?, ?, NULL, ?, NULL,"
             + " NULL FROM bumped b RETURNING conversation_id, seq, id";
 
-    private static final String BUMP_H2 = "SELECT id, last_seq FROM FINAL TABLE (UPDATE messaging_conversation c"
-            + " SET last_seq = last_seq + 1, last_message_at = ?, activity_at = ? WHERE c.tenant_id = ?"
-            + " AND c.id IN (SELECT t.conversation_id FROM UNNEST(CAST(? AS UUID ARRAY)) AS t(conversation_id))"
-            + " AND NOT EXISTS (SELECT 1 FROM messaging_message d WHERE d.tenant_id = c.tenant_id"
-            + " AND d.announcement_id = ? AND d.conversation_id = c.id))";
+    /** H2: the chunk's conversations as an IN list, which H2 resolves by index lookups (an array would scan). */
+    private static String bumpOnH2(int conversations) {
+        return "SELECT id, last_seq FROM FINAL TABLE (UPDATE messaging_conversation c"
+                + " SET last_seq = last_seq + 1, last_message_at = ?, activity_at = ? WHERE c.tenant_id = ?"
+                + " AND c.id IN (" + AttachmentSql.markers(conversations) + ")"
+                + " AND NOT EXISTS (SELECT 1 FROM messaging_message d WHERE d.tenant_id = c.tenant_id"
+                + " AND d.announcement_id = ? AND d.conversation_id = c.id))";
+    }
 
     private final Jdbc jdbc;
     private final String tenantId;
@@ -117,13 +120,15 @@ final class AnnouncementSql {
         for (int i = 0; i < chunk.conversationIds().size(); i++) {
             messageIdByConversation.put(chunk.conversationIds().get(i).value(), chunk.messageIds().get(i).value());
         }
+        List<Object> parameters = new ArrayList<>(List.of(chunk.at(), chunk.at(), tenantId));
+        chunk.conversationIds().forEach(id -> parameters.add(id.value()));
+        parameters.add(a.id().value());
         List<Object[]> rows = new ArrayList<>();
-        for (Written bumped : jdbc.query(BUMP_H2, row -> {
+        for (Written bumped : jdbc.query(bumpOnH2(chunk.conversationIds().size()), row -> {
                     UUID conversationId = uuid(row, "id");
                     return new Written(conversationId, row.getLong("last_seq"),
                             messageIdByConversation.get(conversationId));
-                }, chunk.at(), chunk.at(), tenantId,
-                Jdbc.uuids(chunk.conversationIds().stream().map(ConversationId::value).toList()), a.id().value())) {
+                }, parameters.toArray())) {
             written.put(bumped.conversationId(), bumped);
             rows.add(new Object[]{tenantId, bumped.conversationId(), bumped.seq(), bumped.messageId(),
                     a.author().kind(), a.author().id(), a.authorName(), a.text(), a.highlighted(), a.id().value(),

@@ -137,7 +137,7 @@ final class Jdbc {
         return queryOne(sql, row -> row.getLong(1), parameters).orElse(0L);
     }
 
-    /** A parameter value for an array of UUIDs, bound with {@link Platform#uuidArrayParameter()}. */
+    /** A parameter value for an array of UUIDs (PostgreSQL: bind to {@code CAST(? AS UUID[])}). */
     static UuidArray uuids(List<UUID> values) {
         return new UuidArray(values.toArray(UUID[]::new));
     }

@@ -19,8 +19,7 @@ enum Platform {
                     + " SET last_position = last_position + ? WHERE id = 1)",
             // H2: "set to max" as an UPDATE that only raises, preceded by an INSERT of a first horizon when
             // there is none (a concurrent first insert loses on the key and falls back to the UPDATE).
-            null,
-            "CAST(? AS UUID ARRAY)"),
+            null),
 
     POSTGRESQL("postgresql",
             "UPDATE messaging_conversation SET last_seq = last_seq + 1, last_message_at = ?, activity_at = ?"
@@ -31,22 +30,18 @@ enum Platform {
             "INSERT INTO messaging_read_horizon (tenant_id, conversation_id, reader_kind, reader_id, last_read_seq)"
                     + " VALUES (?, ?, ?, ?, ?) ON CONFLICT ON CONSTRAINT messaging_read_horizon_pk"
                     + " DO UPDATE SET last_read_seq = EXCLUDED.last_read_seq"
-                    + " WHERE messaging_read_horizon.last_read_seq < EXCLUDED.last_read_seq",
-            "CAST(? AS UUID[])");
+                    + " WHERE messaging_read_horizon.last_read_seq < EXCLUDED.last_read_seq");
 
     private final String scriptFolder;
     private final String nextSeq;
     private final String reservePositions;
     private final String advanceHorizon;
-    private final String uuidArrayParameter;
 
-    Platform(String scriptFolder, String nextSeq, String reservePositions, String advanceHorizon,
-             String uuidArrayParameter) {
+    Platform(String scriptFolder, String nextSeq, String reservePositions, String advanceHorizon) {
         this.scriptFolder = scriptFolder;
         this.nextSeq = nextSeq;
         this.reservePositions = reservePositions;
         this.advanceHorizon = advanceHorizon;
-        this.uuidArrayParameter = uuidArrayParameter;
     }
 
     /** The classpath location of this platform's versioned schema scripts. */
@@ -73,11 +68,6 @@ enum Platform {
      */
     String advanceHorizonSql() {
         return advanceHorizon;
-    }
-
-    /** A parameter marker typed as an array of UUIDs. */
-    String uuidArrayParameter() {
-        return uuidArrayParameter;
     }
 
     /**
