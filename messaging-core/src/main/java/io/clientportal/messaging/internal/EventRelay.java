@@ -129,7 +129,7 @@ final class EventRelay implements AutoCloseable {
                     break;
                 }
                 List<MessagingEvent> events = decodeAll(batch);
-                Lookahead lookahead = new Lookahead(events);
+                Lookahead lookahead = lookahead(batch, events, List.of(subscription));
                 for (int i = 0; i < batch.size() && batch.get(i).position() <= upTo; i++) {
                     if (events.get(i) != null) {
                         lookahead.at(i);
@@ -146,7 +146,7 @@ final class EventRelay implements AutoCloseable {
         while (!closed) {
             List<EventRecord> batch = store.eventsAfter(position, BATCH);
             List<MessagingEvent> events = decodeAll(batch);
-            Lookahead lookahead = new Lookahead(events);
+            Lookahead lookahead = lookahead(batch, events, subscribers);
             for (int i = 0; i < batch.size(); i++) {
                 MessagingEvent event = events.get(i);
                 if (event != null) {
@@ -163,6 +163,28 @@ final class EventRelay implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * Loads the facts the subscribers' decisions on this batch need, then reads the events that follow it: any
+     * change committed since those facts were read is among them, so each decision sees the state of its event.
+     */
+    private Lookahead lookahead(List<EventRecord> batch, List<MessagingEvent> events,
+                                List<SubscriptionImpl> targets) {
+        Lookahead batchOnly = new Lookahead(events);
+        if (batch.isEmpty() || targets.isEmpty()) {
+            return batchOnly;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            if (events.get(i) != null) {
+                batchOnly.at(i);
+                for (SubscriptionImpl subscription : targets) {
+                    subscription.preview(events.get(i), batch.get(i).position(), batchOnly);
+                }
+            }
+        }
+        List<EventRecord> following = store.eventsAfter(batch.get(batch.size() - 1).position(), BATCH);
+        return batchOnly.followedBy(decodeAll(following));
     }
 
     private List<MessagingEvent> decodeAll(List<EventRecord> batch) {

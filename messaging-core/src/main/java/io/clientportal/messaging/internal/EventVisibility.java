@@ -16,6 +16,7 @@ import io.clientportal.messaging.model.TeamMember;
 import io.clientportal.messaging.spi.AccessDecision;
 import io.clientportal.messaging.spi.Permission;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,7 +44,7 @@ final class EventVisibility {
         if (event instanceof TeamMemberChanged || event instanceof ClientUserChanged) {
             return Verdict.SKIP;
         }
-        Facts facts = asOfEvent(context.cachedFacts(tenant), tenant, lookahead);
+        Facts facts = asOfEvent(remembered(context.cachedFacts(tenant), tenant, lookahead), tenant, lookahead);
         Authorizer.Subject subject = context.authorizer.subject(facts, actor);
         if (!subject.isKnown()) {
             return Verdict.SKIP;
@@ -62,6 +63,27 @@ final class EventVisibility {
                     && mayView(facts, subject, tenant, event.conversationId(), lookahead);
         }
         return visible ? Verdict.DELIVER : Verdict.SKIP;
+    }
+
+    /** Facts as first loaded in this batch. */
+    private static Facts remembered(Facts current, String tenant, Lookahead lookahead) {
+        return new Facts() {
+            @Override
+            public Optional<TeamMember> teamMember(String id) {
+                return lookahead.remember(List.of("member", tenant, id), () -> current.teamMember(id));
+            }
+
+            @Override
+            public Optional<ClientUser> clientUser(String id) {
+                return lookahead.remember(List.of("user", tenant, id), () -> current.clientUser(id));
+            }
+
+            @Override
+            public Optional<Access> participantAccess(ConversationId conversationId, String teamMemberId) {
+                return lookahead.remember(List.of("participant", tenant, conversationId, teamMemberId),
+                        () -> current.participantAccess(conversationId, teamMemberId));
+            }
+        };
     }
 
     /** The current facts, corrected by what later events of the batch say about the time of this one. */
@@ -94,8 +116,8 @@ final class EventVisibility {
                             Lookahead lookahead) {
         String deletedLater = lookahead.accountOfDeletedConversation(tenant, id);
         Optional<String> account = deletedLater != null ? Optional.of(deletedLater)
-                : context.cache.conversationAccount(tenant, id, () -> context.uow.read(tenant,
-                tx -> tx.store().conversation(id).map(c -> c.clientAccountId())));
+                : lookahead.remember(List.of("account", tenant, id), () -> context.cache.conversationAccount(tenant,
+                id, () -> context.uow.read(tenant, tx -> tx.store().conversation(id).map(c -> c.clientAccountId()))));
         return account.isPresent() && context.authorizer.decide(facts, subject, id, account.get(), Permission.VIEW,
                 false, false) == AccessDecision.ALLOW;
     }

@@ -16,14 +16,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the events later in the relay's batch say about the state at an earlier event. The store already holds the
+ * What the relay knows about the state at each event of a batch: the facts it loaded once for the batch (a memo, so
+ * a change committed by another thread mid-batch can't shift them), corrected by the events that follow in the log.
+ * The relay loads the facts first and reads the following events after, so every change committed since the facts
+ * were read is among those events.
+ *
+ * <p>What the events later in the log say about the state at an earlier event. The store already holds the
  * newest state, so a participant removed right after a message would otherwise not be shown the message they could
  * see when it was posted. The first later event of a kind tells the earlier state: a removal or an access change
  * means the member was a participant, an addition means they were not; a deleted account or user existed.
  */
 final class Lookahead {
 
-    static final Lookahead NONE = new Lookahead(List.of());
 
     private record ParticipantKey(String tenantId, ConversationId conversationId, String teamMemberId) {
     }
@@ -38,10 +42,16 @@ final class Lookahead {
     private final Map<UserKey, Integer> userRemovals = new HashMap<>();
     private final Map<ConversationKey, Integer> conversationDeletions = new HashMap<>();
     private final List<MessagingEvent> batch;
+    private final Map<Object, Object> memo;
     private int index;
 
     Lookahead(List<MessagingEvent> batch) {
+        this(batch, new HashMap<>());
+    }
+
+    private Lookahead(List<MessagingEvent> batch, Map<Object, Object> memo) {
         this.batch = batch;
+        this.memo = memo;
         for (int i = 0; i < batch.size(); i++) {
             MessagingEvent event = batch.get(i);
             if (event == null) {
@@ -60,6 +70,25 @@ final class Lookahead {
                 conversationDeletions.putIfAbsent(new ConversationKey(tenant, event.conversationId()), i);
             }
         }
+    }
+
+    /** The same memo over the batch followed by the events read after it. */
+    Lookahead followedBy(List<MessagingEvent> later) {
+        List<MessagingEvent> all = new ArrayList<>(batch.size() + later.size());
+        all.addAll(batch);
+        all.addAll(later);
+        return new Lookahead(all, memo);
+    }
+
+    /** A fact loaded at most once per batch. */
+    @SuppressWarnings("unchecked")
+    <T> T remember(Object key, java.util.function.Supplier<T> loader) {
+        Object value = memo.get(key);
+        if (value == null && !memo.containsKey(key)) {
+            value = loader.get();
+            memo.put(key, value);
+        }
+        return (T) value;
     }
 
     private void participant(String tenant, ConversationId conversation, String member, int i) {

@@ -72,6 +72,16 @@ final class SubscriptionImpl implements Subscription {
         }
     }
 
+    /**
+     * Decides an event without delivering it, so the batch's facts are loaded before the relay reads what follows
+     * the batch.
+     */
+    void preview(MessagingEvent event, long position, Lookahead lookahead) {
+        if (active && position > cursor && tenantId.equals(event.tenantId())) {
+            visibility.verdict(actor, event, lookahead);
+        }
+    }
+
     /** Hands an event straight to the listener's queue (a reset notice that is not in the log). */
     void enqueue(MessagingEvent event) {
         if (backlog.incrementAndGet() > MAX_BACKLOG) {
