@@ -131,7 +131,10 @@ export class MessagingClient {
  * page starts itself after an error, resumes with the Last-Event-ID header: the server then replays every event
  * missed in between, in order, once. A StreamReset event means the id was too old: reload your state.
  *
- * handlers: onEvent(type, data), onReset(), onStatus('connecting' | 'live' | 'reconnecting', connects).
+ * A page that lost its stream before its first event has no id to resume from: it is told through onGap() and
+ * should load what it shows afresh.
+ *
+ * handlers: onEvent(type, data), onReset(), onGap(), onStatus('connecting' | 'live' | 'reconnecting', connects).
  */
 export class EventFeed {
     #client;
@@ -171,7 +174,8 @@ export class EventFeed {
         this.#abort = new AbortController();
         try {
             const headers = { Accept: 'text/event-stream', 'X-Requested-With': 'XMLHttpRequest' };
-            if (this.lastEventId) {
+            const resuming = this.lastEventId !== null;
+            if (resuming) {
                 headers['Last-Event-ID'] = this.lastEventId;
             }
             const response = await fetch(`${this.#client.basePath}/events`,
@@ -186,6 +190,9 @@ export class EventFeed {
             this.connects++;
             this.#failures = 0;
             this.#status('live');
+            if (this.connects > 1 && !resuming) {
+                this.#handlers.onGap?.();
+            }
             await this.#read(response.body);
         } catch (error) {
             this.#failures++;

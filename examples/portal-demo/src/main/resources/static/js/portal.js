@@ -45,7 +45,7 @@ async function start() {
     wireDialogs();
     $('logout').addEventListener('click', logout);
 
-    const feed = api.events({ onEvent, onReset: reloadEverything, onStatus: showConnection });
+    const feed = api.events({ onEvent, onReset: reloadEverything, onGap: reloadEverything, onStatus: showConnection });
     await loadInbox({ reset: true });
     if (!state.isTeam) {
         // A client has exactly one conversation: open it, nothing else to choose.
@@ -81,11 +81,21 @@ function showConnection(status, connects) {
     document.body.dataset.streamConnects = String(connects);
 }
 
-/** After a StreamReset (we were away longer than the event log keeps): load the state afresh, no page reload. */
+/**
+ * When the feed cannot resume (a StreamReset: away longer than the event log keeps; or the stream dropped before its
+ * first event): load what the page shows afresh, without reloading the page.
+ */
 async function reloadEverything() {
-    const openId = state.open?.id;
+    const open = state.open;
     await loadInbox({ reset: true });
-    if (openId) await openConversation(openId);
+    if (open && state.open === open) {
+        const page = await api.history(open.id, { after: open.newestSeq, limit: HISTORY_PAGE });
+        const follow = isNearBottom();
+        addMessages(page.items);
+        if (follow) scrollToBottom();
+        if (page.items.length) markRead();
+        if (state.isTeam) await loadParticipants();
+    }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -175,8 +185,8 @@ function inboxRow(summary) {
 function previewOf(message) {
     if (message.deleted) return 'Message deleted';
     const who = isMine(message) ? 'You' : message.authorName;
-    const text = message.text || (message.attachments.length ? `📎 ${message.attachments[0].filename}` : '');
-    return `${message.highlighted ? '📣 ' : ''}${who}: ${text}`;
+    const text = message.text || (message.attachments.length ? `Attachment: ${message.attachments[0].filename}` : '');
+    return `${who}: ${text}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -279,8 +289,8 @@ function messageNode(message, continued) {
     if (message.deleted) classes.push('deleted');
     const bubble = el('div', { class: 'bubble' });
     if (message.highlighted) {
-        bubble.append(el('div', { class: 'highlight-label' },
-            message.announcementId ? '📣 Announcement' : '★ Highlighted'));
+        bubble.append(el('div', { class: 'highlight-label' }, megaphone(),
+            message.announcementId ? 'Announcement' : 'Highlighted'));
     }
     if (message.deleted) {
         bubble.append(el('p', { class: 'text muted' }, 'This message was deleted.'));
@@ -300,6 +310,17 @@ function messageNode(message, continued) {
             message.editedAt ? el('span', { class: 'muted' }, '(edited)') : null),
         bubble,
         el('div', { class: 'receipt', hidden: true })));
+}
+
+function megaphone() {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('class', 'icon');
+    svg.setAttribute('aria-hidden', 'true');
+    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('d', 'M3 10v4a1 1 0 0 0 1 1h2l4 4V5L6 9H4a1 1 0 0 0-1 1zm13.5 2A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4z');
+    svg.append(path);
+    return svg;
 }
 
 function attachmentList(attachments) {
@@ -553,7 +574,7 @@ function renderParticipants() {
         avatar(user.displayName, 'avatar-sm'),
         el('span', { class: 'person-text' },
             el('span', { class: 'person-name' }, user.displayName),
-            el('span', { class: 'muted small' }, client.name)))));
+            el('span', { class: 'muted small' }, client.kind === 'ORGANISATION' ? client.name : 'Individual client')))));
     if (!client || client.users.length === 0) {
         $('client-people').append(el('li', { class: 'muted small' }, 'No client users have signed up yet.'));
     }

@@ -3,6 +3,7 @@ package io.clientportal.messaging.examples.portal;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -53,7 +54,14 @@ final class Browser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         this.driver = new ChromeDriver(service, options);
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        this.wait = waitOf(Duration.ofSeconds(20));
+    }
+
+    /** The page re-renders lists as they change, so a wait retries with fresh elements rather than fail. */
+    private WebDriverWait waitOf(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     static boolean available() {
@@ -85,10 +93,14 @@ final class Browser implements AutoCloseable {
 
     /** Opens a client's conversation from the inbox and waits for its history. */
     void open(String clientAccountId) {
-        inboxRow(clientAccountId).click();
+        By row = By.cssSelector(".inbox-item[data-client-account-id='" + clientAccountId + "']");
+        wait.until(d -> {
+            d.findElement(row).click();
+            return true;
+        });
+        wait.until(d -> d.findElement(row).getAttribute("data-conversation-id").equals(
+                d.findElement(By.id("conversation")).getAttribute("data-conversation-id")));
         wait.until(d -> !d.findElements(By.cssSelector("#message-list .message")).isEmpty());
-        wait.until(ExpectedConditions.attributeToBe(By.id("conversation"), "data-conversation-id",
-                inboxRow(clientAccountId).getAttribute("data-conversation-id")));
     }
 
     /** Types into the composer and sends with Enter. */
@@ -121,7 +133,7 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(ExpectedCondition<T> condition, Duration timeout) {
-        return new WebDriverWait(driver, timeout).until(condition);
+        return waitOf(timeout).until(condition);
     }
 
     Object script(String script, Object... args) {

@@ -113,11 +113,11 @@ class PortalBrowserTests {
 
         client.send(question);
         // The agent's inbox shows it live: an unread badge and the preview, before the conversation is opened.
-        WebElement row = team.inboxRow("acme");
-        team.until(ExpectedConditions.textToBePresentInElement(row, "Alice Baker: " + question));
-        assertThat(row.findElement(By.cssSelector(".badge")).getText()).isNotBlank();
-        assertThat(team.driver().findElements(By.cssSelector(".inbox-item")).get(0).getAttribute(
-                "data-client-account-id")).isEqualTo("acme");
+        By acmeRow = By.cssSelector(".inbox-item[data-client-account-id='acme']");
+        team.until(ExpectedConditions.textToBePresentInElementLocated(acmeRow, "Alice Baker: " + question));
+        team.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".inbox-item[data-client-account-id='acme'] .badge")));
+        team.until(d -> d.findElements(By.cssSelector(".inbox-item")).get(0)
+                .getAttribute("data-client-account-id").equals("acme"));
 
         team.open("acme");
         team.messageWithText(question);
@@ -127,8 +127,8 @@ class PortalBrowserTests {
 
         client.messageWithText(answer);
         // The agent read Alice's question: her page shows the read marker as it happens.
-        client.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#message-list .receipt"),
-                "Seen by Aiden Brooks"));
+        client.until(d -> d.findElements(By.cssSelector("#message-list .receipt")).stream()
+                .anyMatch(receipt -> receipt.getText().equals("Seen by Aiden Brooks")));
         team.screenshot("chat-team");
         client.screenshot("chat-client");
 
@@ -153,15 +153,14 @@ class PortalBrowserTests {
         team.screenshot("add-participants-dialog");
         team.driver().findElement(By.id("add-submit")).click();
         team.until(ExpectedConditions.invisibilityOfElementLocated(By.id("add-dialog")));
-        WebElement added = team.waitFor(By.cssSelector("#participant-list [data-team-member-id='aiden']"));
-        assertThat(added.findElement(By.cssSelector(".access")).getText()).isEqualTo("Write");
+        team.until(ExpectedConditions.textToBe(
+                By.cssSelector("#participant-list [data-team-member-id='aiden'] .access"), "Write"));
 
         // Aiden's inbox gains the conversation live.
         client.inboxRow("globex");
         team.screenshot("participants-sidebar");
 
-        added.findElement(By.cssSelector("button.more")).click();
-        menuItem(team, "Remove from chat").click();
+        choose(team, "aiden", "Remove from chat");
         team.until(ExpectedConditions.invisibilityOfElementLocated(
                 By.cssSelector("#participant-list [data-team-member-id='aiden']")));
         client.until(ExpectedConditions.invisibilityOfElementLocated(
@@ -178,11 +177,9 @@ class PortalBrowserTests {
             assertThat(client.driver().findElement(By.id("composer-text")).isEnabled()).isTrue();
 
             team.open("isabel-novak");
-            WebElement watcher = team.waitFor(By.cssSelector("#participant-list [data-team-member-id='walter']"));
-            assertThat(watcher.findElement(By.cssSelector(".access")).getText()).isEqualTo("Read");
-            WebElement agent = team.waitFor(By.cssSelector("#participant-list [data-team-member-id='aiden']"));
-            agent.findElement(By.cssSelector("button.more")).click();
-            menuItem(team, "Read only").click();
+            team.until(ExpectedConditions.textToBe(
+                    By.cssSelector("#participant-list [data-team-member-id='walter'] .access"), "Read"));
+            choose(team, "aiden", "Read only");
             team.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("#participant-list [data-team-member-id='aiden'] .access"), "Read only"));
 
@@ -290,7 +287,8 @@ class PortalBrowserTests {
 
         WebElement shown = team.messageWithText(payload);
         assertThat(shown.findElements(By.tagName("img"))).isEmpty();
-        assertThat(team.inboxRow("acme").getText()).contains(payload);
+        team.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".inbox-item[data-client-account-id='acme']"), payload));
         assertThat(client.messageWithText(payload).findElements(By.tagName("img"))).isEmpty();
         for (Browser browser : List.of(team, client)) {
             // onerror would have fired by now; give a dialog a moment to show up anyway.
@@ -306,6 +304,9 @@ class PortalBrowserTests {
         team.signIn("aiden", "Aiden Brooks");
         team.open("acme");
         team.script("window.portalNotReloaded = true;");
+        String before = "Still there? " + tag();
+        messaging.messages().post(Actor.clientUser("alice"), conversationOf("acme"), NewMessage.text(before));
+        team.messageWithText(before);
         int connects = Integer.parseInt(team.driver().findElement(By.tagName("body")).getAttribute("data-stream-connects"));
 
         String missed = "Sent while your connection was down " + tag();
@@ -331,10 +332,19 @@ class PortalBrowserTests {
         team.screenshot("reconnected");
     }
 
-    private static WebElement menuItem(Browser browser, String label) {
-        return browser.until(d -> d.findElements(By.cssSelector("#participant-menu button")).stream()
-                .filter(button -> button.isDisplayed() && button.getText().trim().endsWith(label))
-                .findFirst().orElse(null));
+    /** Opens a participant's three-dots menu in the sidebar and picks {@code label}. */
+    private static void choose(Browser browser, String teamMemberId, String label) {
+        browser.until(d -> {
+            d.findElement(By.cssSelector("#participant-list [data-team-member-id='" + teamMemberId + "'] button.more"))
+                    .click();
+            WebElement item = d.findElements(By.cssSelector("#participant-menu button")).stream()
+                    .filter(button -> button.isDisplayed() && button.getText().trim().endsWith(label))
+                    .findFirst().orElse(null);
+            if (item != null) {
+                item.click();
+            }
+            return item != null;
+        });
     }
 
     private ConversationId conversationOf(String clientAccountId) {
