@@ -19,6 +19,9 @@ public interface Messages {
     /** A page of history, items ascending by seq; {@link Page#nextCursor()} is the seq to page before. */
     Page<Message> history(Actor actor, ConversationId id, HistoryQuery query);
 
+    /** One message of a conversation the actor may see (a tombstone if it was deleted). */
+    Message get(Actor actor, MessageId id);
+
     /** Edits the actor's own message within the edit window (owners, admins and managers: any time). */
     Message edit(Actor actor, MessageId id, String newText);
 

@@ -119,6 +119,21 @@ final class MessageService implements Messages {
     }
 
     @Override
+    public Message get(Actor actor, MessageId id) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(id, "messageId");
+        return context.uow.read(tenantId, tx -> {
+            Message message = tx.store().message(id).orElseThrow(() -> Errors.messageNotFound(id));
+            try {
+                conversations.visibleConversation(tx.store(), actor, message.conversationId());
+            } catch (io.clientportal.messaging.NotFoundException hidden) {
+                throw Errors.messageNotFound(id);
+            }
+            return message;
+        });
+    }
+
+    @Override
     public Message edit(Actor actor, MessageId id, String newText) {
         Checks.notNull(actor, "actor");
         Checks.notNull(id, "messageId");

@@ -43,6 +43,19 @@ public abstract class MessageContract extends Contract {
     }
 
     @Test
+    void aMessageIsReadByIdByWhoeverMaySeeItsConversation() {
+        var w = world();
+        Message posted = w.post(w.alice, w.acme, "by id");
+
+        assertThat(w.messaging.messages().get(w.watcher, posted.id())).isEqualTo(posted);
+        for (var actor : java.util.List.of(w.olga, w.outsider, w.stranger)) {
+            assertThatThrownBy(() -> w.messaging.messages().get(actor, posted.id())).as(actor.id())
+                    .isInstanceOf(NotFoundException.class)
+                    .hasMessage("message " + posted.id() + " not found");
+        }
+    }
+
+    @Test
     void seqIsAssignedByTheServerFromOneWithoutGaps() {
         var w = world();
         for (int i = 1; i <= 5; i++) {

@@ -15,11 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 final class MeController {
 
     private final Messaging messaging;
-    private final DirectoryLookup lookup;
 
-    MeController(Messaging messaging, DirectoryLookup lookup) {
+    MeController(Messaging messaging) {
         this.messaging = messaging;
-        this.lookup = lookup;
     }
 
     @GetMapping("/me")
@@ -31,7 +29,7 @@ final class MeController {
                     messaging.messages().unreadTotal(actor));
         }
         long unread = messaging.messages().unreadTotal(actor);
-        String displayName = lookup.clientUser(actor.id()).map(ClientUser::displayName).orElse(actor.id());
+        String displayName = messaging.directory().clientUser(actor.id()).map(ClientUser::displayName).orElse(actor.id());
         return new Requests.Me(actor, displayName, null, unread);
     }
 }

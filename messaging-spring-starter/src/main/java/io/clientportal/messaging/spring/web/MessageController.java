@@ -34,13 +34,11 @@ final class MessageController {
     private static final int DEFAULT_HISTORY_PAGE = 50;
 
     private final Messaging messaging;
-    private final DirectoryLookup lookup;
     private final MessagingRateLimits rateLimits;
     private final Clock clock;
 
-    MessageController(Messaging messaging, DirectoryLookup lookup, MessagingRateLimits rateLimits, Clock clock) {
+    MessageController(Messaging messaging, MessagingRateLimits rateLimits, Clock clock) {
         this.messaging = messaging;
-        this.lookup = lookup;
         this.rateLimits = rateLimits;
         this.clock = clock;
     }
@@ -81,20 +79,21 @@ final class MessageController {
     @PatchMapping("/{messageId}")
     Message edit(Actor actor, @PathVariable String id, @PathVariable String messageId,
                  @RequestBody Requests.EditMessage body) {
-        MessageId message = messageIn(id, messageId);
+        MessageId message = messageIn(actor, id, messageId);
         return messaging.messages().edit(actor, message, body.text());
     }
 
     @DeleteMapping("/{messageId}")
     ResponseEntity<Void> delete(Actor actor, @PathVariable String id, @PathVariable String messageId) {
-        messaging.messages().delete(actor, messageIn(id, messageId));
+        messaging.messages().delete(actor, messageIn(actor, id, messageId));
         return ResponseEntity.noContent().build();
     }
 
-    private MessageId messageIn(String conversationId, String messageId) {
+    /** The message of the path; a message of another conversation answers as a missing one. */
+    private MessageId messageIn(Actor actor, String conversationId, String messageId) {
         ConversationId conversation = PathIds.conversation(conversationId);
         MessageId message = PathIds.message(messageId);
-        if (!lookup.isIn(message, conversation)) {
+        if (!messaging.messages().get(actor, message).conversationId().equals(conversation)) {
             throw new NotFoundException("message not found");
         }
         return message;

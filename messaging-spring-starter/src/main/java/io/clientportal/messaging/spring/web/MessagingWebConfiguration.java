@@ -1,7 +1,6 @@
 package io.clientportal.messaging.spring.web;
 
 import io.clientportal.messaging.Messaging;
-import io.clientportal.messaging.spi.MessagingStore;
 import io.clientportal.messaging.spring.MessagingProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -62,19 +61,14 @@ public class MessagingWebConfiguration {
     }
 
     @Bean
-    DirectoryLookup messagingDirectoryLookup(Messaging messaging, ObjectProvider<MessagingStore> store) {
-        return new DirectoryLookup(messaging, store.getIfUnique());
-    }
-
-    @Bean
     SseHeartbeats messagingSseHeartbeats(MessagingProperties properties) {
         return new SseHeartbeats(properties.getWeb().getSse().getHeartbeatThreads(),
                 properties.getWeb().getSse().getHeartbeatInterval());
     }
 
     @Bean
-    MeController messagingMeController(Messaging messaging, DirectoryLookup lookup) {
-        return new MeController(messaging, lookup);
+    MeController messagingMeController(Messaging messaging) {
+        return new MeController(messaging);
     }
 
     @Bean
@@ -88,9 +82,9 @@ public class MessagingWebConfiguration {
     }
 
     @Bean
-    MessageController messagingMessageController(Messaging messaging, DirectoryLookup lookup,
-                                                 MessagingRateLimits rateLimits, ObjectProvider<Clock> clock) {
-        return new MessageController(messaging, lookup, rateLimits, clock.getIfUnique(Clock::systemUTC));
+    MessageController messagingMessageController(Messaging messaging, MessagingRateLimits rateLimits,
+                                                 ObjectProvider<Clock> clock) {
+        return new MessageController(messaging, rateLimits, clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean
