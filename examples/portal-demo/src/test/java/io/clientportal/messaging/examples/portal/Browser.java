@@ -41,6 +41,11 @@ final class Browser implements AutoCloseable {
         this.baseUrl = baseUrl;
         Path profile = Files.createTempDirectory("portal-chromium-" + name);
         this.downloads = Files.createDirectories(Path.of("target", "downloads", name)).toAbsolutePath();
+        try (var earlier = Files.list(downloads)) {
+            for (Path file : earlier.toList()) {
+                Files.delete(file);   // a file of an earlier run would make Chromium save "name (1).txt"
+            }
+        }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
