@@ -1,5 +1,5 @@
 import { csrfHeaders } from './messaging-client.js';
-import { el, initials } from './dom.js';
+import { avatar, el } from './dom.js';
 
 const form = document.getElementById('login-form');
 const error = document.getElementById('login-error');
@@ -38,7 +38,7 @@ async function listDemoUsers() {
         const list = el('ul', { class: 'demo-list' });
         for (const option of options.filter(o => o.group === group)) {
             const button = el('button', { type: 'button', class: 'demo-user', 'data-username': option.username },
-                el('span', { class: 'avatar' }, initials(option.displayName)),
+                avatar(option.displayName),
                 el('span', { class: 'demo-user-text' },
                     el('strong', {}, option.displayName),
                     el('span', { class: 'muted' }, `${option.username} · ${option.description}`)));

@@ -108,6 +108,10 @@ class PortalBrowserTests {
     void anAgentAndAClientChatLive() throws IOException {
         String question = "Are the menu boards ready? " + tag();
         String answer = "Yes, sending them over now " + tag();
+        team.driver().manage().deleteAllCookies();
+        team.driver().get("http://localhost:" + port + "/login");
+        team.waitFor(By.cssSelector(".demo-user[data-username='olivia']"));
+        team.screenshot("login");
         team.signIn("aiden", "Aiden Brooks");
         client.signIn("alice", "Alice Baker");
 
