@@ -1,0 +1,360 @@
+package io.clientportal.messaging.benchmarks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+import static io.clientportal.messaging.benchmarks.Result.Target.Kind.ABSOLUTE_AT_MOST;
+import static io.clientportal.messaging.benchmarks.Result.Target.Kind.RATIO_AT_LEAST;
+import static io.clientportal.messaging.benchmarks.Result.Target.Kind.RATIO_AT_MOST;
+
+/**
+ * The benchmark: every workload of PERFORMANCE.md on each database, through the SDK and beside it RAW (plain JDBC)
+ * and NAIVE (Spring Data JPA), on the same freshly seeded data in the same run. Each workload warms up every
+ * variant, then measures rounds in rotating variant order; the report shows each variant's median round.
+ *
+ * <pre>{@code ./mvnw -q -DskipTests install && ./mvnw -q -f benchmarks exec:java [-Dbench.rounds=5 ...]}</pre>
+ */
+public final class Benchmark {
+
+    private static final Pattern EVENT_TEXT = Pattern.compile("ev-(\\d+)-");
+
+    private final BenchmarkConfig config;
+    private final Dataset dataset;
+
+    Benchmark(BenchmarkConfig config) {
+        this.config = config;
+        this.dataset = new Dataset(config);
+    }
+
+    public static void main(String[] args) {
+        BenchmarkConfig config = BenchmarkConfig.fromSystemProperties();
+        Report report = new Benchmark(config).run();
+        System.out.println(report.text());
+        System.out.println("Written: " + config.output().toAbsolutePath().resolve(Report.TEXT) + ", "
+                + Report.CSV + ", " + Report.HTML);
+        System.exit(0);
+    }
+
+    Report run() {
+        Instant started = Instant.now();
+        Report report = new Report(String.format(Locale.ROOT, "Messaging benchmark, %s: %d cores, Java %s, max heap"
+                        + " %d MB; medians of %d rounds (announcements: %d); %s", started,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20, config.rounds(), config.announcementRounds(), sizes()));
+        for (String database : config.databases()) {
+            try (BenchmarkDatabase db = BenchmarkDatabase.open(database, config.output())) {
+                report.add(db.name(), runOn(db));
+                report.write(config.output());
+            }
+        }
+        log("done in " + Duration.between(started, Instant.now()).toSeconds() + " s");
+        report.write(config.output());
+        return report;
+    }
+
+    private String sizes() {
+        return String.format(Locale.ROOT, "sizes: posts=%d over %d conversations, history=%d messages,"
+                        + " conversations=%d (agent in %d), events=%d", config.posts(), config.postConversations(),
+                config.historyMessages(), config.conversations(), config.agentConversations(), config.events());
+    }
+
+    private List<Result> runOn(BenchmarkDatabase db) {
+        log(db.name() + ": seeding");
+        DataSource sdkPool = db.pool("sdk", 12);
+        List<Result> results = new ArrayList<>();
+        try (SdkVariant sdk = new SdkVariant(db, sdkPool)) {
+            long seedStart = System.nanoTime();
+            try {
+                dataset.seed(sdkPool, db.isPostgres());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("seeding failed", e);
+            }
+            log(db.name() + ": seeded in " + (System.nanoTime() - seedStart) / 1_000_000 + " ms");
+            try (RawVariant raw = new RawVariant(db.pool("raw", 10), db.isPostgres());
+                 NaiveVariant naive = new NaiveVariant(db.pool("naive", 10))) {
+                Map<String, Variant> variants = new LinkedHashMap<>();
+                variants.put("SDK", sdk);
+                variants.put("RAW", raw);
+                variants.put("NAIVE", naive);
+                results.add(post(db, variants, 1));
+                results.add(post(db, variants, 8));
+                results.add(history(db, variants, true));
+                results.add(history(db, variants, false));
+                results.add(inbox(db, variants));
+                results.add(markRead(db, variants));
+                results.add(announcement(db, variants));
+                results.add(events(db, variants, false));
+                if (db.isPostgres()) {
+                    results.add(events(db, variants, true));
+                }
+            }
+        }
+        System.out.println(Report.table(db.name(), results));
+        return results;
+    }
+
+    // --- workloads -------------------------------------------------------------------------------------------
+
+    private final AtomicInteger postCounter = new AtomicInteger();
+
+    private Result post(BenchmarkDatabase db, Map<String, Variant> variants, int threads) {
+        int perRound = Math.max(threads, config.posts() / config.rounds());
+        Measurement m = measure(db, "post, " + threads + (threads == 1 ? " thread" : " threads"), variants,
+                Math.min(perRound, 1_000), perRound, (variant, ops) -> {
+                    ExecutorService pool = Executors.newFixedThreadPool(threads);
+                    try {
+                        AtomicInteger left = new AtomicInteger(ops);
+                        long start = System.nanoTime();
+                        List<Future<?>> futures = new ArrayList<>();
+                        for (int t = 0; t < threads; t++) {
+                            futures.add(pool.submit(() -> {
+                                while (left.getAndDecrement() > 0) {
+                                    int k = postCounter.getAndIncrement();
+                                    variant.post(dataset.postConversation(k * 7), "Post " + k + " from the benchmark");
+                                }
+                            }));
+                        }
+                        for (Future<?> future : futures) {
+                            future.get();
+                        }
+                        return ops / ((System.nanoTime() - start) / 1e9);
+                    } finally {
+                        pool.shutdown();
+                    }
+                });
+        return m.result("msg/s", true, new Result.Target(RATIO_AT_LEAST, 0.7, "SDK/RAW >= 0.7"));
+    }
+
+    private Result history(BenchmarkDatabase db, Map<String, Variant> variants, boolean newest) {
+        AtomicInteger counter = new AtomicInteger();
+        int pages = config.historyPages();
+        Measurement m = measure(db, "history page of 50, " + (newest ? "newest" : "deep"), variants, pages, pages,
+                (variant, ops) -> timePerOp(ops, k -> {
+                    long before = newest ? Long.MAX_VALUE
+                            : 51 + (counter.getAndIncrement() * 97L) % Math.max(1, Math.min(1_000,
+                            config.historyMessages() - 51));
+                    if (variant.history(before) != 50) {
+                        throw new IllegalStateException("a history page of 50 expected");
+                    }
+                }) / 1_000);
+        return m.result("us", false, new Result.Target(RATIO_AT_MOST, 1.5, "SDK/RAW <= 1.5"));
+    }
+
+    private Result inbox(BenchmarkDatabase db, Map<String, Variant> variants) {
+        int pages = config.inboxPages();
+        int size = Math.min(20, config.agentConversations() - 1);
+        Measurement m = measure(db, "agent inbox page of " + size, variants, pages, pages,
+                (variant, ops) -> timePerOp(ops, k -> {
+                    if (variant.inbox(size) != size) {
+                        throw new IllegalStateException("a full inbox page expected");
+                    }
+                }) / 1_000_000);
+        return m.result("ms", false, new Result.Target(RATIO_AT_MOST, 2.0, "SDK/RAW <= 2"));
+    }
+
+    private final AtomicInteger markCounter = new AtomicInteger();
+
+    private Result markRead(BenchmarkDatabase db, Map<String, Variant> variants) {
+        int ops = config.markReads();
+        Measurement m = measure(db, "mark read + unread total", variants, ops, ops,
+                (variant, count) -> timePerOp(count, k -> {
+                    int n = markCounter.getAndIncrement();
+                    long seq = 1 + (n / config.agentConversations()) % (Dataset.AGENT_MESSAGES - 1) + 1;
+                    variant.markReadAndUnreadTotal(dataset.agentConversation(n), seq);
+                }) / 1_000_000);
+        return m.result("ms", false, new Result.Target(RATIO_AT_MOST, 1.5, "SDK/RAW <= 1.5"));
+    }
+
+    private Result announcement(BenchmarkDatabase db, Map<String, Variant> variants) {
+        AtomicInteger counter = new AtomicInteger();
+        Measurement m = new Measurement(db.name(), "announcement to all " + config.conversations() + " clients");
+        for (int round = 0; round < config.announcementRounds(); round++) {
+            for (Map.Entry<String, Variant> entry : rotate(variants, round)) {
+                HeapMonitor heap = new HeapMonitor();
+                long start = System.nanoTime();
+                entry.getValue().announceToAll("Announcement " + counter.incrementAndGet()
+                        + ": our offices are closed on Friday.");
+                double seconds = (System.nanoTime() - start) / 1e9;
+                m.add(entry.getKey(), seconds, heap.growthMb());
+                if (entry.getKey().equals("SDK")) {
+                    SdkVariant.sleep(Math.min(3_000, config.conversations() / 50)); // let the relay drain
+                }
+            }
+        }
+        m.log();
+        return m.result("s", false, new Result.Target(RATIO_AT_MOST, 2.0, "SDK/RAW <= 2, heap < 64"));
+    }
+
+    private Result events(BenchmarkDatabase db, Map<String, Variant> variants, boolean twoNodes) {
+        String workload = "event delivery p99, " + (twoNodes ? "two nodes" : "one node");
+        Measurement m = new Measurement(db.name(), workload);
+        int perRound = Math.max(1, config.events() / config.rounds());
+        for (Map.Entry<String, Variant> entry : variants.entrySet()) {
+            Variant variant = entry.getValue();
+            int total = perRound * config.rounds();
+            AtomicLongArray received = new AtomicLongArray(total);
+            AtomicInteger seen = new AtomicInteger();
+            String tag = entry.getKey() + (twoNodes ? "2" : "1");
+            Pattern mine = Pattern.compile("ev-(\\d+)-" + tag + "\\b");
+            AutoCloseable subscription = variant.subscribe(twoNodes, text -> {
+                long now = System.nanoTime();
+                Matcher matcher = mine.matcher(text);
+                if (matcher.find()) {
+                    received.set(Integer.parseInt(matcher.group(1)), now);
+                    seen.incrementAndGet();
+                }
+            });
+            if (subscription == null) {
+                continue;
+            }
+            try (subscription) {
+                for (int k = 0; k < Math.min(200, total); k++) {
+                    variant.post(dataset.postConversation(k), "warm-up " + k);
+                }
+                long[] sent = new long[total];
+                HeapMonitor heap = new HeapMonitor();
+                for (int round = 0; round < config.rounds(); round++) {
+                    for (int k = round * perRound; k < (round + 1) * perRound; k++) {
+                        sent[k] = System.nanoTime();
+                        variant.post(dataset.postConversation(k), "ev-" + k + "-" + tag + " is on its way");
+                    }
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (seen.get() < total && System.nanoTime() < deadline) {
+                    SdkVariant.sleep(20);
+                }
+                double heapMb = heap.growthMb();
+                if (seen.get() < total) {
+                    throw new IllegalStateException(tag + ": only " + seen.get() + " of " + total + " events arrived");
+                }
+                for (int round = 0; round < config.rounds(); round++) {
+                    double[] latencies = new double[perRound];
+                    for (int k = 0; k < perRound; k++) {
+                        int i = round * perRound + k;
+                        latencies[k] = (received.get(i) - sent[i]) / 1e6;
+                    }
+                    m.add(entry.getKey(), percentile(latencies, 0.99), heapMb);
+                }
+            } catch (Exception e) {
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            }
+        }
+        m.log();
+        return m.result("ms", false, new Result.Target(ABSOLUTE_AT_MOST, twoNodes ? 250 : 50,
+                twoNodes ? "SDK p99 < 250 ms" : "SDK p99 < 50 ms"));
+    }
+
+    // --- measuring -------------------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface Round {
+        /** Does {@code ops} operations and returns the round's figure. */
+        double run(Variant variant, int ops) throws Exception;
+    }
+
+    private Measurement measure(BenchmarkDatabase db, String workload, Map<String, Variant> variants, int warmUpOps,
+                                int ops, Round round) {
+        Measurement m = new Measurement(db.name(), workload);
+        try {
+            for (Variant variant : variants.values()) {
+                round.run(variant, warmUpOps);
+            }
+            for (int r = 0; r < config.rounds(); r++) {
+                for (Map.Entry<String, Variant> entry : rotate(variants, r)) {
+                    HeapMonitor heap = new HeapMonitor();
+                    double figure = round.run(entry.getValue(), ops);
+                    m.add(entry.getKey(), figure, heap.growthMb());
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(workload + " failed on " + db.name(), e);
+        }
+        m.log();
+        return m;
+    }
+
+    private static double timePerOp(int ops, IntConsumer op) {
+        long start = System.nanoTime();
+        for (int k = 0; k < ops; k++) {
+            op.accept(k);
+        }
+        return (double) (System.nanoTime() - start) / ops;
+    }
+
+    private static List<Map.Entry<String, Variant>> rotate(Map<String, Variant> variants, int round) {
+        List<Map.Entry<String, Variant>> entries = new ArrayList<>(variants.entrySet());
+        java.util.Collections.rotate(entries, -(round % entries.size()));
+        return entries;
+    }
+
+    static double percentile(double[] values, double p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** The figures of every round of one workload on one database. */
+    private static final class Measurement {
+        private final String database;
+        private final String workload;
+        private final Map<String, List<Double>> figures = new LinkedHashMap<>();
+        private final Map<String, List<Double>> heap = new LinkedHashMap<>();
+
+        Measurement(String database, String workload) {
+            this.database = database;
+            this.workload = workload;
+        }
+
+        void add(String variant, double figure, double heapMb) {
+            figures.computeIfAbsent(variant, v -> new ArrayList<>()).add(figure);
+            heap.computeIfAbsent(variant, v -> new ArrayList<>()).add(heapMb);
+        }
+
+        Double median(String variant) {
+            List<Double> values = figures.get(variant);
+            return values == null || values.isEmpty() ? null : Benchmark.median(values);
+        }
+
+        void log() {
+            StringBuilder line = new StringBuilder(database + ": " + workload);
+            figures.forEach((variant, values) -> line.append(" | ").append(variant).append(' ').append(
+                    values.stream().map(v -> String.format(Locale.ROOT, "%.3f", v)).toList()));
+            Benchmark.log(line.toString());
+        }
+
+        Result result(String unit, boolean higherIsBetter, Result.Target target) {
+            double sdkHeap = heap.getOrDefault("SDK", List.of(0.0)).stream().mapToDouble(Double::doubleValue).max()
+                    .orElse(0);
+            return new Result(workload, unit, higherIsBetter, median("SDK"), median("RAW"), median("NAIVE"), sdkHeap,
+                    target);
+        }
+    }
+
+    static void log(String line) {
+        System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + line);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,62 @@
+package io.clientportal.messaging.benchmarks;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The sizes of one run, from {@code -Dbench.*} system properties; the defaults are the sizes of PERFORMANCE.md and
+ * finish in minutes on two cores.
+ *
+ * @param databases           {@code h2}, {@code postgresql} or both
+ * @param rounds              measured rounds per workload (the report shows their median)
+ * @param posts               posts per variant and thread count, over all rounds
+ * @param postConversations   conversations the posts go to
+ * @param historyMessages     messages in the one conversation whose history is paged
+ * @param historyPages        pages read per round and depth
+ * @param conversations       client accounts (each with its conversation); an announcement goes to all of them
+ * @param agentConversations  conversations the agent takes part in (inbox, mark read + unread total)
+ * @param inboxPages          inbox pages read per round
+ * @param markReads           mark-read + unread-total operations per round
+ * @param announcementRounds  measured announcements to all clients (each is large)
+ * @param events              events whose delivery is timed, per variant
+ * @param output              where the report files go
+ */
+record BenchmarkConfig(List<String> databases, int rounds, int posts, int postConversations, int historyMessages,
+                       int historyPages, int conversations, int agentConversations, int inboxPages, int markReads,
+                       int announcementRounds, int events, Path output) {
+
+    BenchmarkConfig {
+        if (agentConversations > conversations || postConversations + 1 > conversations) {
+            throw new IllegalArgumentException("conversations must exceed agentConversations and postConversations");
+        }
+        if (rounds < 1 || announcementRounds < 1) {
+            throw new IllegalArgumentException("at least one round");
+        }
+    }
+
+    static BenchmarkConfig fromSystemProperties() {
+        return new BenchmarkConfig(
+                List.of(System.getProperty("bench.databases", "h2,postgresql").split(",")),
+                integer("bench.rounds", 5),
+                integer("bench.posts", 20_000),
+                integer("bench.postConversations", 1_000),
+                integer("bench.historyMessages", 1_000_000),
+                integer("bench.historyPages", 200),
+                integer("bench.conversations", 100_000),
+                integer("bench.agentConversations", 10_000),
+                integer("bench.inboxPages", 40),
+                integer("bench.markReads", 100),
+                integer("bench.announcementRounds", 3),
+                integer("bench.events", 10_000),
+                Path.of(System.getProperty("bench.out", "benchmarks/target/benchmark")));
+    }
+
+    /** Sizes for the smoke test: every workload, in seconds. */
+    static BenchmarkConfig tiny(List<String> databases, Path output) {
+        return new BenchmarkConfig(databases, 1, 24, 10, 200, 3, 100, 10, 2, 2, 1, 20, output);
+    }
+
+    private static int integer(String name, int defaultValue) {
+        return Integer.parseInt(System.getProperty(name, Integer.toString(defaultValue)).replace("_", ""));
+    }
+}

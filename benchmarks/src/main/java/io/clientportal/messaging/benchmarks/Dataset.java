@@ -1,0 +1,132 @@
+package io.clientportal.messaging.benchmarks;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The data every variant works on, seeded set-based (generate_series on PostgreSQL, SYSTEM_RANGE on H2) into the
+ * store's own tables after its schema scripts ran, so seeding takes seconds and is the same for SDK, RAW and NAIVE.
+ *
+ * <p>Conversation {@code i} (1..conversations) belongs to client account {@code acc-i} with one client user
+ * {@code user-i}. Conversation 1 holds the long history. Posts go to conversations 2..postConversations+1. The
+ * agent {@code agent} takes part in every {@code step}-th conversation ({@code agentConversations} of them), each
+ * with {@value #AGENT_MESSAGES} messages by the client, the agent's horizon at 1. {@code owner} is an OWNER.
+ */
+final class Dataset {
+
+    static final String TENANT = "default";
+    static final String OWNER = "owner";
+    static final String AGENT = "agent";
+    static final int AGENT_MESSAGES = 6;
+    static final int HISTORY_CONVERSATION = 1;
+
+    final BenchmarkConfig config;
+    final int step;
+
+    Dataset(BenchmarkConfig config) {
+        this.config = config;
+        this.step = config.conversations() / config.agentConversations();
+        if (step < 2) {
+            throw new IllegalArgumentException("conversations must be at least twice agentConversations");
+        }
+    }
+
+    static UUID conversationId(long i) {
+        return UUID.fromString(String.format("00000000-0000-7000-8000-%012d", i));
+    }
+
+    static String user(long i) {
+        return "user-" + i;
+    }
+
+    /** The k-th (0-based) conversation of the agent. */
+    long agentConversation(int k) {
+        return (long) (k % config.agentConversations() + 1) * step;
+    }
+
+    /** The k-th (0-based) conversation posts go to. */
+    long postConversation(int k) {
+        return 2 + Math.floorMod(k, config.postConversations());
+    }
+
+    void seed(DataSource dataSource, boolean postgres) throws SQLException {
+        Sql sql = new Sql(postgres);
+        int n = config.conversations();
+        int a = config.agentConversations();
+        int h = config.historyMessages();
+        try (Connection connection = dataSource.getConnection(); Statement s = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            s.execute("INSERT INTO messaging_team_member (tenant_id, id, display_name, role) VALUES"
+                    + " ('default', 'owner', 'Olivia Owner', 'OWNER'), ('default', 'agent', 'Adam Agent', 'AGENT')");
+            s.execute("INSERT INTO messaging_client_account (tenant_id, id, name, kind) SELECT 'default',"
+                    + " 'acc-' || r.i, 'Client ' || r.i, 'INDIVIDUAL' FROM " + sql.range(n));
+            s.execute("INSERT INTO messaging_client_user (tenant_id, id, account_id, display_name) SELECT 'default',"
+                    + " 'user-' || r.i, 'acc-' || r.i, 'User ' || r.i FROM " + sql.range(n));
+            String agentCondition = "MOD(r.i, " + step + ") = 0 AND r.i <= " + (long) step * a;
+            String lastSeq = "CASE WHEN r.i = 1 THEN " + h + " WHEN " + agentCondition + " THEN " + AGENT_MESSAGES
+                    + " ELSE 0 END";
+            s.execute("INSERT INTO messaging_conversation (tenant_id, id, client_account_id, client_name, last_seq,"
+                    + " created_at, last_message_at, activity_at) SELECT 'default', " + sql.uuid("7000", "r.i")
+                    + ", 'acc-' || r.i, 'Client ' || r.i, " + lastSeq + ", " + sql.at("r.i") + ", CASE WHEN "
+                    + lastSeq + " > 0 THEN " + sql.at("r.i + 1") + " END, CASE WHEN " + lastSeq + " > 0 THEN "
+                    + sql.at("r.i + 1") + " ELSE " + sql.at("r.i") + " END FROM " + sql.range(n));
+            s.execute("INSERT INTO messaging_participant (tenant_id, conversation_id, team_member_id, access)"
+                    + " SELECT 'default', " + sql.uuid("7000", "r.i * " + step) + ", 'agent', 'WRITE' FROM "
+                    + sql.range(a));
+            s.execute("INSERT INTO messaging_message (tenant_id, conversation_id, seq, id, author_kind, author_id,"
+                    + " author_name, text, highlighted, created_at) SELECT 'default', " + sql.uuid("7000", "1")
+                    + ", r.i, " + sql.uuid("7001", "r.i") + ", CASE WHEN MOD(r.i, 2) = 0 THEN 'TEAM_MEMBER'"
+                    + " ELSE 'CLIENT_USER' END, CASE WHEN MOD(r.i, 2) = 0 THEN 'owner' ELSE 'user-1' END,"
+                    + " CASE WHEN MOD(r.i, 2) = 0 THEN 'Olivia Owner' ELSE 'User 1' END,"
+                    + " 'History message ' || r.i || ', an ordinary line of text of ordinary length.', FALSE, "
+                    + sql.at("r.i") + " FROM " + sql.range(h));
+            String conversation = "((r.i - 1) / " + AGENT_MESSAGES + " + 1) * " + step;
+            s.execute("INSERT INTO messaging_message (tenant_id, conversation_id, seq, id, author_kind, author_id,"
+                    + " author_name, text, highlighted, created_at) SELECT 'default', "
+                    + sql.uuid("7000", conversation) + ", MOD(r.i - 1, " + AGENT_MESSAGES + ") + 1, "
+                    + sql.uuid("7002", "r.i") + ", 'CLIENT_USER', 'user-' || " + conversation + ", 'User ' || "
+                    + conversation + ", 'Question ' || r.i || ' about my account, please get back to me.', FALSE, "
+                    + sql.at(conversation) + " FROM " + sql.range((long) a * AGENT_MESSAGES));
+            s.execute("INSERT INTO messaging_read_horizon (tenant_id, conversation_id, reader_kind, reader_id,"
+                    + " last_read_seq) SELECT 'default', " + sql.uuid("7000", "r.i * " + step)
+                    + ", 'TEAM_MEMBER', 'agent', 1 FROM " + sql.range(a));
+            createBaselineTables(s, postgres);
+            s.execute(postgres ? "ANALYZE" : "ANALYZE");
+        }
+    }
+
+    /** The outboxes of the baselines: their own tables, so the SDK's relay never reads their events. */
+    private static void createBaselineTables(Statement s, boolean postgres) throws SQLException {
+        String text = postgres ? "TEXT" : "CHARACTER VARYING(1000000)";
+        s.execute("CREATE TABLE bench_raw_event (position BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+                + " tenant_id VARCHAR(255) NOT NULL, type VARCHAR(64) NOT NULL, conversation_id UUID,"
+                + " payload " + text + " NOT NULL, created_at TIMESTAMP(6) WITH TIME ZONE NOT NULL)");
+        s.execute("CREATE TABLE bench_naive_event (id BIGINT NOT NULL PRIMARY KEY, tenant_id VARCHAR(255) NOT NULL,"
+                + " type VARCHAR(64) NOT NULL, conversation_id UUID, payload " + text + " NOT NULL,"
+                + " created_at TIMESTAMP(6) WITH TIME ZONE NOT NULL)");
+        s.execute("CREATE SEQUENCE bench_naive_event_seq START WITH 1 INCREMENT BY 50");
+    }
+
+    /** The few expressions whose SQL differs between the two databases. */
+    private record Sql(boolean postgres) {
+
+        String range(long n) {
+            return postgres ? "generate_series(1, " + n + ") AS r(i)"
+                    : "(SELECT X AS i FROM SYSTEM_RANGE(1, " + n + ")) r";
+        }
+
+        /** A UUID whose last group is the number: 00000000-0000-{version}-8000-{number, 12 digits}. */
+        String uuid(String group, String number) {
+            return "CAST('00000000-0000-" + group + "-8000-' || LPAD(CAST(" + number + " AS VARCHAR), 12, '0') AS UUID)";
+        }
+
+        /** A fixed instant plus that many seconds. */
+        String at(String seconds) {
+            return postgres ? "(TIMESTAMPTZ '2026-01-01 00:00:00+00' + (" + seconds + ") * INTERVAL '1 second')"
+                    : "DATEADD(SECOND, " + seconds + ", TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00')";
+        }
+    }
+}

@@ -1,0 +1,519 @@
+package io.clientportal.messaging.benchmarks;
+
+import org.postgresql.PGConnection;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * The same work in hand-written JDBC, the way an engineer who knows the database would write it: the fewest
+ * statements, set-based where possible, one connection and transaction per operation. The physical limit the
+ * SDK is measured against. Its outbox is its own table with an identity position (no ordering guarantees).
+ */
+final class RawVariant implements Variant {
+
+    private static final String T = Dataset.TENANT;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final UUID HISTORY = Dataset.conversationId(Dataset.HISTORY_CONVERSATION);
+
+    private static final String MESSAGE_COLUMNS = "m.seq, m.id, m.author_kind, m.author_id, m.author_name, m.text,"
+            + " m.highlighted, m.announcement_id, m.client_message_id, m.created_at, m.edited_at, m.deleted_at";
+
+    /** A message as read, with its attachment (if any) from the outer join. */
+    record Row(long seq, UUID id, String authorKind, String authorId, String authorName, String text,
+               boolean highlighted, UUID announcementId, String clientMessageId, OffsetDateTime createdAt,
+               OffsetDateTime editedAt, OffsetDateTime deletedAt, UUID attachmentId, String filename) {
+    }
+
+    /** An inbox row. */
+    record InboxRow(UUID conversationId, String clientName, long lastSeq, String access, Row last, long unread) {
+    }
+
+    private final DataSource pool;
+    private final boolean postgres;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean notifyOtherNodes;
+
+    RawVariant(DataSource pool, boolean postgres) {
+        this.pool = pool;
+        this.postgres = postgres;
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T inTransaction(Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void post(long conversation, String text) {
+        UUID conversationId = Dataset.conversationId(conversation);
+        String userId = Dataset.user(conversation);
+        inTransaction(c -> {
+            String name;
+            try (PreparedStatement s = c.prepareStatement("SELECT u.display_name FROM messaging_client_user u"
+                    + " JOIN messaging_conversation c ON c.tenant_id = u.tenant_id AND c.client_account_id = u.account_id"
+                    + " WHERE u.tenant_id = ? AND u.id = ? AND c.id = ?")) {
+                s.setString(1, T);
+                s.setString(2, userId);
+                s.setObject(3, conversationId);
+                name = single(s, r -> r.getString(1));
+            }
+            OffsetDateTime now = now();
+            long seq = nextSeq(c, conversationId, now);
+            UUID messageId = UUID.randomUUID();
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO messaging_message (tenant_id, conversation_id,"
+                    + " seq, id, author_kind, author_id, author_name, text, highlighted, created_at)"
+                    + " VALUES (?, ?, ?, ?, 'CLIENT_USER', ?, ?, ?, FALSE, ?)")) {
+                s.setString(1, T);
+                s.setObject(2, conversationId);
+                s.setLong(3, seq);
+                s.setObject(4, messageId);
+                s.setString(5, userId);
+                s.setString(6, name);
+                s.setString(7, text);
+                s.setObject(8, now);
+                s.executeUpdate();
+            }
+            raiseHorizon(c, conversationId, "CLIENT_USER", userId, seq);
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("conversationId", conversationId.toString());
+            payload.put("messageId", messageId.toString());
+            payload.put("seq", seq);
+            payload.put("authorKind", "CLIENT_USER");
+            payload.put("authorId", userId);
+            payload.put("authorName", name);
+            payload.put("text", text);
+            payload.put("createdAt", now.toString());
+            appendEvent(c, "message.posted", conversationId, JSON.writeValueAsString(payload), now);
+            if (notifyOtherNodes) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("NOTIFY bench_raw_event");
+                }
+            }
+            return null;
+        });
+        wake.release();
+    }
+
+    private long nextSeq(Connection c, UUID conversationId, OffsetDateTime now) throws SQLException {
+        String update = "UPDATE messaging_conversation SET last_seq = last_seq + 1, last_message_at = ?, activity_at = ?"
+                + " WHERE tenant_id = ? AND id = ?";
+        try (PreparedStatement s = c.prepareStatement(postgres ? update + " RETURNING last_seq"
+                : "SELECT last_seq FROM FINAL TABLE (" + update + ")")) {
+            s.setObject(1, now);
+            s.setObject(2, now);
+            s.setString(3, T);
+            s.setObject(4, conversationId);
+            return single(s, r -> r.getLong(1));
+        }
+    }
+
+    /** Moves a read horizon forward only, in one statement; true if it moved. */
+    private boolean raiseHorizon(Connection c, UUID conversationId, String kind, String reader, long seq)
+            throws SQLException {
+        String sql = postgres
+                ? "INSERT INTO messaging_read_horizon (tenant_id, conversation_id, reader_kind, reader_id, last_read_seq)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant_id, conversation_id, reader_kind, reader_id)"
+                + " DO UPDATE SET last_read_seq = EXCLUDED.last_read_seq"
+                + " WHERE messaging_read_horizon.last_read_seq < EXCLUDED.last_read_seq"
+                : "MERGE INTO messaging_read_horizon h USING (VALUES (CAST(? AS VARCHAR(255)), CAST(? AS UUID),"
+                + " CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(255)), CAST(? AS BIGINT)))"
+                + " v(tenant_id, conversation_id, reader_kind, reader_id, seq) ON h.tenant_id = v.tenant_id"
+                + " AND h.conversation_id = v.conversation_id AND h.reader_kind = v.reader_kind"
+                + " AND h.reader_id = v.reader_id WHEN MATCHED AND h.last_read_seq < v.seq THEN UPDATE SET"
+                + " last_read_seq = v.seq WHEN NOT MATCHED THEN INSERT (tenant_id, conversation_id, reader_kind,"
+                + " reader_id, last_read_seq) VALUES (v.tenant_id, v.conversation_id, v.reader_kind, v.reader_id, v.seq)";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, T);
+            s.setObject(2, conversationId);
+            s.setString(3, kind);
+            s.setString(4, reader);
+            s.setLong(5, seq);
+            return s.executeUpdate() > 0;
+        }
+    }
+
+    private static void appendEvent(Connection c, String type, UUID conversationId, String payload,
+                                    OffsetDateTime at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO bench_raw_event (tenant_id, type, conversation_id,"
+                + " payload, created_at) VALUES (?, ?, ?, ?, ?)")) {
+            s.setString(1, T);
+            s.setString(2, type);
+            s.setObject(3, conversationId);
+            s.setString(4, payload);
+            s.setObject(5, at);
+            s.executeUpdate();
+        }
+    }
+
+    @Override
+    public int history(long beforeSeq) {
+        String userId = Dataset.user(Dataset.HISTORY_CONVERSATION);
+        return inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM messaging_client_user u"
+                    + " JOIN messaging_conversation c ON c.tenant_id = u.tenant_id AND c.client_account_id = u.account_id"
+                    + " WHERE u.tenant_id = ? AND u.id = ? AND c.id = ?")) {
+                s.setString(1, T);
+                s.setString(2, userId);
+                s.setObject(3, HISTORY);
+                single(s, r -> r.getInt(1));
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT " + MESSAGE_COLUMNS + ", a.id AS a_id, a.filename"
+                    + " FROM (SELECT * FROM messaging_message WHERE tenant_id = ? AND conversation_id = ? AND seq < ?"
+                    + " ORDER BY seq DESC LIMIT 50) m LEFT JOIN messaging_attachment a ON a.tenant_id = m.tenant_id"
+                    + " AND a.message_id = m.id ORDER BY m.seq, a.ordinal")) {
+                s.setString(1, T);
+                s.setObject(2, HISTORY);
+                s.setLong(3, beforeSeq);
+                List<Row> rows = new ArrayList<>(50);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(row(r));
+                    }
+                }
+                return rows.size();
+            }
+        });
+    }
+
+    private static Row row(ResultSet r) throws SQLException {
+        return new Row(r.getLong("seq"), r.getObject("id", UUID.class), r.getString("author_kind"),
+                r.getString("author_id"), r.getString("author_name"), r.getString("text"), r.getBoolean("highlighted"),
+                r.getObject("announcement_id", UUID.class), r.getString("client_message_id"),
+                r.getObject("created_at", OffsetDateTime.class), r.getObject("edited_at", OffsetDateTime.class),
+                r.getObject("deleted_at", OffsetDateTime.class), r.getObject("a_id", UUID.class),
+                r.getString("filename"));
+    }
+
+    private static String role(Connection c, String memberId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT role FROM messaging_team_member WHERE tenant_id = ?"
+                + " AND id = ?")) {
+            s.setString(1, T);
+            s.setString(2, memberId);
+            return single(s, r -> r.getString(1));
+        }
+    }
+
+    @Override
+    public int inbox(int size) {
+        return inTransaction(c -> {
+            if (!"AGENT".equals(role(c, Dataset.AGENT))) {
+                throw new IllegalStateException("the benchmark reads an agent's inbox");
+            }
+            // The page first (top-N over the agent's conversations), then last message and unread count for it.
+            try (PreparedStatement s = c.prepareStatement("SELECT c.id AS c_id, c.client_name, c.last_seq, p.access,"
+                    + " " + MESSAGE_COLUMNS + ", a.id AS a_id, a.filename, (SELECT COUNT(*) FROM messaging_message u"
+                    + " WHERE u.tenant_id = c.tenant_id AND u.conversation_id = c.id"
+                    + " AND u.seq > COALESCE(h.last_read_seq, 0) AND u.deleted_at IS NULL"
+                    + " AND NOT (u.author_kind = 'TEAM_MEMBER' AND u.author_id = p.team_member_id)) AS unread"
+                    + " FROM (SELECT c.* FROM messaging_participant p JOIN messaging_conversation c"
+                    + " ON c.tenant_id = p.tenant_id AND c.id = p.conversation_id WHERE p.tenant_id = ?"
+                    + " AND p.team_member_id = ? ORDER BY c.activity_at DESC, c.id DESC LIMIT ?) c"
+                    + " JOIN messaging_participant p ON p.tenant_id = c.tenant_id AND p.conversation_id = c.id"
+                    + " AND p.team_member_id = ?"
+                    + " LEFT JOIN messaging_message m ON m.tenant_id = c.tenant_id AND m.conversation_id = c.id"
+                    + " AND m.seq = c.last_seq"
+                    + " LEFT JOIN messaging_attachment a ON a.tenant_id = m.tenant_id AND a.message_id = m.id"
+                    + " LEFT JOIN messaging_read_horizon h ON h.tenant_id = c.tenant_id AND h.conversation_id = c.id"
+                    + " AND h.reader_kind = 'TEAM_MEMBER' AND h.reader_id = p.team_member_id"
+                    + " ORDER BY c.activity_at DESC, c.id DESC")) {
+                s.setString(1, T);
+                s.setString(2, Dataset.AGENT);
+                s.setInt(3, size + 1);
+                s.setString(4, Dataset.AGENT);
+                List<InboxRow> rows = new ArrayList<>(size + 1);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(new InboxRow(r.getObject("c_id", UUID.class), r.getString("client_name"),
+                                r.getLong("last_seq"), r.getString("access"),
+                                r.getObject("id") == null ? null : row(r), r.getLong("unread")));
+                    }
+                }
+                return Math.min(rows.size(), size);
+            }
+        });
+    }
+
+    @Override
+    public long markReadAndUnreadTotal(long conversation, long seq) {
+        UUID conversationId = Dataset.conversationId(conversation);
+        inTransaction(c -> {
+            if (!"AGENT".equals(role(c, Dataset.AGENT))) {
+                throw new IllegalStateException("the benchmark marks read as an agent");
+            }
+            long lastSeq;
+            try (PreparedStatement s = c.prepareStatement("SELECT c.last_seq FROM messaging_conversation c"
+                    + " JOIN messaging_participant p ON p.tenant_id = c.tenant_id AND p.conversation_id = c.id"
+                    + " AND p.team_member_id = ? WHERE c.tenant_id = ? AND c.id = ?")) {
+                s.setString(1, Dataset.AGENT);
+                s.setString(2, T);
+                s.setObject(3, conversationId);
+                lastSeq = single(s, r -> r.getLong(1));
+            }
+            long horizon = Math.min(seq, lastSeq);
+            if (horizon > 0 && raiseHorizon(c, conversationId, "TEAM_MEMBER", Dataset.AGENT, horizon)) {
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("conversationId", conversationId.toString());
+                payload.put("reader", Dataset.AGENT);
+                payload.put("seq", horizon);
+                appendEvent(c, "conversation.read", conversationId, JSON.writeValueAsString(payload), now());
+            }
+            return null;
+        });
+        return inTransaction(c -> {
+            if (!"AGENT".equals(role(c, Dataset.AGENT))) {
+                throw new IllegalStateException("the benchmark counts as an agent");
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM messaging_participant p"
+                    + " JOIN messaging_message m ON m.tenant_id = p.tenant_id AND m.conversation_id = p.conversation_id"
+                    + " LEFT JOIN messaging_read_horizon h ON h.tenant_id = p.tenant_id"
+                    + " AND h.conversation_id = p.conversation_id AND h.reader_kind = 'TEAM_MEMBER'"
+                    + " AND h.reader_id = p.team_member_id WHERE p.tenant_id = ? AND p.team_member_id = ?"
+                    + " AND m.seq > COALESCE(h.last_read_seq, 0) AND m.deleted_at IS NULL"
+                    + " AND NOT (m.author_kind = 'TEAM_MEMBER' AND m.author_id = p.team_member_id)")) {
+                s.setString(1, T);
+                s.setString(2, Dataset.AGENT);
+                return single(s, r -> r.getLong(1));
+            }
+        });
+    }
+
+    @Override
+    public void announceToAll(String text) {
+        inTransaction(c -> {
+            if (!"OWNER".equals(role(c, Dataset.OWNER))) {
+                throw new IllegalStateException("only owners announce here");
+            }
+            UUID id = UUID.randomUUID();
+            OffsetDateTime now = now();
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO messaging_announcement (tenant_id, id,"
+                    + " author_kind, author_id, author_name, text, highlighted, all_clients, status, target_count,"
+                    + " delivered_count, created_at) SELECT ?, ?, 'TEAM_MEMBER', ?, 'Olivia Owner', ?, FALSE, TRUE,"
+                    + " 'SENDING', COUNT(*), 0, ? FROM messaging_conversation WHERE tenant_id = ?")) {
+                s.setString(1, T);
+                s.setObject(2, id);
+                s.setString(3, Dataset.OWNER);
+                s.setString(4, text);
+                s.setObject(5, now);
+                s.setString(6, T);
+                s.executeUpdate();
+            }
+            String textJson = JSON.writeValueAsString(text);
+            String payload = "'{\"conversationId\":\"' || CAST(i.conversation_id AS VARCHAR) || '\",\"messageId\":\"'"
+                    + " || CAST(i.id AS VARCHAR) || '\",\"seq\":' || CAST(i.seq AS VARCHAR) || ',\"authorKind\":"
+                    + "\"TEAM_MEMBER\",\"authorId\":\"owner\",\"authorName\":\"Olivia Owner\",\"text\":' || ? || '}'";
+            int delivered;
+            if (postgres) {
+                try (PreparedStatement s = c.prepareStatement("WITH bumped AS (UPDATE messaging_conversation c"
+                        + " SET last_seq = c.last_seq + 1, last_message_at = ?, activity_at = ? WHERE c.tenant_id = ?"
+                        + " RETURNING c.id, c.last_seq), inserted AS (INSERT INTO messaging_message (tenant_id,"
+                        + " conversation_id, seq, id, author_kind, author_id, author_name, text, highlighted,"
+                        + " announcement_id, created_at) SELECT ?, b.id, b.last_seq, gen_random_uuid(), 'TEAM_MEMBER',"
+                        + " ?, 'Olivia Owner', ?, FALSE, ?, ? FROM bumped b RETURNING conversation_id, seq, id)"
+                        + " INSERT INTO bench_raw_event (tenant_id, type, conversation_id, payload, created_at)"
+                        + " SELECT ?, 'message.posted', i.conversation_id, " + payload + ", ? FROM inserted i")) {
+                    int p = 0;
+                    s.setObject(++p, now);
+                    s.setObject(++p, now);
+                    s.setString(++p, T);
+                    s.setString(++p, T);
+                    s.setString(++p, Dataset.OWNER);
+                    s.setString(++p, text);
+                    s.setObject(++p, id);
+                    s.setObject(++p, now);
+                    s.setString(++p, T);
+                    s.setString(++p, textJson);
+                    s.setObject(++p, now);
+                    delivered = s.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement s = c.prepareStatement("UPDATE messaging_conversation SET last_seq = last_seq + 1,"
+                        + " last_message_at = ?, activity_at = ? WHERE tenant_id = ?")) {
+                    s.setObject(1, now);
+                    s.setObject(2, now);
+                    s.setString(3, T);
+                    s.executeUpdate();
+                }
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO messaging_message (tenant_id, conversation_id,"
+                        + " seq, id, author_kind, author_id, author_name, text, highlighted, announcement_id,"
+                        + " created_at) SELECT ?, c.id, c.last_seq, RANDOM_UUID(), 'TEAM_MEMBER', ?, 'Olivia Owner', ?,"
+                        + " FALSE, ?, ? FROM messaging_conversation c WHERE c.tenant_id = ?")) {
+                    s.setString(1, T);
+                    s.setString(2, Dataset.OWNER);
+                    s.setString(3, text);
+                    s.setObject(4, id);
+                    s.setObject(5, now);
+                    s.setString(6, T);
+                    s.executeUpdate();
+                }
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO bench_raw_event (tenant_id, type,"
+                        + " conversation_id, payload, created_at) SELECT ?, 'message.posted', i.conversation_id, "
+                        + payload + ", ? FROM messaging_message i WHERE i.tenant_id = ? AND i.announcement_id = ?")) {
+                    s.setString(1, T);
+                    s.setString(2, textJson);
+                    s.setObject(3, now);
+                    s.setString(4, T);
+                    s.setObject(5, id);
+                    delivered = s.executeUpdate();
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE messaging_announcement SET status = 'DELIVERED',"
+                    + " delivered_count = ? WHERE tenant_id = ? AND id = ?")) {
+                s.setInt(1, delivered);
+                s.setString(2, T);
+                s.setObject(3, id);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public AutoCloseable subscribe(boolean otherNode, Consumer<String> texts) {
+        if (otherNode && !postgres) {
+            return null;
+        }
+        long start = inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(position), 0) FROM bench_raw_event")) {
+                return single(s, r -> r.getLong(1));
+            }
+        });
+        Tailer tailer = new Tailer(start, otherNode, texts);
+        if (otherNode) {
+            notifyOtherNodes = true;
+        }
+        Thread thread = new Thread(tailer, "raw-tailer");
+        thread.setDaemon(true);
+        thread.start();
+        tailer.awaitListening();
+        return () -> {
+            notifyOtherNodes = false;
+            tailer.running = false;
+            wake.release();
+            thread.join(5_000);
+        };
+    }
+
+    /**
+     * Reads the outbox after the last position it handed over: woken in-process after each post (one node), or by
+     * LISTEN/NOTIFY on its own connection (another node).
+     */
+    private final class Tailer implements Runnable {
+        private final boolean listen;
+        private final Consumer<String> texts;
+        private final java.util.concurrent.CountDownLatch listening = new java.util.concurrent.CountDownLatch(1);
+        private long position;
+        volatile boolean running = true;
+
+        Tailer(long position, boolean listen, Consumer<String> texts) {
+            this.position = position;
+            this.listen = listen;
+            this.texts = texts;
+        }
+
+        void awaitListening() {
+            try {
+                listening.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void run() {
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(true);
+                if (listen) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("LISTEN bench_raw_event");
+                    }
+                }
+                listening.countDown();
+                try (PreparedStatement s = c.prepareStatement("SELECT position, payload FROM bench_raw_event"
+                        + " WHERE position > ? AND type = 'message.posted' ORDER BY position LIMIT 500")) {
+                    while (running) {
+                        if (listen) {
+                            c.unwrap(PGConnection.class).getNotifications(100);
+                        } else {
+                            wake.tryAcquire(100, TimeUnit.MILLISECONDS);
+                            wake.drainPermits();
+                        }
+                        boolean more = true;
+                        while (more && running) {
+                            s.setLong(1, position);
+                            int read = 0;
+                            try (ResultSet r = s.executeQuery()) {
+                                while (r.next()) {
+                                    position = r.getLong(1);
+                                    texts.accept(r.getString(2));
+                                    read++;
+                                }
+                            }
+                            more = read == 500;
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Mapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private static <T> T single(PreparedStatement statement, Mapper<T> mapper) throws SQLException {
+        try (ResultSet r = statement.executeQuery()) {
+            if (!r.next()) {
+                throw new IllegalStateException("not found");
+            }
+            return mapper.map(r);
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    }
+
+    @Override
+    public void close() {
+        // the pool belongs to the database
+    }
+}

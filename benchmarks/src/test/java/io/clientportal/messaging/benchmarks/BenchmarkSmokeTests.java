@@ -1,0 +1,42 @@
+package io.clientportal.messaging.benchmarks;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the whole harness at tiny sizes on H2 and PostgreSQL, so that it never rots: every workload runs through
+ * every variant, and the report files come out with a row per workload and database.
+ */
+class BenchmarkSmokeTests {
+
+    private static final List<String> WORKLOADS = List.of("post, 1 thread", "post, 8 threads",
+            "history page of 50, newest", "history page of 50, deep", "agent inbox page of", "mark read + unread total",
+            "announcement to all", "event delivery p99, one node");
+
+    @Test
+    void everyWorkloadRunsOnBothDatabasesAndIsReported(@TempDir Path output) throws Exception {
+        Report report = new Benchmark(BenchmarkConfig.tiny(List.of("h2", "postgresql"), output)).run();
+
+        String text = Files.readString(output.resolve(Report.TEXT));
+        List<String> csv = Files.readAllLines(output.resolve(Report.CSV));
+        String html = Files.readString(output.resolve(Report.HTML));
+        assertThat(text).isEqualTo(report.text()).contains("### H2", "### PostgreSQL");
+        for (String database : List.of("H2", "PostgreSQL")) {
+            for (String workload : WORKLOADS) {
+                assertThat(csv).as(database + ": " + workload)
+                        .filteredOn(line -> line.startsWith("\"" + database) && line.contains(workload))
+                        .hasSize(1)
+                        // SDK, RAW and NAIVE each measured a figure
+                        .allSatisfy(line -> assertThat(line.split(",")[3]).isNotBlank());
+            }
+        }
+        assertThat(csv).filteredOn(line -> line.startsWith("\"PostgreSQL") && line.contains("two nodes")).hasSize(1);
+        assertThat(html).contains("<svg", "agent inbox page of", "PostgreSQL");
+    }
+}
