@@ -47,6 +47,15 @@ public interface Messaging extends AutoCloseable {
     /** The real-time feed. */
     Events events();
 
+    /**
+     * Operating webhooks (dead letters, replay); the same for every tenant view.
+     *
+     * @throws UnsupportedOperationException when this implementation has no webhooks
+     */
+    default Webhooks webhooks() {
+        throw new UnsupportedOperationException("webhooks are not available here");
+    }
+
     /** Stops background work (event relay, announcement delivery). Idempotent; closes every tenant view. */
     @Override
     void close();

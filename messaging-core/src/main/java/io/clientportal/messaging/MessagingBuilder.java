@@ -24,6 +24,11 @@ public final class MessagingBuilder {
 
     /** How often the relay looks at the log when nothing woke it (commits on other nodes): 1 second. */
     public static final Duration DEFAULT_EVENT_POLL_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * How long the relay holds back later events while a lower position has not committed (its unit of work may
+     * still be open, or rolled back): 2 seconds.
+     */
+    public static final Duration DEFAULT_EVENT_GAP_TIMEOUT = Duration.ofSeconds(2);
     /** How often expired uploads and old events are cleaned up: 5 minutes. */
     public static final Duration DEFAULT_HOUSEKEEPING_INTERVAL = Duration.ofMinutes(5);
 
@@ -35,6 +40,9 @@ public final class MessagingBuilder {
     private MessagingLimits limits = MessagingLimits.defaults();
     private Duration eventPollInterval = DEFAULT_EVENT_POLL_INTERVAL;
     private Duration housekeepingInterval = DEFAULT_HOUSEKEEPING_INTERVAL;
+    private Duration eventGapTimeout = DEFAULT_EVENT_GAP_TIMEOUT;
+    private final List<WebhookEndpoint> webhooks = new ArrayList<>();
+    private WebhookPolicy webhookPolicy = WebhookPolicy.defaults();
 
     MessagingBuilder() {
     }
@@ -81,6 +89,34 @@ public final class MessagingBuilder {
         return this;
     }
 
+    /**
+     * How long the relay holds back later events while a lower position has not committed
+     * [{@link #DEFAULT_EVENT_GAP_TIMEOUT}]. A position that commits after the wait is still delivered, late.
+     */
+    public MessagingBuilder eventGapTimeout(Duration timeout) {
+        this.eventGapTimeout = positive(timeout, "eventGapTimeout");
+        return this;
+    }
+
+    /**
+     * Adds a webhook endpoint: every committed event it accepts is POSTed to it, signed, at least once; may be called
+     * more than once (names must differ). Needs a store that keeps webhook deliveries (in memory, JPA).
+     */
+    public MessagingBuilder webhook(WebhookEndpoint endpoint) {
+        Objects.requireNonNull(endpoint, "endpoint must not be null");
+        if (webhooks.stream().anyMatch(existing -> existing.name().equals(endpoint.name()))) {
+            throw new IllegalArgumentException("a webhook endpoint named " + endpoint.name() + " is already added");
+        }
+        webhooks.add(endpoint);
+        return this;
+    }
+
+    /** How webhooks are retried [{@link WebhookPolicy#defaults()}]. */
+    public MessagingBuilder webhookPolicy(WebhookPolicy policy) {
+        this.webhookPolicy = Objects.requireNonNull(policy, "webhookPolicy must not be null");
+        return this;
+    }
+
     /** How often housekeeping runs [{@link #DEFAULT_HOUSEKEEPING_INTERVAL}]. */
     public MessagingBuilder housekeepingInterval(Duration interval) {
         this.housekeepingInterval = positive(interval, "housekeepingInterval");
@@ -91,7 +127,9 @@ public final class MessagingBuilder {
     public Messaging build() {
         return MessagingEngine.start(store != null ? store : new InMemoryMessagingStore(),
                 attachmentStore != null ? attachmentStore : new InMemoryAttachmentStore(),
-                notifiers, accessPolicy, clock, limits, eventPollInterval, housekeepingInterval);
+                notifiers, accessPolicy, clock, limits,
+                new MessagingEngine.EventSettings(eventPollInterval, eventGapTimeout, webhooks, webhookPolicy),
+                housekeepingInterval);
     }
 
     private static Duration positive(Duration value, String name) {

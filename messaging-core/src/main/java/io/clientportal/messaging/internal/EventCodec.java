@@ -75,6 +75,29 @@ final class EventCodec {
         return new NewEvent(event.type(), event.conversationId(), mapper.writeValueAsString(node), event.at());
     }
 
+    /** The same event under another id (a resume token that also names awaited positions). */
+    MessagingEvent withEventId(MessagingEvent event, String eventId) {
+        ObjectNode node = mapper.valueToTree(event);
+        node.put("eventId", eventId);
+        node.remove("type");
+        return mapper.treeToValue(node, event.getClass());
+    }
+
+    /**
+     * The JSON body of a webhook: {@code type}, {@code timestamp} and {@code data} (the event as the feed has it,
+     * with {@code eventId} and {@code tenantId}), the Standard Webhooks shape.
+     */
+    String webhookBody(String type, long position, String tenantId, String payload, java.time.Instant at) {
+        ObjectNode data = (ObjectNode) mapper.readTree(payload);
+        data.put("eventId", Long.toString(position));
+        data.put("tenantId", tenantId);
+        ObjectNode body = mapper.createObjectNode();
+        body.put("type", type);
+        body.put("timestamp", at.toString());
+        body.set("data", data);
+        return mapper.writeValueAsString(body);
+    }
+
     /** Decodes a stored event; returns {@code null} for a type this version does not know (logged by caller). */
     MessagingEvent decode(EventRecord record) {
         Class<? extends MessagingEvent> type = TYPES_BY_NAME.get(record.type());

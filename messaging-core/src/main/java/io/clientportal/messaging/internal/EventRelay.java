@@ -9,8 +9,13 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -18,51 +23,97 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Tails the event log and hands each committed event, in position order, to this node's caches (invalidation),
- * the notifiers and the subscribers. Woken in-process after each local commit; polls for what other nodes commit.
- * It relies on the store's promise that {@link MessagingStore#eventsAfter} never returns an event while a lower
- * position may still commit.
+ * the notifiers and the subscribers. Woken in-process after each local commit and by the store's signal of other
+ * nodes' commits; polls as the fallback.
+ *
+ * <p>Positions may commit out of order (see {@link MessagingStore#eventsAfter}). When the log shows a position
+ * while a lower one is missing, the relay holds back everything from the gap on until the missing position commits
+ * or {@code gapTimeout} passes (its unit of work may have rolled back, and then it never appears). After the wait
+ * it goes on and keeps watching the skipped positions for a while: one that commits late is delivered late rather
+ * than never, and subscribers that passed it carry it in their resume token (see {@link SubscriptionImpl}), so a
+ * client that resumes anywhere gets it too.
  */
 final class EventRelay implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventRelay.class);
     private static final int BATCH = 500;
+    /** How long a skipped position is watched for a late commit. */
+    static final Duration LATE_WINDOW = Duration.ofMinutes(5);
+    /** How often skipped positions are looked up, at most. */
+    private static final long LATE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    /** How often the relay looks again while it waits for a gap to fill. */
+    private static final long GAP_RECHECK_MILLIS = 20;
+    /** The most skipped positions watched at once; beyond, the oldest are given up. */
+    private static final int MAX_SKIPPED = 10_000;
+    /** How far below the log's end a starting relay looks for positions that may still commit. */
+    private static final int STARTUP_SCAN = 1_000;
 
     private final MessagingStore store;
     private final EventCodec codec;
     private final AccessCache cache;
     private final List<MessagingNotifier> notifiers;
     private final Duration pollInterval;
+    private final long gapTimeoutNanos;
+    private final Runnable afterDelivery;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
     private final Queue<SubscriptionImpl> registrations = new ConcurrentLinkedQueue<>();
     private final List<SubscriptionImpl> subscribers = new ArrayList<>();
+    /** Skipped positions (relay thread only): position -> when skipped (nanoTime). */
+    private final TreeMap<Long, Long> skipped = new TreeMap<>();
     private final Thread thread;
     private boolean woken;
     private volatile boolean closed;
     private volatile long position;
+    private long gapAt = -1;
+    private long gapSince;
+    private long lastLateCheck;
 
     EventRelay(MessagingStore store, EventCodec codec, AccessCache cache, List<MessagingNotifier> notifiers,
-               Duration pollInterval) {
+               Duration pollInterval, Duration gapTimeout, Runnable afterDelivery) {
         this.store = store;
         this.codec = codec;
         this.cache = cache;
         this.notifiers = List.copyOf(notifiers);
         this.pollInterval = pollInterval;
+        this.gapTimeoutNanos = gapTimeout.toNanos();
+        this.afterDelivery = afterDelivery;
         this.thread = new Thread(this::run, "messaging-event-relay");
         this.thread.setDaemon(true);
     }
 
     void start() {
-        position = store.lastEventPosition();
+        long last = store.lastEventPosition();
+        position = last;
+        watchMissingBelow(last);
         thread.start();
     }
 
-    /** The position of the last event handed on. */
+    /** Positions just below the log's end that are missing may belong to units of work still open: watch them. */
+    private void watchMissingBelow(long last) {
+        if (last <= 1) {
+            return;
+        }
+        long first = store.firstEventPosition();
+        long from = Math.max(last - STARTUP_SCAN, Math.max(first, 1) - 1);
+        Set<Long> present = new HashSet<>();
+        for (EventRecord record : store.eventsAfter(from, STARTUP_SCAN + 1)) {
+            present.add(record.position());
+        }
+        long now = System.nanoTime();
+        for (long p = from + 1; p < last; p++) {
+            if (!present.contains(p)) {
+                skipped.put(p, now);
+            }
+        }
+    }
+
+    /** The position up to which every event was handed on (or skipped as a gap). */
     long position() {
         return position;
     }
 
-    /** Asks the relay to look at the log now (after a local commit). */
+    /** Asks the relay to look at the log now (after a local commit, or a signal from another node). */
     void wake() {
         lock.lock();
         try {
@@ -86,6 +137,7 @@ final class EventRelay implements AutoCloseable {
             try {
                 admitRegistrations();
                 drain();
+                checkLate();
                 subscribers.removeIf(subscription -> !subscription.isActive());
                 failures = 0;
             } catch (RuntimeException e) {
@@ -100,10 +152,16 @@ final class EventRelay implements AutoCloseable {
     }
 
     private void awaitWake() {
+        long timeout = pollInterval.toMillis();
+        if (gapAt >= 0) {
+            timeout = Math.min(timeout, GAP_RECHECK_MILLIS);
+        } else if (!skipped.isEmpty()) {
+            timeout = Math.min(timeout, TimeUnit.NANOSECONDS.toMillis(LATE_CHECK_NANOS));
+        }
         lock.lock();
         try {
             if (!woken && !closed) {
-                wakeUp.await(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.await(timeout, TimeUnit.MILLISECONDS);
             }
             woken = false;
         } catch (InterruptedException e) {
@@ -120,9 +178,12 @@ final class EventRelay implements AutoCloseable {
             if (!subscription.isActive()) {
                 continue;
             }
+            deliverAwaited(subscription);
             // Catch up from the subscriber's cursor to where the relay stands; live events follow in order.
             long upTo = position;
             long from = subscription.cursor();
+            long start = from;
+            Set<Long> seen = new HashSet<>();
             while (from < upTo && subscription.isActive()) {
                 List<EventRecord> batch = store.eventsAfter(from, BATCH);
                 if (batch.isEmpty()) {
@@ -131,6 +192,7 @@ final class EventRelay implements AutoCloseable {
                 List<MessagingEvent> events = decodeAll(batch);
                 Lookahead lookahead = lookahead(batch, events, List.of(subscription));
                 for (int i = 0; i < batch.size() && batch.get(i).position() <= upTo; i++) {
+                    seen.add(batch.get(i).position());
                     if (events.get(i) != null) {
                         lookahead.at(i);
                         subscription.offer(events.get(i), batch.get(i).position(), lookahead);
@@ -138,31 +200,161 @@ final class EventRelay implements AutoCloseable {
                 }
                 from = batch.get(batch.size() - 1).position();
             }
+            // Positions the relay skipped that have not committed yet: the subscriber waits for them too.
+            if (start < upTo) {
+                for (long p : skipped.subMap(start, false, upTo, true).keySet()) {
+                    if (!seen.contains(p)) {
+                        subscription.await(p);
+                    }
+                }
+            }
             subscribers.add(subscription);
         }
+    }
+
+    /** Delivers the positions a resuming subscriber still waited for that have committed since. */
+    private void deliverAwaited(SubscriptionImpl subscription) {
+        if (subscription.awaited().isEmpty()) {
+            return;
+        }
+        for (EventRecord record : store.eventsAt(List.copyOf(subscription.awaited()))) {
+            MessagingEvent event = decode(record);
+            if (event != null) {
+                Lookahead lookahead = new Lookahead(java.util.Collections.singletonList(event));
+                lookahead.at(0);
+                subscription.offer(event, record.position(), lookahead);
+            }
+            subscription.awaited().remove(record.position());
+        }
+        // What this relay will never hand on (it passed them and no longer watches them) is not awaited here.
+        subscription.awaited().removeIf(p -> p <= position && !skipped.containsKey(p));
     }
 
     private void drain() {
         while (!closed) {
             List<EventRecord> batch = store.eventsAfter(position, BATCH);
-            List<MessagingEvent> events = decodeAll(batch);
-            Lookahead lookahead = lookahead(batch, events, subscribers);
-            for (int i = 0; i < batch.size(); i++) {
+            int ready = contiguousPrefix(batch);
+            List<EventRecord> deliverable = batch.subList(0, ready);
+            List<MessagingEvent> events = decodeAll(deliverable);
+            Lookahead lookahead = lookahead(deliverable, events, subscribers);
+            for (int i = 0; i < deliverable.size(); i++) {
                 MessagingEvent event = events.get(i);
                 if (event != null) {
                     cache.invalidate(event);
                     notify(event);
                     lookahead.at(i);
                     for (SubscriptionImpl subscription : subscribers) {
-                        subscription.offer(event, batch.get(i).position(), lookahead);
+                        subscription.offer(event, deliverable.get(i).position(), lookahead);
                     }
                 }
-                position = batch.get(i).position();
+                position = deliverable.get(i).position();
+            }
+            if (ready > 0) {
+                afterDelivery.run();
+            }
+            if (ready < batch.size()) {
+                long next = batch.get(ready).position();
+                if (System.nanoTime() - gapSince < gapTimeoutNanos) {
+                    return;   // hold back: the gap may still fill
+                }
+                skip(position + 1, next - 1);
+                position = next - 1;
+                gapAt = -1;
+                continue;
             }
             if (batch.size() < BATCH) {
                 return;
             }
         }
+    }
+
+    /** How many events from the start of the batch follow the relay's position without a gap. */
+    private int contiguousPrefix(List<EventRecord> batch) {
+        long expected = position + 1;
+        for (int i = 0; i < batch.size(); i++) {
+            long p = batch.get(i).position();
+            if (p != expected) {
+                if (gapAt != expected) {
+                    gapAt = expected;
+                    gapSince = System.nanoTime();
+                }
+                return i;
+            }
+            expected = p + 1;
+        }
+        gapAt = -1;
+        return batch.size();
+    }
+
+    private void skip(long from, long to) {
+        long now = System.nanoTime();
+        log.debug("Event positions {} to {} did not commit within the gap timeout; going on without them", from, to);
+        for (long p = Math.max(from, to - MAX_SKIPPED + 1); p <= to; p++) {
+            skipped.put(p, now);
+            for (SubscriptionImpl subscription : subscribers) {
+                if (subscription.cursor() < p) {
+                    subscription.await(p);
+                }
+            }
+        }
+        while (skipped.size() > MAX_SKIPPED) {
+            forget(skipped.firstKey());
+        }
+    }
+
+    private void forget(long p) {
+        skipped.remove(p);
+        for (SubscriptionImpl subscription : subscribers) {
+            subscription.awaited().remove(p);
+        }
+    }
+
+    /** Looks for skipped positions that committed late, delivers them, and stops watching the oldest. */
+    private void checkLate() {
+        if (skipped.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - lastLateCheck < LATE_CHECK_NANOS) {
+            return;
+        }
+        lastLateCheck = now;
+        long expiry = LATE_WINDOW.toNanos();
+        for (Iterator<Map.Entry<Long, Long>> it = skipped.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Long, Long> entry = it.next();
+            if (now - entry.getValue() > expiry) {
+                it.remove();
+                for (SubscriptionImpl subscription : subscribers) {
+                    subscription.awaited().remove(entry.getKey());
+                }
+            }
+        }
+        if (skipped.isEmpty()) {
+            return;
+        }
+        List<Long> watched = List.copyOf(skipped.keySet());
+        for (int from = 0; from < watched.size(); from += BATCH) {
+            for (EventRecord record : store.eventsAt(watched.subList(from, Math.min(watched.size(), from + BATCH)))) {
+                skipped.remove(record.position());
+                deliverLate(record);
+            }
+        }
+    }
+
+    private void deliverLate(EventRecord record) {
+        log.info("Event {} committed after later events; delivering it late", record.position());
+        MessagingEvent event = decode(record);
+        if (event == null) {
+            return;
+        }
+        cache.invalidate(event);
+        notify(event);
+        Lookahead lookahead = new Lookahead(java.util.Collections.singletonList(event));
+        lookahead.at(0);
+        for (SubscriptionImpl subscription : subscribers) {
+            subscription.offer(event, record.position(), lookahead);
+        }
+        afterDelivery.run();
     }
 
     /**

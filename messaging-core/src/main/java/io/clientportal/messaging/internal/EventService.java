@@ -20,9 +20,11 @@ final class EventService implements Events {
     private final EventRelay relay;
     private final EventVisibility visibility;
     private final Executor deliveryExecutor;
+    private final EventCodec codec;
 
     EventService(Context context, String tenantId, MessagingStore store, EventRelay relay,
-                 EventVisibility visibility, Executor deliveryExecutor) {
+                 EventVisibility visibility, EventCodec codec, Executor deliveryExecutor) {
+        this.codec = codec;
         this.context = context;
         this.tenantId = tenantId;
         this.store = store;
@@ -35,20 +37,32 @@ final class EventService implements Events {
     public Subscription subscribe(Actor actor, String lastEventId, Consumer<MessagingEvent> listener) {
         Checks.notNull(actor, "actor");
         Checks.notNull(listener, "listener");
-        Long resumeAfter = parse(lastEventId);
+        long[] token = parse(lastEventId);
+        Long resumeAfter = token == null ? null : token[0];
         long last = store.lastEventPosition();
         boolean reset = false;
         long cursor;
+        java.util.List<Long> inFlight = java.util.List.of();
         if (resumeAfter == null) {
             cursor = last;
+            inFlight = missingBetween(relay.position(), last);
         } else {
             long first = store.firstEventPosition();
             // Events after the id were pruned (or the id is not from this log): the caller must reload.
             reset = resumeAfter > last || (first > 0 && resumeAfter < first - 1);
             cursor = reset ? last : resumeAfter;
         }
-        SubscriptionImpl subscription = new SubscriptionImpl(tenantId, actor, cursor, listener, visibility,
+        SubscriptionImpl subscription = new SubscriptionImpl(tenantId, actor, cursor, listener, visibility, codec,
                 deliveryExecutor);
+        // Positions below "now" that have not committed yet commit after it: they are awaited, not skipped.
+        inFlight.forEach(subscription::await);
+        if (!reset && token != null) {
+            for (int i = 1; i < token.length; i++) {
+                if (token[i] < cursor) {
+                    subscription.await(token[i]);
+                }
+            }
+        }
         if (reset) {
             subscription.enqueue(new StreamReset(Long.toString(last), tenantId, null, context.now()));
         }
@@ -56,16 +70,43 @@ final class EventService implements Events {
         return subscription;
     }
 
-    private static Long parse(String lastEventId) {
+    /** Positions between the relay's and the log's end that have not committed (yet). */
+    private java.util.List<Long> missingBetween(long relayPosition, long last) {
+        if (last - relayPosition <= 1) {
+            return java.util.List.of();
+        }
+        long from = Math.max(relayPosition, last - SubscriptionImpl.MAX_AWAITED);
+        java.util.Set<Long> present = new java.util.HashSet<>();
+        for (var record : store.eventsAfter(from, (int) (last - from))) {
+            present.add(record.position());
+        }
+        java.util.List<Long> missing = new java.util.ArrayList<>();
+        for (long p = from + 1; p < last; p++) {
+            if (!present.contains(p)) {
+                missing.add(p);
+            }
+        }
+        return missing;
+    }
+
+    /** The position an id names, then the positions it still awaited ({@code "42~40~41"}); null for none. */
+    private static long[] parse(String lastEventId) {
         if (lastEventId == null || lastEventId.isBlank()) {
             return null;
         }
         try {
-            long value = Long.parseLong(lastEventId.trim());
-            if (value < 0) {
+            String[] parts = lastEventId.trim().split("~", SubscriptionImpl.MAX_AWAITED + 2);
+            if (parts.length > SubscriptionImpl.MAX_AWAITED + 1) {
                 throw new NumberFormatException();
             }
-            return value;
+            long[] values = new long[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                values[i] = Long.parseLong(parts[i]);
+                if (values[i] < 0) {
+                    throw new NumberFormatException();
+                }
+            }
+            return values;
         } catch (NumberFormatException e) {
             throw new InvalidInputException("lastEventId", "lastEventId must be an event id this feed sent");
         }

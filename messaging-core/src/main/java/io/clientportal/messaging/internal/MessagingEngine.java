@@ -2,6 +2,9 @@ package io.clientportal.messaging.internal;
 
 import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.MessagingLimits;
+import io.clientportal.messaging.WebhookEndpoint;
+import io.clientportal.messaging.WebhookPolicy;
+import io.clientportal.messaging.Webhooks;
 import io.clientportal.messaging.spi.AccessPolicy;
 import io.clientportal.messaging.spi.AttachmentStore;
 import io.clientportal.messaging.spi.MessagingNotifier;
@@ -37,18 +40,55 @@ public final class MessagingEngine implements AutoCloseable {
     private final AnnouncementDelivery announcementDelivery;
     private final Housekeeping housekeeping;
     private final ExecutorService deliveryExecutor;
+    private final EventCodec codec;
+    private final WebhookDispatcher webhookDispatcher;
+    private final WebhookService webhooks;
+    private AutoCloseable commitSignals;
     private final Map<String, TenantMessaging> tenants = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    /** Settings of the event relay and webhooks. */
+    public record EventSettings(Duration pollInterval, Duration gapTimeout, List<WebhookEndpoint> webhooks,
+                                WebhookPolicy webhookPolicy) {
+        public EventSettings {
+            webhooks = List.copyOf(webhooks);
+        }
+    }
+
     private MessagingEngine(MessagingStore store, AttachmentStore attachmentStore, List<MessagingNotifier> notifiers,
-                            AccessPolicy policy, Clock clock, MessagingLimits limits, Duration pollInterval,
+                            AccessPolicy policy, Clock clock, MessagingLimits limits, EventSettings events,
                             Duration housekeepingInterval) {
         this.store = store;
-        EventCodec codec = new EventCodec();
+        this.codec = new EventCodec();
         AccessCache cache = new AccessCache();
-        this.relay = new EventRelay(store, codec, cache, notifiers, pollInterval);
+        if (events.webhooks().isEmpty()) {
+            this.webhookDispatcher = null;
+            this.webhooks = new WebhookService(null, () -> {
+            });
+        } else {
+            // Fails here, at start-up, when the store keeps no webhook deliveries.
+            var deliveries = store.webhookDeliveries();
+            this.webhookDispatcher = new WebhookDispatcher(deliveries, events.webhooks(), events.webhookPolicy(),
+                    codec, events.pollInterval());
+            this.webhooks = new WebhookService(deliveries, webhookDispatcher::wake);
+        }
+        Runnable wakeWebhooks = webhookDispatcher == null ? () -> {
+        } : webhookDispatcher::wake;
+        this.relay = new EventRelay(store, codec, cache, notifiers, events.pollInterval(), events.gapTimeout(),
+                wakeWebhooks);
         this.announcementDelivery = new AnnouncementDelivery(store, limits.announcementChunkSize());
-        UnitOfWork uow = new UnitOfWork(store, codec, cache, relay::wake);
+        List<WebhookEndpoint> endpoints = events.webhooks();
+        java.util.function.Function<String, List<String>> routing = endpoints.isEmpty() ? type -> List.of()
+                : type -> endpoints.stream().filter(e -> e.accepts(type)).map(WebhookEndpoint::name).toList();
+        UnitOfWork uow = new UnitOfWork(store, codec, cache, () -> {
+            relay.wake();
+            wakeWebhooks.run();
+            try {
+                store.signalEventsCommitted();
+            } catch (RuntimeException e) {
+                log.debug("Could not signal committed events to other instances: {}", e.toString());
+            }
+        }, routing);
         this.context = new Context(uow, new Authorizer(policy), cache, clock, limits, attachmentStore,
                 announcementDelivery);
         this.visibility = new EventVisibility(context);
@@ -64,10 +104,19 @@ public final class MessagingEngine implements AutoCloseable {
     /** Builds and starts an engine; returns its default tenant's view. */
     public static Messaging start(MessagingStore store, AttachmentStore attachmentStore,
                                   List<MessagingNotifier> notifiers, AccessPolicy policy, Clock clock,
-                                  MessagingLimits limits, Duration pollInterval, Duration housekeepingInterval) {
+                                  MessagingLimits limits, EventSettings events, Duration housekeepingInterval) {
         MessagingEngine engine = new MessagingEngine(store, attachmentStore, notifiers, policy, clock, limits,
-                pollInterval, housekeepingInterval);
+                events, housekeepingInterval);
         engine.relay.start();
+        engine.commitSignals = store.listenForCommittedEvents(() -> {
+            engine.relay.wake();
+            if (engine.webhookDispatcher != null) {
+                engine.webhookDispatcher.wake();
+            }
+        });
+        if (engine.webhookDispatcher != null) {
+            engine.webhookDispatcher.start();
+        }
         engine.announcementDelivery.start(engine.context);
         engine.housekeeping.start();
         log.info("Messaging started on {}", store.getClass().getSimpleName());
@@ -84,7 +133,11 @@ public final class MessagingEngine implements AutoCloseable {
     }
 
     EventService events(String tenantId) {
-        return new EventService(context, tenantId, store, relay, visibility, deliveryExecutor);
+        return new EventService(context, tenantId, store, relay, visibility, codec, deliveryExecutor);
+    }
+
+    Webhooks webhooks() {
+        return webhooks;
     }
 
     @Override
@@ -92,6 +145,16 @@ public final class MessagingEngine implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             housekeeping.close();
             announcementDelivery.close();
+            if (commitSignals != null) {
+                try {
+                    commitSignals.close();
+                } catch (Exception e) {
+                    log.debug("Could not stop listening for commit signals: {}", e.toString());
+                }
+            }
+            if (webhookDispatcher != null) {
+                webhookDispatcher.close();
+            }
             relay.close();
             deliveryExecutor.shutdownNow();
             log.info("Messaging stopped");

@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableSet;
 import java.util.Queue;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,6 +21,11 @@ import java.util.function.Consumer;
  * One subscriber of the event feed. The relay offers it events in log order from its one thread; the subscription
  * keeps those after its cursor that its actor may see and hands them to the listener, one at a time, on the
  * delivery executor, so a slow listener never holds up the relay or other subscribers.
+ *
+ * <p>Besides its cursor, a subscription keeps the positions below it that the relay skipped as gaps and that may
+ * still commit ({@linkplain #awaited() awaited}). While there are any, the ids it hands out carry them
+ * ({@code "42~40~41"}: event 42, and 40 and 41 still awaited), so a client that resumes with such an id, on any
+ * node, still gets them should they commit late. Plain ids are just the position.
  */
 final class SubscriptionImpl implements Subscription {
 
@@ -31,7 +38,9 @@ final class SubscriptionImpl implements Subscription {
     private final Actor actor;
     private final Consumer<MessagingEvent> listener;
     private final EventVisibility visibility;
+    private final EventCodec codec;
     private final Executor executor;
+    private final NavigableSet<Long> awaited = new TreeSet<>();
     private final Queue<MessagingEvent> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger backlog = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -39,8 +48,12 @@ final class SubscriptionImpl implements Subscription {
     private volatile boolean active = true;
     private long cursor;
 
+    /** The most awaited positions a subscription (and its ids) carries. */
+    static final int MAX_AWAITED = 100;
+
     SubscriptionImpl(String tenantId, Actor actor, long cursor, Consumer<MessagingEvent> listener,
-                     EventVisibility visibility, Executor executor) {
+                     EventVisibility visibility, EventCodec codec, Executor executor) {
+        this.codec = codec;
         this.tenantId = tenantId;
         this.actor = actor;
         this.cursor = cursor;
@@ -58,18 +71,51 @@ final class SubscriptionImpl implements Subscription {
         return cursor;
     }
 
-    /** Offers a committed event at {@code position}; called by the relay thread only, in log order. */
+    /** Positions below the cursor still to come should they commit; the relay thread only. */
+    NavigableSet<Long> awaited() {
+        return awaited;
+    }
+
+    /** Waits for a position below the cursor that the relay skipped (relay thread only). */
+    void await(long position) {
+        awaited.add(position);
+        while (awaited.size() > MAX_AWAITED) {
+            awaited.pollFirst();
+        }
+    }
+
+    /**
+     * Offers a committed event at {@code position}; called by the relay thread only, in log order, except for
+     * awaited positions, which come when they commit.
+     */
     void offer(MessagingEvent event, long position, Lookahead lookahead) {
-        if (!active || position <= cursor || !tenantId.equals(event.tenantId())) {
+        if (!active) {
             return;
         }
-        cursor = position;
+        if (position <= cursor) {
+            if (!awaited.remove(position)) {
+                return;
+            }
+        } else {
+            cursor = position;
+        }
+        if (!tenantId.equals(event.tenantId())) {
+            return;
+        }
         EventVisibility.Verdict verdict = visibility.verdict(actor, event, lookahead);
         if (verdict == EventVisibility.Verdict.END) {
             close();
         } else if (verdict == EventVisibility.Verdict.DELIVER) {
-            enqueue(event);
+            enqueue(awaited.isEmpty() ? event : codec.withEventId(event, resumeToken()));
         }
+    }
+
+    private String resumeToken() {
+        StringBuilder token = new StringBuilder(Long.toString(cursor));
+        for (long p : awaited) {
+            token.append('~').append(p);
+        }
+        return token.toString();
     }
 
     /**
@@ -77,7 +123,7 @@ final class SubscriptionImpl implements Subscription {
      * the batch.
      */
     void preview(MessagingEvent event, long position, Lookahead lookahead) {
-        if (active && position > cursor && tenantId.equals(event.tenantId())) {
+        if (active && (position > cursor || awaited.contains(position)) && tenantId.equals(event.tenantId())) {
             visibility.verdict(actor, event, lookahead);
         }
     }

@@ -73,6 +73,11 @@ final class TenantMessaging implements Messaging {
     }
 
     @Override
+    public io.clientportal.messaging.Webhooks webhooks() {
+        return engine.webhooks();
+    }
+
+    @Override
     public void close() {
         engine.close();
     }

@@ -24,13 +24,21 @@ final class UnitOfWork {
     private final MessagingStore store;
     private final EventCodec codec;
     private final AccessCache cache;
-    private final Runnable wakeRelay;
+    private final Runnable eventsCommitted;
+    private final Function<String, List<String>> webhookEndpoints;
 
-    UnitOfWork(MessagingStore store, EventCodec codec, AccessCache cache, Runnable wakeRelay) {
+    /**
+     * @param eventsCommitted  run after a unit that appended events committed (wakes the relays and the webhook
+     *                         dispatcher)
+     * @param webhookEndpoints the endpoints that get an event type, in the order configured
+     */
+    UnitOfWork(MessagingStore store, EventCodec codec, AccessCache cache, Runnable eventsCommitted,
+               Function<String, List<String>> webhookEndpoints) {
         this.store = store;
         this.codec = codec;
         this.cache = cache;
-        this.wakeRelay = wakeRelay;
+        this.eventsCommitted = eventsCommitted;
+        this.webhookEndpoints = webhookEndpoints;
     }
 
     /**
@@ -56,7 +64,10 @@ final class UnitOfWork {
             if (!tx.events().isEmpty()) {
                 List<NewEvent> encoded = new ArrayList<>(tx.events().size());
                 for (MessagingEvent event : tx.events()) {
-                    encoded.add(codec.encode(event));
+                    NewEvent plain = codec.encode(event);
+                    List<String> endpoints = webhookEndpoints.apply(plain.type());
+                    encoded.add(endpoints.isEmpty() ? plain : new NewEvent(plain.type(), plain.conversationId(),
+                            plain.payload(), plain.createdAt(), endpoints));
                 }
                 storeTx.appendEvents(encoded);
             }
@@ -70,7 +81,7 @@ final class UnitOfWork {
             cache.invalidate(event);
         }
         if (!tx.events().isEmpty()) {
-            wakeRelay.run();
+            eventsCommitted.run();
         }
         for (Runnable action : tx.afterCommitActions()) {
             try {

@@ -29,6 +29,7 @@ public final class InMemoryMessagingStore implements MessagingStore {
     private final Map<String, TenantData> tenants = new ConcurrentHashMap<>();
     private final List<EventRecord> events = new ArrayList<>();
     private long lastPosition;
+    private final InMemoryWebhookDeliveries webhookDeliveries = new InMemoryWebhookDeliveries();
 
     public InMemoryMessagingStore() {
     }
@@ -74,6 +75,11 @@ public final class InMemoryMessagingStore implements MessagingStore {
             events.remove(events.size() - 1);
             lastPosition--;
         });
+        for (String endpoint : event.webhookEndpoints()) {
+            String id = webhookDeliveries.queue(endpoint, position, tenantId, event.type(), event.payload(),
+                    event.createdAt());
+            undo.push(() -> webhookDeliveries.remove(id));
+        }
         return position;
     }
 
@@ -136,6 +142,11 @@ public final class InMemoryMessagingStore implements MessagingStore {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    @Override
+    public io.clientportal.messaging.spi.WebhookDeliveryStore webhookDeliveries() {
+        return webhookDeliveries;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.clientportal.messaging.spi;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
@@ -35,9 +37,67 @@ public interface MessagingStore extends AutoCloseable {
     /**
      * Committed events of every tenant with a position greater than {@code afterPosition}, ascending by position.
      *
+     * <p>Positions are unique and increase in the order events are appended, but they need not commit in that
+     * order, and a position whose unit of work rolled back never appears: a call may return position {@code p + 2}
+     * while {@code p + 1} is still uncommitted, and a later call may then return {@code p + 1}. The core's relay
+     * tracks such gaps (it holds back later events for a bounded time, then delivers a late event late rather than
+     * never), so a store may hand positions out from a sequence. A store whose positions always commit in order
+     * (the in-memory store) simply never shows a gap.
+     *
      * @param limit the most to return, positive
      */
     List<EventRecord> eventsAfter(long afterPosition, int limit);
+
+    /**
+     * The committed events at the given positions (those that exist), ascending by position. The relay asks for
+     * positions it skipped as gaps, to deliver them should they commit late. The default asks
+     * {@link #eventsAfter} once per position; stores should answer in one query.
+     *
+     * @param positions positions, never {@code null}
+     */
+    default List<EventRecord> eventsAt(Collection<Long> positions) {
+        List<EventRecord> found = new ArrayList<>();
+        for (long position : new java.util.TreeSet<>(positions)) {
+            List<EventRecord> next = eventsAfter(position - 1, 1);
+            if (!next.isEmpty() && next.get(0).position() == position) {
+                found.add(next.get(0));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Tells the relays of other application instances on the same database that events committed, so they look at
+     * the log now instead of at their next poll. Called by the core after a unit of work that appended events
+     * returned, never inside it. Stores may coalesce calls. The default does nothing (other instances poll).
+     */
+    default void signalEventsCommitted() {
+    }
+
+    /**
+     * Calls {@code listener} (on a thread of the store's) whenever any instance signals committed events
+     * ({@link #signalEventsCommitted}), until the returned handle is closed. The default never calls it: the relay
+     * then relies on polling.
+     *
+     * @param listener what to run; quick, never {@code null}
+     * @return closes the subscription; never {@code null}
+     */
+    default AutoCloseable listenForCommittedEvents(Runnable listener) {
+        return () -> {
+        };
+    }
+
+    /**
+     * Durable webhook delivery state, shared by every application instance on this store. Needed only when
+     * webhooks are configured; the default fails, so an engine with webhooks on a store without them fails to
+     * start rather than dropping deliveries.
+     *
+     * @throws UnsupportedOperationException when the store keeps no webhook deliveries
+     */
+    default WebhookDeliveryStore webhookDeliveries() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not keep webhook deliveries;"
+                + " use a store that does (in memory, JPA) or configure no webhooks");
+    }
 
     /** The highest position of a committed event, or 0 if the log is empty. */
     long lastEventPosition();

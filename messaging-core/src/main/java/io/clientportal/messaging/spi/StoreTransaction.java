@@ -200,6 +200,10 @@ public interface StoreTransaction {
 
     // --- events ------------------------------------------------------------------------------------------------
 
-    /** Appends events to the log in this unit of work; they become visible when it commits. */
+    /**
+     * Appends events to the log in this unit of work; they become visible when it commits. For each event, also
+     * queues one webhook delivery per name in {@link NewEvent#webhookEndpoints()} (state {@code PENDING}, due at
+     * once, no attempt yet), so a delivery exists exactly when its event committed.
+     */
     void appendEvents(List<NewEvent> events);
 }

@@ -6,6 +6,7 @@ import io.clientportal.messaging.spi.NewEvent;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,12 +14,14 @@ import static io.clientportal.messaging.jpa.Jdbc.instant;
 import static io.clientportal.messaging.jpa.Jdbc.uuid;
 
 /**
- * The event log (transactional outbox). Positions come from the one counter row, updated as the last write of
- * every unit of work: its row lock, held to commit, makes positions commit in order, so whatever a reader sees
- * is a gap-free prefix of the log and the relay can never skip an event that commits late. The lock is held
- * only from the append to the commit, because the core appends a unit's events last.
+ * The event log (transactional outbox). Positions come from a sequence, so appending takes no lock that other
+ * units of work wait for; the price is that positions may commit out of order (and a rolled-back unit leaves a
+ * gap), which the core's relay handles by tracking gaps. The webhook deliveries an event asks for are queued with
+ * it, in the same unit of work.
  */
 final class EventLog {
+
+    private static final String COLUMNS = "position, tenant_id, type, conversation_id, payload, created_at";
 
     private final Jdbc jdbc;
 
@@ -30,27 +33,54 @@ final class EventLog {
         if (events.isEmpty()) {
             return;
         }
-        long last = jdbc.queryOne(jdbc.platform().reservePositionsSql(), row -> row.getLong(1), events.size())
-                .orElseThrow(() -> new IllegalStateException("the event counter row is missing"));
-        long position = last - events.size();
+        List<Long> positions = new ArrayList<>(jdbc.query(jdbc.platform().reservePositionsSql(),
+                row -> row.getLong(1), events.size()));
+        positions.sort(null);
+        if (positions.size() != events.size()) {
+            throw new IllegalStateException("the event position sequence answered " + positions.size()
+                    + " positions for " + events.size() + " events");
+        }
         List<Object[]> rows = new ArrayList<>(events.size());
-        for (NewEvent event : events) {
-            rows.add(new Object[]{++position, tenantId, event.type(),
+        List<Object[]> deliveries = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            NewEvent event = events.get(i);
+            long position = positions.get(i);
+            rows.add(new Object[]{position, tenantId, event.type(),
                     AttachmentSql.uuidOrNull(event.conversationId() == null ? null : event.conversationId().value()),
                     event.payload(), event.createdAt()});
+            for (String endpoint : event.webhookEndpoints()) {
+                deliveries.add(new Object[]{WebhookDeliverySql.newId(), endpoint, position, tenantId, event.type(),
+                        event.payload(), event.createdAt(), event.createdAt()});
+            }
         }
-        jdbc.batch("INSERT INTO messaging_event (position, tenant_id, type, conversation_id, payload, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", rows);
+        jdbc.batch("INSERT INTO messaging_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", rows);
+        jdbc.batch("INSERT INTO messaging_webhook_delivery (id, endpoint, event_position, tenant_id, event_type,"
+                + " payload, created_at, dead, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, 0, ?)",
+                deliveries);
     }
 
     List<EventRecord> after(long position, int limit) {
-        return jdbc.query("SELECT position, tenant_id, type, conversation_id, payload, created_at FROM messaging_event"
-                + " WHERE position > ? ORDER BY position LIMIT ?", row -> {
-                    UUID conversationId = uuid(row, "conversation_id");
-                    return new EventRecord(row.getLong("position"), row.getString("tenant_id"), row.getString("type"),
-                            conversationId == null ? null : new ConversationId(conversationId),
-                            row.getString("payload"), instant(row, "created_at"));
-                }, position, limit);
+        return jdbc.query("SELECT " + COLUMNS + " FROM messaging_event WHERE position > ? ORDER BY position LIMIT ?",
+                EventLog::record, position, limit);
+    }
+
+    List<EventRecord> at(Collection<Long> positions) {
+        if (positions.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < positions.size(); i++) {
+            in.append(i == 0 ? "?" : ", ?");
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM messaging_event WHERE position IN (" + in + ")"
+                + " ORDER BY position", EventLog::record, positions.toArray());
+    }
+
+    private static EventRecord record(java.sql.ResultSet row) throws java.sql.SQLException {
+        UUID conversationId = uuid(row, "conversation_id");
+        return new EventRecord(row.getLong("position"), row.getString("tenant_id"), row.getString("type"),
+                conversationId == null ? null : new ConversationId(conversationId),
+                row.getString("payload"), instant(row, "created_at"));
     }
 
     long last() {

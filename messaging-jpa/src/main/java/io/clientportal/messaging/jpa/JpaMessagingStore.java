@@ -5,13 +5,17 @@ import io.clientportal.messaging.spi.EventRecord;
 import io.clientportal.messaging.spi.MessagingStore;
 import io.clientportal.messaging.spi.PendingAnnouncement;
 import io.clientportal.messaging.spi.StoreTransaction;
+import io.clientportal.messaging.spi.WebhookDeliveryRecord;
+import io.clientportal.messaging.spi.WebhookDeliveryStore;
 import io.clientportal.messaging.model.AnnouncementId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.Session;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -35,12 +39,38 @@ public final class JpaMessagingStore implements MessagingStore {
     private final boolean ownsEntityManagerFactory;
     private final JpaTransactionRunner runner;
     private final Platform platform;
+    private final PostgresCommitSignals signals;
+    private final WebhookDeliveryStore webhookDeliveries = new JpaWebhookDeliveries();
 
     private JpaMessagingStore(EntityManagerFactory emf, boolean ownsEntityManagerFactory, JpaTransactionRunner runner) {
         this.emf = emf;
         this.ownsEntityManagerFactory = ownsEntityManagerFactory;
         this.runner = runner;
         this.platform = detectPlatform(emf);
+        this.signals = platform == Platform.POSTGRESQL ? new PostgresCommitSignals(connections(emf), currentSchema())
+                : null;
+    }
+
+    /** Raw connections of the persistence unit's connection provider, for LISTEN/NOTIFY. */
+    private static PostgresCommitSignals.Connections connections(EntityManagerFactory emf) {
+        org.hibernate.engine.jdbc.connections.spi.ConnectionProvider provider =
+                emf.unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class).getServiceRegistry()
+                        .requireService(org.hibernate.engine.jdbc.connections.spi.ConnectionProvider.class);
+        return new PostgresCommitSignals.Connections() {
+            @Override
+            public java.sql.Connection get() throws java.sql.SQLException {
+                return provider.getConnection();
+            }
+
+            @Override
+            public void release(java.sql.Connection connection) throws java.sql.SQLException {
+                provider.closeConnection(connection);
+            }
+        };
+    }
+
+    private String currentSchema() {
+        return readJdbc(jdbc -> jdbc.queryOne("SELECT current_schema()", row -> row.getString(1)).orElse("public"));
     }
 
     /**
@@ -156,6 +186,80 @@ public final class JpaMessagingStore implements MessagingStore {
     }
 
     @Override
+    public List<EventRecord> eventsAt(Collection<Long> positions) {
+        return positions.isEmpty() ? List.of() : readLog(log -> log.at(positions));
+    }
+
+    /** On PostgreSQL: a coalesced NOTIFY, after the caller's transaction commits (a joined host's too). */
+    @Override
+    public void signalEventsCommitted() {
+        if (signals != null) {
+            runner.afterCommit(signals::signal);
+        }
+    }
+
+    /** On PostgreSQL: LISTEN on a connection of its own; elsewhere nothing (the relay polls). */
+    @Override
+    public AutoCloseable listenForCommittedEvents(Runnable listener) {
+        Objects.requireNonNull(listener, "listener must not be null");
+        return signals != null ? signals.listen(listener) : () -> {
+        };
+    }
+
+    @Override
+    public WebhookDeliveryStore webhookDeliveries() {
+        return webhookDeliveries;
+    }
+
+    /** Webhook deliveries, each call in a transaction of its own. */
+    private final class JpaWebhookDeliveries implements WebhookDeliveryStore {
+
+        @Override
+        public List<WebhookDeliveryRecord> claimDue(Instant now, Instant leaseUntil, int limit) {
+            return writeJdbc(jdbc -> new WebhookDeliverySql(jdbc).claimDue(now, leaseUntil, limit));
+        }
+
+        @Override
+        public void delivered(String id, int attempt) {
+            writeJdbc(jdbc -> {
+                new WebhookDeliverySql(jdbc).delivered(id, attempt);
+                return null;
+            });
+        }
+
+        @Override
+        public void retryLater(String id, int attempt, Instant nextAttemptAt, String error) {
+            writeJdbc(jdbc -> {
+                new WebhookDeliverySql(jdbc).retryLater(id, attempt, nextAttemptAt, error);
+                return null;
+            });
+        }
+
+        @Override
+        public void deadLetter(String id, int attempt, Instant at, String error) {
+            writeJdbc(jdbc -> {
+                new WebhookDeliverySql(jdbc).deadLetter(id, attempt, at, error);
+                return null;
+            });
+        }
+
+        @Override
+        public List<WebhookDeliveryRecord> deadLetters(String afterId, int limit) {
+            return readJdbc(jdbc -> new WebhookDeliverySql(jdbc).deadLetters(afterId, limit));
+        }
+
+        @Override
+        public Optional<WebhookDeliveryRecord> delivery(String id) {
+            return readJdbc(jdbc -> new WebhookDeliverySql(jdbc).find(id));
+        }
+
+        @Override
+        public boolean replay(String id, Instant now) {
+            return writeJdbc(jdbc -> new WebhookDeliverySql(jdbc).replay(id, now));
+        }
+    }
+
+    @Override
     public long lastEventPosition() {
         return readLog(EventLog::last);
     }
@@ -186,6 +290,9 @@ public final class JpaMessagingStore implements MessagingStore {
     /** Closes the entity manager factory if the store created it ({@link #create(DataSource)}). */
     @Override
     public void close() {
+        if (signals != null) {
+            signals.close();
+        }
         if (ownsEntityManagerFactory && emf.isOpen()) {
             emf.close();
         }

@@ -25,6 +25,15 @@ public interface JpaTransactionRunner {
      */
     <T> T inTransaction(Function<EntityManager, T> work);
 
+    /**
+     * Runs {@code action} once the calling thread's current transaction has committed, or at once when it runs in
+     * none (the default: units of work of {@link #resourceLocal} have committed when they return). Integrations
+     * that join a host's transaction defer it to the host's commit (and drop it on rollback).
+     */
+    default void afterCommit(Runnable action) {
+        action.run();
+    }
+
     /** Runs read-only {@code work}; by default a full transaction. */
     default <T> T readOnly(Function<EntityManager, T> work) {
         return inTransaction(work);

@@ -18,7 +18,7 @@ final class MessagingPersistenceUnit {
     static final List<Class<?>> ENTITIES = List.of(TeamMemberEntity.class, ClientAccountEntity.class,
             ClientUserEntity.class, ConversationEntity.class, ParticipantEntity.class, MessageEntity.class,
             ReadHorizonEntity.class, AnnouncementEntity.class, AnnouncementTargetEntity.class, AttachmentEntity.class,
-            EventEntity.class, EventCounterEntity.class);
+            EventEntity.class, WebhookDeliveryEntity.class);
 
     private MessagingPersistenceUnit() {
     }

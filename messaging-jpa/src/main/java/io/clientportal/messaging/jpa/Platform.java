@@ -15,8 +15,7 @@ enum Platform {
     H2("h2",
             "SELECT last_seq FROM FINAL TABLE (UPDATE messaging_conversation SET last_seq = last_seq + 1,"
                     + " last_message_at = ?, activity_at = ? WHERE tenant_id = ? AND id = ?)",
-            "SELECT last_position FROM FINAL TABLE (UPDATE messaging_event_counter"
-                    + " SET last_position = last_position + ? WHERE id = 1)",
+            "SELECT NEXT VALUE FOR messaging_event_position_seq FROM SYSTEM_RANGE(1, ?)",
             // H2: "set to max" as an UPDATE that only raises, preceded by an INSERT of a first horizon when
             // there is none (a concurrent first insert loses on the key and falls back to the UPDATE).
             null),
@@ -24,8 +23,7 @@ enum Platform {
     POSTGRESQL("postgresql",
             "UPDATE messaging_conversation SET last_seq = last_seq + 1, last_message_at = ?, activity_at = ?"
                     + " WHERE tenant_id = ? AND id = ? RETURNING last_seq",
-            "UPDATE messaging_event_counter SET last_position = last_position + ? WHERE id = 1"
-                    + " RETURNING last_position",
+            "SELECT nextval('messaging_event_position_seq') FROM generate_series(1, ?)",
             // One statement: the unique key arbitrates concurrent first reads, the WHERE makes it "set to max".
             "INSERT INTO messaging_read_horizon (tenant_id, conversation_id, reader_kind, reader_id, last_read_seq)"
                     + " VALUES (?, ?, ?, ?, ?) ON CONFLICT ON CONSTRAINT messaging_read_horizon_pk"
@@ -54,10 +52,7 @@ enum Platform {
         return nextSeq;
     }
 
-    /**
-     * Reserves event positions under the counter row's lock (held to commit) and yields the highest reserved;
-     * parameter: how many.
-     */
+    /** Takes event positions from the sequence, one row each; parameter: how many. */
     String reservePositionsSql() {
         return reservePositions;
     }

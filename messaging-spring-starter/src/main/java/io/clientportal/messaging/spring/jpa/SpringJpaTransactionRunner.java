@@ -44,6 +44,23 @@ public final class SpringJpaTransactionRunner implements JpaTransactionRunner {
         return run(work, reads);
     }
 
+    /** After the caller's Spring transaction commits, when there is one; else at once. */
+    @Override
+    public void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
+            TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            action.run();
+                        }
+                    });
+        } else {
+            action.run();
+        }
+    }
+
     private <T> T run(Function<EntityManager, T> work, TransactionTemplate own) {
         EntityManager caller = callersEntityManager();
         if (caller != null && caller.isJoinedToTransaction()) {

@@ -1,0 +1,184 @@
+package io.clientportal.messaging.jpa;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Wakes the relays of every instance on one PostgreSQL database with LISTEN/NOTIFY. {@link #signal()} sends one
+ * {@code NOTIFY} on its own connection, outside any unit of work, and coalesces: signals that arrive while one is
+ * being sent are covered by a single next one. {@link #listen} holds one connection per listener that LISTENs on
+ * the channel of this schema. Polling stays the fallback: a lost notification only delays events until the next
+ * poll. The PostgreSQL driver is reached by reflection, so the store needs it only at run time.
+ */
+final class PostgresCommitSignals implements AutoCloseable {
+
+    /** Borrows and returns raw connections (autocommit is set by this class). */
+    interface Connections {
+        Connection get() throws SQLException;
+
+        void release(Connection connection) throws SQLException;
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresCommitSignals.class);
+    private static final int WAIT_MILLIS = 500;
+
+    private final Connections connections;
+    private final String channel;
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "messaging-notify");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Connection notifyConnection;
+    private volatile boolean closed;
+
+    PostgresCommitSignals(Connections connections, String schema) {
+        this.connections = connections;
+        String name = "messaging_events." + schema;
+        this.channel = name.length() > 63 ? name.substring(0, 63) : name;
+    }
+
+    /** Signals committed events to every listener on the database; never blocks the caller. */
+    void signal() {
+        if (closed || !pending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            sender.execute(this::sendNotify);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            pending.set(false);
+        }
+    }
+
+    private void sendNotify() {
+        pending.set(false);
+        try {
+            if (notifyConnection == null) {
+                notifyConnection = connections.get();
+                notifyConnection.setAutoCommit(true);
+            }
+            try (Statement statement = notifyConnection.createStatement()) {
+                statement.execute("NOTIFY " + quoted());
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.debug("Could not NOTIFY other instances (they will poll): {}", e.toString());
+            releaseQuietly(notifyConnection);
+            notifyConnection = null;
+        }
+    }
+
+    /** Runs {@code listener} on a thread of its own whenever any instance signals, until the handle closes. */
+    AutoCloseable listen(Runnable listener) {
+        Listener thread = new Listener(listener);
+        thread.start();
+        return thread::halt;
+    }
+
+    private String quoted() {
+        return '"' + channel.replace("\"", "\"\"") + '"';
+    }
+
+    private void releaseQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connections.release(connection);
+        } catch (SQLException | RuntimeException e) {
+            log.debug("Could not release a signal connection: {}", e.toString());
+        }
+    }
+
+    private final class Listener extends Thread {
+
+        private final Runnable listener;
+        private volatile boolean stopped;
+
+        Listener(Runnable listener) {
+            super("messaging-listen");
+            setDaemon(true);
+            this.listener = listener;
+        }
+
+        void halt() {
+            stopped = true;
+            interrupt();
+            try {
+                join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void run() {
+            long failures = 0;
+            while (!stopped && !closed) {
+                Connection connection = null;
+                try {
+                    connection = connections.get();
+                    connection.setAutoCommit(true);
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("LISTEN " + quoted());
+                    }
+                    Class<?> pgConnection = Class.forName("org.postgresql.PGConnection", true,
+                            connection.getClass().getClassLoader());
+                    Object pg = connection.unwrap(pgConnection);
+                    Method getNotifications = pgConnection.getMethod("getNotifications", int.class);
+                    failures = 0;
+                    listener.run();   // whatever was signalled while not listening
+                    while (!stopped && !closed) {
+                        Object notifications = getNotifications.invoke(pg, WAIT_MILLIS);
+                        if (notifications != null && Array.getLength(notifications) > 0) {
+                            listener.run();
+                        }
+                    }
+                } catch (Exception e) {
+                    if (stopped || closed) {
+                        break;
+                    }
+                    failures++;
+                    log.debug("LISTEN connection failed (attempt {}); relays poll meanwhile: {}", failures,
+                            e.toString());
+                    try {
+                        Thread.sleep(Math.min(10_000L, 200L * failures));
+                    } catch (InterruptedException interrupted) {
+                        break;
+                    }
+                } finally {
+                    if (connection != null) {
+                        try (Statement statement = connection.createStatement()) {
+                            statement.execute("UNLISTEN *");
+                        } catch (SQLException | RuntimeException ignored) {
+                            // the connection may be broken; the pool validates it
+                        }
+                        releaseQuietly(connection);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        sender.shutdown();
+        try {
+            sender.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        releaseQuietly(notifyConnection);
+        notifyConnection = null;
+    }
+}
