@@ -50,7 +50,10 @@ public class MessagingAutoConfiguration {
                 .store(store)
                 .limits(limits)
                 .eventPollInterval(properties.getEvents().getPollInterval())
+                .eventGapTimeout(properties.getEvents().getGapTimeout())
+                .webhookPolicy(properties.getWebhookDelivery().toPolicy())
                 .housekeepingInterval(properties.getHousekeepingInterval());
+        properties.toWebhookEndpoints().forEach(builder::webhook);
         attachmentStore.ifAvailable(builder::attachmentStore);
         accessPolicy.ifAvailable(builder::accessPolicy);
         clock.ifUnique(builder::clock);

@@ -6,8 +6,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
+import io.clientportal.messaging.WebhookEndpoint;
+import io.clientportal.messaging.WebhookPolicy;
+
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -48,6 +54,15 @@ public class MessagingProperties {
 
     /** Health indicator settings. */
     private final Health health = new Health();
+
+    /**
+     * Webhook endpoints: every committed event of the listed types is POSTed to each, signed (Standard Webhooks),
+     * at least once. Every instance of the application must list the same endpoints.
+     */
+    private final List<Webhook> webhooks = new ArrayList<>();
+
+    /** How webhooks are retried. */
+    private final WebhookDelivery webhookDelivery = new WebhookDelivery();
 
     /** The limits the core enforces, from these properties. */
     public MessagingLimits toLimits() {
@@ -131,14 +146,159 @@ public class MessagingProperties {
         return health;
     }
 
+    public List<Webhook> getWebhooks() {
+        return webhooks;
+    }
+
+    public WebhookDelivery getWebhookDelivery() {
+        return webhookDelivery;
+    }
+
+    /** The endpoints, as the core takes them. */
+    public List<WebhookEndpoint> toWebhookEndpoints() {
+        List<WebhookEndpoint> endpoints = new ArrayList<>();
+        for (int i = 0; i < webhooks.size(); i++) {
+            Webhook webhook = webhooks.get(i);
+            if (webhook.url == null || webhook.url.isBlank()) {
+                throw new IllegalStateException("messaging.webhooks[" + i + "].url must be set");
+            }
+            if (webhook.secret == null || webhook.secret.isBlank()) {
+                throw new IllegalStateException("messaging.webhooks[" + i + "].secret must be set");
+            }
+            String name = webhook.name != null && !webhook.name.isBlank() ? webhook.name : webhook.url;
+            endpoints.add(new WebhookEndpoint(name, URI.create(webhook.url), webhook.secret, webhook.events));
+        }
+        return endpoints;
+    }
+
+    /** One webhook endpoint. */
+    public static class Webhook {
+
+        /** Where to POST the events (http or https). */
+        private String url;
+
+        /**
+         * The signing secret: "whsec_" followed by base64 (the Standard Webhooks form), or any other text, whose UTF-8
+         * bytes are then the key.
+         */
+        private String secret;
+
+        /** The event types to send, for example MessagePosted; empty for every type. */
+        private Set<String> events = new LinkedHashSet<>();
+
+        /** Names the endpoint's deliveries in the database; the URL when not set. Keep it when the URL moves. */
+        private String name;
+
+        public String getUrl() {
+            return url;
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
+
+        public String getSecret() {
+            return secret;
+        }
+
+        public void setSecret(String secret) {
+            this.secret = secret;
+        }
+
+        public Set<String> getEvents() {
+            return events;
+        }
+
+        public void setEvents(Set<String> events) {
+            this.events = events;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+    }
+
+    /** Retries of webhook deliveries. */
+    public static class WebhookDelivery {
+
+        /** Attempts before a delivery becomes a dead letter (listed and replayed through Messaging.webhooks()). */
+        private int maxAttempts = WebhookPolicy.DEFAULT_MAX_ATTEMPTS;
+
+        /** The wait after the first failed attempt; it doubles after each further one (with jitter). */
+        private Duration initialBackoff = WebhookPolicy.DEFAULT_INITIAL_BACKOFF;
+
+        /** The longest wait between attempts. */
+        private Duration maxBackoff = WebhookPolicy.DEFAULT_MAX_BACKOFF;
+
+        /** How long one attempt may take. */
+        private Duration timeout = WebhookPolicy.DEFAULT_TIMEOUT;
+
+        public WebhookPolicy toPolicy() {
+            return new WebhookPolicy(maxAttempts, initialBackoff, maxBackoff, timeout);
+        }
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        public Duration getInitialBackoff() {
+            return initialBackoff;
+        }
+
+        public void setInitialBackoff(Duration initialBackoff) {
+            this.initialBackoff = initialBackoff;
+        }
+
+        public Duration getMaxBackoff() {
+            return maxBackoff;
+        }
+
+        public void setMaxBackoff(Duration maxBackoff) {
+            this.maxBackoff = maxBackoff;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+    }
+
     /** The event feed. */
     public static class Events {
 
         /** How long events stay in the log; a client resuming from an older event id is told to reload. */
         private Duration retention = MessagingLimits.DEFAULT_EVENT_RETENTION;
 
-        /** How often the relay looks at the log when nothing woke it (commits made by other nodes). */
+        /**
+         * How often the relay looks at the log when nothing woke it (on PostgreSQL other instances' commits wake it
+         * through LISTEN/NOTIFY; polling is the fallback).
+         */
         private Duration pollInterval = MessagingBuilder.DEFAULT_EVENT_POLL_INTERVAL;
+
+        /**
+         * How long the relay holds back later events while an earlier position has not committed yet; an event that
+         * commits after the wait is still delivered, late.
+         */
+        private Duration gapTimeout = MessagingBuilder.DEFAULT_EVENT_GAP_TIMEOUT;
+
+        public Duration getGapTimeout() {
+            return gapTimeout;
+        }
+
+        public void setGapTimeout(Duration gapTimeout) {
+            this.gapTimeout = gapTimeout;
+        }
 
         public Duration getRetention() {
             return retention;
