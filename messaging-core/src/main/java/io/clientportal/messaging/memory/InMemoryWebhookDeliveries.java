@@ -10,16 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /** The in-memory store's webhook deliveries: one map under one monitor. */
 final class InMemoryWebhookDeliveries implements WebhookDeliveryStore {
 
     private final Map<String, WebhookDeliveryRecord> deliveries = new LinkedHashMap<>();
+    private long lastId;
 
     synchronized String queue(String endpoint, long position, String tenantId, String type, String payload,
                               Instant createdAt) {
-        String id = UUID.randomUUID().toString();
+        // Increasing ids, so dead letters list oldest first by id, as in the database stores.
+        String id = String.format("wh-%016d", ++lastId);
         deliveries.put(id, new WebhookDeliveryRecord(id, endpoint, position, tenantId, type, payload, createdAt,
                 false, 0, createdAt, null));
         return id;
