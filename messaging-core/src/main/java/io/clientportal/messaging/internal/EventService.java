@@ -8,6 +8,10 @@ import io.clientportal.messaging.event.MessagingEvent;
 import io.clientportal.messaging.event.StreamReset;
 import io.clientportal.messaging.spi.MessagingStore;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -42,7 +46,7 @@ final class EventService implements Events {
         long last = store.lastEventPosition();
         boolean reset = false;
         long cursor;
-        java.util.List<Long> inFlight = java.util.List.of();
+        List<Long> inFlight = List.of();
         if (resumeAfter == null) {
             cursor = last;
             inFlight = missingBetween(relay.position(), last);
@@ -63,24 +67,25 @@ final class EventService implements Events {
                 }
             }
         }
+        subscription.markStart();
         if (reset) {
-            subscription.enqueue(new StreamReset(Long.toString(last), tenantId, null, context.now()));
+            subscription.enqueue(new StreamReset(subscription.startEventId(), tenantId, null, context.now()));
         }
         relay.register(subscription);
         return subscription;
     }
 
     /** Positions between the relay's and the log's end that have not committed (yet). */
-    private java.util.List<Long> missingBetween(long relayPosition, long last) {
+    private List<Long> missingBetween(long relayPosition, long last) {
         if (last - relayPosition <= 1) {
-            return java.util.List.of();
+            return List.of();
         }
         long from = Math.max(relayPosition, last - SubscriptionImpl.MAX_AWAITED);
-        java.util.Set<Long> present = new java.util.HashSet<>();
+        Set<Long> present = new HashSet<>();
         for (var record : store.eventsAfter(from, (int) (last - from))) {
             present.add(record.position());
         }
-        java.util.List<Long> missing = new java.util.ArrayList<>();
+        List<Long> missing = new ArrayList<>();
         for (long p = from + 1; p < last; p++) {
             if (!present.contains(p)) {
                 missing.add(p);

@@ -41,6 +41,7 @@ final class SubscriptionImpl implements Subscription {
     private final EventCodec codec;
     private final Executor executor;
     private final NavigableSet<Long> awaited = new TreeSet<>();
+    private volatile String startEventId;
     private final Queue<MessagingEvent> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger backlog = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -108,6 +109,16 @@ final class SubscriptionImpl implements Subscription {
         } else if (verdict == EventVisibility.Verdict.DELIVER) {
             enqueue(awaited.isEmpty() ? event : codec.withEventId(event, resumeToken()));
         }
+    }
+
+    /** Fixes the id of the starting point; called once, before the relay sees the subscription. */
+    void markStart() {
+        startEventId = resumeToken();
+    }
+
+    @Override
+    public String startEventId() {
+        return startEventId;
     }
 
     private String resumeToken() {

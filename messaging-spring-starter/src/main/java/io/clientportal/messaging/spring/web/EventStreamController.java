@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code GET /events}: the caller's real-time feed as server-sent events. Each event carries {@code id:} (resume
@@ -46,10 +46,13 @@ final class EventStreamController {
     SseEmitter events(Actor actor, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId)
             throws IOException {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
-        AtomicReference<Subscription> subscription = new AtomicReference<>();
-        Subscription opened = messaging.events().subscribe(actor, lastEventId,
-                event -> send(emitter, event, subscription));
-        subscription.set(opened);
+        CompletableFuture<Subscription> subscription = new CompletableFuture<>();
+        ReadyFirst ready = new ReadyFirst(emitter, subscription);
+        Subscription opened = messaging.events().subscribe(actor, lastEventId, event -> {
+            ready.sendOnce();
+            send(emitter, event, subscription);
+        });
+        subscription.complete(opened);
         ScheduledFuture<?> heartbeat = heartbeats.schedule(() -> heartbeat(emitter, opened));
         Runnable stop = () -> {
             heartbeat.cancel(false);
@@ -69,12 +72,42 @@ final class EventStreamController {
                 log.debug("Event stream already ended: {}", e.toString());
             }
         });
-        // Sent at once, so the client knows the subscription is in place.
-        emitter.send(SseEmitter.event().comment("subscribed").reconnectTime(3_000));
+        // Sent at once (and always before the first event), so the client knows the subscription is in place and
+        // holds an id to resume from even if the stream drops before any event arrives.
+        ready.sendOnce();
         return emitter;
     }
 
-    private void send(SseEmitter emitter, MessagingEvent event, AtomicReference<Subscription> subscription) {
+    /** The {@code ready} event, whose id is where the subscription started; sent once, before any other event. */
+    private static final class ReadyFirst {
+
+        private final SseEmitter emitter;
+        private final CompletableFuture<Subscription> subscription;
+        private boolean sent;
+
+        ReadyFirst(SseEmitter emitter, CompletableFuture<Subscription> subscription) {
+            this.emitter = emitter;
+            this.subscription = subscription;
+        }
+
+        synchronized void sendOnce() {
+            if (sent) {
+                return;
+            }
+            // An event can arrive before subscribe() has returned; the subscription is set right after it.
+            Subscription current = subscription.join();
+            sent = true;
+            try {
+                emitter.send(SseEmitter.event().id(current.startEventId()).name("ready").data("{}")
+                        .reconnectTime(3_000));
+            } catch (IOException | RuntimeException e) {
+                log.debug("Event stream closed before it was ready: {}", e.toString());
+                current.close();
+            }
+        }
+    }
+
+    private void send(SseEmitter emitter, MessagingEvent event, CompletableFuture<Subscription> subscription) {
         try {
             emitter.send(SseEmitter.event()
                     .id(event.eventId())
@@ -82,10 +115,7 @@ final class EventStreamController {
                     .data(json.write(event), MediaType.APPLICATION_JSON));
         } catch (IOException | RuntimeException e) {
             log.debug("Event stream closed while sending: {}", e.toString());
-            Subscription current = subscription.get();
-            if (current != null) {
-                current.close();
-            }
+            subscription.thenAccept(Subscription::close);
         }
     }
 

@@ -337,6 +337,21 @@ abstract class AbstractMessagingHttpTests {
     }
 
     @Test
+    void aStreamDroppedBeforeItsFirstEventResumesFromItsReadyId() throws Exception {
+        String readyId;
+        try (SseClient stream = as(Who.CLIENT_OF_ACCOUNT).events(null).awaitSubscribed()) {
+            readyId = stream.readyId();
+        }
+        assertThat(readyId).isNotBlank();
+        postMessage(Who.AGENT_WRITE, "while you were away");
+
+        try (SseClient resumed = as(Who.CLIENT_OF_ACCOUNT).events(readyId).awaitSubscribed()) {
+            assertThat(resumed.awaitEvents("MessagePosted", 1)).extracting(
+                    e -> e.data().get("message").get("text").asString()).containsExactly("while you were away");
+        }
+    }
+
+    @Test
     void aDroppedStreamResumesFromItsLastEventIdWithoutGapsOrDuplicates() throws Exception {
         String lastId;
         try (SseClient stream = as(Who.CLIENT_OF_ACCOUNT).events(null).awaitSubscribed()) {

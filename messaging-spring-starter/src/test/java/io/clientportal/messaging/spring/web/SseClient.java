@@ -30,6 +30,7 @@ final class SseClient implements AutoCloseable {
     private final List<String> comments = new CopyOnWriteArrayList<>();
     private final CountDownLatch ended = new CountDownLatch(1);
     private final CountDownLatch subscribed = new CountDownLatch(1);
+    private volatile String readyId;
     private volatile int status;
     private volatile String contentType;
     private volatile InputStream body;
@@ -62,7 +63,10 @@ final class SseClient implements AutoCloseable {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.isEmpty()) {
-                    if (!data.isEmpty()) {
+                    if ("ready".equals(type)) {
+                        readyId = id;
+                        subscribed.countDown();
+                    } else if (!data.isEmpty()) {
                         events.add(new Event(id, type, HttpCaller.JSON.readTree(data.toString())));
                     }
                     id = null;
@@ -89,7 +93,12 @@ final class SseClient implements AutoCloseable {
         }
     }
 
-    /** Waits until the server confirmed the subscription (its first comment) and returns this. */
+    /** The id of the {@code ready} event the stream opened with: where the subscription started. */
+    String readyId() {
+        return readyId;
+    }
+
+    /** Waits until the server confirmed the subscription (its {@code ready} event) and returns this. */
     SseClient awaitSubscribed() throws InterruptedException {
         if (!subscribed.await(10, TimeUnit.SECONDS)) {
             throw new AssertionError("the event stream did not open");
