@@ -2,16 +2,14 @@ package io.clientportal.messaging.jpa;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.clientportal.messaging.testkit.TestPostgres;
 import org.h2.jdbcx.JdbcDataSource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -21,9 +19,6 @@ import javax.sql.DataSource;
  * embedded PostgreSQL started once per JVM; each call gets a schema of its own, dropped on close.
  */
 final class TestDatabases {
-
-    private static final String POSTGRES_URL = System.getenv("MESSAGING_TEST_POSTGRES_URL");
-    private static EmbeddedPostgres embedded;
 
     private TestDatabases() {
     }
@@ -76,15 +71,9 @@ final class TestDatabases {
     }
 
     static TestDatabase postgres() {
-        String baseUrl = postgresBaseUrl();
-        String user = System.getenv().getOrDefault("MESSAGING_TEST_POSTGRES_USER", "postgres");
-        String password = System.getenv().getOrDefault("MESSAGING_TEST_POSTGRES_PASSWORD", "");
-        String schema = "messaging_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-                .toLowerCase(Locale.ROOT);
-        execute(baseUrl, user, password, "CREATE SCHEMA " + schema);
-        String url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        HikariDataSource main = pool(url, user, password, "messaging-test", 8);
-        java.util.List<HikariDataSource> extra = new java.util.ArrayList<>();
+        TestPostgres.Schema schema = TestPostgres.freshSchema("messaging_test_");
+        HikariDataSource main = pool(schema.url(), schema.user(), schema.password(), "messaging-test", 8);
+        List<HikariDataSource> extra = new ArrayList<>();
         return new TestDatabase() {
             @Override
             public DataSource dataSource() {
@@ -93,7 +82,7 @@ final class TestDatabases {
 
             @Override
             public DataSource anotherPool(String applicationName) {
-                HikariDataSource pool = pool(url, user, password, applicationName, 4);
+                HikariDataSource pool = pool(schema.url(), schema.user(), schema.password(), applicationName, 4);
                 extra.add(pool);
                 return pool;
             }
@@ -107,35 +96,14 @@ final class TestDatabases {
             public void close() {
                 extra.forEach(HikariDataSource::close);
                 main.close();
-                execute(baseUrl, user, password, "DROP SCHEMA " + schema + " CASCADE");
+                schema.close();
             }
         };
     }
 
     /** Whether the PostgreSQL under test is one the environment provides (else embedded). */
     static boolean externalPostgres() {
-        return POSTGRES_URL != null && !POSTGRES_URL.isBlank();
-    }
-
-    private static synchronized String postgresBaseUrl() {
-        if (externalPostgres()) {
-            return POSTGRES_URL;
-        }
-        if (embedded == null) {
-            try {
-                embedded = EmbeddedPostgres.builder().start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not start an embedded PostgreSQL", e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    embedded.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away anyway
-                }
-            }));
-        }
-        return embedded.getJdbcUrl("postgres", "postgres");
+        return TestPostgres.external();
     }
 
     private static HikariDataSource pool(String url, String user, String password, String applicationName,
@@ -148,14 +116,5 @@ final class TestDatabases {
         config.setMinimumIdle(0);
         config.setPoolName(applicationName);
         return new HikariDataSource(config);
-    }
-
-    static void execute(String url, String user, String password, String sql) {
-        try (Connection connection = DriverManager.getConnection(url, user, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not run: " + sql, e);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package io.clientportal.messaging.spring.web;
 
-import io.clientportal.messaging.spring.TestPostgres;
+import io.clientportal.messaging.testkit.TestPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -12,7 +12,7 @@ class PostgresMessagingHttpTests extends AbstractJpaMessagingHttpTests {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        TestPostgres.Database database = TestPostgres.freshSchema();
+        TestPostgres.Schema database = TestPostgres.freshSchema("starter_test_");
         registry.add("spring.datasource.url", database::url);
         registry.add("spring.datasource.username", database::user);
         registry.add("spring.datasource.password", database::password);

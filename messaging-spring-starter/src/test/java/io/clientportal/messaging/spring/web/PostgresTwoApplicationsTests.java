@@ -5,7 +5,7 @@ import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.WebhookSignature;
 import io.clientportal.messaging.model.AccountKind;
 import io.clientportal.messaging.model.TeamRole;
-import io.clientportal.messaging.spring.TestPostgres;
+import io.clientportal.messaging.testkit.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class PostgresTwoApplicationsTests {
             exchange.close();
         });
         receiver.start();
-        TestPostgres.Database database = TestPostgres.freshSchema();
+        TestPostgres.Schema database = TestPostgres.freshSchema("starter_test_");
         appA = start(database);
         appB = start(database);
         baseA = "http://localhost:" + appA.getEnvironment().getProperty("local.server.port");
@@ -67,7 +67,7 @@ class PostgresTwoApplicationsTests {
         messaging.directory().addClientUser("acme", "cathy", "Cathy Client");
     }
 
-    private ConfigurableApplicationContext start(TestPostgres.Database database) {
+    private ConfigurableApplicationContext start(TestPostgres.Schema database) {
         return new SpringApplicationBuilder(TestPortalApplication.class).properties(
                 "server.port=0",
                 "spring.datasource.url=" + database.url(),
