@@ -69,7 +69,7 @@ public final class MessagingEngine implements AutoCloseable {
             // Fails here, at start-up, when the store keeps no webhook deliveries.
             var deliveries = store.webhookDeliveries();
             this.webhookDispatcher = new WebhookDispatcher(deliveries, events.webhooks(), events.webhookPolicy(),
-                    codec, events.pollInterval());
+                    codec, events.pollInterval(), clock);
             this.webhooks = new WebhookService(deliveries, webhookDispatcher::wake);
         }
         Runnable wakeWebhooks = webhookDispatcher == null ? () -> {

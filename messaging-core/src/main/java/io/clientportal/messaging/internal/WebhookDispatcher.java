@@ -44,7 +44,8 @@ final class WebhookDispatcher implements AutoCloseable {
     private final Map<String, WebhookEndpoint> endpoints;
     private final WebhookPolicy policy;
     private final EventCodec codec;
-    private final Clock clock = Clock.systemUTC();
+    /** The engine's clock: deliveries are due by it, as they were stamped by it when their events committed. */
+    private final Clock clock;
     private final Duration pollInterval;
     private final HttpClient http;
     private final ExecutorService senders;
@@ -55,8 +56,9 @@ final class WebhookDispatcher implements AutoCloseable {
     private volatile boolean closed;
 
     WebhookDispatcher(WebhookDeliveryStore deliveries, List<WebhookEndpoint> endpoints, WebhookPolicy policy,
-                      EventCodec codec, Duration pollInterval) {
+                      EventCodec codec, Duration pollInterval, Clock clock) {
         this.deliveries = deliveries;
+        this.clock = clock;
         this.endpoints = endpoints.stream().collect(Collectors.toUnmodifiableMap(WebhookEndpoint::name,
                 Function.identity()));
         this.policy = policy;
@@ -180,7 +182,8 @@ final class WebhookDispatcher implements AutoCloseable {
         String id = Long.toString(delivery.eventPosition());
         String body = codec.webhookBody(delivery.eventType(), delivery.eventPosition(), delivery.tenantId(),
                 delivery.payload(), delivery.createdAt());
-        long timestamp = clock.instant().getEpochSecond();
+        // Receivers check the timestamp against their own wall clock, so it is real time, whatever the engine's.
+        long timestamp = Instant.now().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(endpoint.url())
                 .timeout(policy.timeout())
                 .header("Content-Type", "application/json")

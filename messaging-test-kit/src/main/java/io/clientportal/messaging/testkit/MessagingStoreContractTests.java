@@ -1,6 +1,8 @@
 package io.clientportal.messaging.testkit;
 
 import io.clientportal.messaging.Messaging;
+import io.clientportal.messaging.WebhookEndpoint;
+import io.clientportal.messaging.WebhookPolicy;
 import io.clientportal.messaging.spi.AttachmentStore;
 import io.clientportal.messaging.memory.InMemoryAttachmentStore;
 import io.clientportal.messaging.spi.MessagingNotifier;
@@ -152,6 +154,20 @@ public abstract class MessagingStoreContractTests {
         protected Messaging nodeWith(MessagingNotifier notifier) {
             return Messaging.builder().store(store).attachmentStore(attachmentStore).clock(clock)
                     .eventPollInterval(Duration.ofMillis(100)).notifier(notifier).build();
+        }
+    }
+
+    @Nested
+    class Webhooks extends WebhookContract {
+        @Override
+        protected ContractFixture world() {
+            return fixture;
+        }
+
+        @Override
+        protected Messaging nodeWithWebhook(WebhookEndpoint endpoint, WebhookPolicy policy) {
+            return Messaging.builder().store(store).attachmentStore(attachmentStore).clock(clock)
+                    .eventPollInterval(Duration.ofMillis(100)).webhook(endpoint).webhookPolicy(policy).build();
         }
     }
 
