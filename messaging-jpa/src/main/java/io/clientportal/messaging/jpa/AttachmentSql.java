@@ -91,6 +91,21 @@ final class AttachmentSql {
     }
 
     /**
+     * The same, for messages of which {@code withAttachments} names those that have attachments (a flag read with
+     * them, see {@code MessageSql}): only those are looked up, and a page with none needs no query.
+     */
+    List<Message> attachTo(List<Message> messages, Set<UUID> withAttachments) {
+        if (withAttachments.isEmpty()) {
+            return messages;
+        }
+        Map<UUID, Message> filled = new HashMap<>();
+        for (Message m : attachTo(messages.stream().filter(m -> withAttachments.contains(m.id().value())).toList())) {
+            filled.put(m.id().value(), m);
+        }
+        return messages.stream().map(m -> filled.getOrDefault(m.id().value(), m)).toList();
+    }
+
+    /**
      * The messages with their attachments, loaded in one query for the whole page: an ordinary message's are its
      * own uploads, an announcement message's are the announcement's (stored once). Deleted messages have none.
      */

@@ -9,21 +9,43 @@ import io.clientportal.messaging.spi.ConversationScope;
 import io.clientportal.messaging.spi.InboxRequest;
 import io.clientportal.messaging.spi.InboxRow;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /** Messages, read horizons, unread counts and the inbox: the hot paths, each a fixed number of statements. */
 final class MessageSql {
 
     private static final String SELECT = "SELECT " + Rows.MESSAGE_COLUMNS + " FROM messaging_message m";
 
+    /**
+     * Whether message {@code m} has attachments (its own, or its announcement's), two index probes: a page whose
+     * messages have none (the usual case) then needs no attachment query at all.
+     */
+    private static final String HAS_ATTACHMENTS = "(m.deleted_at IS NULL AND (EXISTS (SELECT 1 FROM"
+            + " messaging_attachment a WHERE a.tenant_id = m.tenant_id AND a.message_id = m.id)"
+            + " OR (m.announcement_id IS NOT NULL AND EXISTS (SELECT 1 FROM messaging_attachment a"
+            + " WHERE a.tenant_id = m.tenant_id AND a.announcement_id = m.announcement_id"
+            + " AND a.message_id IS NULL)))) AS m_has_attachments";
+
+    private static final String SELECT_FLAGGED = "SELECT " + Rows.MESSAGE_COLUMNS + ", " + HAS_ATTACHMENTS
+            + " FROM messaging_message m";
+
     /** Messages by others after the reader's horizon {@code h} that are not deleted; parameters: reader kind, id. */
     private static final String UNREAD_OF_C = "(SELECT COUNT(*) FROM messaging_message u WHERE u.tenant_id = c.tenant_id"
             + " AND u.conversation_id = c.id AND u.seq > COALESCE(h.last_read_seq, 0) AND u.deleted_at IS NULL"
             + " AND NOT (u.author_kind = ? AND u.author_id = ?))";
+
+    /** The same for the conversation of participant row {@code p}. */
+    private static final String UNREAD_OF_P = UNREAD_OF_C.replace("c.tenant_id", "p.tenant_id")
+            .replace("u.conversation_id = c.id", "u.conversation_id = p.conversation_id");
 
     private static final String HORIZON_JOIN = " LEFT JOIN messaging_read_horizon h ON h.tenant_id = c.tenant_id"
             + " AND h.conversation_id = c.id AND h.reader_kind = ? AND h.reader_id = ?";
@@ -73,17 +95,28 @@ final class MessageSql {
 
     /** One window of history by keyset on the primary key, ascending by seq. */
     List<Message> history(ConversationId id, Long beforeSeq, Long afterSeq, int limit) {
+        Set<UUID> withAttachments = new HashSet<>();
+        Jdbc.RowMapper<Message> mapper = row -> flagged(row, withAttachments);
         List<Message> page;
         if (afterSeq != null) {
-            page = jdbc.query(SELECT + " WHERE m.tenant_id = ? AND m.conversation_id = ? AND m.seq > ?"
-                    + " ORDER BY m.seq ASC LIMIT ?", Rows::message, tenantId, id.value(), afterSeq, limit);
+            page = jdbc.query(SELECT_FLAGGED + " WHERE m.tenant_id = ? AND m.conversation_id = ? AND m.seq > ?"
+                    + " ORDER BY m.seq ASC LIMIT ?", mapper, tenantId, id.value(), afterSeq, limit);
         } else {
-            page = new ArrayList<>(jdbc.query(SELECT + " WHERE m.tenant_id = ? AND m.conversation_id = ?"
-                            + " AND m.seq < ? ORDER BY m.seq DESC LIMIT ?", Rows::message, tenantId, id.value(),
+            page = new ArrayList<>(jdbc.query(SELECT_FLAGGED + " WHERE m.tenant_id = ? AND m.conversation_id = ?"
+                            + " AND m.seq < ? ORDER BY m.seq DESC LIMIT ?", mapper, tenantId, id.value(),
                     beforeSeq == null ? Long.MAX_VALUE : beforeSeq, limit));
             Collections.reverse(page);
         }
-        return attachments.attachTo(page);
+        return attachments.attachTo(page, withAttachments);
+    }
+
+    /** Reads a message row of a flagged query, noting whether the message has attachments. */
+    private static Message flagged(ResultSet row, Set<UUID> withAttachments) throws SQLException {
+        Message message = Rows.message(row);
+        if (row.getBoolean("m_has_attachments")) {
+            withAttachments.add(message.id().value());
+        }
+        return message;
     }
 
     void updateText(MessageId id, String text, Instant editedAt) {
@@ -127,6 +160,16 @@ final class MessageSql {
     }
 
     long unreadTotal(Actor reader, ConversationScope scope) {
+        if (scope.participantId() != null) {
+            // Driven by the member's participant rows (their index), not by every conversation of the tenant with
+            // a participant probe each: on 10,000 of 100,000 conversations a quarter of the time on PostgreSQL
+            // and H2 alike.
+            return jdbc.queryLong("SELECT COALESCE(SUM(" + UNREAD_OF_P + "), 0) FROM messaging_participant p"
+                            + " LEFT JOIN messaging_read_horizon h ON h.tenant_id = p.tenant_id"
+                            + " AND h.conversation_id = p.conversation_id AND h.reader_kind = ? AND h.reader_id = ?"
+                            + " WHERE p.tenant_id = ? AND p.team_member_id = ?", reader.kind(), reader.id(),
+                    reader.kind(), reader.id(), tenantId, scope.participantId());
+        }
         List<Object> parameters = new ArrayList<>(List.of(reader.kind(), reader.id(), reader.kind(), reader.id(),
                 tenantId));
         String sql = "SELECT COALESCE(SUM(" + UNREAD_OF_C + "), 0) FROM messaging_conversation c" + HORIZON_JOIN
@@ -156,6 +199,7 @@ final class MessageSql {
         List<Object> parameters = new ArrayList<>(List.of(reader.kind(), reader.id()));
         StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT ").append(Rows.CONVERSATION_COLUMNS)
                 .append(", c.activity_at AS c_activity_at, ").append(Rows.MESSAGE_COLUMNS).append(", ")
+                .append(HAS_ATTACHMENTS).append(", ")
                 .append(UNREAD_OF_C).append(" AS unread_count, ")
                 .append(reader.isTeamMember() ? "p.access" : "CAST(NULL AS VARCHAR(16))").append(" AS reader_access")
                 .append(" FROM messaging_conversation c LEFT JOIN messaging_message m ON m.tenant_id = c.tenant_id")
@@ -186,14 +230,15 @@ final class MessageSql {
         record Partial(io.clientportal.messaging.model.Conversation conversation, Message lastMessage, long unread,
                        Access access) {
         }
+        Set<UUID> withAttachments = new HashSet<>();
         List<Partial> rows = jdbc.query(sql.toString(), row -> {
             String access = row.getString("reader_access");
             return new Partial(Rows.conversation(row),
-                    row.getObject("m_id") == null ? null : Rows.message(row), row.getLong("unread_count"),
+                    row.getObject("m_id") == null ? null : flagged(row, withAttachments), row.getLong("unread_count"),
                     access == null ? null : Access.valueOf(access));
         }, parameters.toArray());
         List<Message> lastMessages = attachments.attachTo(
-                rows.stream().map(Partial::lastMessage).filter(m -> m != null).toList());
+                rows.stream().map(Partial::lastMessage).filter(m -> m != null).toList(), withAttachments);
         List<InboxRow> page = new ArrayList<>(rows.size());
         int next = 0;
         for (Partial row : rows) {
