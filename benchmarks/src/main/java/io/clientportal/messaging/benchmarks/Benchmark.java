@@ -114,7 +114,7 @@ public final class Benchmark {
     private final AtomicInteger postCounter = new AtomicInteger();
 
     private Result post(BenchmarkDatabase db, Map<String, Variant> variants, int threads) {
-        int perRound = Math.max(threads, config.posts() / config.rounds());
+        int perRound = Math.max(threads, config.posts() / (variants.size() * config.rounds()));
         Measurement m = measure(db, "post, " + threads + (threads == 1 ? " thread" : " threads"), variants,
                 Math.min(perRound, 1_000), perRound, (variant, ops) -> {
                     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -204,7 +204,7 @@ public final class Benchmark {
     private Result events(BenchmarkDatabase db, Map<String, Variant> variants, boolean twoNodes) {
         String workload = "event delivery p99, " + (twoNodes ? "two nodes" : "one node");
         Measurement m = new Measurement(db.name(), workload);
-        int perRound = Math.max(1, config.events() / config.rounds());
+        int perRound = Math.max(1, config.events() / (variants.size() * config.rounds()));
         for (Map.Entry<String, Variant> entry : variants.entrySet()) {
             Variant variant = entry.getValue();
             int total = perRound * config.rounds();

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param databases           {@code h2}, {@code postgresql} or both
  * @param rounds              measured rounds per workload (the report shows their median)
- * @param posts               posts per variant and thread count, over all rounds
+ * @param posts               posts per thread count, shared by the variants, over all rounds
  * @param postConversations   conversations the posts go to
  * @param historyMessages     messages in the one conversation whose history is paged
  * @param historyPages        pages read per round and depth
@@ -18,7 +18,7 @@ import java.util.List;
  * @param inboxPages          inbox pages read per round
  * @param markReads           mark-read + unread-total operations per round
  * @param announcementRounds  measured announcements to all clients (each is large)
- * @param events              events whose delivery is timed, per variant
+ * @param events              events whose delivery is timed per setup (one node, two), shared by the variants
  * @param output              where the report files go
  */
 record BenchmarkConfig(List<String> databases, int rounds, int posts, int postConversations, int historyMessages,
@@ -45,7 +45,7 @@ record BenchmarkConfig(List<String> databases, int rounds, int posts, int postCo
                 integer("bench.conversations", 100_000),
                 integer("bench.agentConversations", 10_000),
                 integer("bench.inboxPages", 40),
-                integer("bench.markReads", 100),
+                integer("bench.markReads", 10),
                 integer("bench.announcementRounds", 3),
                 integer("bench.events", 10_000),
                 Path.of(System.getProperty("bench.out", "benchmarks/target/benchmark")));

@@ -22,6 +22,7 @@ final class Dataset {
     static final String AGENT = "agent";
     static final int AGENT_MESSAGES = 6;
     static final int HISTORY_CONVERSATION = 1;
+    private static final int HISTORY_SLICE = 50_000;
 
     final BenchmarkConfig config;
     final int step;
@@ -76,13 +77,16 @@ final class Dataset {
             s.execute("INSERT INTO messaging_participant (tenant_id, conversation_id, team_member_id, access)"
                     + " SELECT 'default', " + sql.uuid("7000", "r.i * " + step) + ", 'agent', 'WRITE' FROM "
                     + sql.range(a));
-            s.execute("INSERT INTO messaging_message (tenant_id, conversation_id, seq, id, author_kind, author_id,"
-                    + " author_name, text, highlighted, created_at) SELECT 'default', " + sql.uuid("7000", "1")
-                    + ", r.i, " + sql.uuid("7001", "r.i") + ", CASE WHEN MOD(r.i, 2) = 0 THEN 'TEAM_MEMBER'"
-                    + " ELSE 'CLIENT_USER' END, CASE WHEN MOD(r.i, 2) = 0 THEN 'owner' ELSE 'user-1' END,"
-                    + " CASE WHEN MOD(r.i, 2) = 0 THEN 'Olivia Owner' ELSE 'User 1' END,"
-                    + " 'History message ' || r.i || ', an ordinary line of text of ordinary length.', FALSE, "
-                    + sql.at("r.i") + " FROM " + sql.range(h));
+            // In slices: one huge statement makes H2 keep an undo log of a million rows.
+            for (long from = 1; from <= h; from += HISTORY_SLICE) {
+                s.execute("INSERT INTO messaging_message (tenant_id, conversation_id, seq, id, author_kind, author_id,"
+                        + " author_name, text, highlighted, created_at) SELECT 'default', " + sql.uuid("7000", "1")
+                        + ", r.i, " + sql.uuid("7001", "r.i") + ", CASE WHEN MOD(r.i, 2) = 0 THEN 'TEAM_MEMBER'"
+                        + " ELSE 'CLIENT_USER' END, CASE WHEN MOD(r.i, 2) = 0 THEN 'owner' ELSE 'user-1' END,"
+                        + " CASE WHEN MOD(r.i, 2) = 0 THEN 'Olivia Owner' ELSE 'User 1' END,"
+                        + " 'History message ' || r.i || ', an ordinary line of text of ordinary length.', FALSE, "
+                        + sql.at("r.i") + " FROM " + sql.range(from, Math.min(h, from + HISTORY_SLICE - 1)));
+            }
             String conversation = "((r.i - 1) / " + AGENT_MESSAGES + " + 1) * " + step;
             s.execute("INSERT INTO messaging_message (tenant_id, conversation_id, seq, id, author_kind, author_id,"
                     + " author_name, text, highlighted, created_at) SELECT 'default', "
@@ -114,8 +118,12 @@ final class Dataset {
     private record Sql(boolean postgres) {
 
         String range(long n) {
-            return postgres ? "generate_series(1, " + n + ") AS r(i)"
-                    : "(SELECT X AS i FROM SYSTEM_RANGE(1, " + n + ")) r";
+            return range(1, n);
+        }
+
+        String range(long from, long to) {
+            return postgres ? "generate_series(" + from + ", " + to + ") AS r(i)"
+                    : "(SELECT X AS i FROM SYSTEM_RANGE(" + from + ", " + to + ")) r";
         }
 
         /** A UUID whose last group is the number: 00000000-0000-{version}-8000-{number, 12 digits}. */

@@ -297,13 +297,16 @@ final class RawVariant implements Variant {
             if (!"AGENT".equals(role(c, Dataset.AGENT))) {
                 throw new IllegalStateException("the benchmark counts as an agent");
             }
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM messaging_participant p"
-                    + " JOIN messaging_message m ON m.tenant_id = p.tenant_id AND m.conversation_id = p.conversation_id"
-                    + " LEFT JOIN messaging_read_horizon h ON h.tenant_id = p.tenant_id"
-                    + " AND h.conversation_id = p.conversation_id AND h.reader_kind = 'TEAM_MEMBER'"
-                    + " AND h.reader_id = p.team_member_id WHERE p.tenant_id = ? AND p.team_member_id = ?"
+            // Of the forms tried (a join of participant, message and horizon; a sum over every conversation with
+            // a participant probe), a sum of per-conversation counts driven by the participant index is the
+            // fastest on both databases.
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM((SELECT COUNT(*) FROM messaging_message m"
+                    + " WHERE m.tenant_id = p.tenant_id AND m.conversation_id = p.conversation_id"
                     + " AND m.seq > COALESCE(h.last_read_seq, 0) AND m.deleted_at IS NULL"
-                    + " AND NOT (m.author_kind = 'TEAM_MEMBER' AND m.author_id = p.team_member_id)")) {
+                    + " AND NOT (m.author_kind = 'TEAM_MEMBER' AND m.author_id = p.team_member_id))), 0)"
+                    + " FROM messaging_participant p LEFT JOIN messaging_read_horizon h ON h.tenant_id = p.tenant_id"
+                    + " AND h.conversation_id = p.conversation_id AND h.reader_kind = 'TEAM_MEMBER'"
+                    + " AND h.reader_id = p.team_member_id WHERE p.tenant_id = ? AND p.team_member_id = ?")) {
                 s.setString(1, T);
                 s.setString(2, Dataset.AGENT);
                 return single(s, r -> r.getLong(1));
