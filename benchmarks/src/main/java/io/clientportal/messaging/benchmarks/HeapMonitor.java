@@ -1,73 +1,66 @@
 package io.clientportal.messaging.benchmarks;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
-
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 
 /**
- * How much the live heap grew while a piece of work ran: the largest heap in use right after any collection
- * during the work (what survived, not garbage waiting to be collected), or after a full collection at its end,
- * minus the heap in use after a full collection before it.
+ * How much the live heap grew while a piece of work ran: what is in use after a full collection at its end minus
+ * what was in use after one before it (retained growth). With {@code sampling}, a background thread also forces a
+ * full collection every {@value #SAMPLE_MILLIS} ms and keeps the largest live heap it saw (peak growth during the
+ * work; this costs the work a little time, so only the long announcement workload samples).
  */
-final class HeapMonitor implements AutoCloseable {
+final class HeapMonitor {
+
+    private static final long SAMPLE_MILLIS = 2_000;
 
     private final long baseline;
-    private final AtomicLong peakAfterGc = new AtomicLong();
-    private final List<Runnable> unsubscribe = new ArrayList<>();
+    private final AtomicLong peak = new AtomicLong();
+    private final Thread sampler;
+    private volatile boolean running = true;
 
-    HeapMonitor() {
-        System.gc();
-        baseline = used();
-        NotificationListener listener = (notification, handback) -> {
-            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                GarbageCollectionNotificationInfo info =
-                        GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-                        .mapToLong(MemoryUsage::getUsed).sum();
-                peakAfterGc.accumulateAndGet(after, Math::max);
-            }
-        };
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (gc instanceof NotificationEmitter emitter) {
-                emitter.addNotificationListener(listener, null, null);
-                unsubscribe.add(() -> {
+    HeapMonitor(boolean sampling) {
+        baseline = usedAfterFullGc();
+        if (sampling) {
+            sampler = new Thread(() -> {
+                while (running) {
                     try {
-                        emitter.removeNotificationListener(listener);
-                    } catch (javax.management.ListenerNotFoundException ignored) {
-                        // already gone
+                        Thread.sleep(SAMPLE_MILLIS);
+                    } catch (InterruptedException e) {
+                        return;
                     }
-                });
-            }
+                    if (running) {
+                        peak.accumulateAndGet(usedAfterFullGc(), Math::max);
+                    }
+                }
+            }, "heap-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+        } else {
+            sampler = null;
         }
     }
 
-    /** The growth in MB; stops listening. */
+    HeapMonitor() {
+        this(false);
+    }
+
+    /** The growth in MB; stops sampling. */
     double growthMb() {
-        close();
-        long peak = Math.max(peakAfterGc.get(), usedAfterFullGc());
-        return Math.max(0, peak - baseline) / (1024.0 * 1024.0);
+        running = false;
+        if (sampler != null) {
+            sampler.interrupt();
+            try {
+                sampler.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        long max = Math.max(peak.get(), usedAfterFullGc());
+        return Math.max(0, max - baseline) / (1024.0 * 1024.0);
     }
 
     private static long usedAfterFullGc() {
         System.gc();
-        return used();
-    }
-
-    private static long used() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    @Override
-    public void close() {
-        unsubscribe.forEach(Runnable::run);
-        unsubscribe.clear();
     }
 }
