@@ -193,7 +193,7 @@ final class RawVariant implements Variant {
             }
             try (PreparedStatement s = c.prepareStatement("SELECT " + MESSAGE_COLUMNS + ", a.id AS a_id, a.filename"
                     + " FROM (SELECT * FROM messaging_message WHERE tenant_id = ? AND conversation_id = ? AND seq < ?"
-                    + " ORDER BY seq DESC LIMIT 50) m LEFT JOIN messaging_attachment a ON a.tenant_id = m.tenant_id"
+                    + " ORDER BY tenant_id DESC, conversation_id DESC, seq DESC LIMIT 50) m LEFT JOIN messaging_attachment a ON a.tenant_id = m.tenant_id"
                     + " AND a.message_id = m.id ORDER BY m.seq, a.ordinal")) {
                 s.setString(1, T);
                 s.setObject(2, HISTORY);

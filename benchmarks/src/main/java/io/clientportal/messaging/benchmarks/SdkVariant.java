@@ -71,7 +71,7 @@ final class SdkVariant implements Variant {
             if (now.status() == Announcement.Status.FAILED) {
                 throw new IllegalStateException("announcement failed");
             }
-            sleep(10);
+            sleep(100); // as a progress bar would poll; each get() also counts the announcement's readers
         }
     }
 

@@ -93,17 +93,24 @@ final class MessageSql {
         return found.isEmpty() ? Optional.empty() : Optional.of(attachments.attachTo(found).get(0));
     }
 
-    /** One window of history by keyset on the primary key, ascending by seq. */
+    /**
+     * One window of history by keyset on the primary key, ascending by seq. The ORDER BY names every key column
+     * (the first two are fixed by the WHERE, so PostgreSQL's plan is the same): only then does H2 walk the key in
+     * order, backwards for DESC, and stop after the page; ordered by seq alone it read every message before the
+     * cursor and sorted them (the newest page of a 1,000,000-message conversation read all of them).
+     */
     List<Message> history(ConversationId id, Long beforeSeq, Long afterSeq, int limit) {
         Set<UUID> withAttachments = new HashSet<>();
         Jdbc.RowMapper<Message> mapper = row -> flagged(row, withAttachments);
         List<Message> page;
         if (afterSeq != null) {
             page = jdbc.query(SELECT_FLAGGED + " WHERE m.tenant_id = ? AND m.conversation_id = ? AND m.seq > ?"
-                    + " ORDER BY m.seq ASC LIMIT ?", mapper, tenantId, id.value(), afterSeq, limit);
+                    + " ORDER BY m.tenant_id, m.conversation_id, m.seq LIMIT ?", mapper, tenantId, id.value(), afterSeq,
+                    limit);
         } else {
             page = new ArrayList<>(jdbc.query(SELECT_FLAGGED + " WHERE m.tenant_id = ? AND m.conversation_id = ?"
-                            + " AND m.seq < ? ORDER BY m.seq DESC LIMIT ?", mapper, tenantId, id.value(),
+                            + " AND m.seq < ? ORDER BY m.tenant_id DESC, m.conversation_id DESC, m.seq DESC LIMIT ?",
+                    mapper, tenantId, id.value(),
                     beforeSeq == null ? Long.MAX_VALUE : beforeSeq, limit));
             Collections.reverse(page);
         }
