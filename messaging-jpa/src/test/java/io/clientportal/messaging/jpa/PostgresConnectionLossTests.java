@@ -8,10 +8,7 @@ import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.NewMessage;
 import io.clientportal.messaging.model.TeamRole;
-import io.clientportal.messaging.spi.AttachmentRecord;
-import io.clientportal.messaging.spi.EventRecord;
 import io.clientportal.messaging.spi.MessagingStore;
-import io.clientportal.messaging.spi.PendingAnnouncement;
 import io.clientportal.messaging.spi.StoreTransaction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +22,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -122,11 +118,10 @@ class PostgresConnectionLossTests {
     }
 
     /** Delegates to the store under test and kills the connection at the armed call. */
-    private final class KillingStore implements MessagingStore {
-        private final MessagingStore delegate;
+    private final class KillingStore extends ForwardingMessagingStore {
 
         KillingStore(MessagingStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -148,41 +143,6 @@ class PostgresConnectionLossTests {
                             throw e.getCause();
                         }
                     });
-        }
-
-        @Override
-        public <T> T read(String tenantId, Function<StoreTransaction, T> work) {
-            return delegate.read(tenantId, work);
-        }
-
-        @Override
-        public List<EventRecord> eventsAfter(long afterPosition, int limit) {
-            return delegate.eventsAfter(afterPosition, limit);
-        }
-
-        @Override
-        public long lastEventPosition() {
-            return delegate.lastEventPosition();
-        }
-
-        @Override
-        public long firstEventPosition() {
-            return delegate.firstEventPosition();
-        }
-
-        @Override
-        public int pruneEvents(Instant before, int limit) {
-            return delegate.pruneEvents(before, limit);
-        }
-
-        @Override
-        public List<PendingAnnouncement> unfinishedAnnouncements(int limit) {
-            return delegate.unfinishedAnnouncements(limit);
-        }
-
-        @Override
-        public List<AttachmentRecord> deleteUnreferencedAttachments(Instant uploadedBefore, int limit) {
-            return delegate.deleteUnreferencedAttachments(uploadedBefore, limit);
         }
     }
 }
