@@ -92,16 +92,28 @@ public final class Benchmark {
                 variants.put("SDK", sdk);
                 variants.put("RAW", raw);
                 variants.put("NAIVE", naive);
-                results.add(post(db, variants, 1));
-                results.add(post(db, variants, 8));
-                results.add(history(db, variants, true));
-                results.add(history(db, variants, false));
-                results.add(inbox(db, variants));
-                results.add(markRead(db, variants));
-                results.add(announcement(db, variants));
-                results.add(events(db, variants, false));
-                if (db.isPostgres()) {
-                    results.add(events(db, variants, true));
+                if (config.runs("post")) {
+                    results.add(post(db, variants, 1));
+                    results.add(post(db, variants, 8));
+                }
+                if (config.runs("history")) {
+                    results.add(history(db, variants, true));
+                    results.add(history(db, variants, false));
+                }
+                if (config.runs("inbox")) {
+                    results.add(inbox(db, variants));
+                }
+                if (config.runs("markRead")) {
+                    results.add(markRead(db, variants));
+                }
+                if (config.runs("announcement")) {
+                    results.add(announcement(db, variants));
+                }
+                if (config.runs("events")) {
+                    results.add(events(db, variants, false));
+                    if (db.isPostgres()) {
+                        results.add(events(db, variants, true));
+                    }
                 }
             }
         }

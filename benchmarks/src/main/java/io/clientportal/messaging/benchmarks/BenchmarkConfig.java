@@ -2,6 +2,7 @@ package io.clientportal.messaging.benchmarks;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The sizes of one run, from {@code -Dbench.*} system properties; the defaults are the sizes of PERFORMANCE.md and
@@ -19,11 +20,16 @@ import java.util.List;
  * @param markReads           mark-read + unread-total operations per round
  * @param announcementRounds  measured announcements to all clients (each is large)
  * @param events              events whose delivery is timed per setup (one node, two), shared by the variants
+ * @param workloads           which workloads run ({@code post,history,inbox,markRead,announcement,events}); all
+ *                            by default
  * @param output              where the report files go
  */
 record BenchmarkConfig(List<String> databases, int rounds, int posts, int postConversations, int historyMessages,
                        int historyPages, int conversations, int agentConversations, int inboxPages, int markReads,
-                       int announcementRounds, int events, Path output) {
+                       int announcementRounds, int events, Set<String> workloads, Path output) {
+
+    /** Every workload, in the order they run. */
+    static final List<String> WORKLOADS = List.of("post", "history", "inbox", "markRead", "announcement", "events");
 
     BenchmarkConfig {
         if (agentConversations > conversations || postConversations + 1 > conversations) {
@@ -32,6 +38,10 @@ record BenchmarkConfig(List<String> databases, int rounds, int posts, int postCo
         if (rounds < 1 || announcementRounds < 1) {
             throw new IllegalArgumentException("at least one round");
         }
+        if (!WORKLOADS.containsAll(workloads)) {
+            throw new IllegalArgumentException("unknown workload in " + workloads + "; known: " + WORKLOADS);
+        }
+        workloads = Set.copyOf(workloads);
     }
 
     static BenchmarkConfig fromSystemProperties() {
@@ -48,12 +58,18 @@ record BenchmarkConfig(List<String> databases, int rounds, int posts, int postCo
                 integer("bench.markReads", 10),
                 integer("bench.announcementRounds", 3),
                 integer("bench.events", 10_000),
+                Set.of(System.getProperty("bench.workloads", String.join(",", WORKLOADS)).split(",")),
                 Path.of(System.getProperty("bench.out", "benchmarks/target/benchmark")));
     }
 
     /** Sizes for the smoke test: every workload, in seconds. */
     static BenchmarkConfig tiny(List<String> databases, Path output) {
-        return new BenchmarkConfig(databases, 1, 24, 10, 200, 3, 100, 10, 2, 2, 1, 20, output);
+        return new BenchmarkConfig(databases, 1, 24, 10, 200, 3, 100, 10, 2, 2, 1, 20, Set.copyOf(WORKLOADS),
+                output);
+    }
+
+    boolean runs(String workload) {
+        return workloads.contains(workload);
     }
 
     private static int integer(String name, int defaultValue) {

@@ -19,6 +19,7 @@ import io.clientportal.messaging.event.TeamMemberRemoved;
 import io.clientportal.messaging.spi.EventRecord;
 import io.clientportal.messaging.spi.NewEvent;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.clientportal.messaging.model.AnnouncementId;
 import io.clientportal.messaging.model.AttachmentId;
@@ -58,6 +59,15 @@ final class EventCodec {
             .addMixIn(AttachmentId.class, IdMixin.class)
             .build();
 
+    /** Writes payloads in one pass: the record without its id (the store's position is the id) and type. */
+    private final ObjectMapper payloadMapper = mapper.rebuild()
+            .addMixIn(MessagingEvent.class, PayloadMixin.class)
+            .build();
+
+    @JsonIgnoreProperties({"eventId", "type"})
+    abstract static class PayloadMixin {
+    }
+
     /** Ids are written as their plain UUID string. */
     abstract static class IdMixin {
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -69,10 +79,8 @@ final class EventCodec {
     }
 
     NewEvent encode(MessagingEvent event) {
-        ObjectNode node = mapper.valueToTree(event);
-        node.remove("eventId");
-        node.remove("type");
-        return new NewEvent(event.type(), event.conversationId(), mapper.writeValueAsString(node), event.at());
+        return new NewEvent(event.type(), event.conversationId(), payloadMapper.writeValueAsString(event),
+                event.at());
     }
 
     /** The same event under another id (a resume token that also names awaited positions). */

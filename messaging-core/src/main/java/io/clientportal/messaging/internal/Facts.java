@@ -4,6 +4,7 @@ import io.clientportal.messaging.model.Access;
 import io.clientportal.messaging.model.ClientUser;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.TeamMember;
+import io.clientportal.messaging.spi.SeqReservation;
 import io.clientportal.messaging.spi.StoreTransaction;
 
 import java.util.Optional;
@@ -37,6 +38,26 @@ interface Facts {
             @Override
             public Optional<Access> participantAccess(ConversationId conversationId, String teamMemberId) {
                 return tx.participantAccess(conversationId, teamMemberId);
+            }
+        };
+    }
+
+    /** The author facts a store read with a seq ({@link StoreTransaction#nextSeqFor}): only the author's. */
+    static Facts of(SeqReservation reservation) {
+        return new Facts() {
+            @Override
+            public Optional<TeamMember> teamMember(String id) {
+                return Optional.ofNullable(reservation.teamMember());
+            }
+
+            @Override
+            public Optional<ClientUser> clientUser(String id) {
+                return Optional.ofNullable(reservation.clientUser());
+            }
+
+            @Override
+            public Optional<Access> participantAccess(ConversationId conversationId, String teamMemberId) {
+                return Optional.ofNullable(reservation.participantAccess());
             }
         };
     }

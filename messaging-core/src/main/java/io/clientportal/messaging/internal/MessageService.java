@@ -20,6 +20,7 @@ import io.clientportal.messaging.model.Page;
 import io.clientportal.messaging.spi.AttachmentRecord;
 import io.clientportal.messaging.spi.DuplicateKeyException;
 import io.clientportal.messaging.spi.Permission;
+import io.clientportal.messaging.spi.SeqReservation;
 import io.clientportal.messaging.spi.StoreTransaction;
 
 import java.time.Instant;
@@ -64,22 +65,27 @@ final class MessageService implements Messages {
     private Message post(Tx tx, Actor actor, ConversationId id, String text, List<AttachmentId> attachmentIds,
                          String clientMessageId) {
         StoreTransaction store = tx.store();
-        Conversation conversation = store.conversation(id).orElseThrow(() -> Errors.conversationNotFound(id));
-        Facts facts = Facts.direct(store);
-        Authorizer.Subject subject = context.authorizer.subject(facts, actor);
-        context.authorizer.require(facts, subject, id, conversation.clientAccountId(), Permission.POST);
         if (clientMessageId != null) {
             Optional<Message> earlier = store.messageByClientMessageId(id, actor, clientMessageId);
             if (earlier.isPresent()) {
+                // A retry: answered with the stored message, once the actor passes the check the first call passed.
+                Conversation conversation = store.conversation(id).orElseThrow(() -> Errors.conversationNotFound(id));
+                Facts facts = Facts.direct(store);
+                context.authorizer.require(facts, context.authorizer.subject(facts, actor), id,
+                        conversation.clientAccountId(), Permission.POST);
                 return earlier.get();
             }
         }
-        List<Attachment> attachments = Attachments.claim(store, actor, attachmentIds);
         Instant now = context.now();
-        long seq = store.nextSeq(id, now);
-        if (seq < 0) {
-            throw Errors.conversationNotFound(id);
-        }
+        // The seq and the author's facts come in one round trip; a refused post throws below and the unit rolls
+        // back, seq included, so nothing of it is kept and the seqs stay gap-free.
+        SeqReservation reservation = store.nextSeqFor(id, actor, now)
+                .orElseThrow(() -> Errors.conversationNotFound(id));
+        Facts facts = Facts.of(reservation);
+        Authorizer.Subject subject = context.authorizer.subject(facts, actor);
+        context.authorizer.require(facts, subject, id, reservation.clientAccountId(), Permission.POST);
+        List<Attachment> attachments = Attachments.claim(store, actor, attachmentIds);
+        long seq = reservation.seq();
         Message posted = new Message(new MessageId(context.ids.next()), id, seq, actor, subject.name(), text,
                 attachments, false, null, clientMessageId, now, null, false);
         store.insertMessage(posted);

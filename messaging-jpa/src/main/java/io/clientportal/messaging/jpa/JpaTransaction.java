@@ -19,6 +19,7 @@ import io.clientportal.messaging.spi.ConversationScope;
 import io.clientportal.messaging.spi.InboxRequest;
 import io.clientportal.messaging.spi.InboxRow;
 import io.clientportal.messaging.spi.NewEvent;
+import io.clientportal.messaging.spi.SeqReservation;
 import io.clientportal.messaging.spi.StoreTransaction;
 import jakarta.persistence.EntityManager;
 
@@ -168,6 +169,11 @@ final class JpaTransaction implements StoreTransaction {
     @Override
     public long nextSeq(ConversationId id, Instant at) {
         return conversations.nextSeq(id, at);
+    }
+
+    @Override
+    public Optional<SeqReservation> nextSeqFor(ConversationId id, Actor author, Instant at) {
+        return conversations.nextSeqFor(id, author, at);
     }
 
     @Override

@@ -12,17 +12,13 @@ import javax.sql.DataSource;
  */
 enum Platform {
 
-    H2("h2",
-            "SELECT last_seq FROM FINAL TABLE (UPDATE messaging_conversation SET last_seq = last_seq + 1,"
-                    + " last_message_at = ?, activity_at = ? WHERE tenant_id = ? AND id = ?)",
+    H2("h2", "NEXT VALUE FOR messaging_event_position_seq",
             "SELECT NEXT VALUE FOR messaging_event_position_seq FROM SYSTEM_RANGE(1, ?)",
             // H2: "set to max" as an UPDATE that only raises, preceded by an INSERT of a first horizon when
             // there is none (a concurrent first insert loses on the key and falls back to the UPDATE).
             null),
 
-    POSTGRESQL("postgresql",
-            "UPDATE messaging_conversation SET last_seq = last_seq + 1, last_message_at = ?, activity_at = ?"
-                    + " WHERE tenant_id = ? AND id = ? RETURNING last_seq",
+    POSTGRESQL("postgresql", "nextval('messaging_event_position_seq')",
             "SELECT nextval('messaging_event_position_seq') FROM generate_series(1, ?)",
             // One statement: the unique key arbitrates concurrent first reads, the WHERE makes it "set to max".
             "INSERT INTO messaging_read_horizon (tenant_id, conversation_id, reader_kind, reader_id, last_read_seq)"
@@ -30,14 +26,18 @@ enum Platform {
                     + " DO UPDATE SET last_read_seq = EXCLUDED.last_read_seq"
                     + " WHERE messaging_read_horizon.last_read_seq < EXCLUDED.last_read_seq");
 
+    /** Takes a conversation's next seq under its row lock; parameters: at, at, tenant, id. */
+    private static final String NEXT_SEQ = "UPDATE messaging_conversation SET last_seq = last_seq + 1,"
+            + " last_message_at = ?, activity_at = ? WHERE tenant_id = ? AND id = ?";
+
     private final String scriptFolder;
-    private final String nextSeq;
+    private final String nextPosition;
     private final String reservePositions;
     private final String advanceHorizon;
 
-    Platform(String scriptFolder, String nextSeq, String reservePositions, String advanceHorizon) {
+    Platform(String scriptFolder, String nextPosition, String reservePositions, String advanceHorizon) {
         this.scriptFolder = scriptFolder;
-        this.nextSeq = nextSeq;
+        this.nextPosition = nextPosition;
         this.reservePositions = reservePositions;
         this.advanceHorizon = advanceHorizon;
     }
@@ -47,9 +47,22 @@ enum Platform {
         return "classpath:io/clientportal/messaging/jpa/schema/" + scriptFolder;
     }
 
-    /** Bumps a conversation's seq under its row lock and yields the new value; parameters: at, at, tenant, id. */
-    String nextSeqSql() {
-        return nextSeq;
+    /**
+     * Bumps a conversation's seq under its row lock and selects {@code columns} of the updated row, as {@code c},
+     * joined by {@code joins} (a post reads its author's facts in the same statement). Parameters: at, at, tenant,
+     * id, then those of {@code joins}.
+     */
+    String nextSeqSql(String columns, String joins) {
+        if (this == POSTGRESQL) {
+            return "WITH c AS (" + NEXT_SEQ + " RETURNING tenant_id, id, client_account_id, last_seq) SELECT "
+                    + columns + " FROM c" + joins;
+        }
+        return "SELECT " + columns + " FROM FINAL TABLE (" + NEXT_SEQ + ") c" + joins;
+    }
+
+    /** An expression that takes the next event position from the sequence. */
+    String nextPositionSql() {
+        return nextPosition;
     }
 
     /** Takes event positions from the sequence, one row each; parameter: how many. */

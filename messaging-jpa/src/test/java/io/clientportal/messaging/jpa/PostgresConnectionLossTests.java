@@ -63,7 +63,7 @@ class PostgresConnectionLossTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nextSeq", "insertMessage", "advanceReadHorizon", "appendEvents", "commit"})
+    @ValueSource(strings = {"nextSeqFor", "insertMessage", "advanceReadHorizon", "appendEvents", "commit"})
     void aPostWhoseConnectionDiesLeavesNothingAndItsRetryStoresOneMessage(String point) {
         long seqBefore = messaging.conversations().get(OWNER, conversation).lastSeq();
         NewMessage message = NewMessage.text("killed at " + point).withClientMessageId("post-" + point);
