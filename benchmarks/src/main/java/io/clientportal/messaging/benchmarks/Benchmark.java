@@ -284,8 +284,13 @@ public final class Benchmark {
                                 int ops, Round round) {
         Measurement m = new Measurement(db.name(), workload);
         try {
+            // Warm-up until the JIT has settled: at least warmUpOps, and for warmUpMillis at least (the SDK's
+            // deeper stack takes longer to compile than plain JDBC; a fixed op count measured its interpreter).
             for (Variant variant : variants.values()) {
-                round.run(variant, warmUpOps);
+                long until = System.nanoTime() + config.warmUpMillis() * 1_000_000L;
+                do {
+                    round.run(variant, warmUpOps);
+                } while (System.nanoTime() < until);
             }
             for (int r = 0; r < config.rounds(); r++) {
                 for (Map.Entry<String, Variant> entry : rotate(variants, r)) {

@@ -20,13 +20,14 @@ import java.util.Set;
  * @param markReads           mark-read + unread-total operations per round
  * @param announcementRounds  measured announcements to all clients (each is large)
  * @param events              events whose delivery is timed per setup (one node, two), shared by the variants
+ * @param warmUpMillis        how long each variant warms up before a workload's rounds (at least)
  * @param workloads           which workloads run ({@code post,history,inbox,markRead,announcement,events}); all
  *                            by default
  * @param output              where the report files go
  */
 record BenchmarkConfig(List<String> databases, int rounds, int posts, int postConversations, int historyMessages,
                        int historyPages, int conversations, int agentConversations, int inboxPages, int markReads,
-                       int announcementRounds, int events, Set<String> workloads, Path output) {
+                       int announcementRounds, int events, long warmUpMillis, Set<String> workloads, Path output) {
 
     /** Every workload, in the order they run. */
     static final List<String> WORKLOADS = List.of("post", "history", "inbox", "markRead", "announcement", "events");
@@ -58,13 +59,14 @@ record BenchmarkConfig(List<String> databases, int rounds, int posts, int postCo
                 integer("bench.markReads", 10),
                 integer("bench.announcementRounds", 3),
                 integer("bench.events", 10_000),
+                integer("bench.warmUpMillis", 3_000),
                 Set.of(System.getProperty("bench.workloads", String.join(",", WORKLOADS)).split(",")),
                 Path.of(System.getProperty("bench.out", "benchmarks/target/benchmark")));
     }
 
     /** Sizes for the smoke test: every workload, in seconds. */
     static BenchmarkConfig tiny(List<String> databases, Path output) {
-        return new BenchmarkConfig(databases, 1, 24, 10, 200, 3, 100, 10, 2, 2, 1, 20, Set.copyOf(WORKLOADS),
+        return new BenchmarkConfig(databases, 1, 24, 10, 200, 3, 100, 10, 2, 2, 1, 20, 0, Set.copyOf(WORKLOADS),
                 output);
     }
 

@@ -18,6 +18,7 @@ import io.clientportal.messaging.model.TeamMember;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -63,7 +64,25 @@ final class AccessCache {
     /** The client account of a conversation; empty if the conversation does not exist. */
     Optional<String> conversationAccount(String tenantId, ConversationId conversationId,
                                          Supplier<Optional<String>> loader) {
-        return conversationAccounts.get(new ConversationKey(tenantId, conversationId), key -> loader.get());
+        ConversationKey key = new ConversationKey(tenantId, conversationId);
+        Optional<String> account = conversationAccounts.get(key, k -> loader.get());
+        if (account.isEmpty()) {
+            // Not remembered: an id asked for before its conversation exists must not hide it afterwards.
+            conversationAccounts.invalidate(key);
+        }
+        return account;
+    }
+
+    /** The types of the events that {@link #invalidate} acts on. */
+    private static final Set<String> INVALIDATING_TYPES = Set.of(
+            TeamMemberChanged.class.getSimpleName(), TeamMemberRemoved.class.getSimpleName(),
+            ClientUserChanged.class.getSimpleName(), ClientUserRemoved.class.getSimpleName(),
+            ParticipantAdded.class.getSimpleName(), ParticipantAccessChanged.class.getSimpleName(),
+            ParticipantRemoved.class.getSimpleName(), ConversationDeleted.class.getSimpleName());
+
+    /** Whether an event of this type changes cached facts. */
+    static boolean invalidatedBy(String eventType) {
+        return INVALIDATING_TYPES.contains(eventType);
     }
 
     /** Drops whatever the event made stale. */

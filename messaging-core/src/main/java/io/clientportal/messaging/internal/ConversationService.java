@@ -62,6 +62,18 @@ final class ConversationService implements Conversations {
     }
 
     /** The conversation if the actor may see it (cached facts); NotFound otherwise. */
+    /**
+     * Checks that the actor may see the conversation without loading it: a conversation never changes account, so
+     * its account comes from the cache (loaded in {@code store}'s unit on a miss, dropped when it is deleted).
+     */
+    void requireVisible(StoreTransaction store, Actor actor, ConversationId id) {
+        String accountId = context.cache.conversationAccount(tenantId, id,
+                () -> store.conversation(id).map(Conversation::clientAccountId))
+                .orElseThrow(() -> Errors.conversationNotFound(id));
+        Facts facts = context.cachedFacts(tenantId);
+        context.authorizer.require(facts, context.authorizer.subject(facts, actor), id, accountId, Permission.VIEW);
+    }
+
     Conversation visibleConversation(StoreTransaction store, Actor actor, ConversationId id) {
         Conversation conversation = store.conversation(id).orElseThrow(() -> Errors.conversationNotFound(id));
         Facts facts = context.cachedFacts(tenantId);
@@ -101,7 +113,7 @@ final class ConversationService implements Conversations {
         Checks.notNull(actor, "actor");
         Checks.notNull(id, "conversationId");
         return context.uow.read(tenantId, tx -> {
-            visibleConversation(tx.store(), actor, id);
+            requireVisible(tx.store(), actor, id);
             return tx.store().participants(id).stream().map(ConversationService::effective).toList();
         });
     }

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 /**
  * Tails the event log and hands each committed event, in position order, to this node's caches (invalidation),
@@ -235,7 +236,10 @@ final class EventRelay implements AutoCloseable {
             List<EventRecord> batch = store.eventsAfter(position, BATCH);
             int ready = contiguousPrefix(batch);
             List<EventRecord> deliverable = batch.subList(0, ready);
-            List<MessagingEvent> events = decodeAll(deliverable);
+            // With nobody listening only what changes cached facts needs decoding: a node that posts without live
+            // feeds then spends nothing on reading back its own messages.
+            List<MessagingEvent> events = subscribers.isEmpty() && notifiers.isEmpty()
+                    ? decodeAll(deliverable, AccessCache::invalidatedBy) : decodeAll(deliverable);
             Lookahead lookahead = lookahead(deliverable, events, subscribers);
             for (int i = 0; i < deliverable.size(); i++) {
                 MessagingEvent event = events.get(i);
@@ -380,9 +384,14 @@ final class EventRelay implements AutoCloseable {
     }
 
     private List<MessagingEvent> decodeAll(List<EventRecord> batch) {
+        return decodeAll(batch, type -> true);
+    }
+
+    /** Decodes the events of the wanted types; the others come out {@code null}, as events to skip. */
+    private List<MessagingEvent> decodeAll(List<EventRecord> batch, Predicate<String> wanted) {
         List<MessagingEvent> events = new ArrayList<>(batch.size());
         for (EventRecord record : batch) {
-            events.add(decode(record));
+            events.add(wanted.test(record.type()) ? decode(record) : null);
         }
         return events;
     }

@@ -110,7 +110,7 @@ final class MessageService implements Messages {
             throw new InvalidInputException(query.beforeSeq() != null ? "before" : "after", "seq must not be negative");
         }
         return context.uow.read(tenantId, tx -> {
-            conversations.visibleConversation(tx.store(), actor, id);
+            conversations.requireVisible(tx.store(), actor, id);
             List<Message> items = tx.store().history(id, query.beforeSeq(), query.afterSeq(), limit);
             String next = null;
             if (items.size() == limit) {
