@@ -17,7 +17,8 @@ import java.util.Set;
  *                                  managers are not bound by it)
  * @param unreferencedAttachmentTtl how long an upload that no message or announcement references is kept
  * @param announcementChunkSize     how many conversations one announcement delivery step writes in one unit of
- *                                  work
+ *                                  work (5,000 by default: fewer steps cost less per conversation, and a step
+ *                                  holds its conversations' locks for a fraction of a second)
  * @param maxPageSize               the largest page a history or inbox query may ask for
  * @param eventRetention            how long events stay in the log (resuming from an older id answers a reset)
  */
@@ -43,7 +44,7 @@ public record MessagingLimits(int maxTextLength, int maxAttachmentsPerMessage, l
     /** 24 hours. */
     public static final Duration DEFAULT_UNREFERENCED_ATTACHMENT_TTL = Duration.ofHours(24);
     /** 1,000 conversations. */
-    public static final int DEFAULT_ANNOUNCEMENT_CHUNK_SIZE = 1_000;
+    public static final int DEFAULT_ANNOUNCEMENT_CHUNK_SIZE = 5_000;
     /** 200 items. */
     public static final int DEFAULT_MAX_PAGE_SIZE = 200;
     /** 7 days. */

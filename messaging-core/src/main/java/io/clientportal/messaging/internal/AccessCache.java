@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.clientportal.messaging.event.ClientUserChanged;
 import io.clientportal.messaging.event.ClientUserRemoved;
 import io.clientportal.messaging.event.ConversationDeleted;
+import io.clientportal.messaging.event.ConversationRead;
 import io.clientportal.messaging.event.MessagingEvent;
 import io.clientportal.messaging.event.ParticipantAccessChanged;
 import io.clientportal.messaging.event.ParticipantAdded;
@@ -12,6 +13,7 @@ import io.clientportal.messaging.event.ParticipantRemoved;
 import io.clientportal.messaging.event.TeamMemberChanged;
 import io.clientportal.messaging.event.TeamMemberRemoved;
 import io.clientportal.messaging.model.Access;
+import io.clientportal.messaging.model.AnnouncementId;
 import io.clientportal.messaging.model.ClientUser;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.TeamMember;
@@ -19,6 +21,7 @@ import io.clientportal.messaging.model.TeamMember;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +45,17 @@ final class AccessCache {
     private final Cache<ParticipantKey, Optional<Access>> participants = newCache();
     private final Cache<ConversationKey, Optional<String>> conversationAccounts = newCache();
 
+    /**
+     * How many targets read an announcement, counted over all its messages: a progress bar polls it while the
+     * announcement is delivered, and only a client's read (or a deleted conversation) can change it (a delivered
+     * message is always after its reader's horizon). Kept briefly in case such an event is ever missed.
+     */
+    private final Cache<AnnouncementKey, Integer> announcementReadCounts = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(5)).build();
+
+    record AnnouncementKey(String tenantId, AnnouncementId announcementId) {
+    }
+
     private static <K, V> Cache<K, V> newCache() {
         // The expiry bounds staleness should an invalidation ever be missed (for example a node partitioned
         // from the database); invalidation, not expiry, is what keeps the cache right.
@@ -61,6 +75,10 @@ final class AccessCache {
         return participants.get(new ParticipantKey(tenantId, conversationId, teamMemberId), key -> loader.get());
     }
 
+    int announcementReadCount(String tenantId, AnnouncementId id, IntSupplier loader) {
+        return announcementReadCounts.get(new AnnouncementKey(tenantId, id), key -> loader.getAsInt());
+    }
+
     /** The client account of a conversation; empty if the conversation does not exist. */
     Optional<String> conversationAccount(String tenantId, ConversationId conversationId,
                                          Supplier<Optional<String>> loader) {
@@ -78,7 +96,8 @@ final class AccessCache {
             TeamMemberChanged.class.getSimpleName(), TeamMemberRemoved.class.getSimpleName(),
             ClientUserChanged.class.getSimpleName(), ClientUserRemoved.class.getSimpleName(),
             ParticipantAdded.class.getSimpleName(), ParticipantAccessChanged.class.getSimpleName(),
-            ParticipantRemoved.class.getSimpleName(), ConversationDeleted.class.getSimpleName());
+            ParticipantRemoved.class.getSimpleName(), ConversationDeleted.class.getSimpleName(),
+            ConversationRead.class.getSimpleName());
 
     /** Whether an event of this type changes cached facts. */
     static boolean invalidatedBy(String eventType) {
@@ -104,7 +123,10 @@ final class AccessCache {
                     changed.participant().teamMemberId()));
         } else if (event instanceof ParticipantRemoved removed) {
             participants.invalidate(new ParticipantKey(tenant, removed.conversationId(), removed.teamMemberId()));
+        } else if (event instanceof ConversationRead read && !read.reader().isTeamMember()) {
+            announcementReadCounts.asMap().keySet().removeIf(key -> key.tenantId().equals(read.tenantId()));
         } else if (event instanceof ConversationDeleted deleted) {
+            announcementReadCounts.asMap().keySet().removeIf(key -> key.tenantId().equals(tenant));
             conversationAccounts.invalidate(new ConversationKey(tenant, deleted.conversationId()));
             participants.asMap().keySet().removeIf(key -> key.tenantId().equals(tenant)
                     && key.conversationId().equals(deleted.conversationId()));
@@ -119,6 +141,7 @@ final class AccessCache {
 
     /** Drops everything (a relay that lost track of the log must assume anything changed). */
     void invalidateAll() {
+        announcementReadCounts.invalidateAll();
         teamMembers.invalidateAll();
         clientUsers.invalidateAll();
         participants.invalidateAll();

@@ -98,7 +98,8 @@ final class AnnouncementService implements Announcements {
             if (!record.author().equals(actor) && !context.authorizer.maySendAnnouncements(subject)) {
                 throw Errors.announcementNotFound(id);
             }
-            return toAnnouncement(record, tx.store().announcementReadCount(id));
+            return toAnnouncement(record, context.cache.announcementReadCount(tenantId, id,
+                    () -> tx.store().announcementReadCount(id)));
         });
     }
 

@@ -186,7 +186,10 @@ public interface StoreTransaction {
     /** Records the target conversations of an announcement. */
     void addAnnouncementTargets(AnnouncementId id, List<ConversationId> conversationIds);
 
-    /** Records every conversation of the tenant as a target (set-based); returns how many. */
+    /**
+     * Records every conversation of the tenant as a target (set-based); returns how many. Called once, in the unit
+     * of work that inserted the announcement, which has no targets yet.
+     */
     int addAllConversationsAsTargets(AnnouncementId id);
 
     /** Target conversations with an id greater than {@code after} (or from the first), ascending by id. */

@@ -44,6 +44,8 @@ final class EventLog {
             }
             if (rows.size() == 1) {
                 jdbc.update(insertWithNextPosition(), rows.get(0));
+            } else if (jdbc.platform() == Platform.POSTGRESQL) {
+                insertAsArrays(tenantId, events);
             } else {
                 jdbc.batch(insertWithNextPosition(), rows);
             }
@@ -73,6 +75,31 @@ final class EventLog {
         jdbc.batch("INSERT INTO messaging_webhook_delivery (id, endpoint, event_position, tenant_id, event_type,"
                 + " payload, created_at, dead, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, 0, ?)",
                 deliveries);
+    }
+
+    /**
+     * PostgreSQL: many events (an announcement chunk's) in one statement over arrays, positions taken in array
+     * order; a third of the time of a JDBC batch of single-row inserts.
+     */
+    private void insertAsArrays(String tenantId, List<NewEvent> events) {
+        int n = events.size();
+        String[] types = new String[n];
+        UUID[] conversations = new UUID[n];
+        String[] payloads = new String[n];
+        String[] createdAt = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewEvent event = events.get(i);
+            types[i] = event.type();
+            conversations[i] = event.conversationId() == null ? null : event.conversationId().value();
+            payloads[i] = event.payload();
+            createdAt[i] = event.createdAt().toString();
+        }
+        jdbc.update("INSERT INTO messaging_event (" + COLUMNS + ") SELECT " + jdbc.platform().nextPositionSql()
+                + ", ?, e.type, e.conversation_id, e.payload, CAST(e.created_at AS TIMESTAMPTZ) FROM unnest("
+                + "CAST(? AS VARCHAR[]), CAST(? AS UUID[]), CAST(? AS TEXT[]), CAST(? AS TEXT[])) WITH ORDINALITY"
+                + " AS e(type, conversation_id, payload, created_at, n) ORDER BY e.n", tenantId,
+                new Jdbc.SqlArray("varchar", types), new Jdbc.SqlArray("uuid", conversations),
+                new Jdbc.SqlArray("text", payloads), new Jdbc.SqlArray("text", createdAt));
     }
 
     private String insertWithNextPosition() {

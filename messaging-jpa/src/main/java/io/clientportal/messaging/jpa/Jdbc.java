@@ -3,7 +3,6 @@ package io.clientportal.messaging.jpa;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -138,11 +137,12 @@ final class Jdbc {
     }
 
     /** A parameter value for an array of UUIDs (PostgreSQL: bind to {@code CAST(? AS UUID[])}). */
-    static UuidArray uuids(List<UUID> values) {
-        return new UuidArray(values.toArray(UUID[]::new));
+    SqlArray uuids(List<UUID> values) {
+        return new SqlArray(platform.uuidTypeName(), values.toArray(UUID[]::new));
     }
 
-    record UuidArray(UUID[] values) {
+    /** A parameter value for an SQL array of the named element type. */
+    record SqlArray(String elementType, Object[] values) {
     }
 
     private void bind(Connection connection, PreparedStatement statement, Object[] parameters)
@@ -156,9 +156,8 @@ final class Jdbc {
                 statement.setNull(index, typed.sqlType());
             } else if (value instanceof Instant instant) {
                 statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-            } else if (value instanceof UuidArray array) {
-                Array sqlArray = connection.createArrayOf(platform.uuidTypeName(), array.values());
-                statement.setArray(index, sqlArray);
+            } else if (value instanceof SqlArray array) {
+                statement.setArray(index, connection.createArrayOf(array.elementType(), array.values()));
             } else if (value instanceof Enum<?> constant) {
                 statement.setString(index, constant.name());
             } else {
