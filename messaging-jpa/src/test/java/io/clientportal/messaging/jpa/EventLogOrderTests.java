@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -106,6 +107,40 @@ abstract class EventLogOrderTests {
         assertThat(store.pruneEvents(cutOff, 1_000)).isZero();
         assertThat(store.eventsAfter(0, 10)).extracting(EventRecord::type).containsExactly("new");
         assertThat(store.firstEventPosition()).isGreaterThan(start).isEqualTo(store.lastEventPosition());
+    }
+
+    @Test
+    void pruningFindsTheCutOffAmongManyEventsAndAcrossGaps() {
+        Instant far = Instant.now().plus(Duration.ofDays(3650));
+        store.pruneEvents(far, Integer.MAX_VALUE);   // the log's times must rise with positions, as in production
+        Instant old = Instant.now().plus(Duration.ofHours(3));
+        Instant cutOff = old.plus(Duration.ofMinutes(30));
+        appendMany("aged", old, 70);
+        assertThatThrownBy(() -> store.inTransaction("t-prune", tx -> {
+            tx.appendEvents(List.of(new NewEvent("aged", null, "{}", old)));
+            throw new IllegalStateException("rolled back: its position stays a gap");
+        })).isInstanceOf(RuntimeException.class);
+        appendMany("aged", old, 30);
+        appendMany("young", cutOff.plusSeconds(1), 25);
+
+        int pruned = 0;
+        for (int step; (step = store.pruneEvents(cutOff, 40)) > 0; ) {
+            pruned += step;
+        }
+        assertThat(pruned).isEqualTo(100);
+        assertThat(store.eventsAfter(0, 1_000)).hasSize(25).extracting(EventRecord::type).containsOnly("young");
+        assertThat(store.pruneEvents(far, Integer.MAX_VALUE)).isEqualTo(25);
+    }
+
+    private void appendMany(String type, Instant at, int count) {
+        store.inTransaction("t-prune", tx -> {
+            List<NewEvent> events = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                events.add(new NewEvent(type, null, "{}", at));
+            }
+            tx.appendEvents(events);
+            return null;
+        });
     }
 
     private static NewEvent event(String type) {
