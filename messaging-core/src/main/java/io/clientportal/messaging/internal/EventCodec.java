@@ -24,13 +24,17 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.clientportal.messaging.model.AnnouncementId;
 import io.clientportal.messaging.model.AttachmentId;
 import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.MessageId;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -81,6 +85,98 @@ final class EventCodec {
     NewEvent encode(MessagingEvent event) {
         return new NewEvent(event.type(), event.conversationId(), payloadMapper.writeValueAsString(event),
                 event.at());
+    }
+
+    /**
+     * Encodes a unit's events in order. The messages of an announcement chunk (thousands of MessagePosted events
+     * equal but for conversation, message id and seq) are written once through Jackson with stand-in values and
+     * then by splicing each message's own values into that JSON: the same bytes, a fraction of the time.
+     */
+    List<NewEvent> encodeAll(List<MessagingEvent> events) {
+        List<NewEvent> encoded = new ArrayList<>(events.size());
+        AnnouncementTemplate template = null;
+        for (MessagingEvent event : events) {
+            if (event instanceof MessagePosted posted && posted.message().announcementId() != null) {
+                if (template == null || !template.fits(posted)) {
+                    template = new AnnouncementTemplate(posted);
+                }
+                encoded.add(new NewEvent(event.type(), event.conversationId(), template.payload(posted), event.at()));
+            } else {
+                encoded.add(encode(event));
+            }
+        }
+        return encoded;
+    }
+
+    /** The JSON of one announcement message, cut where the conversation id, message id and seq go. */
+    private final class AnnouncementTemplate {
+
+        private final MessagePosted sample;
+        private final List<String> pieces = new ArrayList<>();
+        private final List<Integer> slots = new ArrayList<>();   // 0 conversation id, 1 message id, 2 seq
+
+        AnnouncementTemplate(MessagePosted posted) {
+            this.sample = posted;
+            // Fresh random stand-ins cannot occur in the text, and a JSON string can't hold the seq's "seq":
+            // unescaped, so every occurrence found is a slot.
+            UUID conversation = UUID.randomUUID();
+            UUID message = UUID.randomUUID();
+            long seq = Long.MIN_VALUE + ThreadLocalRandom.current().nextLong(1L << 40);
+            Message m = posted.message();
+            Message standIn = new Message(new MessageId(message), new ConversationId(conversation), seq, m.author(),
+                    m.authorName(), m.text(), m.attachments(), m.highlighted(), m.announcementId(),
+                    m.clientMessageId(), m.createdAt(), m.editedAt(), m.deleted());
+            String json = encode(new MessagePosted(posted.eventId(), posted.tenantId(), new ConversationId(conversation),
+                    posted.at(), standIn)).payload();
+            String[] marks = {conversation.toString(), message.toString(), "\"seq\":" + seq};
+            int from = 0;
+            while (true) {
+                int next = -1;
+                int slot = -1;
+                for (int k = 0; k < marks.length; k++) {
+                    int at = json.indexOf(marks[k], from);
+                    if (at >= 0 && (next < 0 || at < next)) {
+                        next = at;
+                        slot = k;
+                    }
+                }
+                if (next < 0) {
+                    pieces.add(json.substring(from));
+                    return;
+                }
+                pieces.add(json.substring(from, next) + (slot == 2 ? "\"seq\":" : ""));
+                slots.add(slot);
+                from = next + marks[slot].length();
+            }
+        }
+
+        /** Whether {@code posted} differs from the sample only where the template has slots. */
+        boolean fits(MessagePosted posted) {
+            Message a = sample.message();
+            Message b = posted.message();
+            return sample.tenantId().equals(posted.tenantId()) && sample.at().equals(posted.at())
+                    && posted.conversationId().equals(b.conversationId())
+                    && a.author().equals(b.author()) && Objects.equals(a.authorName(), b.authorName())
+                    && a.text().equals(b.text()) && a.attachments().equals(b.attachments())
+                    && a.highlighted() == b.highlighted() && a.announcementId().equals(b.announcementId())
+                    && Objects.equals(a.clientMessageId(), b.clientMessageId())
+                    && a.createdAt().equals(b.createdAt()) && Objects.equals(a.editedAt(), b.editedAt())
+                    && a.deleted() == b.deleted();
+        }
+
+        String payload(MessagePosted posted) {
+            Message m = posted.message();
+            StringBuilder json = new StringBuilder(pieces.stream().mapToInt(String::length).sum() + 100);
+            for (int i = 0; i < slots.size(); i++) {
+                json.append(pieces.get(i));
+                switch (slots.get(i)) {
+                    case 0 -> json.append(m.conversationId().value());
+                    case 1 -> json.append(m.id().value());
+                    default -> json.append(m.seq());
+                }
+            }
+            return json.append(pieces.get(pieces.size() - 1)).toString();
+        }
     }
 
     /** The same event under another id (a resume token that also names awaited positions). */

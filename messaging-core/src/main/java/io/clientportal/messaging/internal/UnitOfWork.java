@@ -63,8 +63,7 @@ final class UnitOfWork {
             T value = work.apply(tx);
             if (!tx.events().isEmpty()) {
                 List<NewEvent> encoded = new ArrayList<>(tx.events().size());
-                for (MessagingEvent event : tx.events()) {
-                    NewEvent plain = codec.encode(event);
+                for (NewEvent plain : codec.encodeAll(tx.events())) {
                     List<String> endpoints = webhookEndpoints.apply(plain.type());
                     encoded.add(endpoints.isEmpty() ? plain : new NewEvent(plain.type(), plain.conversationId(),
                             plain.payload(), plain.createdAt(), endpoints));

@@ -54,6 +54,32 @@ class EventCodecTests {
     }
 
     @Test
+    void anAnnouncementChunkIsEncodedExactlyAsEachEventAlone() {
+        AnnouncementId announcement = new AnnouncementId(UUID.randomUUID());
+        // A text that quotes an id and a "seq" must come through untouched.
+        String text = "Closed on Friday \"seq\":7 " + conversation.value() + " {\"x\":[1]}";
+        List<MessagingEvent> events = new java.util.ArrayList<>();
+        events.add(new ConversationRead(null, "t1", conversation, at, Actor.teamMember("agent"), 3));
+        for (int i = 0; i < 5; i++) {
+            ConversationId target = i == 0 ? conversation : new ConversationId(UUID.randomUUID());
+            Message message = new Message(new MessageId(UUID.randomUUID()), target, 40 + i, Actor.teamMember("owner"),
+                    "Olivia", text, List.of(new Attachment(new AttachmentId(UUID.randomUUID()), "a.pdf",
+                    "application/pdf", 3, "cd")), true, announcement, null, at, null, false);
+            events.add(new MessagePosted(null, "t1", target, at, message));
+        }
+        Message ordinary = new Message(new MessageId(UUID.randomUUID()), conversation, 50, Actor.clientUser("alice"),
+                "Alice", text, List.of(), false, null, null, at, null, false);
+        events.add(new MessagePosted(null, "t1", conversation, at, ordinary));
+
+        List<NewEvent> together = codec.encodeAll(events);
+
+        assertThat(together).hasSameSizeAs(events);
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(together.get(i)).isEqualTo(codec.encode(events.get(i)));
+        }
+    }
+
+    @Test
     void anUnknownTypeIsSkippedNotFatal() {
         assertThat(codec.decode(new EventRecord(1, "t1", "FromTheFuture", null, "{}", at))).isNull();
     }

@@ -113,6 +113,9 @@ public abstract class AuthorisationContract extends Contract {
             assertHidden(() -> w.post(actor, w.acme, "sneaky"));
         }
         assertThat(w.history(w.acme)).isEmpty();
+        // A refused post keeps nothing, not even the seq it was checked with: the next one is still the first.
+        assertThat(w.messaging.conversations().get(w.owner, w.acme).lastSeq()).isZero();
+        assertThat(w.post(w.alice, w.acme, "first").seq()).isEqualTo(1);
     }
 
     // --- edit / delete own message ------------------------------------------------------------------------------
