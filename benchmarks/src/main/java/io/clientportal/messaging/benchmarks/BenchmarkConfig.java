@@ -20,6 +20,7 @@ import java.util.Set;
  * @param markReads           mark-read + unread-total operations per round
  * @param announcementRounds  measured announcements to all clients (each is large)
  * @param events              events whose delivery is timed per setup (one node, two), shared by the variants
+ * @param eventRate           events posted per second while their delivery is timed (a busy portal's peak)
  * @param warmUpMillis        how long each variant warms up before a workload's rounds (at least)
  * @param workloads           which workloads run ({@code post,history,inbox,markRead,announcement,events}); all
  *                            by default
@@ -27,7 +28,8 @@ import java.util.Set;
  */
 record BenchmarkConfig(List<String> databases, int rounds, int posts, int postConversations, int historyMessages,
                        int historyPages, int conversations, int agentConversations, int inboxPages, int markReads,
-                       int announcementRounds, int events, long warmUpMillis, Set<String> workloads, Path output) {
+                       int announcementRounds, int events, int eventRate, long warmUpMillis, Set<String> workloads,
+                       Path output) {
 
     /** Every workload, in the order they run. */
     static final List<String> WORKLOADS = List.of("post", "history", "inbox", "markRead", "announcement", "events");
@@ -35,6 +37,9 @@ record BenchmarkConfig(List<String> databases, int rounds, int posts, int postCo
     BenchmarkConfig {
         if (agentConversations > conversations || postConversations + 1 > conversations) {
             throw new IllegalArgumentException("conversations must exceed agentConversations and postConversations");
+        }
+        if (eventRate < 1) {
+            throw new IllegalArgumentException("eventRate must be positive");
         }
         if (rounds < 1 || announcementRounds < 1) {
             throw new IllegalArgumentException("at least one round");
@@ -59,6 +64,7 @@ record BenchmarkConfig(List<String> databases, int rounds, int posts, int postCo
                 integer("bench.markReads", 10),
                 integer("bench.announcementRounds", 3),
                 integer("bench.events", 10_000),
+                integer("bench.eventRate", 500),
                 integer("bench.warmUpMillis", 3_000),
                 Set.of(System.getProperty("bench.workloads", String.join(",", WORKLOADS)).split(",")),
                 Path.of(System.getProperty("bench.out", "benchmarks/target/benchmark")));
@@ -66,7 +72,7 @@ record BenchmarkConfig(List<String> databases, int rounds, int posts, int postCo
 
     /** Sizes for the smoke test: every workload, in seconds. */
     static BenchmarkConfig tiny(List<String> databases, Path output) {
-        return new BenchmarkConfig(databases, 1, 24, 10, 200, 3, 100, 10, 2, 2, 1, 20, 0, Set.copyOf(WORKLOADS),
+        return new BenchmarkConfig(databases, 1, 24, 10, 200, 3, 100, 10, 2, 2, 1, 20, 1_000, 0, Set.copyOf(WORKLOADS),
                 output);
     }
 

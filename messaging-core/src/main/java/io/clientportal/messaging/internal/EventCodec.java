@@ -126,8 +126,8 @@ final class EventCodec {
             Message standIn = new Message(new MessageId(message), new ConversationId(conversation), seq, m.author(),
                     m.authorName(), m.text(), m.attachments(), m.highlighted(), m.announcementId(),
                     m.clientMessageId(), m.createdAt(), m.editedAt(), m.deleted());
-            String json = encode(new MessagePosted(posted.eventId(), posted.tenantId(), new ConversationId(conversation),
-                    posted.at(), standIn)).payload();
+            String json = encode(new MessagePosted(posted.eventId(), posted.tenantId(),
+                    new ConversationId(conversation), posted.at(), standIn)).payload();
             String[] marks = {conversation.toString(), message.toString(), "\"seq\":" + seq};
             int from = 0;
             while (true) {

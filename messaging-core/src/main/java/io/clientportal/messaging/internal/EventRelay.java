@@ -42,6 +42,12 @@ final class EventRelay implements AutoCloseable {
     static final Duration LATE_WINDOW = Duration.ofMinutes(5);
     /** How often skipped positions are looked up, at most. */
     private static final long LATE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    /**
+     * How long the relay rests after each pass: under load one read of the log then hands on every commit of that
+     * moment instead of one read per commit (which kept a second core busy for each posting thread). An event
+     * waits at most this much longer.
+     */
+    private static final long COALESCE_MILLIS = 2;
     /** How often the relay looks again while it waits for a gap to fill. */
     private static final long GAP_RECHECK_MILLIS = 20;
     /** The most skipped positions watched at once; beyond, the oldest are given up. */
@@ -141,6 +147,7 @@ final class EventRelay implements AutoCloseable {
                 checkLate();
                 subscribers.removeIf(subscription -> !subscription.isActive());
                 failures = 0;
+                pause(COALESCE_MILLIS);
             } catch (RuntimeException e) {
                 if (closed) {
                     return;
