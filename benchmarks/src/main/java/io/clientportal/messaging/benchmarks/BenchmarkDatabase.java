@@ -2,21 +2,16 @@ package io.clientportal.messaging.benchmarks;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.clientportal.messaging.testkit.TestPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -26,8 +21,6 @@ import javax.sql.DataSource;
  * made here is closed with it.
  */
 final class BenchmarkDatabase implements AutoCloseable {
-
-    private static EmbeddedPostgres embedded;
 
     private final String name;
     private final boolean postgres;
@@ -63,34 +56,9 @@ final class BenchmarkDatabase implements AutoCloseable {
     }
 
     private static BenchmarkDatabase postgres() {
-        String configured = System.getenv("MESSAGING_TEST_POSTGRES_URL");
-        String user = System.getenv().getOrDefault("MESSAGING_TEST_POSTGRES_USER", "postgres");
-        String password = System.getenv().getOrDefault("MESSAGING_TEST_POSTGRES_PASSWORD", "");
-        String base = configured != null && !configured.isBlank() ? configured : embeddedUrl();
-        String schema = "messaging_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute(base, user, password, "CREATE SCHEMA " + schema);
-        String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        String label = configured != null && !configured.isBlank() ? "PostgreSQL" : "PostgreSQL (embedded)";
-        return new BenchmarkDatabase(label, true, url, user, password,
-                () -> execute(base, user, password, "DROP SCHEMA " + schema + " CASCADE"));
-    }
-
-    private static synchronized String embeddedUrl() {
-        if (embedded == null) {
-            try {
-                embedded = EmbeddedPostgres.builder().start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not start an embedded PostgreSQL", e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    embedded.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away anyway
-                }
-            }));
-        }
-        return embedded.getJdbcUrl("postgres", "postgres");
+        TestPostgres.Schema schema = TestPostgres.freshSchema("messaging_bench_");
+        return new BenchmarkDatabase(TestPostgres.external() ? "PostgreSQL" : "PostgreSQL (embedded)", true,
+                schema.url(), schema.user(), schema.password(), schema::close);
     }
 
     String name() {
@@ -119,15 +87,6 @@ final class BenchmarkDatabase implements AutoCloseable {
     public void close() {
         pools.forEach(HikariDataSource::close);
         dropper.run();
-    }
-
-    private static void execute(String url, String user, String password, String sql) {
-        try (Connection connection = DriverManager.getConnection(url, user, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not run: " + sql, e);
-        }
     }
 
     private static void deleteRecursively(Path folder) {
