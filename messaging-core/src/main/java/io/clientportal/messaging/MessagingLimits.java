@@ -43,7 +43,7 @@ public record MessagingLimits(int maxTextLength, int maxAttachmentsPerMessage, l
     public static final Duration DEFAULT_EDIT_WINDOW = Duration.ofMinutes(15);
     /** 24 hours. */
     public static final Duration DEFAULT_UNREFERENCED_ATTACHMENT_TTL = Duration.ofHours(24);
-    /** 1,000 conversations. */
+    /** 5,000 conversations. */
     public static final int DEFAULT_ANNOUNCEMENT_CHUNK_SIZE = 5_000;
     /** 200 items. */
     public static final int DEFAULT_MAX_PAGE_SIZE = 200;

@@ -197,6 +197,7 @@ public final class Benchmark {
     private Result announcement(BenchmarkDatabase db, Map<String, Variant> variants) {
         AtomicInteger counter = new AtomicInteger();
         Measurement m = new Measurement(db.name(), "announcement to all " + config.conversations() + " clients");
+        db.refreshStatistics();
         for (int round = 0; round < config.announcementRounds(); round++) {
             for (Map.Entry<String, Variant> entry : rotate(variants, round)) {
                 HeapMonitor heap = new HeapMonitor(entry.getKey().equals("SDK"));
@@ -217,6 +218,7 @@ public final class Benchmark {
     private Result events(BenchmarkDatabase db, Map<String, Variant> variants, boolean twoNodes) {
         String workload = "event delivery p99, " + (twoNodes ? "two nodes" : "one node");
         Measurement m = new Measurement(db.name(), workload);
+        db.refreshStatistics();
         int perRound = Math.max(1, config.events() / (variants.size() * config.rounds()));
         for (Map.Entry<String, Variant> entry : variants.entrySet()) {
             Variant variant = entry.getValue();
@@ -294,6 +296,7 @@ public final class Benchmark {
     private Measurement measure(BenchmarkDatabase db, String workload, Map<String, Variant> variants, int warmUpOps,
                                 int ops, Round round) {
         Measurement m = new Measurement(db.name(), workload);
+        db.refreshStatistics();
         try {
             // Warm-up until the JIT has settled: at least warmUpOps, and for warmUpMillis at least (the SDK's
             // deeper stack takes longer to compile than plain JDBC; a fixed op count measured its interpreter).

@@ -61,11 +61,11 @@ record BenchmarkConfig(List<String> databases, int rounds, int posts, int postCo
                 integer("bench.conversations", 100_000),
                 integer("bench.agentConversations", 10_000),
                 integer("bench.inboxPages", 40),
-                integer("bench.markReads", 10),
+                integer("bench.markReads", 6),
                 integer("bench.announcementRounds", 3),
                 integer("bench.events", 10_000),
                 integer("bench.eventRate", 500),
-                integer("bench.warmUpMillis", 3_000),
+                integer("bench.warmUpMillis", 2_000),
                 Set.of(System.getProperty("bench.workloads", String.join(",", WORKLOADS)).split(",")),
                 Path.of(System.getProperty("bench.out", "benchmarks/target/benchmark")));
     }

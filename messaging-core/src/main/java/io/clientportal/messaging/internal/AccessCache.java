@@ -31,6 +31,14 @@ import java.util.function.Supplier;
  */
 final class AccessCache {
 
+    /** The types of the events that {@link #invalidate} acts on. */
+    private static final Set<String> INVALIDATING_TYPES = Set.of(
+            TeamMemberChanged.class.getSimpleName(), TeamMemberRemoved.class.getSimpleName(),
+            ClientUserChanged.class.getSimpleName(), ClientUserRemoved.class.getSimpleName(),
+            ParticipantAdded.class.getSimpleName(), ParticipantAccessChanged.class.getSimpleName(),
+            ParticipantRemoved.class.getSimpleName(), ConversationDeleted.class.getSimpleName(),
+            ConversationRead.class.getSimpleName());
+
     record MemberKey(String tenantId, String id) {
     }
 
@@ -90,14 +98,6 @@ final class AccessCache {
         }
         return account;
     }
-
-    /** The types of the events that {@link #invalidate} acts on. */
-    private static final Set<String> INVALIDATING_TYPES = Set.of(
-            TeamMemberChanged.class.getSimpleName(), TeamMemberRemoved.class.getSimpleName(),
-            ClientUserChanged.class.getSimpleName(), ClientUserRemoved.class.getSimpleName(),
-            ParticipantAdded.class.getSimpleName(), ParticipantAccessChanged.class.getSimpleName(),
-            ParticipantRemoved.class.getSimpleName(), ConversationDeleted.class.getSimpleName(),
-            ConversationRead.class.getSimpleName());
 
     /** Whether an event of this type changes cached facts. */
     static boolean invalidatedBy(String eventType) {

@@ -61,7 +61,6 @@ final class ConversationService implements Conversations {
         return context.uow.read(tenantId, tx -> visibleConversation(tx.store(), actor, id));
     }
 
-    /** The conversation if the actor may see it (cached facts); NotFound otherwise. */
     /**
      * Checks that the actor may see the conversation without loading it: a conversation never changes account, so
      * its account comes from the cache (loaded in {@code store}'s unit on a miss, dropped when it is deleted).
@@ -74,6 +73,7 @@ final class ConversationService implements Conversations {
         context.authorizer.require(facts, context.authorizer.subject(facts, actor), id, accountId, Permission.VIEW);
     }
 
+    /** The conversation if the actor may see it (cached facts); NotFound otherwise. */
     Conversation visibleConversation(StoreTransaction store, Actor actor, ConversationId id) {
         Conversation conversation = store.conversation(id).orElseThrow(() -> Errors.conversationNotFound(id));
         Facts facts = context.cachedFacts(tenantId);

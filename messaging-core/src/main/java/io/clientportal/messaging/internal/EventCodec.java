@@ -33,10 +33,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -114,6 +114,7 @@ final class EventCodec {
         private final MessagePosted sample;
         private final List<String> pieces = new ArrayList<>();
         private final List<Integer> slots = new ArrayList<>();   // 0 conversation id, 1 message id, 2 seq
+        private final int length;
 
         AnnouncementTemplate(MessagePosted posted) {
             this.sample = posted;
@@ -142,6 +143,7 @@ final class EventCodec {
                 }
                 if (next < 0) {
                     pieces.add(json.substring(from));
+                    length = json.length();
                     return;
                 }
                 pieces.add(json.substring(from, next) + (slot == 2 ? "\"seq\":" : ""));
@@ -166,7 +168,7 @@ final class EventCodec {
 
         String payload(MessagePosted posted) {
             Message m = posted.message();
-            StringBuilder json = new StringBuilder(pieces.stream().mapToInt(String::length).sum() + 100);
+            StringBuilder json = new StringBuilder(length + 16);
             for (int i = 0; i < slots.size(); i++) {
                 json.append(pieces.get(i));
                 switch (slots.get(i)) {

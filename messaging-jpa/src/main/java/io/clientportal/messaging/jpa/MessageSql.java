@@ -199,17 +199,41 @@ final class MessageSql {
 
     /**
      * One inbox page in one query (conversation, last message, unread count and the reader's access), then one
-     * query for the attachments of the page's last messages.
+     * query for the attachments of the page's last messages. On PostgreSQL, unless only unread conversations are
+     * asked for, the page is chosen first (top-N by activity over the conversations in scope) and only its rows are
+     * joined with their last message, horizon and unread count: joined first, every conversation in scope paid for
+     * them (2.9 against 2.2 ms for RAW's 20 of 10,000; chosen first, on par).
      */
     List<InboxRow> inbox(InboxRequest request) {
         Actor reader = request.reader();
+        List<Object> pageParameters = new ArrayList<>();
+        StringBuilder inScope = new StringBuilder(" WHERE c.tenant_id = ?");
+        pageParameters.add(tenantId);
+        inScope.append(scopeFilter(request.scope(), pageParameters));
+        if (request.afterActivity() != null) {
+            inScope.append(" AND (c.activity_at < ? OR (c.activity_at = ? AND c.id < ?))");
+            pageParameters.add(request.afterActivity());
+            pageParameters.add(request.afterActivity());
+            pageParameters.add(request.afterConversation().value());
+        }
+        // H2 plans the joined form well (and the page-first one worse): PostgreSQL only.
+        boolean pageFirst = !request.unreadOnly() && jdbc.platform() == Platform.POSTGRESQL;
         List<Object> parameters = new ArrayList<>(List.of(reader.kind(), reader.id()));
         StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT ").append(Rows.CONVERSATION_COLUMNS)
                 .append(", c.activity_at AS c_activity_at, ").append(Rows.MESSAGE_COLUMNS).append(", ")
                 .append(HAS_ATTACHMENTS).append(", ")
                 .append(UNREAD_OF_C).append(" AS unread_count, ")
                 .append(reader.isTeamMember() ? "p.access" : "CAST(NULL AS VARCHAR(16))").append(" AS reader_access")
-                .append(" FROM messaging_conversation c LEFT JOIN messaging_message m ON m.tenant_id = c.tenant_id")
+                .append(" FROM ");
+        if (!pageFirst) {
+            sql.append("messaging_conversation c");
+        } else {
+            sql.append("(SELECT c.* FROM messaging_conversation c").append(inScope)
+                    .append(" ORDER BY c.activity_at DESC, c.id DESC LIMIT ?) c");
+            parameters.addAll(pageParameters);
+            parameters.add(request.limit());
+        }
+        sql.append(" LEFT JOIN messaging_message m ON m.tenant_id = c.tenant_id")
                 .append(" AND m.conversation_id = c.id AND m.seq = c.last_seq").append(HORIZON_JOIN);
         parameters.add(reader.kind());
         parameters.add(reader.id());
@@ -218,14 +242,9 @@ final class MessageSql {
                     .append(" AND p.team_member_id = ?");
             parameters.add(reader.id());
         }
-        sql.append(" WHERE c.tenant_id = ?");
-        parameters.add(tenantId);
-        sql.append(scopeFilter(request.scope(), parameters));
-        if (request.afterActivity() != null) {
-            sql.append(" AND (c.activity_at < ? OR (c.activity_at = ? AND c.id < ?))");
-            parameters.add(request.afterActivity());
-            parameters.add(request.afterActivity());
-            parameters.add(request.afterConversation().value());
+        if (!pageFirst) {
+            sql.append(inScope);
+            parameters.addAll(pageParameters);
         }
         sql.append(") x");
         if (request.unreadOnly()) {

@@ -12,14 +12,12 @@ import javax.sql.DataSource;
  */
 enum Platform {
 
-    H2("h2", "NEXT VALUE FOR messaging_event_position_seq",
-            "SELECT NEXT VALUE FOR messaging_event_position_seq FROM SYSTEM_RANGE(1, ?)",
+    H2("h2", "NEXT VALUE FOR messaging_event_position_seq", "SYSTEM_RANGE(1, ?)",
             // H2: "set to max" as an UPDATE that only raises, preceded by an INSERT of a first horizon when
             // there is none (a concurrent first insert loses on the key and falls back to the UPDATE).
             null),
 
-    POSTGRESQL("postgresql", "nextval('messaging_event_position_seq')",
-            "SELECT nextval('messaging_event_position_seq') FROM generate_series(1, ?)",
+    POSTGRESQL("postgresql", "nextval('messaging_event_position_seq')", "generate_series(1, ?)",
             // One statement: the unique key arbitrates concurrent first reads, the WHERE makes it "set to max".
             "INSERT INTO messaging_read_horizon (tenant_id, conversation_id, reader_kind, reader_id, last_read_seq)"
                     + " VALUES (?, ?, ?, ?, ?) ON CONFLICT ON CONSTRAINT messaging_read_horizon_pk"
@@ -32,13 +30,18 @@ enum Platform {
 
     private final String scriptFolder;
     private final String nextPosition;
-    private final String reservePositions;
+    private final String numbers;
     private final String advanceHorizon;
 
-    Platform(String scriptFolder, String nextPosition, String reservePositions, String advanceHorizon) {
+    /**
+     * @param nextPosition   an expression that takes the next event position
+     * @param numbers        a table of the numbers 1 to the parameter
+     * @param advanceHorizon see {@link #advanceHorizonSql()}
+     */
+    Platform(String scriptFolder, String nextPosition, String numbers, String advanceHorizon) {
         this.scriptFolder = scriptFolder;
         this.nextPosition = nextPosition;
-        this.reservePositions = reservePositions;
+        this.numbers = numbers;
         this.advanceHorizon = advanceHorizon;
     }
 
@@ -67,7 +70,7 @@ enum Platform {
 
     /** Takes event positions from the sequence, one row each; parameter: how many. */
     String reservePositionsSql() {
-        return reservePositions;
+        return "SELECT " + nextPosition + " FROM " + numbers;
     }
 
     /**
