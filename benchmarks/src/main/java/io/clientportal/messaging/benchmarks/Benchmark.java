@@ -86,6 +86,7 @@ public final class Benchmark {
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("seeding failed", e);
             }
+            db.settle();   // H2's background writer must not still be writing the seed when the first round runs
             log(db.name() + ": seeded in " + (System.nanoTime() - seedStart) / 1_000_000 + " ms");
             try (RawVariant raw = new RawVariant(db.pool("raw", 10), db.isPostgres());
                  NaiveVariant naive = new NaiveVariant(db.pool("naive", 10))) {
@@ -308,6 +309,7 @@ public final class Benchmark {
             }
             for (int r = 0; r < config.rounds(); r++) {
                 for (Map.Entry<String, Variant> entry : rotate(variants, r)) {
+                    db.settle();
                     HeapMonitor heap = new HeapMonitor();
                     double figure = round.run(entry.getValue(), ops);
                     m.add(entry.getKey(), figure, heap.growthMb());

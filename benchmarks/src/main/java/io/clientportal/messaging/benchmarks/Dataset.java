@@ -99,11 +99,6 @@ final class Dataset {
                     + ", 'TEAM_MEMBER', 'agent', 1 FROM " + sql.range(a));
             createBaselineTables(s, postgres);
             s.execute("ANALYZE");
-            if (!postgres) {
-                // Written to the file now, so H2's background writer is not still busy with the seed (on the second
-                // core) while the first workload is measured.
-                s.execute("CHECKPOINT SYNC");
-            }
         }
     }
 
