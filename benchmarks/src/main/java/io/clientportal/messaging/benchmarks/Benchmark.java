@@ -309,7 +309,6 @@ public final class Benchmark {
             }
             for (int r = 0; r < config.rounds(); r++) {
                 for (Map.Entry<String, Variant> entry : rotate(variants, r)) {
-                    db.settle();
                     HeapMonitor heap = new HeapMonitor();
                     double figure = round.run(entry.getValue(), ops);
                     m.add(entry.getKey(), figure, heap.growthMb());

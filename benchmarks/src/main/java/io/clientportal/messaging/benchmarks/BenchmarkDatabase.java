@@ -91,8 +91,9 @@ final class BenchmarkDatabase implements AutoCloseable {
     }
 
     /**
-     * On H2, writes everything to the file before a round starts: H2 flushes in a background thread, and what one
-     * variant wrote would otherwise be flushed on the second core while the next variant is measured.
+     * On H2, writes everything to the file now: H2 flushes in a background thread, which would otherwise still be
+     * busy with the seed on the second core while the first rounds are measured. (Not before every round: a
+     * checkpoint leaves H2's reads cold, which slowed every variant's reads tenfold.)
      */
     void settle() {
         if (postgres) {
