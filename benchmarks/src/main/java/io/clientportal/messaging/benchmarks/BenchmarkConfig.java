@@ -61,7 +61,7 @@ record BenchmarkConfig(List<String> databases, int rounds, int posts, int postCo
                 integer("bench.conversations", 100_000),
                 integer("bench.agentConversations", 10_000),
                 integer("bench.inboxPages", 40),
-                integer("bench.markReads", 6),
+                integer("bench.markReads", 10),
                 integer("bench.announcementRounds", 3),
                 integer("bench.events", 10_000),
                 integer("bench.eventRate", 500),
