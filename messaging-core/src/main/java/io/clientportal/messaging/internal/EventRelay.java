@@ -18,8 +18,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
@@ -62,14 +60,12 @@ final class EventRelay implements AutoCloseable {
     private final Duration pollInterval;
     private final long gapTimeoutNanos;
     private final Runnable afterDelivery;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wakeUp = lock.newCondition();
+    private final WakeSignal signal = new WakeSignal();
     private final Queue<SubscriptionImpl> registrations = new ConcurrentLinkedQueue<>();
     private final List<SubscriptionImpl> subscribers = new ArrayList<>();
     /** Skipped positions (relay thread only): position -> when skipped (nanoTime). */
     private final TreeMap<Long, Long> skipped = new TreeMap<>();
     private final Thread thread;
-    private boolean woken;
     private volatile boolean closed;
     private volatile long position;
     private long gapAt = -1;
@@ -122,13 +118,7 @@ final class EventRelay implements AutoCloseable {
 
     /** Asks the relay to look at the log now (after a local commit, or a signal from another node). */
     void wake() {
-        lock.lock();
-        try {
-            woken = true;
-            wakeUp.signal();
-        } finally {
-            lock.unlock();
-        }
+        signal.wake();
     }
 
     /** Adds a subscriber; the relay catches it up from its cursor, then feeds it live. */
@@ -166,17 +156,8 @@ final class EventRelay implements AutoCloseable {
         } else if (!skipped.isEmpty()) {
             timeout = Math.min(timeout, TimeUnit.NANOSECONDS.toMillis(LATE_CHECK_NANOS));
         }
-        lock.lock();
-        try {
-            if (!woken && !closed) {
-                wakeUp.await(timeout, TimeUnit.MILLISECONDS);
-            }
-            woken = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!closed && !signal.await(timeout)) {
             closed = true;
-        } finally {
-            lock.unlock();
         }
     }
 

@@ -21,10 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -50,9 +47,7 @@ final class WebhookDispatcher implements AutoCloseable {
     private final HttpClient http;
     private final ExecutorService senders;
     private final Thread thread;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wakeUp = lock.newCondition();
-    private boolean woken;
+    private final WakeSignal signal = new WakeSignal();
     private volatile boolean closed;
 
     WebhookDispatcher(WebhookDeliveryStore deliveries, List<WebhookEndpoint> endpoints, WebhookPolicy policy,
@@ -82,13 +77,7 @@ final class WebhookDispatcher implements AutoCloseable {
 
     /** Looks for due deliveries now. */
     void wake() {
-        lock.lock();
-        try {
-            woken = true;
-            wakeUp.signal();
-        } finally {
-            lock.unlock();
-        }
+        signal.wake();
     }
 
     /** How long a claim keeps other instances off a delivery: the attempt's time-out, with room to record it. */
@@ -110,17 +99,8 @@ final class WebhookDispatcher implements AutoCloseable {
     }
 
     private void awaitWake() {
-        lock.lock();
-        try {
-            if (!woken && !closed) {
-                wakeUp.await(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-            }
-            woken = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!closed && !signal.await(pollInterval.toMillis())) {
             closed = true;
-        } finally {
-            lock.unlock();
         }
     }
 

@@ -36,6 +36,10 @@ final class EventLog {
         if (events.stream().allMatch(event -> event.webhookEndpoints().isEmpty())) {
             // Nothing else refers to the positions: the rows take them from the sequence as they are inserted, in
             // order, so a post's event costs one statement, not two.
+            if (events.size() > 1 && jdbc.platform() == Platform.POSTGRESQL) {
+                insertAsArrays(tenantId, events);
+                return;
+            }
             List<Object[]> rows = new ArrayList<>(events.size());
             for (NewEvent event : events) {
                 rows.add(new Object[]{tenantId, event.type(), AttachmentSql.uuidOrNull(
@@ -44,8 +48,6 @@ final class EventLog {
             }
             if (rows.size() == 1) {
                 jdbc.update(insertWithNextPosition(), rows.get(0));
-            } else if (jdbc.platform() == Platform.POSTGRESQL) {
-                insertAsArrays(tenantId, events);
             } else {
                 jdbc.batch(insertWithNextPosition(), rows);
             }

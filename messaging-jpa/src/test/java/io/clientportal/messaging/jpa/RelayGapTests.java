@@ -62,18 +62,10 @@ abstract class RelayGapTests {
         start(Duration.ofSeconds(30));
         List<MessagePosted> received = new CopyOnWriteArrayList<>();
         Subscription subscription = messaging.events().subscribe(OWNER, null, posted(received));
-        CountDownLatch appended = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> held = CompletableFuture.runAsync(() -> {
-            store.holdNextCommit(appended, release);
-            messaging.messages().post(OWNER, first, NewMessage.text("earlier"));
-        });
-        assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
-        messaging.messages().post(OWNER, second, NewMessage.text("later"));
+        HeldPost held = postEarlierHeldThenLater();
 
         await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(5)).until(received::isEmpty);
-        release.countDown();
-        held.get(10, TimeUnit.SECONDS);
+        held.commit();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 2);
         assertThat(received).extracting(p -> p.message().text()).containsExactly("earlier", "later");
@@ -86,14 +78,7 @@ abstract class RelayGapTests {
         start(Duration.ofMillis(300));
         List<MessagePosted> live = new CopyOnWriteArrayList<>();
         messaging.events().subscribe(OWNER, null, posted(live));
-        CountDownLatch appended = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> held = CompletableFuture.runAsync(() -> {
-            store.holdNextCommit(appended, release);
-            messaging.messages().post(OWNER, first, NewMessage.text("earlier"));
-        });
-        assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
-        messaging.messages().post(OWNER, second, NewMessage.text("later"));
+        HeldPost held = postEarlierHeldThenLater();
 
         // The wait runs out: the later event goes on, its id naming the position still awaited.
         await().atMost(Duration.ofSeconds(10)).until(() -> live.size() == 1);
@@ -104,8 +89,7 @@ abstract class RelayGapTests {
         // A client that resumes with that id before the earlier one commits...
         List<MessagePosted> resumedBefore = new CopyOnWriteArrayList<>();
         messaging.events().subscribe(OWNER, laterId, posted(resumedBefore));
-        release.countDown();
-        held.get(10, TimeUnit.SECONDS);
+        held.commit();
 
         // ...and everyone live get it, late rather than never, once.
         await().atMost(Duration.ofSeconds(10)).until(() -> live.size() == 2 && resumedBefore.size() == 1);
@@ -120,6 +104,32 @@ abstract class RelayGapTests {
         assertThat(resumedAfter).extracting(p -> p.message().text()).containsExactly("earlier", "next");
         await().atMost(Duration.ofSeconds(10)).until(() -> live.size() == 3);
         assertThat(live).extracting(p -> p.message().text()).containsExactly("later", "earlier", "next");
+    }
+
+    /**
+     * Posts "earlier" to the first conversation and holds its unit open once it has taken its position, then posts
+     * "later" to the second, which commits.
+     */
+    private HeldPost postEarlierHeldThenLater() throws Exception {
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> held = CompletableFuture.runAsync(() -> {
+            store.holdNextCommit(appended, release);
+            messaging.messages().post(OWNER, first, NewMessage.text("earlier"));
+        });
+        assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+        messaging.messages().post(OWNER, second, NewMessage.text("later"));
+        return new HeldPost(release, held);
+    }
+
+    /** The held post of {@link #postEarlierHeldThenLater}. */
+    private record HeldPost(CountDownLatch release, CompletableFuture<Void> done) {
+
+        /** Lets the held unit commit and waits until it has. */
+        void commit() throws Exception {
+            release.countDown();
+            done.get(10, TimeUnit.SECONDS);
+        }
     }
 
     private static java.util.function.Consumer<MessagingEvent> posted(List<MessagePosted> into) {
