@@ -49,7 +49,11 @@ public abstract class EventContract extends Contract {
         Recorder ivan = Recorder.subscribe(w, w.ivan, null);
 
         Message hello = w.post(w.alice, w.acme, "hello");
+        // Each change is awaited before the next: an event still on its way when a later edit or delete commits
+        // already carries the message as it then is.
+        agent.awaitTypes(MessagePosted.class);
         w.messaging.messages().edit(w.alice, hello.id(), "hello!");
+        agent.awaitTypes(MessagePosted.class, MessageEdited.class);
         w.messaging.messages().markRead(w.bob, w.acme, 1);
         w.messaging.messages().delete(w.alice, hello.id());
         w.post(w.ivan, w.solo, "ivan's");
