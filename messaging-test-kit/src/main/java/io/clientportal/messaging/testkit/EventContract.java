@@ -232,6 +232,20 @@ public abstract class EventContract extends Contract {
         });
     }
 
+    @Test
+    void aStreamResumedFromBeforeAnAccountWasDeletedReplaysNothingOfItsConversation() {
+        var w = world();
+        String from = startingPoint(w, w.manager);
+        Message gone = w.post(w.alice, w.acme, "gone with the account");
+        w.messaging.messages().edit(w.alice, gone.id(), "gone with the account, edited");
+        w.messaging.directory().deleteClientAccount("acme");
+        w.post(w.olga, w.other, "still here");
+
+        Recorder resumed = Recorder.subscribe(w, w.manager, from);
+        resumed.awaitTypes(ConversationDeleted.class, MessagePosted.class);
+        assertThat(resumed.texts()).containsExactly("still here");
+    }
+
     /** Where a subscription of {@code actor} opened now would resume from; the subscription is closed again. */
     private static String startingPoint(ContractFixture w, Actor actor) {
         Recorder before = Recorder.subscribe(w, actor, null);
