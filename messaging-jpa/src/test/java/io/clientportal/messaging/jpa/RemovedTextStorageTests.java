@@ -1,6 +1,7 @@
 package io.clientportal.messaging.jpa;
 
 import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.ConflictException;
 import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.WebhookEndpoint;
 import io.clientportal.messaging.WebhookPolicy;
@@ -28,8 +29,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What a delete or an edit takes away is gone from the database itself, not only from what the API answers: no
@@ -124,6 +132,48 @@ abstract class RemovedTextStorageTests {
         assertThat(tablesContaining(text)).isEmpty();
         assertThat(tablesContaining(name)).isEmpty();
         assertThat(tablesContaining(filename)).isEmpty();
+    }
+
+    @Test
+    void anEditRacingADeleteCannotPutTextBackOnTheTombstone() throws Exception {
+        Actor alice = Actor.clientUser("alice-" + UUID.randomUUID());
+        ConversationId conversation = newAccount(alice);
+        Message posted = messaging.messages().post(alice, conversation, NewMessage.text("original"));
+        String racing = "racing edit " + UUID.randomUUID();
+        HoldingStore holding = new HoldingStore(store);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (Messaging deleting = Messaging.builder().store(holding).attachmentStore(new InMemoryAttachmentStore())
+                .build()) {
+            CountDownLatch written = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<?> delete = threads.submit(() -> {
+                holding.holdNextCommit(written, release);
+                deleting.messages().delete(OWNER, posted.id());
+            });
+            assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+            // The edit read the message before the delete committed, then waits for its row.
+            Future<Message> edit = threads.submit(() -> messaging.messages().edit(alice, posted.id(), racing));
+            await().atMost(Duration.ofSeconds(30)).until(this::someoneWaitsForARowLock);
+            release.countDown();
+            delete.get(30, TimeUnit.SECONDS);
+
+            assertThatThrownBy(() -> edit.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(ConflictException.class);
+        } finally {
+            threads.shutdownNow();
+        }
+        Message tombstone = messaging.messages().get(OWNER, posted.id());
+        assertThat(tombstone.deleted()).isTrue();
+        assertThat(tombstone.text()).isEmpty();
+        assertThat(tablesContaining(racing)).isEmpty();
+    }
+
+    private boolean someoneWaitsForARowLock() throws SQLException {
+        String sql = database.isPostgres()
+                ? "SELECT COUNT(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n"
+                + " ON n.oid = c.relnamespace WHERE l.locktype = 'tuple' AND c.relname = 'messaging_message'"
+                + " AND n.nspname = current_schema()"
+                : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
+        return Long.parseLong(SchemaTests.strings(database.dataSource(), sql).get(0)) > 0;
     }
 
     /** A new account with {@code user} in it; returns its conversation. */
