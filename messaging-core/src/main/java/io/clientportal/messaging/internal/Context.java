@@ -17,9 +17,10 @@ final class Context {
     final MessagingLimits limits;
     final AttachmentBytes attachmentBytes;
     final AnnouncementDelivery announcementDelivery;
+    final EventRedaction redaction;
 
     Context(UnitOfWork uow, Authorizer authorizer, AccessCache cache, Clock clock, MessagingLimits limits,
-            AttachmentStore attachmentStore, AnnouncementDelivery announcementDelivery) {
+            AttachmentStore attachmentStore, AnnouncementDelivery announcementDelivery, EventRedaction redaction) {
         this.uow = uow;
         this.authorizer = authorizer;
         this.cache = cache;
@@ -28,6 +29,7 @@ final class Context {
         this.limits = limits;
         this.attachmentBytes = new AttachmentBytes(attachmentStore);
         this.announcementDelivery = announcementDelivery;
+        this.redaction = redaction;
     }
 
     /** Now, truncated to microseconds so that what a database stores equals what the core returned. */

@@ -177,6 +177,7 @@ final class DirectoryService implements Directory {
                 ConversationId id = conversation.get().id();
                 List<String> teamIds = store.participants(id).stream().map(Participant::teamMemberId).toList();
                 List<AttachmentRecord> orphaned = store.deleteConversation(id);
+                context.redaction.erase(store, id);
                 tx.emit(new ConversationDeleted(null, tenantId, id, now, accountId, teamIds,
                         users.stream().map(ClientUser::id).toList()));
                 tx.afterCommit(() -> context.attachmentBytes.deleteQuietly(orphaned));

@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -51,6 +52,16 @@ final class EventCodec {
             MessageEdited.class, MessageDeleted.class, ConversationRead.class, ParticipantAdded.class,
             ParticipantAccessChanged.class, ParticipantRemoved.class, AnnouncementDelivered.class,
             TeamMemberChanged.class, TeamMemberRemoved.class, ClientUserChanged.class, ClientUserRemoved.class);
+
+    /** The logged events that carry a whole message: rewritten when the message is edited or deleted. */
+    static final Set<String> MESSAGE_TYPES = Set.of(MessagePosted.class.getSimpleName(),
+            MessageEdited.class.getSimpleName());
+
+    /** The type an erased event takes (one of a deleted conversation): no version decodes it, so all skip it. */
+    static final String ERASED_TYPE = "Erased";
+
+    /** The payload an erased event takes: nothing. */
+    static final String ERASED_PAYLOAD = "{}";
 
     private static final Map<String, Class<? extends MessagingEvent>> TYPES_BY_NAME = STORED_TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
@@ -202,6 +213,28 @@ final class EventCodec {
         body.put("timestamp", at.toString());
         body.set("data", data);
         return mapper.writeValueAsString(body);
+    }
+
+    /**
+     * The payload a logged event must carry now that its message reads {@code current}: the same event (type,
+     * time) with the message as it is now, its current text or, once deleted, a tombstone without text or
+     * attachments. {@code null} when the event is not about that message or already carries it as it is.
+     */
+    String restated(EventRecord record, Message current) {
+        MessagingEvent event = decode(record);
+        if (event instanceof MessagePosted posted && isStale(posted.message(), current)) {
+            return encode(new MessagePosted(null, posted.tenantId(), posted.conversationId(), posted.at(), current))
+                    .payload();
+        }
+        if (event instanceof MessageEdited edited && isStale(edited.message(), current)) {
+            return encode(new MessageEdited(null, edited.tenantId(), edited.conversationId(), edited.at(), current))
+                    .payload();
+        }
+        return null;
+    }
+
+    private static boolean isStale(Message logged, Message current) {
+        return logged.id().equals(current.id()) && !logged.equals(current);
     }
 
     /** Decodes a stored event; returns {@code null} for a type this version does not know (logged by caller). */

@@ -159,6 +159,11 @@ final class MessageService implements Messages {
             Instant now = context.now();
             store.updateMessageText(id, text, now);
             Message edited = store.message(id).orElseThrow();
+            if (edited.deleted()) {
+                // Deleted by another unit of work since it was read: the store left the tombstone as it was.
+                throw new ConflictException("message " + id + " was deleted");
+            }
+            context.redaction.restate(store, edited);
             tx.emit(new MessageEdited(null, tenantId, edited.conversationId(), now, edited));
             return edited;
         });
@@ -182,6 +187,8 @@ final class MessageService implements Messages {
                         message.attachments().stream().map(Attachment::id).toList());
                 tx.afterCommit(() -> context.attachmentBytes.deleteQuietly(gone));
             }
+            // What was logged about it (text, attachments) goes too: replays and webhooks show the tombstone.
+            context.redaction.restate(store, store.message(id).orElseThrow());
             tx.emit(new MessageDeleted(null, tenantId, message.conversationId(), now, id, message.seq()));
             return null;
         });

@@ -90,7 +90,7 @@ public final class MessagingEngine implements AutoCloseable {
             }
         }, routing);
         this.context = new Context(uow, new Authorizer(policy), cache, clock, limits, attachmentStore,
-                announcementDelivery);
+                announcementDelivery, new EventRedaction(codec));
         this.visibility = new EventVisibility(context);
         this.housekeeping = new Housekeeping(store, context, housekeepingInterval);
         AtomicInteger threads = new AtomicInteger();

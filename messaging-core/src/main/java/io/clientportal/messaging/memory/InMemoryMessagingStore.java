@@ -6,6 +6,8 @@ import io.clientportal.messaging.spi.MessagingStore;
 import io.clientportal.messaging.spi.PendingAnnouncement;
 import io.clientportal.messaging.spi.StoreTransaction;
 import io.clientportal.messaging.model.Announcement;
+import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.spi.WebhookDeliveryRecord;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -81,6 +84,45 @@ public final class InMemoryMessagingStore implements MessagingStore {
             undo.push(() -> webhookDeliveries.remove(id));
         }
         return position;
+    }
+
+    /** The events of one conversation of the given types that mention a string; called under a lock. */
+    List<EventRecord> conversationEvents(String tenantId, ConversationId id, Set<String> types, String mention) {
+        return events.stream().filter(e -> tenantId.equals(e.tenantId()) && id.equals(e.conversationId())
+                && types.contains(e.type()) && e.payload().contains(mention)).toList();
+    }
+
+    /** Overwrites logged payloads and their webhook copies; called under the write lock. */
+    void rewritePayloads(Map<Long, String> payloads, UndoLog undo) {
+        payloads.forEach((position, payload) -> {
+            int index = firstIndexAfter(position - 1);
+            if (index < events.size() && events.get(index).position() == position) {
+                EventRecord e = events.get(index);
+                replace(index, new EventRecord(position, e.tenantId(), e.type(), e.conversationId(), payload,
+                        e.createdAt()), undo);
+                webhookDeliveries.rewritePayload(position, payload).forEach((id, old) ->
+                        undo.push(() -> webhookDeliveries.restorePayload(id, old)));
+            }
+        });
+    }
+
+    /** Erases a conversation's events and drops their webhook deliveries; called under the write lock. */
+    void erase(String tenantId, ConversationId id, String type, String payload, UndoLog undo) {
+        for (int i = 0; i < events.size(); i++) {
+            EventRecord e = events.get(i);
+            if (tenantId.equals(e.tenantId()) && id.equals(e.conversationId())) {
+                replace(i, new EventRecord(e.position(), tenantId, type, null, payload, e.createdAt()), undo);
+                for (WebhookDeliveryRecord removed : webhookDeliveries.removeOfEvent(e.position())) {
+                    undo.push(() -> webhookDeliveries.restore(removed));
+                }
+            }
+        }
+    }
+
+    private void replace(int index, EventRecord record, UndoLog undo) {
+        EventRecord old = events.set(index, record);
+        // Undone before anything appended after it is (newest first), so the index still holds it.
+        undo.push(() -> events.set(index, old));
     }
 
     @Override

@@ -21,6 +21,7 @@ import io.clientportal.messaging.spi.AnnouncementRecord;
 import io.clientportal.messaging.spi.AttachmentRecord;
 import io.clientportal.messaging.spi.ConversationScope;
 import io.clientportal.messaging.spi.DuplicateKeyException;
+import io.clientportal.messaging.spi.EventRecord;
 import io.clientportal.messaging.spi.InboxRequest;
 import io.clientportal.messaging.spi.InboxRow;
 import io.clientportal.messaging.spi.NewEvent;
@@ -32,6 +33,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -337,7 +339,7 @@ final class InMemoryTransaction implements StoreTransaction {
 
     @Override
     public void updateMessageText(MessageId id, String text, Instant editedAt) {
-        message(id).ifPresent(m -> setMessage(data.conversations.get(m.conversationId()),
+        message(id).filter(m -> !m.deleted()).ifPresent(m -> setMessage(data.conversations.get(m.conversationId()),
                 new Message(m.id(), m.conversationId(), m.seq(), m.author(), m.authorName(), text, m.attachments(),
                         m.highlighted(), m.announcementId(), m.clientMessageId(), m.createdAt(), editedAt,
                         m.deleted())));
@@ -559,6 +561,21 @@ final class InMemoryTransaction implements StoreTransaction {
         for (NewEvent event : events) {
             store.append(tenantId, event, undo);
         }
+    }
+
+    @Override
+    public List<EventRecord> conversationEvents(ConversationId id, Set<String> types, String mention) {
+        return store.conversationEvents(tenantId, id, types, mention);
+    }
+
+    @Override
+    public void rewriteEventPayloads(Map<Long, String> payloads) {
+        store.rewritePayloads(payloads, undo);
+    }
+
+    @Override
+    public void eraseConversationEvents(ConversationId id, String type, String payload) {
+        store.erase(tenantId, id, type, payload, undo);
     }
 
 }

@@ -30,6 +30,42 @@ final class InMemoryWebhookDeliveries implements WebhookDeliveryStore {
         deliveries.remove(id);
     }
 
+    /** Sets the payload of an event's deliveries; returns each one's old payload by id. */
+    synchronized Map<String, String> rewritePayload(long position, String payload) {
+        Map<String, String> old = new LinkedHashMap<>();
+        deliveries.replaceAll((id, d) -> {
+            if (d.eventPosition() != position) {
+                return d;
+            }
+            old.put(id, d.payload());
+            return withPayload(d, payload);
+        });
+        return old;
+    }
+
+    /** Puts a payload back (a rewrite rolled back), if the delivery is still there. */
+    synchronized void restorePayload(String id, String payload) {
+        deliveries.computeIfPresent(id, (key, d) -> withPayload(d, payload));
+    }
+
+    /** Removes an event's deliveries; returns them. */
+    synchronized List<WebhookDeliveryRecord> removeOfEvent(long position) {
+        List<WebhookDeliveryRecord> removed = deliveries.values().stream()
+                .filter(d -> d.eventPosition() == position).toList();
+        removed.forEach(d -> deliveries.remove(d.id()));
+        return removed;
+    }
+
+    /** Puts a removed delivery back (a removal rolled back). */
+    synchronized void restore(WebhookDeliveryRecord delivery) {
+        deliveries.put(delivery.id(), delivery);
+    }
+
+    private static WebhookDeliveryRecord withPayload(WebhookDeliveryRecord d, String payload) {
+        return new WebhookDeliveryRecord(d.id(), d.endpoint(), d.eventPosition(), d.tenantId(), d.eventType(),
+                payload, d.createdAt(), d.dead(), d.attempts(), d.nextAttemptAt(), d.lastError());
+    }
+
     @Override
     public synchronized List<WebhookDeliveryRecord> claimDue(Instant now, Instant leaseUntil, int limit) {
         List<WebhookDeliveryRecord> due = deliveries.values().stream()

@@ -15,7 +15,9 @@ import io.clientportal.messaging.model.TeamMember;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The data operations of one unit of work, scoped to one tenant: every read and write sees and touches only that
@@ -150,6 +152,7 @@ public interface StoreTransaction {
      */
     List<Message> history(ConversationId id, Long beforeSeq, Long afterSeq, int limit);
 
+    /** Sets a message's text and stamps the edit; changes nothing if the message was deleted meanwhile. */
     void updateMessageText(MessageId id, String text, Instant editedAt);
 
     /** Turns a message into a tombstone: empty text, no attachments, deleted. Its seq stays. */
@@ -235,4 +238,44 @@ public interface StoreTransaction {
      * once, no attempt yet), so a delivery exists exactly when its event committed.
      */
     void appendEvents(List<NewEvent> events);
+
+    /**
+     * The logged events of a conversation whose type is one of {@code types} and whose payload contains
+     * {@code mention}, ascending by position. The core finds the earlier events about a message it edits or
+     * deletes this way (with the message's id as {@code mention}) and then rewrites them
+     * ({@link #rewriteEventPayloads}). Edits and deletes are rare, so a scan of one conversation's events is fine.
+     * A store may return events that do not mention it (the core checks each), never fewer than match. The
+     * default fails: a store that can't find them would serve a deleted message's text again.
+     *
+     * @param types   event type names, not empty
+     * @param mention a string the payload must contain, not empty
+     */
+    default List<EventRecord> conversationEvents(ConversationId id, Set<String> types, String mention) {
+        throw new UnsupportedOperationException(getClass().getName() + " can't find the events of a conversation");
+    }
+
+    /**
+     * Replaces the payloads of logged events, by position, in this unit of work, and the payload copies of their
+     * webhook deliveries not yet delivered (pending or dead), so that what is replayed or retried afterwards says
+     * what the core wrote. Type, time and position stay; positions no longer in the log are skipped. The default
+     * fails.
+     *
+     * @param payloads the new payload of each position, never {@code null} values
+     */
+    default void rewriteEventPayloads(Map<Long, String> payloads) {
+        throw new UnsupportedOperationException(getClass().getName() + " can't rewrite logged events");
+    }
+
+    /**
+     * Erases the logged events of a conversation (its client account is being deleted) in this unit of work:
+     * each keeps its position and time but takes {@code type} and {@code payload} and no longer names the
+     * conversation, and their webhook deliveries not yet delivered (pending or dead) are deleted. Positions stay
+     * because the relay would wait on a missing position as on one not yet committed. The default fails.
+     *
+     * @param type    the type name an erased event takes (one the core skips)
+     * @param payload the payload an erased event takes
+     */
+    default void eraseConversationEvents(ConversationId id, String type, String payload) {
+        throw new UnsupportedOperationException(getClass().getName() + " can't erase the events of a conversation");
+    }
 }

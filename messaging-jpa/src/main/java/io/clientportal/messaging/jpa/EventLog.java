@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.clientportal.messaging.jpa.Jdbc.instant;
@@ -118,12 +120,53 @@ final class EventLog {
         if (positions.isEmpty()) {
             return List.of();
         }
+        return jdbc.query("SELECT " + COLUMNS + " FROM messaging_event WHERE position IN ("
+                + placeholders(positions.size()) + ") ORDER BY position", EventLog::record, positions.toArray());
+    }
+
+    /**
+     * A conversation's events of the given types whose payload contains {@code mention}, by the conversation's
+     * index (schema version 5): the scan covers that conversation's events only.
+     */
+    List<EventRecord> ofConversation(String tenantId, ConversationId id, Set<String> types, String mention) {
+        List<Object> parameters = new ArrayList<>(types.size() + 3);
+        parameters.add(id.value());
+        parameters.add(tenantId);
+        parameters.addAll(types);
+        parameters.add("%" + mention.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        return jdbc.query("SELECT " + COLUMNS + " FROM messaging_event WHERE conversation_id = ? AND tenant_id = ?"
+                + " AND type IN (" + placeholders(types.size()) + ") AND payload LIKE ? ESCAPE '\\'"
+                + " ORDER BY position", EventLog::record, parameters.toArray());
+    }
+
+    /** Overwrites logged payloads, and those of the events' webhook deliveries still in the table. */
+    void rewrite(Map<Long, String> payloads) {
+        if (payloads.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(payloads.size());
+        payloads.forEach((position, payload) -> rows.add(new Object[]{payload, position}));
+        jdbc.batch("UPDATE messaging_event SET payload = ? WHERE position = ?", rows);
+        jdbc.batch("UPDATE messaging_webhook_delivery SET payload = ? WHERE event_position = ?", rows);
+    }
+
+    /**
+     * Erases a conversation's events in place (positions stay, so relays see no hole) and deletes their webhook
+     * deliveries.
+     */
+    void erase(String tenantId, ConversationId id, String type, String payload) {
+        jdbc.update("DELETE FROM messaging_webhook_delivery WHERE event_position IN (SELECT e.position"
+                + " FROM messaging_event e WHERE e.conversation_id = ? AND e.tenant_id = ?)", id.value(), tenantId);
+        jdbc.update("UPDATE messaging_event SET type = ?, payload = ?, conversation_id = NULL"
+                + " WHERE conversation_id = ? AND tenant_id = ?", type, payload, id.value(), tenantId);
+    }
+
+    private static String placeholders(int count) {
         StringBuilder in = new StringBuilder();
-        for (int i = 0; i < positions.size(); i++) {
+        for (int i = 0; i < count; i++) {
             in.append(i == 0 ? "?" : ", ?");
         }
-        return jdbc.query("SELECT " + COLUMNS + " FROM messaging_event WHERE position IN (" + in + ")"
-                + " ORDER BY position", EventLog::record, positions.toArray());
+        return in.toString();
     }
 
     private static EventRecord record(java.sql.ResultSet row) throws java.sql.SQLException {

@@ -16,6 +16,7 @@ import io.clientportal.messaging.spi.AnnouncementChunk;
 import io.clientportal.messaging.spi.AnnouncementRecord;
 import io.clientportal.messaging.spi.AttachmentRecord;
 import io.clientportal.messaging.spi.ConversationScope;
+import io.clientportal.messaging.spi.EventRecord;
 import io.clientportal.messaging.spi.InboxRequest;
 import io.clientportal.messaging.spi.InboxRow;
 import io.clientportal.messaging.spi.NewEvent;
@@ -25,7 +26,9 @@ import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One unit of work over one tenant's rows, on one {@link EntityManager} and its transaction. It only routes each
@@ -320,5 +323,20 @@ final class JpaTransaction implements StoreTransaction {
     @Override
     public void appendEvents(List<NewEvent> newEvents) {
         events.append(tenantId, newEvents);
+    }
+
+    @Override
+    public List<EventRecord> conversationEvents(ConversationId id, Set<String> types, String mention) {
+        return events.ofConversation(tenantId, id, types, mention);
+    }
+
+    @Override
+    public void rewriteEventPayloads(Map<Long, String> payloads) {
+        events.rewrite(payloads);
+    }
+
+    @Override
+    public void eraseConversationEvents(ConversationId id, String type, String payload) {
+        events.erase(tenantId, id, type, payload);
     }
 }

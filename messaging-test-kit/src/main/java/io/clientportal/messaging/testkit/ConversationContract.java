@@ -1,16 +1,22 @@
 package io.clientportal.messaging.testkit;
 
+import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.InvalidInputException;
 import io.clientportal.messaging.NotFoundException;
 import io.clientportal.messaging.model.Access;
 import io.clientportal.messaging.model.AccountKind;
+import io.clientportal.messaging.model.Attachment;
 import io.clientportal.messaging.model.ConversationSummary;
 import io.clientportal.messaging.model.InboxQuery;
+import io.clientportal.messaging.model.Message;
+import io.clientportal.messaging.model.NewMessage;
 import io.clientportal.messaging.model.Page;
 import io.clientportal.messaging.model.Participant;
 import io.clientportal.messaging.model.TeamRole;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -151,6 +157,33 @@ public abstract class ConversationContract extends Contract {
                 .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("cursor"));
         assertThatThrownBy(() -> w.messaging.conversations().inbox(w.stranger, InboxQuery.first(10)))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void theInboxPreviewShowsTheLastMessageAsItNowReads() {
+        var w = world();
+        Attachment file = w.messaging.attachments().upload(w.alice, "draft.txt", "text/plain",
+                new ByteArrayInputStream("draft".getBytes(StandardCharsets.UTF_8)));
+        Message posted = w.messaging.messages().post(w.alice, w.acme,
+                NewMessage.text("frist draft").withAttachments(file.id()));
+
+        w.messaging.messages().edit(w.alice, posted.id(), "first draft");
+        assertThat(preview(w, w.agent).text()).isEqualTo("first draft");
+        assertThat(preview(w, w.bob).editedAt()).isNotNull();
+
+        w.messaging.messages().delete(w.alice, posted.id());
+        for (Actor reader : List.of(w.agent, w.bob, w.owner)) {
+            Message preview = preview(w, reader);
+            assertThat(preview.deleted()).isTrue();
+            assertThat(preview.text()).isEmpty();
+            assertThat(preview.attachments()).isEmpty();
+        }
+    }
+
+    /** The last message of acme's row in the reader's inbox. */
+    private static Message preview(ContractFixture w, Actor reader) {
+        return w.messaging.conversations().inbox(reader, InboxQuery.first(50)).items().stream()
+                .filter(s -> s.conversation().id().equals(w.acme)).findFirst().orElseThrow().lastMessage();
     }
 
     private static List<String> inboxAccounts(ContractFixture w, io.clientportal.messaging.Actor actor) {

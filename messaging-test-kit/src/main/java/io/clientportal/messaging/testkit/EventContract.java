@@ -17,13 +17,18 @@ import io.clientportal.messaging.event.ParticipantAdded;
 import io.clientportal.messaging.event.ParticipantRemoved;
 import io.clientportal.messaging.event.StreamReset;
 import io.clientportal.messaging.model.Access;
+import io.clientportal.messaging.model.Attachment;
 import io.clientportal.messaging.model.HistoryQuery;
 import io.clientportal.messaging.model.Message;
+import io.clientportal.messaging.model.NewMessage;
 import io.clientportal.messaging.spi.MessagingNotifier;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -44,7 +49,11 @@ public abstract class EventContract extends Contract {
         Recorder ivan = Recorder.subscribe(w, w.ivan, null);
 
         Message hello = w.post(w.alice, w.acme, "hello");
+        // Each change is awaited before the next: an event still on its way when a later edit or delete commits
+        // already carries the message as it then is.
+        agent.awaitTypes(MessagePosted.class);
         w.messaging.messages().edit(w.alice, hello.id(), "hello!");
+        agent.awaitTypes(MessagePosted.class, MessageEdited.class);
         w.messaging.messages().markRead(w.bob, w.acme, 1);
         w.messaging.messages().delete(w.alice, hello.id());
         w.post(w.ivan, w.solo, "ivan's");
@@ -179,6 +188,69 @@ public abstract class EventContract extends Contract {
         Recorder future = Recorder.subscribe(w, w.agent, Long.toString(Long.MAX_VALUE / 2));
         w.post(w.alice, w.acme, "after reset");
         future.awaitTypes(StreamReset.class, MessagePosted.class);
+    }
+
+    @Test
+    void aStreamResumedFromBeforeADeleteReplaysTheMessageAsATombstone() {
+        var w = world();
+        String from = startingPoint(w, w.agent);
+        String secret = "deleted secret " + UUID.randomUUID();
+        Attachment file = w.messaging.attachments().upload(w.alice, "secret-plan.txt", "text/plain",
+                new ByteArrayInputStream(secret.getBytes(StandardCharsets.UTF_8)));
+        Message posted = w.messaging.messages().post(w.alice, w.acme,
+                NewMessage.text(secret).withAttachments(file.id()));
+        w.messaging.messages().edit(w.alice, posted.id(), secret + " (edited)");
+        w.messaging.messages().delete(w.alice, posted.id());
+
+        Recorder resumed = Recorder.subscribe(w, w.agent, from);
+        resumed.awaitTypes(MessagePosted.class, MessageEdited.class, MessageDeleted.class);
+        for (Message replayed : List.of(((MessagePosted) resumed.events.get(0)).message(),
+                ((MessageEdited) resumed.events.get(1)).message())) {
+            assertThat(replayed.id()).isEqualTo(posted.id());
+            assertThat(replayed.deleted()).isTrue();
+            assertThat(replayed.text()).isEmpty();
+            assertThat(replayed.attachments()).isEmpty();
+        }
+        assertThat(resumed.events).allSatisfy(e -> assertThat(e.toString()).doesNotContain(secret)
+                .doesNotContain("secret-plan"));
+    }
+
+    @Test
+    void aStreamResumedFromBeforeEditsReplaysTheMessageAsItNowReads() {
+        var w = world();
+        String from = startingPoint(w, w.bob);
+        Message posted = w.post(w.alice, w.acme, "first draft");
+        w.messaging.messages().edit(w.alice, posted.id(), "second draft");
+        Message last = w.messaging.messages().edit(w.alice, posted.id(), "final text");
+
+        Recorder resumed = Recorder.subscribe(w, w.bob, from);
+        resumed.awaitTypes(MessagePosted.class, MessageEdited.class, MessageEdited.class);
+        assertThat(resumed.texts()).containsExactly("final text");
+        assertThat(resumed.events).allSatisfy(e -> {
+            Message replayed = e instanceof MessagePosted p ? p.message() : ((MessageEdited) e).message();
+            assertThat(replayed).isEqualTo(last);
+        });
+    }
+
+    @Test
+    void aStreamResumedFromBeforeAnAccountWasDeletedReplaysNothingOfItsConversation() {
+        var w = world();
+        String from = startingPoint(w, w.manager);
+        Message gone = w.post(w.alice, w.acme, "gone with the account");
+        w.messaging.messages().edit(w.alice, gone.id(), "gone with the account, edited");
+        w.messaging.directory().deleteClientAccount("acme");
+        w.post(w.olga, w.other, "still here");
+
+        Recorder resumed = Recorder.subscribe(w, w.manager, from);
+        resumed.awaitTypes(ConversationDeleted.class, MessagePosted.class);
+        assertThat(resumed.texts()).containsExactly("still here");
+    }
+
+    /** Where a subscription of {@code actor} opened now would resume from; the subscription is closed again. */
+    private static String startingPoint(ContractFixture w, Actor actor) {
+        Recorder before = Recorder.subscribe(w, actor, null);
+        before.subscription.close();
+        return before.subscription.startEventId();
     }
 
     /** Records what a subscription delivers. */

@@ -1,10 +1,13 @@
 package io.clientportal.messaging.testkit;
 
 import com.sun.net.httpserver.HttpServer;
+import io.clientportal.messaging.Messages;
 import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.WebhookEndpoint;
 import io.clientportal.messaging.WebhookPolicy;
 import io.clientportal.messaging.WebhookSignature;
+import io.clientportal.messaging.model.Message;
+import io.clientportal.messaging.model.NewMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +100,100 @@ public abstract class WebhookContract extends Contract {
             await().atMost(Duration.ofSeconds(10)).until(() -> node.webhooks().deadLetters(null, 100).isEmpty());
             assertThat(node.webhooks().replay(dead.get(0).id())).isFalse();
         }
+    }
+
+    @Test
+    void aDeliveryStillPendingWhenItsMessageIsDeletedGoesOutWithoutTheText() {
+        var w = world();
+        String text = "pending secret " + UUID.randomUUID();
+        failures.set(1_000);
+        // Retries far enough apart that the delete surely lands between the first attempt and the next.
+        WebhookPolicy slow = FAST.withMaxAttempts(5).withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(2));
+        try (Messaging node = nodeWithWebhook(endpoint(), slow)) {
+            Messages messages = node.tenant(w.messaging.tenantId()).messages();
+            Message posted = messages.post(w.alice, w.acme, NewMessage.text(text));
+            await().atMost(Duration.ofSeconds(20)).until(() -> attemptsFor(text).size() == 1);
+            String id = attemptsFor(text).get(0)[0];
+
+            messages.delete(w.alice, posted.id());
+            failures.set(0);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> attemptsWithId(id).size() == 2);
+            assertThat(attemptsWithId(id).get(1)[3]).doesNotContain(text).contains("\"deleted\":true");
+        }
+    }
+
+    @Test
+    void aDeadLetterReplayedAfterAnEditCarriesTheTextAsItNowReads() {
+        var w = world();
+        String text = "first words " + UUID.randomUUID();
+        failures.set(1_000);
+        try (Messaging node = nodeWithWebhook(endpoint(), FAST)) {
+            Messages messages = node.tenant(w.messaging.tenantId()).messages();
+            Message posted = messages.post(w.alice, w.acme, NewMessage.text(text));
+            String id = awaitDeadLetter(node, text);
+
+            messages.edit(w.alice, posted.id(), "better words");
+            failures.set(0);
+            assertThat(node.webhooks().replay(deadLetterOf(node, id))).isTrue();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> attemptsWithId(id).size() == 4);
+            assertThat(attemptsWithId(id).get(3)[3]).doesNotContain(text).contains("better words");
+            await().atMost(Duration.ofSeconds(10)).until(() -> node.webhooks().deadLetters(null, 100).isEmpty());
+        }
+    }
+
+    @Test
+    void aDeadLetterReplayedAfterItsMessageWasDeletedCarriesNoText() {
+        var w = world();
+        String text = "dead secret " + UUID.randomUUID();
+        failures.set(1_000);
+        try (Messaging node = nodeWithWebhook(endpoint(), FAST)) {
+            Messages messages = node.tenant(w.messaging.tenantId()).messages();
+            Message posted = messages.post(w.alice, w.acme, NewMessage.text(text));
+            String id = awaitDeadLetter(node, text);
+
+            messages.delete(w.alice, posted.id());
+            failures.set(0);
+            assertThat(node.webhooks().replay(deadLetterOf(node, id))).isTrue();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> attemptsWithId(id).size() == 4);
+            assertThat(attemptsWithId(id).get(3)[3]).doesNotContain(text).contains("\"deleted\":true");
+            await().atMost(Duration.ofSeconds(10)).until(() -> node.webhooks().deadLetters(null, 100).isEmpty());
+        }
+    }
+
+    @Test
+    void deletingTheClientAccountDropsItsConversationsUndeliveredDeliveries() {
+        var w = world();
+        String text = "account secret " + UUID.randomUUID();
+        failures.set(1_000);
+        try (Messaging node = nodeWithWebhook(endpoint(), FAST)) {
+            Messaging tenant = node.tenant(w.messaging.tenantId());
+            tenant.messages().post(w.alice, w.acme, NewMessage.text(text));
+            String id = awaitDeadLetter(node, text);
+
+            tenant.directory().deleteClientAccount("acme");
+
+            assertThat(node.webhooks().deadLetters(null, 100)).noneMatch(d -> d.eventId().equals(id));
+        }
+    }
+
+    /** Waits until the delivery of the event carrying {@code text} gave up; returns the event's id. */
+    private String awaitDeadLetter(Messaging node, String text) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> attemptsFor(text).size() == 3
+                && node.webhooks().deadLetters(null, 100).stream()
+                .anyMatch(d -> d.eventId().equals(attemptsFor(text).get(0)[0])));
+        return attemptsFor(text).get(0)[0];
+    }
+
+    private static String deadLetterOf(Messaging node, String eventId) {
+        return node.webhooks().deadLetters(null, 100).stream().filter(d -> d.eventId().equals(eventId))
+                .findFirst().orElseThrow().id();
+    }
+
+    private List<String[]> attemptsWithId(String id) {
+        return received.stream().filter(r -> id.equals(r[0])).toList();
     }
 
     private WebhookEndpoint endpoint() {

@@ -375,6 +375,35 @@ abstract class AbstractMessagingHttpTests {
     }
 
     @Test
+    void aStreamResumedFromBeforeADeleteServesNothingOfTheDeletedMessage() throws Exception {
+        String readyId;
+        try (SseClient stream = as(Who.CLIENT_OF_ACCOUNT).events(null).awaitSubscribed()) {
+            readyId = stream.readyId();
+        }
+        String secret = "deleted over HTTP " + java.util.UUID.randomUUID();
+        String filename = "secret-" + java.util.UUID.randomUUID() + ".png";
+        HttpCaller cathy = as(Who.CLIENT_OF_ACCOUNT);
+        String attachment = cathy.upload(filename, "image/png", PNG).json().get("id").asString();
+        String path = portal.conversationPath() + "/messages";
+        Answer posted = cathy.post(path, json(Map.of("text", secret, "attachmentIds", List.of(attachment))));
+        String message = path + "/" + posted.json().get("id").asString();
+        assertThat(cathy.patch(message, json(Map.of("text", secret + ", edited"))).status()).isEqualTo(200);
+        assertThat(cathy.delete(message).status()).isEqualTo(204);
+
+        try (SseClient resumed = cathy.events(readyId).awaitSubscribed()) {
+            resumed.awaitEvents("MessageDeleted", 1);
+            JsonNode replayed = resumed.ofType("MessagePosted").get(0).data().get("message");
+            assertThat(replayed.get("deleted").asBoolean()).isTrue();
+            assertThat(replayed.get("attachments")).isEmpty();
+            assertThat(resumed.raw()).contains("MessageEdited").doesNotContain(secret).doesNotContain(filename);
+        }
+        Answer history = cathy.get(path);
+        assertThat(history.body()).doesNotContain(secret).doesNotContain(filename);
+        // Nor may a browser or a proxy keep an answer that carried it.
+        assertThat(history.header("Cache-Control")).contains("no-store");
+    }
+
+    @Test
     void aStreamEndsWhenItsCallerLosesAccessAndARemovedParticipantStopsReceiving() throws Exception {
         try (SseClient client = as(Who.CLIENT_OF_ACCOUNT).events(null).awaitSubscribed();
              SseClient agent = as(Who.AGENT_WRITE).events(null).awaitSubscribed()) {

@@ -28,6 +28,7 @@ final class SseClient implements AutoCloseable {
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<String> comments = new CopyOnWriteArrayList<>();
+    private final StringBuffer raw = new StringBuffer();
     private final CountDownLatch ended = new CountDownLatch(1);
     private final CountDownLatch subscribed = new CountDownLatch(1);
     private volatile String readyId;
@@ -62,6 +63,7 @@ final class SseClient implements AutoCloseable {
             StringBuilder data = new StringBuilder();
             String line;
             while ((line = lines.readLine()) != null) {
+                raw.append(line).append('\n');
                 if (line.isEmpty()) {
                     if ("ready".equals(type)) {
                         readyId = id;
@@ -116,6 +118,11 @@ final class SseClient implements AutoCloseable {
 
     List<Event> events() {
         return new ArrayList<>(events);
+    }
+
+    /** Everything the stream carried so far, as the server sent it (line by line). */
+    String raw() {
+        return raw.toString();
     }
 
     List<String> comments() {
