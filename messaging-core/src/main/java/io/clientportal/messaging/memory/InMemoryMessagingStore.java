@@ -175,7 +175,7 @@ public final class InMemoryMessagingStore implements MessagingStore {
             }
             List<Candidate> free = new ArrayList<>();
             tenants.forEach((tenantId, data) -> data.announcements.values().stream()
-                    .filter(a -> !a.finished() && (a.lease() == null || !a.lease().until().isAfter(now)))
+                    .filter(a -> a.claimableAt(now))
                     .forEach(a -> free.add(new Candidate(tenantId, a))));
             free.sort(Comparator.comparing(c -> c.announcement().createdAt()));
             List<PendingAnnouncement> taken = new ArrayList<>();

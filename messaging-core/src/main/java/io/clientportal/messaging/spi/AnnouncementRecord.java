@@ -57,6 +57,11 @@ public record AnnouncementRecord(AnnouncementId id, Actor author, String authorN
                 targetCount, deliveredCount, cursor, createdAt, lease);
     }
 
+    /** Whether a node may claim its delivery at {@code now}: unfinished, and no lease or one that ran out. */
+    public boolean claimableAt(Instant now) {
+        return !finished() && (lease == null || !lease.until().isAfter(now));
+    }
+
     /** Whether delivery has ended, delivered or failed. */
     public boolean finished() {
         return status == Announcement.Status.DELIVERED || status == Announcement.Status.FAILED;

@@ -165,7 +165,7 @@ final class AnnouncementSql {
     /**
      * Claims unfinished announcements of every tenant that no node holds at {@code now}: the rows are locked with
      * {@code FOR UPDATE SKIP LOCKED} (so a row a chunk is delivering, or another node is claiming, is passed over)
-     * and given the new lease before commit.
+     * and given the new lease before commit. The condition is {@code AnnouncementRecord.claimableAt}'s, in SQL.
      */
     static List<PendingAnnouncement> claim(Jdbc jdbc, String owner, Instant now, Instant leaseUntil, int limit) {
         List<PendingAnnouncement> free = jdbc.query("SELECT tenant_id, id FROM messaging_announcement"
