@@ -158,7 +158,11 @@ final class MessageService implements Messages {
             }
             Instant now = context.now();
             store.updateMessageText(id, text, now);
-            Message edited = store.message(id).orElseThrow();
+            Message edited = store.message(id).orElseThrow(() -> Errors.messageNotFound(id));
+            if (edited.deleted()) {
+                // Deleted after the checks above read it (the check is not a lock): the delete wins.
+                throw new ConflictException("message " + id + " was deleted");
+            }
             tx.emit(new MessageEdited(null, tenantId, edited.conversationId(), now, edited));
             return edited;
         });

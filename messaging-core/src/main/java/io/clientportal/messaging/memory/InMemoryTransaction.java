@@ -337,7 +337,7 @@ final class InMemoryTransaction implements StoreTransaction {
 
     @Override
     public void updateMessageText(MessageId id, String text, Instant editedAt) {
-        message(id).ifPresent(m -> setMessage(data.conversations.get(m.conversationId()),
+        message(id).filter(m -> !m.deleted()).ifPresent(m -> setMessage(data.conversations.get(m.conversationId()),
                 new Message(m.id(), m.conversationId(), m.seq(), m.author(), m.authorName(), text, m.attachments(),
                         m.highlighted(), m.announcementId(), m.clientMessageId(), m.createdAt(), editedAt,
                         m.deleted())));

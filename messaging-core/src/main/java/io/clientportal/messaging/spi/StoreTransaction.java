@@ -150,6 +150,10 @@ public interface StoreTransaction {
      */
     List<Message> history(ConversationId id, Long beforeSeq, Long afterSeq, int limit);
 
+    /**
+     * Replaces a message's text and sets its edit time, unless the message is deleted: a deleted message stays a
+     * tombstone, whatever an edit that checked it before the delete committed writes.
+     */
     void updateMessageText(MessageId id, String text, Instant editedAt);
 
     /** Turns a message into a tombstone: empty text, no attachments, deleted. Its seq stays. */
