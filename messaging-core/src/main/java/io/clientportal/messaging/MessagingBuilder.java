@@ -31,6 +31,13 @@ public final class MessagingBuilder {
     public static final Duration DEFAULT_EVENT_GAP_TIMEOUT = Duration.ofSeconds(2);
     /** How often expired uploads and old events are cleaned up: 5 minutes. */
     public static final Duration DEFAULT_HOUSEKEEPING_INTERVAL = Duration.ofMinutes(5);
+    /**
+     * How long a node's claim on an announcement's delivery keeps other nodes off it without a renewal (the holder
+     * renews it with every chunk): 15 seconds. A node that dies mid-delivery is taken over after about this long.
+     */
+    public static final Duration DEFAULT_ANNOUNCEMENT_LEASE = Duration.ofSeconds(15);
+    /** How often every node looks for announcements that no node delivers (unclaimed, or leases run out): 5 s. */
+    public static final Duration DEFAULT_ANNOUNCEMENT_SWEEP_INTERVAL = Duration.ofSeconds(5);
 
     private MessagingStore store;
     private AttachmentStore attachmentStore;
@@ -41,6 +48,8 @@ public final class MessagingBuilder {
     private Duration eventPollInterval = DEFAULT_EVENT_POLL_INTERVAL;
     private Duration housekeepingInterval = DEFAULT_HOUSEKEEPING_INTERVAL;
     private Duration eventGapTimeout = DEFAULT_EVENT_GAP_TIMEOUT;
+    private Duration announcementLease = DEFAULT_ANNOUNCEMENT_LEASE;
+    private Duration announcementSweepInterval = DEFAULT_ANNOUNCEMENT_SWEEP_INTERVAL;
     private final List<WebhookEndpoint> webhooks = new ArrayList<>();
     private WebhookPolicy webhookPolicy = WebhookPolicy.defaults();
 
@@ -123,13 +132,33 @@ public final class MessagingBuilder {
         return this;
     }
 
+    /**
+     * How long a node's claim on an announcement's delivery lasts without a renewal
+     * [{@link #DEFAULT_ANNOUNCEMENT_LEASE}]: the longest another node waits before it takes over the delivery of a
+     * node that died. Every node of an installation should use the same value.
+     */
+    public MessagingBuilder announcementLease(Duration lease) {
+        this.announcementLease = positive(lease, "announcementLease");
+        return this;
+    }
+
+    /**
+     * How often this node looks for announcements that no node delivers and takes them over
+     * [{@link #DEFAULT_ANNOUNCEMENT_SWEEP_INTERVAL}].
+     */
+    public MessagingBuilder announcementSweepInterval(Duration interval) {
+        this.announcementSweepInterval = positive(interval, "announcementSweepInterval");
+        return this;
+    }
+
     /** Starts the engine and returns its {@code "default"} tenant. */
     public Messaging build() {
         return MessagingEngine.start(store != null ? store : new InMemoryMessagingStore(),
                 attachmentStore != null ? attachmentStore : new InMemoryAttachmentStore(),
                 notifiers, accessPolicy, clock, limits,
                 new MessagingEngine.EventSettings(eventPollInterval, eventGapTimeout, webhooks, webhookPolicy),
-                housekeepingInterval);
+                housekeepingInterval,
+                new MessagingEngine.AnnouncementSettings(announcementLease, announcementSweepInterval));
     }
 
     private static Duration positive(Duration value, String name) {

@@ -6,6 +6,7 @@ import io.clientportal.messaging.event.ClientUserChanged;
 import io.clientportal.messaging.event.ClientUserRemoved;
 import io.clientportal.messaging.event.ConversationDeleted;
 import io.clientportal.messaging.event.ConversationRead;
+import io.clientportal.messaging.event.MessagePosted;
 import io.clientportal.messaging.event.MessagingEvent;
 import io.clientportal.messaging.event.ParticipantAccessChanged;
 import io.clientportal.messaging.event.ParticipantAdded;
@@ -19,8 +20,11 @@ import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.TeamMember;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -32,6 +36,7 @@ import java.util.function.Supplier;
 final class AccessCache {
 
     /** The types of the events that {@link #invalidate} acts on. */
+    private static final String MESSAGE_POSTED = MessagePosted.class.getSimpleName();
     private static final Set<String> INVALIDATING_TYPES = Set.of(
             TeamMemberChanged.class.getSimpleName(), TeamMemberRemoved.class.getSimpleName(),
             ClientUserChanged.class.getSimpleName(), ClientUserRemoved.class.getSimpleName(),
@@ -53,15 +58,23 @@ final class AccessCache {
     private final Cache<ParticipantKey, Optional<Access>> participants = newCache();
     private final Cache<ConversationKey, Optional<String>> conversationAccounts = newCache();
 
+    /** How long a read count is kept, in case an event that changes it is ever missed. */
+    private static final Duration READ_COUNT_TTL = Duration.ofSeconds(5);
+
     /**
      * How many targets read an announcement, counted over all its messages: a progress bar polls it while the
-     * announcement is delivered, and only a client's read (or a deleted conversation) can change it (a delivered
-     * message is always after its reader's horizon). Kept briefly in case such an event is ever missed.
+     * announcement is delivered, and only a client's horizon moving (a read, or a post: posting moves the poster's
+     * horizon) or a deleted conversation can change it (a delivered message is always after its reader's horizon).
+     * Keyed by the tenant's read generation, which every such change raises: a count loaded from before a change
+     * (a load racing its invalidation) is stored under the old generation and never answered again.
      */
     private final Cache<AnnouncementKey, Integer> announcementReadCounts = Caffeine.newBuilder()
-            .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(5)).build();
+            .maximumSize(10_000).expireAfterWrite(READ_COUNT_TTL).build();
+    private final Map<String, AtomicLong> readGenerations = new ConcurrentHashMap<>();
+    /** When a read count was last asked for ({@link System#nanoTime}); posts need decoding only while they matter. */
+    private volatile long readCountAskedAt = System.nanoTime() - READ_COUNT_TTL.toNanos() * 2;
 
-    record AnnouncementKey(String tenantId, AnnouncementId announcementId) {
+    record AnnouncementKey(String tenantId, AnnouncementId announcementId, long generation) {
     }
 
     private static <K, V> Cache<K, V> newCache() {
@@ -84,7 +97,18 @@ final class AccessCache {
     }
 
     int announcementReadCount(String tenantId, AnnouncementId id, IntSupplier loader) {
-        return announcementReadCounts.get(new AnnouncementKey(tenantId, id), key -> loader.getAsInt());
+        readCountAskedAt = System.nanoTime();
+        long generation = readGeneration(tenantId).get();
+        return announcementReadCounts.get(new AnnouncementKey(tenantId, id, generation), key -> loader.getAsInt());
+    }
+
+    private AtomicLong readGeneration(String tenantId) {
+        return readGenerations.computeIfAbsent(tenantId, t -> new AtomicLong());
+    }
+
+    /** A client's horizon moved, or a conversation went: every read count of the tenant may have changed. */
+    private void forgetReadCounts(String tenantId) {
+        readGeneration(tenantId).incrementAndGet();
     }
 
     /** The client account of a conversation; empty if the conversation does not exist. */
@@ -99,9 +123,13 @@ final class AccessCache {
         return account;
     }
 
-    /** Whether an event of this type changes cached facts. */
-    static boolean invalidatedBy(String eventType) {
-        return INVALIDATING_TYPES.contains(eventType);
+    /**
+     * Whether an event of this type may change cached facts. A post may (a client's post moves their horizon, which
+     * read counts depend on), but only while read counts are in use: else nothing needs to read posts back.
+     */
+    boolean invalidatedBy(String eventType) {
+        return INVALIDATING_TYPES.contains(eventType) || (MESSAGE_POSTED.equals(eventType)
+                && System.nanoTime() - readCountAskedAt < READ_COUNT_TTL.toNanos() * 2);
     }
 
     /** Drops whatever the event made stale. */
@@ -124,9 +152,11 @@ final class AccessCache {
         } else if (event instanceof ParticipantRemoved removed) {
             participants.invalidate(new ParticipantKey(tenant, removed.conversationId(), removed.teamMemberId()));
         } else if (event instanceof ConversationRead read && !read.reader().isTeamMember()) {
-            announcementReadCounts.asMap().keySet().removeIf(key -> key.tenantId().equals(read.tenantId()));
+            forgetReadCounts(tenant);
+        } else if (event instanceof MessagePosted posted && !posted.message().author().isTeamMember()) {
+            forgetReadCounts(tenant);   // posting moved the client's horizon to the post
         } else if (event instanceof ConversationDeleted deleted) {
-            announcementReadCounts.asMap().keySet().removeIf(key -> key.tenantId().equals(tenant));
+            forgetReadCounts(tenant);
             conversationAccounts.invalidate(new ConversationKey(tenant, deleted.conversationId()));
             participants.asMap().keySet().removeIf(key -> key.tenantId().equals(tenant)
                     && key.conversationId().equals(deleted.conversationId()));
@@ -141,6 +171,7 @@ final class AccessCache {
 
     /** Drops everything (a relay that lost track of the log must assume anything changed). */
     void invalidateAll() {
+        readGenerations.values().forEach(AtomicLong::incrementAndGet);
         announcementReadCounts.invalidateAll();
         teamMembers.invalidateAll();
         clientUsers.invalidateAll();

@@ -8,94 +8,186 @@ import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.MessageId;
 import io.clientportal.messaging.spi.AnnouncementChunk;
+import io.clientportal.messaging.spi.AnnouncementLease;
 import io.clientportal.messaging.spi.AnnouncementRecord;
 import io.clientportal.messaging.spi.MessagingStore;
 import io.clientportal.messaging.spi.PendingAnnouncement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Delivers announcements in the background, one chunk of target conversations per unit of work. Progress (the
- * last target handled and the count) is stored with each chunk, and the store skips conversations that already
- * have the announcement's message, so delivery resumes after a crash, on any node, without duplicates.
+ * Delivers announcements in the background, one chunk of target conversations per unit of work, on whichever node
+ * holds the announcement's lease (stored in its row). The node that sends an announcement holds it first; a periodic
+ * sweep on every node claims announcements that nobody holds (a node died, or stopped and released them) once their
+ * lease ran out. Each chunk's unit locks the announcement's row and delivers only if this node still holds the lease,
+ * renewing it: chunks of two nodes never interleave, progress is written from what the lock read, and only the
+ * holder ends delivery (exactly one {@link AnnouncementDelivered}) or marks it failed. The store skips conversations
+ * that already have the announcement's message, so a taken-over delivery writes no duplicates.
  */
 final class AnnouncementDelivery implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AnnouncementDelivery.class);
+    /** Failed chunks in a row after which the holder gives the announcement up as failed. */
     private static final int MAX_ATTEMPTS = 5;
+    /** How many announcements an idle node claims per sweep. */
+    private static final int CLAIM = 4;
+
+    /** What a chunk's unit of work found. */
+    private enum Step { MORE, DONE, LOST }
+
+    private record Key(String tenantId, AnnouncementId id) {
+    }
 
     private final MessagingStore store;
     private final int chunkSize;
+    private final Duration lease;
+    private final Duration sweepInterval;
+    /** This node's token in the leases it holds: unique per engine, so a restarted node is another owner. */
+    private final String owner = UUID.randomUUID().toString();
     private final ExecutorService executor;
+    private final ScheduledExecutorService sweeper;
+    /** Announcements queued or being delivered here: each runs once at a time on this node. */
+    private final Set<Key> scheduled = ConcurrentHashMap.newKeySet();
     private Context context;
     private volatile boolean closed;
 
-    AnnouncementDelivery(MessagingStore store, int chunkSize) {
+    AnnouncementDelivery(MessagingStore store, int chunkSize, MessagingEngine.AnnouncementSettings settings) {
         this.store = store;
         this.chunkSize = chunkSize;
-        this.executor = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "messaging-announcements");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.lease = settings.lease();
+        this.sweepInterval = settings.sweepInterval();
+        this.executor = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "messaging-announcements"));
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable ->
+                daemon(runnable, "messaging-announcement-sweep"));
     }
 
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** Starts the sweep: at once (what was left unfinished), then every sweep interval. */
     void start(Context context) {
         this.context = context;
-        for (PendingAnnouncement pending : store.unfinishedAnnouncements(10_000)) {
-            schedule(pending.tenantId(), pending.id());
-        }
+        sweeper.scheduleWithFixedDelay(this::sweep, 0, sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The lease a unit of work that sends an announcement gives it: the sending node delivers it first. */
+    AnnouncementLease newLease(Instant now) {
+        return new AnnouncementLease(owner, now.plus(lease));
+    }
+
+    /** Delivers the announcement on this node, if this node holds (or may take) its lease when its turn comes. */
     void schedule(String tenantId, AnnouncementId id) {
-        if (!closed) {
-            executor.execute(() -> deliver(tenantId, id, 1));
+        Key key = new Key(tenantId, id);
+        if (closed || !scheduled.add(key)) {
+            return;
+        }
+        try {
+            executor.execute(() -> run(key));
+        } catch (RejectedExecutionException e) {
+            scheduled.remove(key);   // closing: whoever claims it next delivers it
         }
     }
 
-    private void deliver(String tenantId, AnnouncementId id, int attempt) {
+    /** Claims what nobody holds, when this node is idle (a busy node leaves the rest to idle ones). */
+    private void sweep() {
+        if (closed || !scheduled.isEmpty()) {
+            return;
+        }
         try {
-            while (!closed && deliverNextChunk(tenantId, id)) {
-                // one chunk per unit of work, until none is left
+            Instant now = context.clock.instant();
+            for (PendingAnnouncement pending : store.claimAnnouncements(owner, now, now.plus(lease), CLAIM)) {
+                schedule(pending.tenantId(), pending.id());
             }
         } catch (RuntimeException e) {
-            if (closed) {
-                return;
+            if (!closed) {
+                log.warn("Looking for announcements to deliver failed; will retry", e);
             }
-            if (attempt >= MAX_ATTEMPTS) {
-                log.error("Announcement {} failed after {} attempts", id, attempt, e);
-                markFailed(tenantId, id);
-                return;
-            }
-            log.warn("Announcement {} delivery attempt {} failed; retrying", id, attempt, e);
-            sleepBackoff(attempt);
-            deliver(tenantId, id, attempt + 1);
         }
     }
 
-    /** Delivers one chunk; returns whether more may follow. */
-    private boolean deliverNextChunk(String tenantId, AnnouncementId id) {
-        return context.uow.write(tenantId, tx -> {
-            AnnouncementRecord record = tx.store().announcement(id).orElse(null);
-            if (record == null || record.status() == Announcement.Status.DELIVERED
-                    || record.status() == Announcement.Status.FAILED) {
-                return false;
+    private void run(Key key) {
+        try {
+            deliver(key);
+        } finally {
+            if (!closed) {
+                scheduled.remove(key);
+            }   // else close() releases it
+            if (scheduled.isEmpty() && !closed) {
+                try {
+                    sweeper.execute(this::sweep);   // idle again: take over what waits, without waiting a sweep
+                } catch (RejectedExecutionException ignored) {
+                    // closing
+                }
             }
-            List<ConversationId> targets = tx.store().announcementTargets(id, record.cursor(), chunkSize);
+        }
+    }
+
+    private void deliver(Key key) {
+        int failures = 0;
+        while (!closed) {
+            Step step;
+            try {
+                step = deliverNextChunk(key);
+                failures = 0;
+            } catch (RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                failures++;
+                if (failures >= MAX_ATTEMPTS) {
+                    log.error("Announcement {} failed after {} attempts", key.id(), failures, e);
+                    markFailed(key);
+                    return;
+                }
+                log.warn("Announcement {} delivery attempt {} failed; retrying", key.id(), failures, e);
+                if (!sleepBackoff(failures)) {
+                    return;
+                }
+                continue;
+            }
+            if (step == Step.LOST) {
+                log.debug("Announcement {} is delivered by another node", key.id());
+            }
+            if (step != Step.MORE) {
+                return;
+            }
+        }
+    }
+
+    /** Delivers one chunk, if this node holds the lease; renews it. */
+    private Step deliverNextChunk(Key key) {
+        return context.uow.write(key.tenantId(), tx -> {
+            AnnouncementRecord record = tx.store().lockAnnouncement(key.id()).orElse(null);
+            if (record == null || record.finished()) {
+                return Step.DONE;
+            }
+            if (!holds(record)) {
+                return Step.LOST;
+            }
             Instant now = context.now();
+            List<ConversationId> targets = tx.store().announcementTargets(key.id(), record.cursor(), chunkSize);
             if (targets.isEmpty()) {
                 tx.store().updateAnnouncementProgress(record.withProgress(Announcement.Status.DELIVERED,
-                        record.deliveredCount(), record.cursor()));
-                tx.emit(new AnnouncementDelivered(null, tenantId, null, now, id, record.author().id(),
+                        record.deliveredCount(), record.cursor()).withLease(null));
+                tx.emit(new AnnouncementDelivered(null, key.tenantId(), null, now, key.id(), record.author().id(),
                         record.deliveredCount()));
-                return false;
+                return Step.DONE;
             }
             List<MessageId> messageIds = new ArrayList<>(targets.size());
             for (int i = 0; i < targets.size(); i++) {
@@ -104,42 +196,82 @@ final class AnnouncementDelivery implements AutoCloseable {
             List<Message> delivered = tx.store().deliverAnnouncementChunk(
                     new AnnouncementChunk(record, targets, messageIds, now));
             for (Message message : delivered) {
-                tx.emit(new MessagePosted(null, tenantId, message.conversationId(), now, message));
+                tx.emit(new MessagePosted(null, key.tenantId(), message.conversationId(), now, message));
             }
+            // Under the row lock: the count read with it plus the messages this unit actually inserted.
             tx.store().updateAnnouncementProgress(record.withProgress(Announcement.Status.SENDING,
-                    record.deliveredCount() + delivered.size(), targets.get(targets.size() - 1)));
-            return true;
+                    record.deliveredCount() + delivered.size(), targets.get(targets.size() - 1))
+                    .withLease(newLease(now)));
+            return Step.MORE;
         });
     }
 
-    private void markFailed(String tenantId, AnnouncementId id) {
+    /**
+     * Whether this node holds the lease. A lease of this node that ran out still counts while nobody took it over:
+     * taking over changes the owner under the same row lock, so an unchanged owner means nobody else delivered.
+     */
+    private boolean holds(AnnouncementRecord record) {
+        return record.lease() != null && record.lease().heldBy(owner);
+    }
+
+    /** Gives the announcement up as failed, if this node still holds it (another node may be delivering it fine). */
+    private void markFailed(Key key) {
         try {
-            context.uow.write(tenantId, tx -> {
-                tx.store().announcement(id).ifPresent(record -> tx.store().updateAnnouncementProgress(
-                        record.withProgress(Announcement.Status.FAILED, record.deliveredCount(), record.cursor())));
+            context.uow.write(key.tenantId(), tx -> {
+                tx.store().lockAnnouncement(key.id()).filter(record -> !record.finished() && holds(record))
+                        .ifPresent(record -> tx.store().updateAnnouncementProgress(record.withProgress(
+                                Announcement.Status.FAILED, record.deliveredCount(), record.cursor())
+                                .withLease(null)));
                 return null;
             });
         } catch (RuntimeException e) {
-            log.error("Could not mark announcement {} as failed", id, e);
+            // Still unfinished and leased: taken over (here or elsewhere) once the lease runs out.
+            log.error("Could not mark announcement {} as failed", key.id(), e);
         }
     }
 
-    private static void sleepBackoff(int attempt) {
+    /** Lets go of an announcement this node holds, so that another node takes it over at its next sweep. */
+    private void release(Key key) {
+        try {
+            context.uow.write(key.tenantId(), tx -> {
+                tx.store().lockAnnouncement(key.id()).filter(record -> !record.finished() && holds(record))
+                        .ifPresent(record -> tx.store().updateAnnouncementProgress(record.withLease(null)));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            log.debug("Could not release announcement {}; its lease runs out instead: {}", key.id(), e.toString());
+        }
+    }
+
+    /** Waits before a retry; false if interrupted (closing). */
+    private static boolean sleepBackoff(int attempt) {
         try {
             Thread.sleep(Math.min(10_000L, 200L << attempt));
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 
+    /** Stops delivering and releases what this node held, so other nodes continue at once rather than after the lease. */
     @Override
     public void close() {
         closed = true;
+        sweeper.shutdownNow();
         executor.shutdownNow();
         try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("Announcement delivery did not stop within 10 s; its leases run out instead");
+                return;
+            }
+            sweeper.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
+        }
+        if (context != null) {
+            List.copyOf(scheduled).forEach(this::release);
         }
     }
 }

@@ -12,6 +12,7 @@ import io.clientportal.messaging.model.AttachmentId;
 import io.clientportal.messaging.model.Conversation;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.NewAnnouncement;
+import io.clientportal.messaging.spi.AnnouncementLease;
 import io.clientportal.messaging.spi.AnnouncementRecord;
 import io.clientportal.messaging.spi.StoreTransaction;
 
@@ -64,14 +65,16 @@ final class AnnouncementService implements Announcements {
             List<Attachment> attachments = Attachments.claim(store, actor, attachmentIds);
             AnnouncementId id = new AnnouncementId(context.ids.next());
             Instant now = context.now();
+            // This node delivers it first; should it never start (it dies first), another takes over the lease.
+            AnnouncementLease lease = context.announcementDelivery.newLease(now);
             AnnouncementRecord record = new AnnouncementRecord(id, actor, subject.name(), text, attachments,
                     announcement.highlight(), announcement.allClients(), Announcement.Status.QUEUED,
-                    targets.size(), 0, null, now);
+                    targets.size(), 0, null, now, lease);
             if (announcement.allClients()) {
                 store.insertAnnouncement(record);
                 int count = store.addAllConversationsAsTargets(id);
                 record = new AnnouncementRecord(id, actor, subject.name(), text, attachments,
-                        announcement.highlight(), true, Announcement.Status.QUEUED, count, 0, null, now);
+                        announcement.highlight(), true, Announcement.Status.QUEUED, count, 0, null, now, lease);
                 store.updateAnnouncementProgress(record);
             } else {
                 store.insertAnnouncement(record);

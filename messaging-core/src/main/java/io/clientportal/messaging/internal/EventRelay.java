@@ -227,7 +227,7 @@ final class EventRelay implements AutoCloseable {
             // With nobody listening only what changes cached facts needs decoding: a node that posts without live
             // feeds then spends nothing on reading back its own messages.
             List<MessagingEvent> events = subscribers.isEmpty() && notifiers.isEmpty()
-                    ? decodeAll(deliverable, AccessCache::invalidatedBy) : decodeAll(deliverable);
+                    ? decodeAll(deliverable, cache::invalidatedBy) : decodeAll(deliverable);
             Lookahead lookahead = lookahead(deliverable, events, subscribers);
             for (int i = 0; i < deliverable.size(); i++) {
                 MessagingEvent event = events.get(i);

@@ -158,7 +158,7 @@ final class MessageService implements Messages {
             }
             Instant now = context.now();
             store.updateMessageText(id, text, now);
-            Message edited = store.message(id).orElseThrow();
+            Message edited = store.message(id).orElseThrow(() -> Errors.messageNotFound(id));
             if (edited.deleted()) {
                 // Deleted by another unit of work since it was read: the store left the tombstone as it was.
                 throw new ConflictException("message " + id + " was deleted");

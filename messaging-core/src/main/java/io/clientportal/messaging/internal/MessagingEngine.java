@@ -55,9 +55,13 @@ public final class MessagingEngine implements AutoCloseable {
         }
     }
 
+    /** Settings of announcement delivery across nodes: the lease a delivering node holds, the sweep's interval. */
+    public record AnnouncementSettings(Duration lease, Duration sweepInterval) {
+    }
+
     private MessagingEngine(MessagingStore store, AttachmentStore attachmentStore, List<MessagingNotifier> notifiers,
                             AccessPolicy policy, Clock clock, MessagingLimits limits, EventSettings events,
-                            Duration housekeepingInterval) {
+                            Duration housekeepingInterval, AnnouncementSettings announcements) {
         this.store = store;
         this.codec = new EventCodec();
         AccessCache cache = new AccessCache();
@@ -76,7 +80,7 @@ public final class MessagingEngine implements AutoCloseable {
         } : webhookDispatcher::wake;
         this.relay = new EventRelay(store, codec, cache, notifiers, events.pollInterval(), events.gapTimeout(),
                 wakeWebhooks);
-        this.announcementDelivery = new AnnouncementDelivery(store, limits.announcementChunkSize());
+        this.announcementDelivery = new AnnouncementDelivery(store, limits.announcementChunkSize(), announcements);
         List<WebhookEndpoint> endpoints = events.webhooks();
         java.util.function.Function<String, List<String>> routing = endpoints.isEmpty() ? type -> List.of()
                 : type -> endpoints.stream().filter(e -> e.accepts(type)).map(WebhookEndpoint::name).toList();
@@ -104,9 +108,10 @@ public final class MessagingEngine implements AutoCloseable {
     /** Builds and starts an engine; returns its default tenant's view. */
     public static Messaging start(MessagingStore store, AttachmentStore attachmentStore,
                                   List<MessagingNotifier> notifiers, AccessPolicy policy, Clock clock,
-                                  MessagingLimits limits, EventSettings events, Duration housekeepingInterval) {
+                                  MessagingLimits limits, EventSettings events, Duration housekeepingInterval,
+                                  AnnouncementSettings announcements) {
         MessagingEngine engine = new MessagingEngine(store, attachmentStore, notifiers, policy, clock, limits,
-                events, housekeepingInterval);
+                events, housekeepingInterval, announcements);
         engine.relay.start();
         engine.commitSignals = store.listenForCommittedEvents(() -> {
             engine.relay.wake();

@@ -1,5 +1,7 @@
 package io.clientportal.messaging.memory;
 
+import io.clientportal.messaging.spi.AnnouncementLease;
+import io.clientportal.messaging.spi.AnnouncementRecord;
 import io.clientportal.messaging.spi.AttachmentRecord;
 import io.clientportal.messaging.spi.EventRecord;
 import io.clientportal.messaging.spi.MessagingStore;
@@ -12,6 +14,7 @@ import io.clientportal.messaging.spi.WebhookDeliveryRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -202,6 +205,30 @@ public final class InMemoryMessagingStore implements MessagingStore {
             return pending.size() > limit ? pending.subList(0, limit) : pending;
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public List<PendingAnnouncement> claimAnnouncements(String owner, Instant now, Instant leaseUntil, int limit) {
+        lock.writeLock().lock();
+        try {
+            AnnouncementLease lease = new AnnouncementLease(owner, leaseUntil);
+            record Candidate(String tenantId, AnnouncementRecord announcement) {
+            }
+            List<Candidate> free = new ArrayList<>();
+            tenants.forEach((tenantId, data) -> data.announcements.values().stream()
+                    .filter(a -> a.claimableAt(now))
+                    .forEach(a -> free.add(new Candidate(tenantId, a))));
+            free.sort(Comparator.comparing(c -> c.announcement().createdAt()));
+            List<PendingAnnouncement> taken = new ArrayList<>();
+            for (Candidate candidate : free.subList(0, Math.min(limit, free.size()))) {
+                tenants.get(candidate.tenantId()).announcements.put(candidate.announcement().id(),
+                        candidate.announcement().withLease(lease));
+                taken.add(new PendingAnnouncement(candidate.tenantId(), candidate.announcement().id()));
+            }
+            return List.copyOf(taken);
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 

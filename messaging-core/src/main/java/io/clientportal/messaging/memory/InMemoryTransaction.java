@@ -438,6 +438,11 @@ final class InMemoryTransaction implements StoreTransaction {
     }
 
     @Override
+    public Optional<AnnouncementRecord> lockAnnouncement(AnnouncementId id) {
+        return announcement(id);   // units of work are serialised by the store's lock already
+    }
+
+    @Override
     public void addAnnouncementTargets(AnnouncementId id, List<ConversationId> conversationIds) {
         TreeSet<ConversationId> targets = data.announcementTargets.get(id);
         for (ConversationId conversationId : conversationIds) {

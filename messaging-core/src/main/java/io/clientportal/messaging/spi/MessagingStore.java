@@ -115,6 +115,41 @@ public interface MessagingStore extends AutoCloseable {
     List<PendingAnnouncement> unfinishedAnnouncements(int limit);
 
     /**
+     * Claims up to {@code limit} announcements of every tenant whose delivery has not finished (queued or sending)
+     * and that no node holds at {@code now}: without a lease, or with one whose {@code until} is not after
+     * {@code now}. Each claimed announcement's lease becomes {@code (owner, leaseUntil)} before the call returns.
+     * Announcements another unit of work has locked at the moment (a chunk being delivered) are skipped, not waited
+     * for, so nodes claiming at once take different ones. Oldest first.
+     *
+     * @param owner      the claiming node's token, never {@code null}
+     * @param now        the time leases are judged by, never {@code null}
+     * @param leaseUntil the end of the new leases, never {@code null}
+     * <p>The default claims them one unit of work each, through {@link StoreTransaction#lockAnnouncement}: correct,
+     * but it waits for locked rows instead of skipping them; stores should claim set-based.
+     *
+     * @return the claimed announcements, never {@code null}
+     */
+    default List<PendingAnnouncement> claimAnnouncements(String owner, Instant now, Instant leaseUntil, int limit) {
+        AnnouncementLease lease = new AnnouncementLease(owner, leaseUntil);
+        List<PendingAnnouncement> claimed = new ArrayList<>();
+        for (PendingAnnouncement pending : unfinishedAnnouncements(10_000)) {
+            if (claimed.size() >= limit) {
+                break;
+            }
+            boolean taken = inTransaction(pending.tenantId(), tx -> tx.lockAnnouncement(pending.id())
+                    .filter(announcement -> announcement.claimableAt(now))
+                    .map(announcement -> {
+                        tx.updateAnnouncementProgress(announcement.withLease(lease));
+                        return true;
+                    }).orElse(false));
+            if (taken) {
+                claimed.add(pending);
+            }
+        }
+        return claimed;
+    }
+
+    /**
      * Deletes up to {@code limit} attachments of every tenant that nothing references and that were uploaded
      * before {@code uploadedBefore}; returns them, so the core can delete their bytes.
      */

@@ -152,7 +152,10 @@ public interface StoreTransaction {
      */
     List<Message> history(ConversationId id, Long beforeSeq, Long afterSeq, int limit);
 
-    /** Sets a message's text and stamps the edit; changes nothing if the message was deleted meanwhile. */
+    /**
+     * Replaces a message's text and sets its edit time, unless the message is deleted: a deleted message stays a
+     * tombstone, whatever an edit that checked it before the delete committed writes.
+     */
     void updateMessageText(MessageId id, String text, Instant editedAt);
 
     /** Turns a message into a tombstone: empty text, no attachments, deleted. Its seq stays. */
@@ -186,6 +189,14 @@ public interface StoreTransaction {
 
     Optional<AnnouncementRecord> announcement(AnnouncementId id);
 
+    /**
+     * The announcement, as {@link #announcement} answers, with its row locked until this unit of work ends: another
+     * unit that locks the same announcement waits until this one commits or rolls back, and then reads what this one
+     * wrote. Delivery locks the announcement first in every unit that changes its progress or lease, so that two
+     * nodes never interleave chunks and progress is never written from a stale read.
+     */
+    Optional<AnnouncementRecord> lockAnnouncement(AnnouncementId id);
+
     /** Records the target conversations of an announcement. */
     void addAnnouncementTargets(AnnouncementId id, List<ConversationId> conversationIds);
 
@@ -198,7 +209,7 @@ public interface StoreTransaction {
     /** Target conversations with an id greater than {@code after} (or from the first), ascending by id. */
     List<ConversationId> announcementTargets(AnnouncementId id, ConversationId after, int limit);
 
-    /** Stores status, delivered count and cursor of an announcement. */
+    /** Stores target count, status, delivered count, cursor and lease of an announcement. */
     void updateAnnouncementProgress(AnnouncementRecord announcement);
 
     /**

@@ -5,6 +5,7 @@ import io.clientportal.messaging.model.Announcement;
 import io.clientportal.messaging.model.AnnouncementId;
 import io.clientportal.messaging.model.Attachment;
 import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.spi.AnnouncementLease;
 import io.clientportal.messaging.spi.AnnouncementRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
@@ -56,6 +57,14 @@ class AnnouncementEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The node delivering it, or null when none does. */
+    @Column(name = "lease_owner", length = 64)
+    private String leaseOwner;
+
+    /** Until when {@link #leaseOwner} keeps other nodes off it, or null when no node holds it. */
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+
     protected AnnouncementEntity() {
     }
 
@@ -71,18 +80,21 @@ class AnnouncementEntity {
         updateProgress(record);
     }
 
-    /** Takes over what may change after sending: the target count, status, delivered count and cursor. */
+    /** Takes over what may change after sending: the target count, status, delivered count, cursor and lease. */
     void updateProgress(AnnouncementRecord record) {
         this.targetCount = record.targetCount();
         this.status = record.status().name();
         this.deliveredCount = record.deliveredCount();
         this.cursorId = record.cursor() == null ? null : record.cursor().value();
+        this.leaseOwner = record.lease() == null ? null : record.lease().owner();
+        this.leaseUntil = record.lease() == null ? null : record.lease().until();
     }
 
     AnnouncementRecord toRecord(List<Attachment> attachments) {
         return new AnnouncementRecord(new AnnouncementId(key.id()),
                 new Actor(Actor.Kind.valueOf(authorKind), authorId), authorName, text, attachments, highlighted,
                 allClients, Announcement.Status.valueOf(status), targetCount, deliveredCount,
-                cursorId == null ? null : new ConversationId(cursorId), createdAt);
+                cursorId == null ? null : new ConversationId(cursorId), createdAt,
+                leaseOwner == null || leaseUntil == null ? null : new AnnouncementLease(leaseOwner, leaseUntil));
     }
 }

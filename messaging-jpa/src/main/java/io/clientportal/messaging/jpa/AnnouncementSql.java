@@ -6,9 +6,11 @@ import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.MessageId;
 import io.clientportal.messaging.spi.AnnouncementChunk;
 import io.clientportal.messaging.spi.AnnouncementRecord;
+import io.clientportal.messaging.spi.PendingAnnouncement;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -158,6 +160,26 @@ final class AnnouncementSql {
                 + " AND m.announcement_id = ? AND EXISTS (SELECT 1 FROM messaging_read_horizon h"
                 + " WHERE h.tenant_id = m.tenant_id AND h.conversation_id = m.conversation_id"
                 + " AND h.reader_kind = 'CLIENT_USER' AND h.last_read_seq >= m.seq)", tenantId, id.value());
+    }
+
+    /**
+     * Claims unfinished announcements of every tenant that no node holds at {@code now}: the rows are locked with
+     * {@code FOR UPDATE SKIP LOCKED} (so a row a chunk is delivering, or another node is claiming, is passed over)
+     * and given the new lease before commit. The condition is {@code AnnouncementRecord.claimableAt}'s, in SQL.
+     */
+    static List<PendingAnnouncement> claim(Jdbc jdbc, String owner, Instant now, Instant leaseUntil, int limit) {
+        List<PendingAnnouncement> free = jdbc.query("SELECT tenant_id, id FROM messaging_announcement"
+                        + " WHERE status IN ('QUEUED', 'SENDING') AND (lease_until IS NULL OR lease_until <= ?)"
+                        + " ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED",
+                row -> new PendingAnnouncement(row.getString("tenant_id"), new AnnouncementId(uuid(row, "id"))),
+                now, limit);
+        List<Object[]> rows = new ArrayList<>(free.size());
+        for (PendingAnnouncement pending : free) {
+            rows.add(new Object[]{owner, leaseUntil, pending.tenantId(), pending.id().value()});
+        }
+        jdbc.batch("UPDATE messaging_announcement SET lease_owner = ?, lease_until = ? WHERE tenant_id = ?"
+                + " AND id = ?", rows);
+        return free;
     }
 
     boolean deliveredToParticipant(AnnouncementId id, String teamMemberId) {

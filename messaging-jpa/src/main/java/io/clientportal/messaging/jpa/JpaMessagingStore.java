@@ -283,6 +283,11 @@ public final class JpaMessagingStore implements MessagingStore {
     }
 
     @Override
+    public List<PendingAnnouncement> claimAnnouncements(String owner, Instant now, Instant leaseUntil, int limit) {
+        return writeJdbc(jdbc -> AnnouncementSql.claim(jdbc, owner, now, leaseUntil, limit));
+    }
+
+    @Override
     public List<AttachmentRecord> deleteUnreferencedAttachments(Instant uploadedBefore, int limit) {
         return writeJdbc(jdbc -> AttachmentSql.deleteUnreferenced(jdbc, uploadedBefore, limit));
     }

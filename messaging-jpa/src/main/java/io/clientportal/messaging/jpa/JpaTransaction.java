@@ -23,6 +23,7 @@ import io.clientportal.messaging.spi.NewEvent;
 import io.clientportal.messaging.spi.SeqReservation;
 import io.clientportal.messaging.spi.StoreTransaction;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.List;
@@ -248,6 +249,17 @@ final class JpaTransaction implements StoreTransaction {
     public Optional<AnnouncementRecord> announcement(AnnouncementId id) {
         AnnouncementEntity entity = em.find(AnnouncementEntity.class, new UuidKey(tenantId, id.value()));
         return entity == null ? Optional.empty() : Optional.of(entity.toRecord(attachments.ofAnnouncement(id)));
+    }
+
+    @Override
+    public Optional<AnnouncementRecord> lockAnnouncement(AnnouncementId id) {
+        AnnouncementEntity entity = em.find(AnnouncementEntity.class, new UuidKey(tenantId, id.value()));
+        if (entity == null) {
+            return Optional.empty();
+        }
+        // Refreshed under the lock: what this unit may have read before is not what it writes progress from.
+        em.refresh(entity, LockModeType.PESSIMISTIC_WRITE);
+        return Optional.of(entity.toRecord(attachments.ofAnnouncement(id)));
     }
 
     @Override

@@ -127,6 +127,7 @@ final class MessageSql {
     }
 
     void updateText(MessageId id, String text, Instant editedAt) {
+        // Not into a tombstone: a delete may have committed since the edit checked the message.
         jdbc.update("UPDATE messaging_message SET text = ?, edited_at = ? WHERE tenant_id = ? AND id = ?"
                 + " AND deleted_at IS NULL", text, editedAt, tenantId, id.value());
     }

@@ -44,7 +44,7 @@ abstract class AnnouncementScaleTests {
         store = JpaMessagingStore.create(database.dataSource());
         messaging = Messaging.builder().store(store).build().tenant("bulk");
         messaging.directory().upsertTeamMember("owner", "Owner", TeamRole.OWNER);
-        seedAccounts(database.dataSource());
+        seedAccounts(database.dataSource(), "bulk", CONVERSATIONS);
     }
 
     @AfterAll
@@ -54,25 +54,30 @@ abstract class AnnouncementScaleTests {
         database.close();
     }
 
-    /** Test data only: the accounts and their conversations, written in bulk to keep the set-up short. */
-    private static void seedAccounts(DataSource dataSource) throws SQLException {
+    /**
+     * Test data only: {@code count} individual accounts {@code bulk-0...} of a tenant and their conversations,
+     * written in bulk to keep the set-up short.
+     */
+    static void seedAccounts(DataSource dataSource, String tenantId, int count) throws SQLException {
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection connection = dataSource.getConnection();
              PreparedStatement account = connection.prepareStatement("INSERT INTO messaging_client_account"
-                     + " (tenant_id, id, name, kind) VALUES ('bulk', ?, ?, 'INDIVIDUAL')");
+                     + " (tenant_id, id, name, kind) VALUES (?, ?, ?, 'INDIVIDUAL')");
              PreparedStatement conversation = connection.prepareStatement("INSERT INTO messaging_conversation"
                      + " (tenant_id, id, client_account_id, client_name, last_seq, created_at, activity_at)"
-                     + " VALUES ('bulk', ?, ?, ?, 0, ?, ?)")) {
+                     + " VALUES (?, ?, ?, ?, 0, ?, ?)")) {
             connection.setAutoCommit(false);
-            for (int i = 0; i < CONVERSATIONS; i++) {
-                account.setString(1, "bulk-" + i);
-                account.setString(2, "Bulk " + i);
+            for (int i = 0; i < count; i++) {
+                account.setString(1, tenantId);
+                account.setString(2, "bulk-" + i);
+                account.setString(3, "Bulk " + i);
                 account.addBatch();
-                conversation.setObject(1, UUID.randomUUID());
-                conversation.setString(2, "bulk-" + i);
-                conversation.setString(3, "Bulk " + i);
-                conversation.setTimestamp(4, now);
+                conversation.setString(1, tenantId);
+                conversation.setObject(2, UUID.randomUUID());
+                conversation.setString(3, "bulk-" + i);
+                conversation.setString(4, "Bulk " + i);
                 conversation.setTimestamp(5, now);
+                conversation.setTimestamp(6, now);
                 conversation.addBatch();
             }
             account.executeBatch();

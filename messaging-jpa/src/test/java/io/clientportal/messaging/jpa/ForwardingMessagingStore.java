@@ -65,6 +65,11 @@ abstract class ForwardingMessagingStore implements MessagingStore {
     }
 
     @Override
+    public List<PendingAnnouncement> claimAnnouncements(String owner, Instant now, Instant leaseUntil, int limit) {
+        return delegate.claimAnnouncements(owner, now, leaseUntil, limit);
+    }
+
+    @Override
     public List<AttachmentRecord> deleteUnreferencedAttachments(Instant uploadedBefore, int limit) {
         return delegate.deleteUnreferencedAttachments(uploadedBefore, limit);
     }

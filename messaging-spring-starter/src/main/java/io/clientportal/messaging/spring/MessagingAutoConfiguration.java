@@ -52,7 +52,9 @@ public class MessagingAutoConfiguration {
                 .eventPollInterval(properties.getEvents().getPollInterval())
                 .eventGapTimeout(properties.getEvents().getGapTimeout())
                 .webhookPolicy(properties.getWebhookDelivery().toPolicy())
-                .housekeepingInterval(properties.getHousekeepingInterval());
+                .housekeepingInterval(properties.getHousekeepingInterval())
+                .announcementLease(properties.getAnnouncements().getLease())
+                .announcementSweepInterval(properties.getAnnouncements().getSweepInterval());
         properties.toWebhookEndpoints().forEach(builder::webhook);
         attachmentStore.ifAvailable(builder::attachmentStore);
         accessPolicy.ifAvailable(builder::accessPolicy);

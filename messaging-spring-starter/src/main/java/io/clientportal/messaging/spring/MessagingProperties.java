@@ -43,6 +43,9 @@ public class MessagingProperties {
     /** Event feed settings. */
     private final Events events = new Events();
 
+    /** Announcement delivery across instances. */
+    private final Announcements announcements = new Announcements();
+
     /** Attachment settings. */
     private final Attachments attachments = new Attachments();
 
@@ -128,6 +131,10 @@ public class MessagingProperties {
 
     public Events getEvents() {
         return events;
+    }
+
+    public Announcements getAnnouncements() {
+        return announcements;
     }
 
     public Attachments getAttachments() {
@@ -314,6 +321,35 @@ public class MessagingProperties {
 
         public void setPollInterval(Duration pollInterval) {
             this.pollInterval = pollInterval;
+        }
+    }
+
+    /** Which instance delivers an announcement: the one holding its lease, renewed with every chunk. */
+    public static class Announcements {
+
+        /**
+         * How long an instance's claim on an announcement's delivery lasts without a renewal: the longest another
+         * instance waits before taking over from one that died. The same on every instance.
+         */
+        private Duration lease = MessagingBuilder.DEFAULT_ANNOUNCEMENT_LEASE;
+
+        /** How often each instance looks for announcements no instance delivers (leases run out) and takes them. */
+        private Duration sweepInterval = MessagingBuilder.DEFAULT_ANNOUNCEMENT_SWEEP_INTERVAL;
+
+        public Duration getLease() {
+            return lease;
+        }
+
+        public void setLease(Duration lease) {
+            this.lease = lease;
+        }
+
+        public Duration getSweepInterval() {
+            return sweepInterval;
+        }
+
+        public void setSweepInterval(Duration sweepInterval) {
+            this.sweepInterval = sweepInterval;
         }
     }
 

@@ -2,6 +2,7 @@ package io.clientportal.messaging.spring;
 
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.Messaging;
+import io.clientportal.messaging.MessagingBuilder;
 import io.clientportal.messaging.MessagingLimits;
 import io.clientportal.messaging.Subscription;
 import io.clientportal.messaging.files.FileSystemAttachmentStore;
@@ -74,6 +75,23 @@ class MessagingAutoConfigurationTests {
                     assertThat(limits.maxAttachmentSize()).isEqualTo(1024 * 1024);
                     assertThat(limits.allowedContentTypes()).containsExactly("image/png");
                     assertThat(limits.maxAttachmentsPerMessage()).isEqualTo(3);
+                });
+    }
+
+    @Test
+    void announcementLeasesAreConfigurableAndDefaultToTheCoresConstants() {
+        runner().run(context -> {
+            MessagingProperties.Announcements defaults = context.getBean(MessagingProperties.class).getAnnouncements();
+            assertThat(defaults.getLease()).isEqualTo(MessagingBuilder.DEFAULT_ANNOUNCEMENT_LEASE);
+            assertThat(defaults.getSweepInterval()).isEqualTo(MessagingBuilder.DEFAULT_ANNOUNCEMENT_SWEEP_INTERVAL);
+        });
+        runner().withPropertyValues("messaging.announcements.lease=40s",
+                "messaging.announcements.sweep-interval=250ms").run(context -> {
+                    MessagingProperties.Announcements set = context.getBean(MessagingProperties.class)
+                            .getAnnouncements();
+                    assertThat(set.getLease()).isEqualTo(Duration.ofSeconds(40));
+                    assertThat(set.getSweepInterval()).isEqualTo(Duration.ofMillis(250));
+                    assertThat(context).hasSingleBean(Messaging.class);
                 });
     }
 

@@ -3,6 +3,8 @@ package io.clientportal.messaging.testkit;
 import io.clientportal.messaging.InvalidInputException;
 import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.NotFoundException;
+import io.clientportal.messaging.Subscription;
+import io.clientportal.messaging.event.AnnouncementDelivered;
 import io.clientportal.messaging.model.AccountKind;
 import io.clientportal.messaging.model.Announcement;
 import io.clientportal.messaging.model.AnnouncementId;
@@ -10,14 +12,21 @@ import io.clientportal.messaging.model.Attachment;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.NewAnnouncement;
+import io.clientportal.messaging.spi.AnnouncementLease;
+import io.clientportal.messaging.spi.AnnouncementRecord;
+import io.clientportal.messaging.spi.MessagingStore;
+import io.clientportal.messaging.spi.PendingAnnouncement;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -150,6 +159,164 @@ public abstract class AnnouncementContract extends Contract {
             ConversationId id = w.messaging.conversations().conversationOf(w.owner, account).id();
             assertThat(w.history(id)).extracting(Message::text).containsExactly("Resumable");
         }
+    }
+
+    @Test
+    void aClientWhoRepliesToAnAnnouncementHasReadIt() {
+        var w = world();
+        Announcement sent = w.messaging.announcements().send(w.owner,
+                NewAnnouncement.toClients(List.of("solo", "acme"), "Reply to me"));
+        assertThat(awaitDelivered(w, sent.id()).readCount()).isZero();
+
+        w.post(w.ivan, w.solo, "Thanks, noted");   // posting moves Ivan's horizon past the announcement
+
+        assertThat(w.messaging.announcements().get(w.owner, sent.id()).readCount()).isEqualTo(1);
+        w.post(w.agent, w.acme, "A team member's post reads nothing for the client");
+        assertThat(w.messaging.announcements().get(w.owner, sent.id()).readCount()).isEqualTo(1);
+    }
+
+    @Test
+    void theStoreClaimsOnlyUnfinishedAnnouncementsThatNoNodeHolds() {
+        var w = world();
+        Instant t0 = w.clock.instant().truncatedTo(ChronoUnit.MICROS);
+        AnnouncementId id = orphan(w, new AnnouncementLease("ghost", t0.plus(Duration.ofHours(1))));
+
+        assertThat(claim(w, "node-b", t0.plus(Duration.ofMinutes(30)), t0.plus(Duration.ofMinutes(31))))
+                .as("a live lease keeps others off").doesNotContain(id);
+        Instant leaseEnd = t0.plus(Duration.ofHours(1)).plusSeconds(60);
+        assertThat(claim(w, "node-b", t0.plus(Duration.ofHours(1)).plusSeconds(1), leaseEnd))
+                .as("a lease that ran out is taken over").containsExactly(id);
+        assertThat(lease(w, id)).isEqualTo(new AnnouncementLease("node-b", leaseEnd));
+        assertThat(claim(w, "node-c", leaseEnd.minusSeconds(1), leaseEnd.plusSeconds(60)))
+                .as("once, by one node").doesNotContain(id);
+
+        store().inTransaction(w.messaging.tenantId(), tx -> {
+            AnnouncementRecord locked = tx.lockAnnouncement(id).orElseThrow();
+            tx.updateAnnouncementProgress(locked.withProgress(Announcement.Status.DELIVERED, 2, null)
+                    .withLease(null));
+            return null;
+        });
+        assertThat(claim(w, "node-c", leaseEnd.plus(Duration.ofDays(1)), leaseEnd.plus(Duration.ofDays(2))))
+                .as("a finished announcement is nobody's to claim").doesNotContain(id);
+    }
+
+    @Test
+    void anAnnouncementWhoseNodeDiedIsDeliveredOnceByAnotherNodeWhenTheLeaseRunsOut() {
+        var w = world();
+        List<AnnouncementDelivered> deliveredEvents = new CopyOnWriteArrayList<>();
+        Instant t0 = w.clock.instant().truncatedTo(ChronoUnit.MICROS);
+        try (Subscription events = w.messaging.events().subscribe(w.owner, null, event -> {
+            if (event instanceof AnnouncementDelivered delivered) {
+                deliveredEvents.add(delivered);
+            }
+        })) {
+            // Sent on a node that claimed it and died before its first chunk.
+            AnnouncementId id = orphan(w, new AnnouncementLease("ghost", t0.plus(Duration.ofMinutes(10))));
+
+            await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() ->
+                    w.messaging.announcements().get(w.owner, id).deliveredCount() == 0
+                            && w.history(w.acme).isEmpty());
+
+            w.clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+            Announcement done = awaitDelivered(w, id);
+            assertThat(done.deliveredCount()).isEqualTo(2);
+            for (ConversationId target : List.of(w.acme, w.solo)) {
+                assertThat(w.history(target)).extracting(Message::announcementId).containsExactly(id);
+            }
+            assertThat(w.history(w.other)).isEmpty();
+            assertExactlyOneDeliveredEvent(deliveredEvents, id);
+        }
+    }
+
+    @Test
+    void aNodeThatLostTheLeaseDeliversNoFurtherChunkAndTheNewHolderFinishesExactly() {
+        var w = world();
+        for (int i = 0; i < 300; i++) {
+            w.messaging.directory().createClientAccount("lease-" + i, "Lease " + i, AccountKind.INDIVIDUAL);
+        }
+        List<AnnouncementDelivered> deliveredEvents = new CopyOnWriteArrayList<>();
+        try (Subscription events = w.messaging.events().subscribe(w.owner, null, event -> {
+            if (event instanceof AnnouncementDelivered delivered) {
+                deliveredEvents.add(delivered);
+            }
+        }); Messaging node = nodeWithChunkSize(1)) {
+            Announcement sent = node.tenant(w.messaging.tenantId()).announcements().send(w.owner,
+                    NewAnnouncement.toAllClients("Taken over"));
+            // Another node takes the lease over while the sender is delivering (it waits for the chunk in flight).
+            Instant t0 = w.clock.instant().truncatedTo(ChronoUnit.MICROS);
+            AnnouncementRecord stolen = store().inTransaction(w.messaging.tenantId(), tx -> {
+                AnnouncementRecord locked = tx.lockAnnouncement(sent.id()).orElseThrow();
+                AnnouncementRecord taken = locked.withLease(new AnnouncementLease("thief",
+                        t0.plus(Duration.ofMinutes(10))));
+                tx.updateAnnouncementProgress(taken);
+                return taken;
+            });
+            assertThat(stolen.deliveredCount()).as("taken over mid-delivery").isLessThan(303);
+
+            await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() ->
+                    w.messaging.announcements().get(w.owner, sent.id()).deliveredCount()
+                            == stolen.deliveredCount());
+            assertThat(w.messaging.announcements().get(w.owner, sent.id()).status())
+                    .isNotEqualTo(Announcement.Status.DELIVERED);
+
+            w.clock.advance(Duration.ofMinutes(10).plusSeconds(1));   // the thief died too
+            Announcement done = awaitDelivered(w, sent.id());
+            assertThat(done.deliveredCount()).isEqualTo(done.targetCount()).isEqualTo(303);
+            for (String account : List.of("acme", "lease-0", "lease-150", "lease-299")) {
+                ConversationId id = w.messaging.conversations().conversationOf(w.owner, account).id();
+                assertThat(w.history(id)).extracting(Message::text).containsExactly("Taken over");
+            }
+            assertExactlyOneDeliveredEvent(deliveredEvents, sent.id());
+        }
+    }
+
+    /** The store this contract runs on, for what only the SPI can arrange (a node that died holding a lease). */
+    protected abstract MessagingStore store();
+
+    /** Another engine over the same store delivering announcements in chunks of the given size; the caller closes it. */
+    protected abstract Messaging nodeWithChunkSize(int chunkSize);
+
+    /** An announcement to acme and solo, queued and leased as a node that died before delivering it leaves it. */
+    private AnnouncementId orphan(ContractFixture w, AnnouncementLease lease) {
+        AnnouncementId id = new AnnouncementId(UUID.randomUUID());
+        store().inTransaction(w.messaging.tenantId(), tx -> {
+            tx.insertAnnouncement(new AnnouncementRecord(id, w.owner, "Olivia Owner", "From a dead node", List.of(),
+                    false, false, Announcement.Status.QUEUED, 2, 0, null, w.clock.instant().truncatedTo(ChronoUnit.MICROS),
+                    lease));
+            tx.addAnnouncementTargets(id, List.of(w.acme, w.solo));
+            return null;
+        });
+        return id;
+    }
+
+    /**
+     * Claims as {@code owner} and answers what it claimed in this test's tenant. Announcements of other tenants it
+     * claimed (other tests', still being delivered) are released at once, so their nodes take them back.
+     */
+    private List<AnnouncementId> claim(ContractFixture w, String owner, Instant now, Instant leaseUntil) {
+        List<AnnouncementId> ours = new ArrayList<>();
+        for (PendingAnnouncement claimed : store().claimAnnouncements(owner, now, leaseUntil, 100)) {
+            if (claimed.tenantId().equals(w.messaging.tenantId())) {
+                ours.add(claimed.id());
+            } else {
+                store().inTransaction(claimed.tenantId(), tx -> {
+                    tx.lockAnnouncement(claimed.id()).ifPresent(r -> tx.updateAnnouncementProgress(r.withLease(null)));
+                    return null;
+                });
+            }
+        }
+        return ours;
+    }
+
+    private AnnouncementLease lease(ContractFixture w, AnnouncementId id) {
+        return store().read(w.messaging.tenantId(), tx -> tx.announcement(id).orElseThrow().lease());
+    }
+
+    private static void assertExactlyOneDeliveredEvent(List<AnnouncementDelivered> events, AnnouncementId id) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.stream()
+                .anyMatch(e -> e.announcementId().equals(id)));
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> events.stream()
+                .filter(e -> e.announcementId().equals(id)).count() == 1);
     }
 
     static Announcement awaitDelivered(ContractFixture w, AnnouncementId id) {

@@ -1,6 +1,8 @@
 package io.clientportal.messaging.testkit;
 
 import io.clientportal.messaging.Messaging;
+import io.clientportal.messaging.MessagingBuilder;
+import io.clientportal.messaging.MessagingLimits;
 import io.clientportal.messaging.WebhookEndpoint;
 import io.clientportal.messaging.WebhookPolicy;
 import io.clientportal.messaging.spi.AttachmentStore;
@@ -74,8 +76,13 @@ public abstract class MessagingStoreContractTests {
 
     /** Another engine over the same stores (another node), which the caller closes. */
     Messaging newMessaging(Duration housekeepingInterval) {
+        return builder().housekeepingInterval(housekeepingInterval).build();
+    }
+
+    /** Every node's settings: the shared stores and clock, quick polls and sweeps. */
+    private MessagingBuilder builder() {
         return Messaging.builder().store(store).attachmentStore(attachmentStore).clock(clock)
-                .eventPollInterval(Duration.ofMillis(200)).housekeepingInterval(housekeepingInterval).build();
+                .eventPollInterval(Duration.ofMillis(200)).announcementSweepInterval(Duration.ofMillis(100));
     }
 
     ContractFixture fixture() {
@@ -127,6 +134,16 @@ public abstract class MessagingStoreContractTests {
         @Override
         protected ContractFixture world() {
             return fixture;
+        }
+
+        @Override
+        protected MessagingStore store() {
+            return store;
+        }
+
+        @Override
+        protected Messaging nodeWithChunkSize(int chunkSize) {
+            return builder().limits(MessagingLimits.defaults().withAnnouncementChunkSize(chunkSize)).build();
         }
     }
 
