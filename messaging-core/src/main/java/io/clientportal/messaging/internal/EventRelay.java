@@ -67,6 +67,8 @@ final class EventRelay implements AutoCloseable {
     private final MessagingStore store;
     private final EventCodec codec;
     private final AccessCache cache;
+    /** Set once, before {@link #start()} (it needs the context, which needs the relay). */
+    private EventVisibility visibility;
     private final List<NotifierLane> notifiers;
     private final Duration pollInterval;
     private final long gapTimeoutNanos;
@@ -101,6 +103,11 @@ final class EventRelay implements AutoCloseable {
         this.afterDelivery = afterDelivery;
         this.thread = new Thread(this::run, "messaging-event-relay");
         this.thread.setDaemon(true);
+    }
+
+    /** What decides the subscribers' events; set once, before {@link #start()}. */
+    void useVisibility(EventVisibility visibility) {
+        this.visibility = visibility;
     }
 
     void start() {
@@ -419,6 +426,7 @@ final class EventRelay implements AutoCloseable {
         if (batch.isEmpty() || targets.isEmpty()) {
             return batchOnly;
         }
+        visibility.prefetch(events, targets);
         for (int i = 0; i < batch.size(); i++) {
             if (events.get(i) != null) {
                 batchOnly.at(i);

@@ -116,6 +116,7 @@ public final class MessagingEngine implements AutoCloseable {
         this.context = new Context(uow, new Authorizer(policy), cache, clock, limits, attachmentStore,
                 announcementDelivery);
         this.visibility = new EventVisibility(context);
+        relay.useVisibility(visibility);
         this.housekeeping = new Housekeeping(store, context, housekeepingInterval);
     }
 

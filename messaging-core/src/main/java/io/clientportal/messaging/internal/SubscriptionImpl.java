@@ -94,6 +94,10 @@ final class SubscriptionImpl implements Subscription {
         return tenantId;
     }
 
+    Actor actor() {
+        return actor;
+    }
+
     /** The position of the last event offered; only its owner (lane or relay) moves it. */
     long cursor() {
         return cursor;

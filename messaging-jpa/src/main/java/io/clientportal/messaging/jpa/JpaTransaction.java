@@ -24,7 +24,9 @@ import io.clientportal.messaging.spi.StoreTransaction;
 import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -142,6 +144,17 @@ final class JpaTransaction implements StoreTransaction {
     @Override
     public List<Participant> participants(ConversationId id) {
         return conversations.participants(id);
+    }
+
+    @Override
+    public Map<ConversationId, String> conversationAccounts(Collection<ConversationId> ids) {
+        return conversations.accounts(ids);
+    }
+
+    @Override
+    public Map<ConversationId, Map<String, Access>> participantAccesses(Collection<ConversationId> ids,
+                                                                         Collection<String> teamMemberIds) {
+        return conversations.participantAccesses(ids, teamMemberIds);
     }
 
     @Override
