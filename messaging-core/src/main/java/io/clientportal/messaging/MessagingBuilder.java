@@ -35,6 +35,8 @@ public final class MessagingBuilder {
      * resumes from: 10,000. Also the most events a notifier may fall behind before it misses some.
      */
     public static final int DEFAULT_EVENT_BUFFER_SIZE = 10_000;
+    /** The smallest event buffer: the relay hands events on in batches of up to 500. */
+    public static final int MIN_EVENT_BUFFER_SIZE = 1_000;
     /** How often expired uploads and old events are cleaned up: 5 minutes. */
     public static final Duration DEFAULT_HOUSEKEEPING_INTERVAL = Duration.ofMinutes(5);
 
@@ -124,11 +126,12 @@ public final class MessagingBuilder {
      * How many events each subscriber and notifier may have waiting [{@link #DEFAULT_EVENT_BUFFER_SIZE}]. A live
      * subscriber that falls further behind is closed, after a {@code StreamReset} whose id resumes right after the
      * last event it got, so it reconnects with that id and misses nothing; a subscriber catching up is paced by its
-     * listener and never cut off for being behind. Memory per stuck subscriber is bounded by this many events.
+     * listener and never cut off for being behind. Memory per stuck subscriber is bounded by this many events. At
+     * least {@link #MIN_EVENT_BUFFER_SIZE}.
      */
     public MessagingBuilder eventBufferSize(int events) {
-        if (events < 2) {
-            throw new IllegalArgumentException("eventBufferSize must be at least 2");
+        if (events < MIN_EVENT_BUFFER_SIZE) {
+            throw new IllegalArgumentException("eventBufferSize must be at least " + MIN_EVENT_BUFFER_SIZE);
         }
         this.eventBufferSize = events;
         return this;

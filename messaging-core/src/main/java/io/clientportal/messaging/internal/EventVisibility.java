@@ -19,6 +19,7 @@ import io.clientportal.messaging.spi.Permission;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -125,9 +126,13 @@ final class EventVisibility {
      */
     void prefetch(List<MessagingEvent> events, List<SubscriptionImpl> subscribers) {
         Map<String, Set<ConversationId>> conversations = new HashMap<>();
+        Set<ConversationId> created = new HashSet<>();
         for (MessagingEvent event : events) {
-            if (event != null && event.conversationId() != null && !(event instanceof ConversationCreated)) {
+            if (event != null && event.conversationId() != null) {
                 conversations.computeIfAbsent(event.tenantId(), t -> new LinkedHashSet<>()).add(event.conversationId());
+                if (event instanceof ConversationCreated) {
+                    created.add(event.conversationId());   // its event tells the account
+                }
             }
         }
         for (Map.Entry<String, Set<ConversationId>> entry : conversations.entrySet()) {
@@ -144,7 +149,7 @@ final class EventVisibility {
             List<ConversationId> accounts = new ArrayList<>();
             Set<ConversationId> participantsOf = new LinkedHashSet<>();
             for (ConversationId id : entry.getValue()) {
-                if (!context.cache.knowsAccount(tenant, id)) {
+                if (!created.contains(id) && !context.cache.knowsAccount(tenant, id)) {
                     accounts.add(id);
                 }
                 for (String member : members) {
