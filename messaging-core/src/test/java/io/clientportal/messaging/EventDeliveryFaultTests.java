@@ -164,8 +164,10 @@ class EventDeliveryFaultTests {
     @Test
     void aSubscriberCatchingUpFromFarBackAtFullSpeedIsNeverCutOff() throws InterruptedException {
         start(Messaging.builder().eventBufferSize(1_000));
-        String before = messaging.events().subscribe(OWNER, null, e -> { }).startEventId();
+        List<MessagingEvent> first = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        String before = messaging.events().subscribe(OWNER, null, first::add).startEventId();
         List<String> sent = post(5_000);
+        await().atMost(PATIENCE).until(() -> texts(first).size() == sent.size());   // the relay is past them all
 
         // A client that reads as fast as its network lets it: its first read takes a moment (until the live feed
         // has moved on past a post made after it connected), then it takes every event at once.
