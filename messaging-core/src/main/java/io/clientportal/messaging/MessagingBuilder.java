@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
  * Configures and starts a {@link Messaging} engine. Every setter is optional; {@link #build()} starts the
@@ -29,6 +30,13 @@ public final class MessagingBuilder {
      * still be open, or rolled back): 2 seconds.
      */
     public static final Duration DEFAULT_EVENT_GAP_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * How many events a subscriber may fall behind the live feed before it is closed with a {@code StreamReset} it
+     * resumes from: 10,000. Also the most events a notifier may fall behind before it misses some.
+     */
+    public static final int DEFAULT_EVENT_BUFFER_SIZE = 10_000;
+    /** The smallest event buffer: the relay hands events on in batches of up to 500. */
+    public static final int MIN_EVENT_BUFFER_SIZE = 1_000;
     /** How often expired uploads and old events are cleaned up: 5 minutes. */
     public static final Duration DEFAULT_HOUSEKEEPING_INTERVAL = Duration.ofMinutes(5);
     /**
@@ -52,6 +60,8 @@ public final class MessagingBuilder {
     private Duration announcementSweepInterval = DEFAULT_ANNOUNCEMENT_SWEEP_INTERVAL;
     private final List<WebhookEndpoint> webhooks = new ArrayList<>();
     private WebhookPolicy webhookPolicy = WebhookPolicy.defaults();
+    private Executor eventDeliveryExecutor;
+    private int eventBufferSize = DEFAULT_EVENT_BUFFER_SIZE;
 
     MessagingBuilder() {
     }
@@ -108,6 +118,35 @@ public final class MessagingBuilder {
     }
 
     /**
+     * Where events are handed to subscribers' listeners and to notifiers [the engine's own pool of a few daemon
+     * threads, stopped by {@link Messaging#close()}]. Each subscriber and each notifier has at most one task queued or
+     * running at a time, so a listener that blocks (a client that stopped reading its socket) holds one thread until
+     * it returns, and never delays the relay or other subscribers while threads are left: give an executor with room
+     * for the listeners that may block at once (virtual threads make that free). The executor must not run tasks on
+     * the submitting thread (no caller-runs policy) and must queue rather than block; it is not shut down by
+     * {@link Messaging#close()}. The Spring Boot starter passes the application's task executor.
+     */
+    public MessagingBuilder eventDeliveryExecutor(Executor executor) {
+        this.eventDeliveryExecutor = Objects.requireNonNull(executor, "eventDeliveryExecutor must not be null");
+        return this;
+    }
+
+    /**
+     * How many events each subscriber and notifier may have waiting [{@link #DEFAULT_EVENT_BUFFER_SIZE}]. A live
+     * subscriber that falls further behind is closed, after a {@code StreamReset} whose id resumes right after the
+     * last event it got, so it reconnects with that id and misses nothing; a subscriber catching up is paced by its
+     * listener and never cut off for being behind. Memory per stuck subscriber is bounded by this many events. At
+     * least {@link #MIN_EVENT_BUFFER_SIZE}.
+     */
+    public MessagingBuilder eventBufferSize(int events) {
+        if (events < MIN_EVENT_BUFFER_SIZE) {
+            throw new IllegalArgumentException("eventBufferSize must be at least " + MIN_EVENT_BUFFER_SIZE);
+        }
+        this.eventBufferSize = events;
+        return this;
+    }
+
+    /**
      * Adds a webhook endpoint: every committed event it accepts is POSTed to it, signed, at least once; may be called
      * more than once (names must differ). Needs a store that keeps webhook deliveries (in memory, JPA).
      */
@@ -156,7 +195,8 @@ public final class MessagingBuilder {
         return MessagingEngine.start(store != null ? store : new InMemoryMessagingStore(),
                 attachmentStore != null ? attachmentStore : new InMemoryAttachmentStore(),
                 notifiers, accessPolicy, clock, limits,
-                new MessagingEngine.EventSettings(eventPollInterval, eventGapTimeout, webhooks, webhookPolicy),
+                new MessagingEngine.EventSettings(eventPollInterval, eventGapTimeout, webhooks, webhookPolicy,
+                        eventDeliveryExecutor, eventBufferSize),
                 housekeepingInterval,
                 new MessagingEngine.AnnouncementSettings(announcementLease, announcementSweepInterval));
     }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.clientportal.messaging.event.ClientUserChanged;
 import io.clientportal.messaging.event.ClientUserRemoved;
+import io.clientportal.messaging.event.ConversationCreated;
 import io.clientportal.messaging.event.ConversationDeleted;
 import io.clientportal.messaging.event.ConversationRead;
 import io.clientportal.messaging.event.MessagePosted;
@@ -42,7 +43,7 @@ final class AccessCache {
             ClientUserChanged.class.getSimpleName(), ClientUserRemoved.class.getSimpleName(),
             ParticipantAdded.class.getSimpleName(), ParticipantAccessChanged.class.getSimpleName(),
             ParticipantRemoved.class.getSimpleName(), ConversationDeleted.class.getSimpleName(),
-            ConversationRead.class.getSimpleName());
+            ConversationRead.class.getSimpleName(), ConversationCreated.class.getSimpleName());
 
     record MemberKey(String tenantId, String id) {
     }
@@ -132,10 +133,37 @@ final class AccessCache {
                 && System.nanoTime() - readCountAskedAt < READ_COUNT_TTL.toNanos() * 2);
     }
 
-    /** Drops whatever the event made stale. */
+    /** Whether the conversation's account is cached (a look-up that would not read the store). */
+    boolean knowsAccount(String tenantId, ConversationId conversationId) {
+        return conversationAccounts.getIfPresent(new ConversationKey(tenantId, conversationId)) != null;
+    }
+
+    /** Caches a conversation's account, read in bulk (a conversation never changes account). */
+    void rememberAccount(String tenantId, ConversationId conversationId, String accountId) {
+        conversationAccounts.asMap().putIfAbsent(new ConversationKey(tenantId, conversationId),
+                Optional.of(accountId));
+    }
+
+    /** Whether a member's participant access in a conversation is cached. */
+    boolean knowsParticipant(String tenantId, ConversationId conversationId, String teamMemberId) {
+        return participants.getIfPresent(new ParticipantKey(tenantId, conversationId, teamMemberId)) != null;
+    }
+
+    /**
+     * Caches a participant access read in bulk, unless one is cached already. (An invalidation that races with it
+     * is repeated when the relay passes the change, as on every other node.)
+     */
+    void rememberParticipant(String tenantId, ConversationId conversationId, String teamMemberId,
+                             Optional<Access> access) {
+        participants.asMap().putIfAbsent(new ParticipantKey(tenantId, conversationId, teamMemberId), access);
+    }
+
+    /** Drops whatever the event made stale (and learns what it tells for good: a new conversation's account). */
     void invalidate(MessagingEvent event) {
         String tenant = event.tenantId();
-        if (event instanceof TeamMemberChanged changed) {
+        if (event instanceof ConversationCreated created) {
+            rememberAccount(tenant, created.conversationId(), created.clientAccountId());
+        } else if (event instanceof TeamMemberChanged changed) {
             forgetTeamMember(tenant, changed.teamMember().id());
         } else if (event instanceof TeamMemberRemoved removed) {
             forgetTeamMember(tenant, removed.teamMemberId());

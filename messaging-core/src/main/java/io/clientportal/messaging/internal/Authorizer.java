@@ -57,7 +57,7 @@ final class Authorizer {
     /** The decision for a conversation-level permission, after checking the actor may see the conversation. */
     AccessDecision decide(Facts facts, Subject subject, ConversationId conversationId, String accountId,
                           Permission permission, boolean ownMessage, boolean withinEditWindow) {
-        Access participantAccess = subject.role() == null ? null
+        Access participantAccess = !needsParticipantAccess(subject) ? null
                 : facts.participantAccess(conversationId, subject.actor().id()).orElse(null);
         boolean client = subject.accountId() != null && subject.accountId().equals(accountId);
         AccessDecision view = policy.decide(new AccessRequest(Permission.VIEW, subject.actor(), subject.role(),
@@ -67,6 +67,11 @@ final class Authorizer {
         }
         return policy.decide(new AccessRequest(permission, subject.actor(), subject.role(), client,
                 participantAccess, ownMessage, withinEditWindow));
+    }
+
+    /** Whether a decision for this subject depends on its participant access (only then is it loaded). */
+    boolean needsParticipantAccess(Subject subject) {
+        return subject.role() != null && policy.usesParticipantAccess(subject.role());
     }
 
     /** Throws {@link NotFoundException} or {@link AccessDeniedException} unless the permission is granted. */

@@ -13,10 +13,14 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Queue;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -31,6 +35,11 @@ import java.util.function.Predicate;
  * it goes on and keeps watching the skipped positions for a while: one that commits late is delivered late rather
  * than never, and subscribers that passed it carry it in their resume token (see {@link SubscriptionImpl}), so a
  * client that resumes anywhere gets it too.
+ *
+ * <p>The relay thread never waits for a consumer: it invalidates the caches itself (in memory), and hands events to
+ * each notifier's and each subscriber's bounded buffer, drained on the delivery executor ({@link NotifierLane},
+ * {@link SubscriptionImpl}). A subscriber that resumes from far back catches up on its own lane through
+ * {@link #catchUp}, paced by its listener, and joins the live feed when it reaches the relay.
  */
 final class EventRelay implements AutoCloseable {
 
@@ -52,37 +61,53 @@ final class EventRelay implements AutoCloseable {
     private static final int MAX_SKIPPED = 10_000;
     /** How far below the log's end a starting relay looks for positions that may still commit. */
     private static final int STARTUP_SCAN = 1_000;
+    /** How often subscribers are checked for listeners stuck in one call. */
+    private static final long STALL_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final MessagingStore store;
     private final EventCodec codec;
     private final AccessCache cache;
-    private final List<MessagingNotifier> notifiers;
+    /** Set once, before {@link #start()} (it needs the context, which needs the relay). */
+    private EventVisibility visibility;
+    private final List<NotifierLane> notifiers;
     private final Duration pollInterval;
     private final long gapTimeoutNanos;
     private final Runnable afterDelivery;
     private final WakeSignal signal = new WakeSignal();
     private final Queue<SubscriptionImpl> registrations = new ConcurrentLinkedQueue<>();
     private final List<SubscriptionImpl> subscribers = new ArrayList<>();
-    /** Skipped positions (relay thread only): position -> when skipped (nanoTime). */
-    private final TreeMap<Long, Long> skipped = new TreeMap<>();
+    /** Every open subscription, live or catching up: watched for stuck listeners. */
+    private final Set<SubscriptionImpl> open = new CopyOnWriteArraySet<>();
+    /**
+     * Skipped positions: position -> when skipped (nanoTime). Written by the relay thread only; read by catch-ups
+     * on delivery threads, which must await the skipped positions they pass.
+     */
+    private final ConcurrentSkipListMap<Long, Long> skipped = new ConcurrentSkipListMap<>();
     private final Thread thread;
     private volatile boolean closed;
     private volatile long position;
     private long gapAt = -1;
     private long gapSince;
     private long lastLateCheck;
+    private long lastStallCheck;
 
     EventRelay(MessagingStore store, EventCodec codec, AccessCache cache, List<MessagingNotifier> notifiers,
-               Duration pollInterval, Duration gapTimeout, Runnable afterDelivery) {
+               Duration pollInterval, Duration gapTimeout, Runnable afterDelivery, Executor deliveryExecutor,
+               int bufferSize) {
         this.store = store;
         this.codec = codec;
         this.cache = cache;
-        this.notifiers = List.copyOf(notifiers);
+        this.notifiers = notifiers.stream().map(n -> new NotifierLane(n, deliveryExecutor, bufferSize)).toList();
         this.pollInterval = pollInterval;
         this.gapTimeoutNanos = gapTimeout.toNanos();
         this.afterDelivery = afterDelivery;
         this.thread = new Thread(this::run, "messaging-event-relay");
         this.thread.setDaemon(true);
+    }
+
+    /** What decides the subscribers' events; set once, before {@link #start()}. */
+    void useVisibility(EventVisibility visibility) {
+        this.visibility = visibility;
     }
 
     void start() {
@@ -121,10 +146,31 @@ final class EventRelay implements AutoCloseable {
         signal.wake();
     }
 
-    /** Adds a subscriber; the relay catches it up from its cursor, then feeds it live. */
+    /**
+     * Adds a subscriber. One whose cursor is close to the relay is caught up by the relay and fed live; one further
+     * behind is handed back to catch up on its own lane first.
+     */
     void register(SubscriptionImpl subscription) {
+        if (open.add(subscription)) {
+            subscription.onClose(() -> open.remove(subscription));
+        }
         registrations.add(subscription);
         wake();
+    }
+
+    /**
+     * Starts a subscriber that resumes from behind the relay: it catches up on its own lane, then registers. Nothing
+     * of it runs on the relay's thread.
+     */
+    void resume(SubscriptionImpl subscription) {
+        if (subscription.cursor() >= position) {
+            register(subscription);
+            return;
+        }
+        if (open.add(subscription)) {
+            subscription.onClose(() -> open.remove(subscription));
+        }
+        subscription.catchUp();
     }
 
     private void run() {
@@ -135,6 +181,7 @@ final class EventRelay implements AutoCloseable {
                 admitRegistrations();
                 drain();
                 checkLate();
+                checkStalled();
                 subscribers.removeIf(subscription -> !subscription.isActive());
                 failures = 0;
                 pause(COALESCE_MILLIS);
@@ -168,37 +215,57 @@ final class EventRelay implements AutoCloseable {
                 continue;
             }
             deliverAwaited(subscription);
-            // Catch up from the subscriber's cursor to where the relay stands; live events follow in order.
-            long upTo = position;
-            long from = subscription.cursor();
-            long start = from;
-            Set<Long> seen = new HashSet<>();
-            while (from < upTo && subscription.isActive()) {
-                List<EventRecord> batch = store.eventsAfter(from, BATCH);
-                if (batch.isEmpty()) {
-                    break;
-                }
-                List<MessagingEvent> events = decodeAll(batch);
-                Lookahead lookahead = lookahead(batch, events, List.of(subscription));
-                for (int i = 0; i < batch.size() && batch.get(i).position() <= upTo; i++) {
-                    seen.add(batch.get(i).position());
-                    if (events.get(i) != null) {
-                        lookahead.at(i);
-                        subscription.offer(events.get(i), batch.get(i).position(), lookahead);
-                    }
-                }
-                from = batch.get(batch.size() - 1).position();
+            // Catch up from the subscriber's cursor to where the relay stands (usually a few events); live events
+            // follow in order. One still further behind catches up on its own lane and comes back.
+            if (catchUp(subscription)) {
+                subscribers.add(subscription);
+            } else {
+                subscription.catchUp();
             }
-            // Positions the relay skipped that have not committed yet: the subscriber waits for them too.
-            if (start < upTo) {
-                for (long p : skipped.subMap(start, false, upTo, true).keySet()) {
-                    if (!seen.contains(p)) {
-                        subscription.await(p);
-                    }
-                }
-            }
-            subscribers.add(subscription);
         }
+    }
+
+    /**
+     * Offers a subscriber the next batch of the log after its cursor, up to where the relay stands, and makes it
+     * await the positions in that range that the relay skipped and still watches. Called by whoever owns the
+     * subscriber: its lane while it catches up, the relay thread when it admits it.
+     *
+     * @return whether the subscriber reached the relay's position
+     */
+    boolean catchUp(SubscriptionImpl subscription) {
+        long upTo = position;
+        long from = subscription.cursor();
+        if (from >= upTo || !subscription.isActive()) {
+            return true;
+        }
+        // Read before the log: a position skipped by then and committed after the read is awaited, not lost.
+        NavigableSet<Long> watched = new TreeSet<>(skipped.subMap(from, false, upTo, true).keySet());
+        int limit = Math.max(1, Math.min(BATCH, subscription.room() / 2));
+        List<EventRecord> read = store.eventsAfter(from, limit);
+        int n = 0;
+        while (n < read.size() && read.get(n).position() <= upTo) {
+            n++;
+        }
+        boolean reached = read.size() < limit || n < read.size() || read.get(n - 1).position() == upTo;
+        List<EventRecord> batch = read.subList(0, n);
+        long end = reached ? upTo : batch.get(n - 1).position();
+        List<MessagingEvent> events = decodeAll(batch);
+        Lookahead lookahead = lookahead(batch, events, List.of(subscription));
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            seen.add(batch.get(i).position());
+            if (events.get(i) != null) {
+                lookahead.at(i);
+                subscription.offer(events.get(i), batch.get(i).position(), lookahead);
+            }
+        }
+        subscription.advanceTo(end);
+        for (long p : watched.headSet(end, true)) {
+            if (!seen.contains(p)) {
+                subscription.await(p);
+            }
+        }
+        return reached;
     }
 
     /** Delivers the positions a resuming subscriber still waited for that have committed since. */
@@ -359,6 +426,7 @@ final class EventRelay implements AutoCloseable {
         if (batch.isEmpty() || targets.isEmpty()) {
             return batchOnly;
         }
+        visibility.prefetch(events, targets);
         for (int i = 0; i < batch.size(); i++) {
             if (events.get(i) != null) {
                 batchOnly.at(i);
@@ -398,11 +466,21 @@ final class EventRelay implements AutoCloseable {
     }
 
     private void notify(MessagingEvent event) {
-        for (MessagingNotifier notifier : notifiers) {
-            try {
-                notifier.onEvent(event);
-            } catch (RuntimeException e) {
-                log.warn("Notifier {} failed on event {}", notifier.getClass().getName(), event.eventId(), e);
+        for (NotifierLane notifier : notifiers) {
+            notifier.offer(event);
+        }
+    }
+
+    /** Closes subscribers whose listener is stuck in one call, whether live or catching up. */
+    private void checkStalled() {
+        long now = System.nanoTime();
+        if (now - lastStallCheck < STALL_CHECK_NANOS) {
+            return;
+        }
+        lastStallCheck = now;
+        for (SubscriptionImpl subscription : open) {
+            if (subscription.stalled()) {
+                subscription.cutOff();
             }
         }
     }
@@ -424,7 +502,7 @@ final class EventRelay implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (SubscriptionImpl subscription : subscribers) {
+        for (SubscriptionImpl subscription : open) {
             subscription.close();
         }
         SubscriptionImpl pending;

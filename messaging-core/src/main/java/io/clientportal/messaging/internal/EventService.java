@@ -8,6 +8,7 @@ import io.clientportal.messaging.event.MessagingEvent;
 import io.clientportal.messaging.event.StreamReset;
 import io.clientportal.messaging.spi.MessagingStore;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,12 @@ import java.util.function.Consumer;
 /** Subscriptions to the event feed. */
 final class EventService implements Events {
 
+    /**
+     * A subscriber whose listener has not returned for this long is closed (with a reset it can resume from): a
+     * client that stopped reading must not hold its subscription open, even while nothing piles up behind it.
+     */
+    static final Duration STALL_LIMIT = Duration.ofSeconds(30);
+
     private final Context context;
     private final String tenantId;
     private final MessagingStore store;
@@ -25,10 +32,12 @@ final class EventService implements Events {
     private final EventVisibility visibility;
     private final Executor deliveryExecutor;
     private final EventCodec codec;
+    private final int bufferSize;
 
     EventService(Context context, String tenantId, MessagingStore store, EventRelay relay,
-                 EventVisibility visibility, EventCodec codec, Executor deliveryExecutor) {
+                 EventVisibility visibility, EventCodec codec, Executor deliveryExecutor, int bufferSize) {
         this.codec = codec;
+        this.bufferSize = bufferSize;
         this.context = context;
         this.tenantId = tenantId;
         this.store = store;
@@ -57,7 +66,7 @@ final class EventService implements Events {
             cursor = reset ? last : resumeAfter;
         }
         SubscriptionImpl subscription = new SubscriptionImpl(tenantId, actor, cursor, listener, visibility, codec,
-                deliveryExecutor);
+                relay, deliveryExecutor, bufferSize, new StallWatch(System::nanoTime, STALL_LIMIT), context::now);
         // Positions below "now" that have not committed yet commit after it: they are awaited, not skipped.
         inFlight.forEach(subscription::await);
         if (!reset && token != null) {
@@ -71,7 +80,11 @@ final class EventService implements Events {
         if (reset) {
             subscription.enqueue(new StreamReset(subscription.startEventId(), tenantId, null, context.now()));
         }
-        relay.register(subscription);
+        if (resumeAfter == null || reset) {
+            relay.register(subscription);
+        } else {
+            relay.resume(subscription);
+        }
         return subscription;
     }
 

@@ -4,6 +4,7 @@ import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.event.AnnouncementDelivered;
 import io.clientportal.messaging.event.ClientUserChanged;
 import io.clientportal.messaging.event.ClientUserRemoved;
+import io.clientportal.messaging.event.ConversationCreated;
 import io.clientportal.messaging.event.ConversationDeleted;
 import io.clientportal.messaging.event.MessagingEvent;
 import io.clientportal.messaging.event.ParticipantRemoved;
@@ -16,8 +17,14 @@ import io.clientportal.messaging.model.TeamMember;
 import io.clientportal.messaging.spi.AccessDecision;
 import io.clientportal.messaging.spi.Permission;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides which events a subscriber may see, from the cached directory and access data (which the relay has
@@ -112,10 +119,77 @@ final class EventVisibility {
         };
     }
 
+    /**
+     * Loads, in one read per tenant, what the decisions on a batch of events for these subscribers would otherwise
+     * load one event at a time: the accounts of the batch's conversations and the participant access of the
+     * subscribers whose decisions need it, where the cache does not hold them already.
+     */
+    void prefetch(List<MessagingEvent> events, List<SubscriptionImpl> subscribers) {
+        Map<String, Set<ConversationId>> conversations = new HashMap<>();
+        Set<ConversationId> created = new HashSet<>();
+        for (MessagingEvent event : events) {
+            if (event != null && event.conversationId() != null) {
+                conversations.computeIfAbsent(event.tenantId(), t -> new LinkedHashSet<>()).add(event.conversationId());
+                if (event instanceof ConversationCreated) {
+                    created.add(event.conversationId());   // its event tells the account
+                }
+            }
+        }
+        for (Map.Entry<String, Set<ConversationId>> entry : conversations.entrySet()) {
+            String tenant = entry.getKey();
+            Set<String> members = new LinkedHashSet<>();
+            Facts facts = context.cachedFacts(tenant);
+            for (SubscriptionImpl subscription : subscribers) {
+                Actor actor = subscription.actor();
+                if (actor.isTeamMember() && subscription.tenantId().equals(tenant)
+                        && context.authorizer.needsParticipantAccess(context.authorizer.subject(facts, actor))) {
+                    members.add(actor.id());
+                }
+            }
+            List<ConversationId> accounts = new ArrayList<>();
+            Set<ConversationId> participantsOf = new LinkedHashSet<>();
+            for (ConversationId id : entry.getValue()) {
+                if (!created.contains(id) && !context.cache.knowsAccount(tenant, id)) {
+                    accounts.add(id);
+                }
+                for (String member : members) {
+                    if (!context.cache.knowsParticipant(tenant, id, member)) {
+                        participantsOf.add(id);
+                    }
+                }
+            }
+            if (!accounts.isEmpty() || !participantsOf.isEmpty()) {
+                load(tenant, accounts, participantsOf, members);
+            }
+        }
+    }
+
+    private void load(String tenant, List<ConversationId> accounts, Set<ConversationId> participantsOf,
+                      Set<String> members) {
+        context.uow.read(tenant, tx -> {
+            if (!accounts.isEmpty()) {
+                tx.store().conversationAccounts(accounts).forEach((id, account) ->
+                        context.cache.rememberAccount(tenant, id, account));
+            }
+            if (!participantsOf.isEmpty()) {
+                Map<ConversationId, Map<String, Access>> found = tx.store().participantAccesses(participantsOf,
+                        members);
+                for (ConversationId id : participantsOf) {
+                    Map<String, Access> of = found.getOrDefault(id, Map.of());
+                    for (String member : members) {
+                        context.cache.rememberParticipant(tenant, id, member, Optional.ofNullable(of.get(member)));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
     private boolean mayView(Facts facts, Authorizer.Subject subject, String tenant, ConversationId id,
                             Lookahead lookahead) {
         String deletedLater = lookahead.accountOfDeletedConversation(tenant, id);
-        Optional<String> account = deletedLater != null ? Optional.of(deletedLater)
+        String told = deletedLater != null ? deletedLater : lookahead.accountOfCreatedConversation(tenant, id);
+        Optional<String> account = told != null ? Optional.of(told)
                 : lookahead.remember(List.of("account", tenant, id), () -> context.cache.conversationAccount(tenant,
                 id, () -> context.uow.read(tenant, tx -> tx.store().conversation(id).map(c -> c.clientAccountId()))));
         return account.isPresent() && context.authorizer.decide(facts, subject, id, account.get(), Permission.VIEW,

@@ -1,6 +1,7 @@
 package io.clientportal.messaging.internal;
 
 import io.clientportal.messaging.event.ClientUserRemoved;
+import io.clientportal.messaging.event.ConversationCreated;
 import io.clientportal.messaging.event.ConversationDeleted;
 import io.clientportal.messaging.event.MessagingEvent;
 import io.clientportal.messaging.event.ParticipantAccessChanged;
@@ -41,6 +42,7 @@ final class Lookahead {
     private final Map<ParticipantKey, List<Integer>> participantEvents = new HashMap<>();
     private final Map<UserKey, Integer> userRemovals = new HashMap<>();
     private final Map<ConversationKey, Integer> conversationDeletions = new HashMap<>();
+    private final Map<ConversationKey, String> createdAccounts = new HashMap<>();
     private final List<MessagingEvent> batch;
     private final Map<Object, Object> memo;
     private int index;
@@ -68,6 +70,8 @@ final class Lookahead {
                 userRemovals.putIfAbsent(new UserKey(tenant, removed.clientUserId()), i);
             } else if (event instanceof ConversationDeleted) {
                 conversationDeletions.putIfAbsent(new ConversationKey(tenant, event.conversationId()), i);
+            } else if (event instanceof ConversationCreated created) {
+                createdAccounts.put(new ConversationKey(tenant, event.conversationId()), created.clientAccountId());
             }
         }
     }
@@ -127,6 +131,14 @@ final class Lookahead {
     String accountOfRemovedUser(String tenant, String userId) {
         Integer i = userRemovals.get(new UserKey(tenant, userId));
         return i != null && i > index ? ((ClientUserRemoved) batch.get(i)).clientAccountId() : null;
+    }
+
+    /**
+     * The account of a conversation created in the batch (its event says so, and a conversation never changes
+     * account), or {@code null}.
+     */
+    String accountOfCreatedConversation(String tenant, ConversationId conversation) {
+        return createdAccounts.get(new ConversationKey(tenant, conversation));
     }
 
     /** The account of a conversation deleted later in the batch, or {@code null}. */

@@ -17,8 +17,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -39,7 +42,10 @@ public final class MessagingEngine implements AutoCloseable {
     private final EventVisibility visibility;
     private final AnnouncementDelivery announcementDelivery;
     private final Housekeeping housekeeping;
-    private final ExecutorService deliveryExecutor;
+    private final Executor deliveryExecutor;
+    /** The engine's own pool, shut down with it; {@code null} when the host gave the executor. */
+    private final ExecutorService ownExecutor;
+    private final int bufferSize;
     private final EventCodec codec;
     private final WebhookDispatcher webhookDispatcher;
     private final WebhookService webhooks;
@@ -47,11 +53,23 @@ public final class MessagingEngine implements AutoCloseable {
     private final Map<String, TenantMessaging> tenants = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** Settings of the event relay and webhooks. */
+    /**
+     * Settings of the event relay and webhooks.
+     *
+     * @param deliveryExecutor where events are handed to subscribers and notifiers; {@code null} for the engine's own
+     *                         bounded pool (shut down with the engine)
+     * @param bufferSize       how many events a subscriber (or notifier) may fall behind before it is cut off
+     */
     public record EventSettings(Duration pollInterval, Duration gapTimeout, List<WebhookEndpoint> webhooks,
-                                WebhookPolicy webhookPolicy) {
+                                WebhookPolicy webhookPolicy, Executor deliveryExecutor, int bufferSize) {
         public EventSettings {
             webhooks = List.copyOf(webhooks);
+        }
+
+        public EventSettings(Duration pollInterval, Duration gapTimeout, List<WebhookEndpoint> webhooks,
+                             WebhookPolicy webhookPolicy) {
+            this(pollInterval, gapTimeout, webhooks, webhookPolicy, null,
+                    io.clientportal.messaging.MessagingBuilder.DEFAULT_EVENT_BUFFER_SIZE);
         }
     }
 
@@ -59,12 +77,18 @@ public final class MessagingEngine implements AutoCloseable {
     public record AnnouncementSettings(Duration lease, Duration sweepInterval) {
     }
 
+    /** Threads of the engine's own delivery pool. */
+    public static final int DEFAULT_DELIVERY_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
     private MessagingEngine(MessagingStore store, AttachmentStore attachmentStore, List<MessagingNotifier> notifiers,
                             AccessPolicy policy, Clock clock, MessagingLimits limits, EventSettings events,
                             Duration housekeepingInterval, AnnouncementSettings announcements) {
         this.store = store;
         this.codec = new EventCodec();
         AccessCache cache = new AccessCache();
+        this.ownExecutor = events.deliveryExecutor() == null ? newDeliveryPool() : null;
+        this.deliveryExecutor = events.deliveryExecutor() != null ? events.deliveryExecutor() : ownExecutor;
+        this.bufferSize = events.bufferSize();
         if (events.webhooks().isEmpty()) {
             this.webhookDispatcher = null;
             this.webhooks = new WebhookService(null, () -> {
@@ -79,7 +103,7 @@ public final class MessagingEngine implements AutoCloseable {
         Runnable wakeWebhooks = webhookDispatcher == null ? () -> {
         } : webhookDispatcher::wake;
         this.relay = new EventRelay(store, codec, cache, notifiers, events.pollInterval(), events.gapTimeout(),
-                wakeWebhooks);
+                wakeWebhooks, deliveryExecutor, bufferSize);
         this.announcementDelivery = new AnnouncementDelivery(store, limits.announcementChunkSize(), announcements);
         List<WebhookEndpoint> endpoints = events.webhooks();
         java.util.function.Function<String, List<String>> routing = endpoints.isEmpty() ? type -> List.of()
@@ -96,13 +120,24 @@ public final class MessagingEngine implements AutoCloseable {
         this.context = new Context(uow, new Authorizer(policy), cache, clock, limits, attachmentStore,
                 announcementDelivery, new EventRedaction(codec));
         this.visibility = new EventVisibility(context);
+        relay.useVisibility(visibility);
         this.housekeeping = new Housekeeping(store, context, housekeepingInterval);
+    }
+
+    /**
+     * A bounded pool: each subscriber and notifier has at most one task in it at a time, so its queue is bounded by
+     * their number, and a listener that blocks holds one thread, not one per event.
+     */
+    private static ExecutorService newDeliveryPool() {
         AtomicInteger threads = new AtomicInteger();
-        this.deliveryExecutor = Executors.newCachedThreadPool(runnable -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(DEFAULT_DELIVERY_THREADS, DEFAULT_DELIVERY_THREADS,
+                30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
             Thread thread = new Thread(runnable, "messaging-event-delivery-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** Builds and starts an engine; returns its default tenant's view. */
@@ -138,7 +173,7 @@ public final class MessagingEngine implements AutoCloseable {
     }
 
     EventService events(String tenantId) {
-        return new EventService(context, tenantId, store, relay, visibility, codec, deliveryExecutor);
+        return new EventService(context, tenantId, store, relay, visibility, codec, deliveryExecutor, bufferSize);
     }
 
     Webhooks webhooks() {
@@ -161,7 +196,9 @@ public final class MessagingEngine implements AutoCloseable {
                 webhookDispatcher.close();
             }
             relay.close();
-            deliveryExecutor.shutdownNow();
+            if (ownExecutor != null) {
+                ownExecutor.shutdownNow();
+            }
             log.info("Messaging stopped");
         }
     }

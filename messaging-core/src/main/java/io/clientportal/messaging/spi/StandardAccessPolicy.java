@@ -21,6 +21,12 @@ public final class StandardAccessPolicy implements AccessPolicy {
         return request.clientOfAccount() ? decideForClient(request) : AccessDecision.HIDE;
     }
 
+    /** Owners, admins and managers are decided by their role alone. */
+    @Override
+    public boolean usesParticipantAccess(TeamRole role) {
+        return !role.isManager();
+    }
+
     private static AccessDecision decideForTeamMember(AccessRequest request) {
         TeamRole role = request.role();
         if (role == null) {

@@ -14,6 +14,8 @@ import io.clientportal.messaging.model.Participant;
 import io.clientportal.messaging.model.TeamMember;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +86,44 @@ public interface StoreTransaction {
 
     /** The participants of a conversation with their stored access, ordered by display name then id. */
     List<Participant> participants(ConversationId id);
+
+    /**
+     * The client account of each of the conversations that exists, for the event relay, which decides a whole batch
+     * of events at once. The default asks {@link #conversation} once per id; stores should answer in one query.
+     *
+     * @param ids conversations, never {@code null} (at most a few hundred)
+     * @return conversation id -> client account id; ids of conversations that do not exist are absent; never
+     *         {@code null}
+     */
+    default Map<ConversationId, String> conversationAccounts(Collection<ConversationId> ids) {
+        Map<ConversationId, String> accounts = new HashMap<>();
+        for (ConversationId id : ids) {
+            conversation(id).ifPresent(c -> accounts.put(id, c.clientAccountId()));
+        }
+        return accounts;
+    }
+
+    /**
+     * The stored access of the given team members in the given conversations, for the event relay (see
+     * {@link #conversationAccounts}). The default asks {@link #participantAccess} once per pair; stores should
+     * answer in one query.
+     *
+     * @param ids           conversations, never {@code null}
+     * @param teamMemberIds team members, never {@code null}
+     * @return conversation id -> (team member id -> access) for each pair that is a participant; pairs that are not
+     *         are absent; never {@code null}
+     */
+    default Map<ConversationId, Map<String, Access>> participantAccesses(Collection<ConversationId> ids,
+                                                                          Collection<String> teamMemberIds) {
+        Map<ConversationId, Map<String, Access>> accesses = new HashMap<>();
+        for (ConversationId id : ids) {
+            for (String member : teamMemberIds) {
+                participantAccess(id, member).ifPresent(access ->
+                        accesses.computeIfAbsent(id, k -> new HashMap<>()).put(member, access));
+            }
+        }
+        return accesses;
+    }
 
     /** Adds a participant or replaces their access. */
     void saveParticipant(ConversationId id, String teamMemberId, Access access);

@@ -13,8 +13,11 @@ import io.clientportal.messaging.spi.SeqReservation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.clientportal.messaging.jpa.Jdbc.uuid;
@@ -107,6 +110,42 @@ final class ConversationSql {
         return jdbc.queryOne("SELECT access FROM messaging_participant WHERE tenant_id = ? AND conversation_id = ?"
                         + " AND team_member_id = ?", row -> Access.valueOf(row.getString(1)), tenantId, id.value(),
                 teamMemberId);
+    }
+
+    /** The accounts of the conversations among {@code ids} that exist, in one query. */
+    Map<ConversationId, String> accounts(Collection<ConversationId> ids) {
+        Map<ConversationId, String> accounts = new HashMap<>();
+        if (ids.isEmpty()) {
+            return accounts;
+        }
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(tenantId);
+        ids.forEach(id -> parameters.add(id.value()));
+        jdbc.query("SELECT id, client_account_id FROM messaging_conversation WHERE tenant_id = ? AND id IN ("
+                        + AttachmentSql.markers(ids.size()) + ")",
+                row -> accounts.put(new ConversationId(uuid(row, "id")), row.getString("client_account_id")),
+                parameters.toArray());
+        return accounts;
+    }
+
+    /** The stored access of each (conversation, member) pair among the given that is a participant, in one query. */
+    Map<ConversationId, Map<String, Access>> participantAccesses(Collection<ConversationId> ids,
+                                                                 Collection<String> teamMemberIds) {
+        Map<ConversationId, Map<String, Access>> accesses = new HashMap<>();
+        if (ids.isEmpty() || teamMemberIds.isEmpty()) {
+            return accesses;
+        }
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(tenantId);
+        ids.forEach(id -> parameters.add(id.value()));
+        parameters.addAll(teamMemberIds);
+        jdbc.query("SELECT conversation_id, team_member_id, access FROM messaging_participant WHERE tenant_id = ?"
+                        + " AND conversation_id IN (" + AttachmentSql.markers(ids.size()) + ")"
+                        + " AND team_member_id IN (" + AttachmentSql.markers(teamMemberIds.size()) + ")",
+                row -> accesses.computeIfAbsent(new ConversationId(uuid(row, "conversation_id")),
+                        k -> new HashMap<>()).put(row.getString("team_member_id"), Access.valueOf(row.getString(
+                        "access"))), parameters.toArray());
+        return accesses;
     }
 
     List<Participant> participants(ConversationId id) {

@@ -26,6 +26,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,6 +147,17 @@ final class JpaTransaction implements StoreTransaction {
     @Override
     public List<Participant> participants(ConversationId id) {
         return conversations.participants(id);
+    }
+
+    @Override
+    public Map<ConversationId, String> conversationAccounts(Collection<ConversationId> ids) {
+        return conversations.accounts(ids);
+    }
+
+    @Override
+    public Map<ConversationId, Map<String, Access>> participantAccesses(Collection<ConversationId> ids,
+                                                                         Collection<String> teamMemberIds) {
+        return conversations.participantAccesses(ids, teamMemberIds);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.clientportal.messaging.spi.AttachmentStore;
 import io.clientportal.messaging.spi.MessagingNotifier;
 import io.clientportal.messaging.spi.MessagingStore;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import java.time.Clock;
+import java.util.concurrent.Executor;
 
 /**
  * The core: one {@link Messaging} engine, closed when the context closes. Falls back to the in-memory store when no
@@ -23,10 +25,14 @@ import java.time.Clock;
  * present).
  */
 @AutoConfiguration(after = MessagingAttachmentsAutoConfiguration.class,
-        afterName = "io.clientportal.messaging.spring.MessagingJpaAutoConfiguration")
+        afterName = {"io.clientportal.messaging.spring.MessagingJpaAutoConfiguration",
+                "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration"})
 @ConditionalOnBooleanProperty(name = "messaging.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
+
+    /** The name of Boot's task executor bean, which delivers events to subscribers and notifiers. */
+    static final String APPLICATION_TASK_EXECUTOR = "applicationTaskExecutor";
 
     @Bean
     @ConditionalOnMissingBean
@@ -45,12 +51,14 @@ public class MessagingAutoConfiguration {
     Messaging messaging(MessagingStore store, ObjectProvider<AttachmentStore> attachmentStore,
                         MessagingLimits limits, MessagingProperties properties,
                         ObjectProvider<MessagingNotifier> notifiers, ObjectProvider<AccessPolicy> accessPolicy,
-                        ObjectProvider<Clock> clock) {
+                        ObjectProvider<Clock> clock,
+                        @Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> taskExecutor) {
         MessagingBuilder builder = Messaging.builder()
                 .store(store)
                 .limits(limits)
                 .eventPollInterval(properties.getEvents().getPollInterval())
                 .eventGapTimeout(properties.getEvents().getGapTimeout())
+                .eventBufferSize(properties.getEvents().getBufferSize())
                 .webhookPolicy(properties.getWebhookDelivery().toPolicy())
                 .housekeepingInterval(properties.getHousekeepingInterval())
                 .announcementLease(properties.getAnnouncements().getLease())
@@ -59,6 +67,9 @@ public class MessagingAutoConfiguration {
         attachmentStore.ifAvailable(builder::attachmentStore);
         accessPolicy.ifAvailable(builder::accessPolicy);
         clock.ifUnique(builder::clock);
+        // Boot's task executor (virtual threads when spring.threads.virtual.enabled): event streams whose clients
+        // stop reading then block its threads, not a pool of the library's own.
+        taskExecutor.ifAvailable(builder::eventDeliveryExecutor);
         notifiers.orderedStream().forEach(notifier -> {
             builder.notifier(notifier);
             if (notifier instanceof EventRelayMonitor monitor) {

@@ -299,6 +299,21 @@ public class MessagingProperties {
          */
         private Duration gapTimeout = MessagingBuilder.DEFAULT_EVENT_GAP_TIMEOUT;
 
+        /**
+         * How many events a stream (or notifier) may fall behind: a stream further behind ends with a StreamReset
+         * whose id resumes where it stopped; a stream catching up is paced by its client and never cut off. At least
+         * 1000.
+         */
+        private int bufferSize = MessagingBuilder.DEFAULT_EVENT_BUFFER_SIZE;
+
+        public int getBufferSize() {
+            return bufferSize;
+        }
+
+        public void setBufferSize(int bufferSize) {
+            this.bufferSize = bufferSize;
+        }
+
         public Duration getGapTimeout() {
             return gapTimeout;
         }
@@ -508,7 +523,10 @@ public class MessagingProperties {
         /** How long one stream stays open; the browser's EventSource then reconnects with Last-Event-ID. */
         private Duration timeout = Duration.ofMinutes(30);
 
-        /** How many heartbeat threads serve all open streams. */
+        /**
+         * How many threads write heartbeats when the application has no task executor (otherwise its task executor
+         * writes them); one scheduler thread hands them out and never writes itself.
+         */
         private int heartbeatThreads = 1;
 
         public Duration getHeartbeatInterval() {

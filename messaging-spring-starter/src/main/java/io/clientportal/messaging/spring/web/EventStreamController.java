@@ -4,8 +4,6 @@ import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.Subscription;
 import io.clientportal.messaging.event.MessagingEvent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -13,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.CompletableFuture;
@@ -22,13 +19,13 @@ import java.util.concurrent.CompletableFuture;
  * {@code GET /events}: the caller's real-time feed as server-sent events. Each event carries {@code id:} (resume
  * with {@code Last-Event-ID}), {@code event:} (its type) and JSON {@code data:}. Idle streams get heartbeat
  * comments. The stream ends when the caller loses access to messaging (for example is removed from the directory);
- * a {@code StreamReset} event tells the client to reload.
+ * a {@code StreamReset} event tells the client to reload. A client that stops reading holds up nobody else's stream,
+ * events or heartbeats; once it falls {@code messaging.events.buffer-size} events behind its stream ends with a
+ * {@code StreamReset} whose id resumes right after the last event it got.
  */
 @RestController
 @RequestMapping("${messaging.web.base-path:/api/messaging}")
 final class EventStreamController {
-
-    private static final Logger log = LoggerFactory.getLogger(EventStreamController.class);
 
     private final Messaging messaging;
     private final MessagingJson json;
@@ -43,17 +40,22 @@ final class EventStreamController {
     }
 
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(Actor actor, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId)
-            throws IOException {
+    SseEmitter events(Actor actor, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
+        SseStream stream = new SseStream(emitter);
         CompletableFuture<Subscription> subscription = new CompletableFuture<>();
-        ReadyFirst ready = new ReadyFirst(emitter, subscription);
+        ReadyFirst ready = new ReadyFirst(stream, subscription);
+        // Events arrive on the subscription's own delivery thread: a client that stops reading blocks only that.
         Subscription opened = messaging.events().subscribe(actor, lastEventId, event -> {
             ready.sendOnce();
-            send(emitter, event, subscription);
+            send(stream, event, subscription);
         });
         subscription.complete(opened);
-        ScheduledFuture<?> heartbeat = heartbeats.schedule(() -> heartbeat(emitter, opened));
+        ScheduledFuture<?> heartbeat = heartbeats.schedule(() -> {
+            if (!stream.heartbeat()) {
+                opened.close();
+            }
+        });
         Runnable stop = () -> {
             heartbeat.cancel(false);
             opened.close();
@@ -61,16 +63,12 @@ final class EventStreamController {
         emitter.onCompletion(stop);
         emitter.onTimeout(() -> {
             stop.run();
-            emitter.complete();
+            stream.complete();
         });
         emitter.onError(error -> stop.run());
         opened.onClose(() -> {
             heartbeat.cancel(false);
-            try {
-                emitter.complete();
-            } catch (RuntimeException e) {
-                log.debug("Event stream already ended: {}", e.toString());
-            }
+            stream.complete();
         });
         // Sent at once (and always before the first event), so the client knows the subscription is in place and
         // holds an id to resume from even if the stream drops before any event arrives.
@@ -81,12 +79,12 @@ final class EventStreamController {
     /** The {@code ready} event, whose id is where the subscription started; sent once, before any other event. */
     private static final class ReadyFirst {
 
-        private final SseEmitter emitter;
+        private final SseStream stream;
         private final CompletableFuture<Subscription> subscription;
         private boolean sent;
 
-        ReadyFirst(SseEmitter emitter, CompletableFuture<Subscription> subscription) {
-            this.emitter = emitter;
+        ReadyFirst(SseStream stream, CompletableFuture<Subscription> subscription) {
+            this.stream = stream;
             this.subscription = subscription;
         }
 
@@ -97,34 +95,19 @@ final class EventStreamController {
             // An event can arrive before subscribe() has returned; the subscription is set right after it.
             Subscription current = subscription.join();
             sent = true;
-            try {
-                emitter.send(SseEmitter.event().id(current.startEventId()).name("ready").data("{}")
-                        .reconnectTime(3_000));
-            } catch (IOException | RuntimeException e) {
-                log.debug("Event stream closed before it was ready: {}", e.toString());
+            if (!stream.send(SseEmitter.event().id(current.startEventId()).name("ready").data("{}")
+                    .reconnectTime(3_000))) {
                 current.close();
             }
         }
     }
 
-    private void send(SseEmitter emitter, MessagingEvent event, CompletableFuture<Subscription> subscription) {
-        try {
-            emitter.send(SseEmitter.event()
-                    .id(event.eventId())
-                    .name(event.type())
-                    .data(json.write(event), MediaType.APPLICATION_JSON));
-        } catch (IOException | RuntimeException e) {
-            log.debug("Event stream closed while sending: {}", e.toString());
+    private void send(SseStream stream, MessagingEvent event, CompletableFuture<Subscription> subscription) {
+        if (!stream.send(SseEmitter.event()
+                .id(event.eventId())
+                .name(event.type())
+                .data(json.write(event), MediaType.APPLICATION_JSON))) {
             subscription.thenAccept(Subscription::close);
-        }
-    }
-
-    private static void heartbeat(SseEmitter emitter, Subscription subscription) {
-        try {
-            emitter.send(SseEmitter.event().comment("heartbeat"));
-        } catch (IOException | RuntimeException e) {
-            log.debug("Event stream closed at heartbeat: {}", e.toString());
-            subscription.close();
         }
     }
 }

@@ -3,6 +3,7 @@ package io.clientportal.messaging.spring.web;
 import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.spring.MessagingProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * The beans of the REST and SSE API. Imported by
@@ -61,9 +63,10 @@ public class MessagingWebConfiguration {
     }
 
     @Bean
-    SseHeartbeats messagingSseHeartbeats(MessagingProperties properties) {
+    SseHeartbeats messagingSseHeartbeats(MessagingProperties properties,
+                                         @Qualifier("applicationTaskExecutor") ObjectProvider<Executor> executor) {
         return new SseHeartbeats(properties.getWeb().getSse().getHeartbeatThreads(),
-                properties.getWeb().getSse().getHeartbeatInterval());
+                properties.getWeb().getSse().getHeartbeatInterval(), executor.getIfAvailable());
     }
 
     @Bean
