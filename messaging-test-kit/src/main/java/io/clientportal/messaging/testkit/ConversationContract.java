@@ -2,6 +2,7 @@ package io.clientportal.messaging.testkit;
 
 import io.clientportal.messaging.InvalidInputException;
 import io.clientportal.messaging.NotFoundException;
+import io.clientportal.messaging.event.ParticipantAccessChanged;
 import io.clientportal.messaging.model.Access;
 import io.clientportal.messaging.model.AccountKind;
 import io.clientportal.messaging.model.ConversationSummary;
@@ -9,6 +10,7 @@ import io.clientportal.messaging.model.InboxQuery;
 import io.clientportal.messaging.model.Page;
 import io.clientportal.messaging.model.Participant;
 import io.clientportal.messaging.model.TeamRole;
+import io.clientportal.messaging.testkit.EventContract.Recorder;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -23,7 +25,7 @@ public abstract class ConversationContract extends Contract {
     @Test
     void participantsShowTheAccessTheirRoleGrants() {
         var w = world();
-        w.messaging.conversations().addParticipant(w.owner, w.acme, "manager", Access.READ_ONLY);
+        w.messaging.conversations().addParticipant(w.owner, w.acme, "manager", Access.WRITE);
 
         assertThat(w.messaging.conversations().participants(w.alice, w.acme)).containsExactly(
                 new Participant("agent", "Aiden Agent", TeamRole.AGENT, Access.WRITE),
@@ -55,6 +57,32 @@ public abstract class ConversationContract extends Contract {
         assertThat(w.messaging.conversations().participants(w.owner, w.acme))
                 .filteredOn(p -> p.teamMemberId().equals("watcher")).extracting(Participant::access)
                 .containsExactly(Access.READ_ONLY);
+    }
+
+    @Test
+    void anAccessTheRoleWouldOverrideIsRefusedNotPretended() {
+        var w = world();
+        w.messaging.conversations().addParticipant(w.owner, w.acme, "manager", Access.WRITE);
+        Recorder feed = Recorder.subscribe(w, w.owner, null);
+        for (String member : List.of("owner", "admin", "manager")) {
+            assertRefusedAccess(() -> w.messaging.conversations().addParticipant(w.owner, w.solo, member,
+                    Access.READ_ONLY));
+        }
+        assertRefusedAccess(() -> w.messaging.conversations().changeAccess(w.owner, w.acme, "manager",
+                Access.READ_ONLY));
+        assertRefusedAccess(() -> w.messaging.conversations().changeAccess(w.owner, w.acme, "watcher", Access.WRITE));
+        assertThat(w.messaging.conversations().participants(w.owner, w.solo)).isEmpty();
+        assertThat(w.messaging.conversations().participants(w.owner, w.acme))
+                .filteredOn(p -> p.teamMemberId().equals("manager")).extracting(Participant::access)
+                .containsExactly(Access.WRITE);
+        w.messaging.conversations().changeAccess(w.owner, w.acme, "agent", Access.READ_ONLY);
+        feed.awaitTypes(ParticipantAccessChanged.class);
+        feed.subscription.close();
+    }
+
+    private static void assertRefusedAccess(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("access"));
     }
 
     @Test
