@@ -24,6 +24,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -190,6 +191,16 @@ final class ProblemMapper {
             String field = path(e.processor());
             return reject(HttpStatus.BAD_REQUEST, (field == null ? "a number" : field) + " is out of range: expected "
                     + describe(e.getTargetType()) + " that fits", field, "invalid_input");
+        }
+        if (cause instanceof StreamReadException e && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Duplicate")) {
+            String field = path(e.processor());
+            return reject(HttpStatus.BAD_REQUEST, (field == null ? "a field" : field)
+                    + " is given twice; send each field once", field, "invalid_input");
+        }
+        if (cause instanceof StreamConstraintsException) {
+            return reject(HttpStatus.BAD_REQUEST, "a value in the body is larger than the server reads (numbers of "
+                    + "more than 1,000 digits, strings or nesting beyond the parser's limits)", null, "invalid_input");
         }
         if (cause instanceof StreamReadException e) {
             String where = e.getLocation() == null ? ""

@@ -218,6 +218,7 @@ class RequestHardeningHttpTests {
                 Arguments.of("POST", conversation + "/read", "{\"seq\":null}", "seq"),
                 Arguments.of("POST", conversation + "/messages", "{\"text\":" + big + "}", "text"),
                 Arguments.of("POST", conversation + "/messages", "{\"text\":true}", "text"),
+                Arguments.of("POST", conversation + "/messages", "{\"text\":\"a\\ud800b\"}", "text"),
                 Arguments.of("POST", conversation + "/messages", "{\"text\":\"x\",\"clientMessageId\":" + big + "}",
                         "clientMessageId"),
                 Arguments.of("POST", conversation + "/messages", "{\"text\":\"x\",\"clientMessageId\":[\"a\"]}",
@@ -286,6 +287,27 @@ class RequestHardeningHttpTests {
     void aFileNameBeyondWhatTheServerReadsIsA400NamingIt() {
         Answer answer = as(Who.CLIENT_OF_ACCOUNT).upload("a".repeat(40_000) + ".png", "image/png", PNG);
         assertProblem(answer, 400, "filename");
+    }
+
+    @Test
+    void aFieldGivenTwiceIsA400NamingItNotTheLastOneWins() {
+        HttpCaller cathy = as(Who.CLIENT_OF_ACCOUNT);
+        assertProblem(cathy.post(portal.conversationPath() + "/messages", "{\"text\":\"a\",\"text\":\"b\"}"), 400,
+                "text");
+        assertProblem(as(Who.OWNER).post("/announcements", "{\"audience\":{\"allClients\":true,"
+                + "\"allClients\":false},\"text\":\"x\"}"), 400, "audience.allClients");
+        assertProblem(cathy.post(portal.conversationPath() + "/read", "{\"seq\":" + "1".repeat(2000) + "}"), 400,
+                null);
+        assertThat(history()).isEmpty();
+    }
+
+    @Test
+    void anUploadOfTwoFilesIsRefusedRatherThanHalfStored() {
+        String twoParts = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nhello\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; "
+                + "filename=\"b.txt\"\r\nContent-Type: text/plain\r\n\r\nworld\r\n--b--\r\n";
+        assertProblem(as(Who.CLIENT_OF_ACCOUNT).raw("POST", "/attachments", "multipart/form-data; boundary=b",
+                twoParts.getBytes(StandardCharsets.UTF_8)), 400, "file");
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------
