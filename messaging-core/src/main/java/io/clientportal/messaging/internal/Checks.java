@@ -61,7 +61,25 @@ final class Checks {
         if (text.indexOf('\0') >= 0) {
             throw new InvalidInputException("text", "text must not contain NUL characters");
         }
+        wellFormed(text, "text");
         return text;
+    }
+
+    /**
+     * Refuses a lone UTF-16 surrogate (JSON allows {@code "\ud800"}): it is no character, and a store that writes
+     * UTF-8 would keep a {@code ?} in its place, so the text read back would not be the text accepted.
+     */
+    static void wellFormed(String value, String field) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            if (pair) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidInputException(field, field + " must be valid Unicode (it has a lone surrogate)");
+            }
+        }
     }
 
     static String clientMessageId(String value) {
@@ -93,5 +111,6 @@ final class Checks {
                 throw new InvalidInputException(field, field + " must not contain control characters");
             }
         }
+        wellFormed(value, field);
     }
 }

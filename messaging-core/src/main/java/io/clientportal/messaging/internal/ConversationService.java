@@ -24,6 +24,7 @@ import io.clientportal.messaging.spi.StoreTransaction;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Conversations, the inbox and participants. */
@@ -139,9 +140,7 @@ final class ConversationService implements Conversations {
             requireManager(store, actor, id);
             TeamMember member = store.teamMember(teamMemberId)
                     .orElseThrow(() -> new NotFoundException("team member " + teamMemberId + " not found"));
-            if (member.role() == TeamRole.WATCHER && access == Access.WRITE) {
-                throw new InvalidInputException("access", "a watcher's access is always READ_ONLY");
-            }
+            requireGrantable(member.role(), access);
             Optional<Access> current = store.participantAccess(id, teamMemberId);
             if (current.isEmpty() && !addIfAbsent) {
                 throw new NotFoundException("team member " + teamMemberId + " is not a participant");
@@ -187,12 +186,30 @@ final class ConversationService implements Conversations {
 
     /** A participant with the access their role actually grants. */
     static Participant effective(Participant stored) {
-        Access access = switch (stored.role()) {
-            case OWNER, ADMIN, MANAGER -> Access.WRITE;
-            case WATCHER -> Access.READ_ONLY;
-            case AGENT -> stored.access();
-        };
+        Access access = effectiveAccess(stored.role(), stored.access());
         return access == stored.access() ? stored
                 : new Participant(stored.teamMemberId(), stored.displayName(), stored.role(), access);
+    }
+
+    /** What a participant of {@code role} stored with {@code stored} access may actually do. */
+    private static Access effectiveAccess(TeamRole role, Access stored) {
+        return switch (role) {
+            case OWNER, ADMIN, MANAGER -> Access.WRITE;
+            case WATCHER -> Access.READ_ONLY;
+            case AGENT -> stored;
+        };
+    }
+
+    /**
+     * Refuses an access that the member's role would override: only an agent's access can be chosen, so asking
+     * for anything else could not take effect and must not be answered as if it had.
+     */
+    private static void requireGrantable(TeamRole role, Access requested) {
+        Access effective = effectiveAccess(role, requested);
+        if (effective != requested) {
+            String article = role == TeamRole.OWNER || role == TeamRole.ADMIN ? "an " : "a ";
+            throw new InvalidInputException("access", article + role.name().toLowerCase(Locale.ROOT)
+                    + "'s access is always " + effective + ": only an agent's access can be chosen");
+        }
     }
 }

@@ -4,7 +4,8 @@ import java.text.Normalizer;
 
 /**
  * Makes an uploaded file name safe to show and to offer as a download name: no path, no control or reserved
- * characters, no leading dots, bounded length with the extension kept. It is never used as a storage path.
+ * characters, no leading dots, bounded length (in characters, not UTF-16 units) with the extension kept. It is never
+ * used as a storage path.
  */
 final class FilenameSanitizer {
 
@@ -23,8 +24,9 @@ final class FilenameSanitizer {
         name = name.substring(slash + 1);
         StringBuilder clean = new StringBuilder(name.length());
         name.codePoints().forEach(cp -> {
+            // A lone surrogate is no character at all: it can't be stored or sent as UTF-8 unchanged.
             if (Character.isISOControl(cp) || "<>:\"|?*".indexOf(cp) >= 0
-                    || Character.getType(cp) == Character.FORMAT) {
+                    || Character.getType(cp) == Character.FORMAT || Character.getType(cp) == Character.SURROGATE) {
                 clean.append('_');
             } else {
                 clean.appendCodePoint(cp);
@@ -38,10 +40,14 @@ final class FilenameSanitizer {
         if (result.isEmpty() || result.chars().allMatch(c -> c == '_')) {
             return FALLBACK;
         }
-        if (result.length() > MAX_LENGTH) {
+        if (result.codePointCount(0, result.length()) > MAX_LENGTH) {
             int dot = result.lastIndexOf('.');
-            String extension = dot > 0 && result.length() - dot <= 16 ? result.substring(dot) : "";
-            result = result.substring(0, MAX_LENGTH - extension.length()) + extension;
+            String extension = dot > 0 && result.codePointCount(dot, result.length()) <= 16
+                    ? result.substring(dot) : "";
+            String stem = result.substring(0, result.length() - extension.length());
+            int keep = MAX_LENGTH - extension.codePointCount(0, extension.length());
+            // Cut between characters, never inside a surrogate pair.
+            result = stem.substring(0, stem.offsetByCodePoints(0, keep)).strip() + extension;
         }
         return result;
     }

@@ -4,9 +4,10 @@ import io.clientportal.messaging.model.Access;
 import io.clientportal.messaging.model.TeamRole;
 
 /**
- * The default authorisation table: owners, admins and managers do everything; agents see the conversations they
- * were added to and write there with {@link Access#WRITE}; watchers only read; client users see and write their
- * account's conversation; everyone else is not told the conversation exists.
+ * The default authorisation table: owners, admins and managers do everything but edit another's message (nobody
+ * may: staff delete instead); agents see the conversations they were added to and write there with
+ * {@link Access#WRITE}; watchers only read; client users see and write their account's conversation; everyone else
+ * is not told the conversation exists.
  */
 public final class StandardAccessPolicy implements AccessPolicy {
 
@@ -33,7 +34,8 @@ public final class StandardAccessPolicy implements AccessPolicy {
             return AccessDecision.HIDE;
         }
         if (role.isManager()) {
-            return AccessDecision.ALLOW;
+            // Rewriting someone else's words under their name is never allowed; staff moderate by deleting.
+            return allowIf(request.permission() != Permission.EDIT_MESSAGE || request.ownMessage());
         }
         if (request.participantAccess() == null) {
             return AccessDecision.HIDE;

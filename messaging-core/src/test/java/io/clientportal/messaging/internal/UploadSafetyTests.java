@@ -22,6 +22,17 @@ class UploadSafetyTests {
     }
 
     @Test
+    void longNamesAreCutBetweenCharactersAndLoneSurrogatesReplaced() {
+        String emoji = "\uD83D\uDE00";
+        String cut = FilenameSanitizer.sanitize(emoji.repeat(300) + ".png");
+        assertThat(cut.codePointCount(0, cut.length())).isEqualTo(200);
+        assertThat(cut).endsWith(".png").startsWith(emoji);
+        assertThat(cut.codePoints()).noneMatch(cp -> Character.getType(cp) == Character.SURROGATE);
+        assertThat(new String(cut.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(cut);
+        assertThat(FilenameSanitizer.sanitize("a\uD800b.txt")).isEqualTo("a_b.txt");
+    }
+
+    @Test
     void typesComeFromTheBytes() {
         assertThat(detect(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00}, "a.png")).isEqualTo("image/jpeg");
         assertThat(detect("GIF89a....".getBytes(StandardCharsets.US_ASCII), "a")).isEqualTo("image/gif");

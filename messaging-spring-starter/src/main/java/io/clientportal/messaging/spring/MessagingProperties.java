@@ -611,12 +611,26 @@ public class MessagingProperties {
          */
         private boolean enabled = true;
 
+        /**
+         * The {@code SameSite} attribute of the {@code XSRF-TOKEN} cookie ({@code Lax}, {@code Strict} or
+         * {@code None}). The host's session cookie is Boot's: set {@code server.servlet.session.cookie.same-site}.
+         */
+        private String csrfCookieSameSite = "Lax";
+
         public boolean isEnabled() {
             return enabled;
         }
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+
+        public String getCsrfCookieSameSite() {
+            return csrfCookieSameSite;
+        }
+
+        public void setCsrfCookieSameSite(String csrfCookieSameSite) {
+            this.csrfCookieSameSite = csrfCookieSameSite;
         }
     }
 

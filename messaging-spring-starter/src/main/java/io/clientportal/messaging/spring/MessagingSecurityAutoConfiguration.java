@@ -38,6 +38,7 @@ public class MessagingSecurityAutoConfiguration {
     @ConditionalOnMissingBean(name = "messagingSecurityFilterChain")
     SecurityFilterChain messagingSecurityFilterChain(HttpSecurity http, MessagingProperties properties,
                                                      ProblemWriter problems) throws Exception {
-        return MessagingSecurity.filterChain(http, properties.getWeb().getBasePath(), problems);
+        return MessagingSecurity.filterChain(http, properties.getWeb().getBasePath(),
+                properties.getWeb().getSecurity().getCsrfCookieSameSite(), problems);
     }
 }

@@ -4,6 +4,7 @@ import io.clientportal.messaging.AccessDeniedException;
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.MessagingException;
 import io.clientportal.messaging.NotFoundException;
+import io.clientportal.messaging.event.MessageEdited;
 import io.clientportal.messaging.model.Access;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.HistoryQuery;
@@ -195,6 +196,46 @@ public abstract class AuthorisationContract extends Contract {
                     .isInstanceOf(AccessDeniedException.class);
         }
         assertThat(w.history(w.acme)).extracting(Message::deleted).containsExactly(true, true, true, false);
+    }
+
+    // --- edit another's message (nobody may; staff delete instead) ---------------------------------------------
+
+    @Test
+    void nobodyEditsAnothersMessageAndARefusedEditChangesNothing() {
+        var w = world();
+        Message byClient = w.post(w.alice, w.acme, "client's words");
+        Message byAgent = w.post(w.agent, w.acme, "agent's words");
+        Message byOwner = w.post(w.owner, w.acme, "owner's words");
+        EventContract.Recorder feed = EventContract.Recorder.subscribe(w, w.owner, null);
+        List<Actor> seers = List.of(w.owner, w.admin, w.manager, w.agent, w.readOnlyAgent, w.watcher, w.alice, w.bob);
+        for (Message message : List.of(byClient, byAgent, byOwner)) {
+            for (Actor actor : seers) {
+                if (actor.equals(message.author())) {
+                    continue;
+                }
+                assertThatThrownBy(() -> w.messaging.messages().edit(actor, message.id(), "rewritten"))
+                        .as(actor.id() + " edits " + message.author().id() + "'s message")
+                        .isInstanceOf(AccessDeniedException.class);
+            }
+        }
+        // Still refused after the edit window, when managers may otherwise edit their own.
+        w.clock.advance(Duration.ofMinutes(16));
+        for (Actor manager : managers()) {
+            if (!manager.equals(byOwner.author())) {
+                assertThatThrownBy(() -> w.messaging.messages().edit(manager, byOwner.id(), "late rewrite"))
+                        .isInstanceOf(AccessDeniedException.class);
+            }
+        }
+
+        assertThat(w.history(w.acme)).extracting(Message::text)
+                .containsExactly("client's words", "agent's words", "owner's words");
+        assertThat(w.history(w.acme)).extracting(Message::editedAt).containsOnlyNulls();
+        assertThat(w.history(w.acme)).extracting(Message::author)
+                .containsExactly(byClient.author(), byAgent.author(), byOwner.author());
+        // The owner's own message is still theirs to edit; the feed shows that edit and no refused one.
+        w.messaging.messages().edit(w.owner, byOwner.id(), "owner's words, edited");
+        feed.awaitTypes(MessageEdited.class);
+        feed.subscription.close();
     }
 
     // --- manage participants ------------------------------------------------------------------------------------

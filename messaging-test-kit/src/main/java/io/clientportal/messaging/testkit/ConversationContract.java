@@ -3,6 +3,7 @@ package io.clientportal.messaging.testkit;
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.InvalidInputException;
 import io.clientportal.messaging.NotFoundException;
+import io.clientportal.messaging.event.ParticipantAccessChanged;
 import io.clientportal.messaging.model.Access;
 import io.clientportal.messaging.model.AccountKind;
 import io.clientportal.messaging.model.Attachment;
@@ -13,6 +14,7 @@ import io.clientportal.messaging.model.NewMessage;
 import io.clientportal.messaging.model.Page;
 import io.clientportal.messaging.model.Participant;
 import io.clientportal.messaging.model.TeamRole;
+import io.clientportal.messaging.testkit.EventContract.Recorder;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -29,7 +31,7 @@ public abstract class ConversationContract extends Contract {
     @Test
     void participantsShowTheAccessTheirRoleGrants() {
         var w = world();
-        w.messaging.conversations().addParticipant(w.owner, w.acme, "manager", Access.READ_ONLY);
+        w.messaging.conversations().addParticipant(w.owner, w.acme, "manager", Access.WRITE);
 
         assertThat(w.messaging.conversations().participants(w.alice, w.acme)).containsExactly(
                 new Participant("agent", "Aiden Agent", TeamRole.AGENT, Access.WRITE),
@@ -61,6 +63,32 @@ public abstract class ConversationContract extends Contract {
         assertThat(w.messaging.conversations().participants(w.owner, w.acme))
                 .filteredOn(p -> p.teamMemberId().equals("watcher")).extracting(Participant::access)
                 .containsExactly(Access.READ_ONLY);
+    }
+
+    @Test
+    void anAccessTheRoleWouldOverrideIsRefusedNotPretended() {
+        var w = world();
+        w.messaging.conversations().addParticipant(w.owner, w.acme, "manager", Access.WRITE);
+        Recorder feed = Recorder.subscribe(w, w.owner, null);
+        for (String member : List.of("owner", "admin", "manager")) {
+            assertRefusedAccess(() -> w.messaging.conversations().addParticipant(w.owner, w.solo, member,
+                    Access.READ_ONLY));
+        }
+        assertRefusedAccess(() -> w.messaging.conversations().changeAccess(w.owner, w.acme, "manager",
+                Access.READ_ONLY));
+        assertRefusedAccess(() -> w.messaging.conversations().changeAccess(w.owner, w.acme, "watcher", Access.WRITE));
+        assertThat(w.messaging.conversations().participants(w.owner, w.solo)).isEmpty();
+        assertThat(w.messaging.conversations().participants(w.owner, w.acme))
+                .filteredOn(p -> p.teamMemberId().equals("manager")).extracting(Participant::access)
+                .containsExactly(Access.WRITE);
+        w.messaging.conversations().changeAccess(w.owner, w.acme, "agent", Access.READ_ONLY);
+        feed.awaitTypes(ParticipantAccessChanged.class);
+        feed.subscription.close();
+    }
+
+    private static void assertRefusedAccess(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("access"));
     }
 
     @Test

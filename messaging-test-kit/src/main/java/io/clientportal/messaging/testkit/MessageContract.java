@@ -146,6 +146,27 @@ public abstract class MessageContract extends Contract {
     }
 
     @Test
+    void textIsKeptExactlyOrRefusedNeverAltered() {
+        var w = world();
+        String emoji = "caf\u00e9 \uD83D\uDE00 \u4f60\u597d";
+        Message posted = w.post(w.alice, w.acme, emoji);
+        assertThat(w.history(w.acme)).extracting(Message::text).containsExactly(emoji);
+        // A lone surrogate is no character: stored as UTF-8 it would come back as something else.
+        for (String broken : new String[]{"a\uD800b", "\uDE00", "end\uD83D"}) {
+            assertThatThrownBy(() -> w.post(w.alice, w.acme, broken)).isInstanceOf(InvalidInputException.class)
+                    .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("text"));
+            assertThatThrownBy(() -> w.messaging.messages().edit(w.alice, posted.id(), broken))
+                    .isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> w.messaging.messages().post(w.alice, w.acme,
+                    NewMessage.text("x").withClientMessageId(broken))).isInstanceOf(InvalidInputException.class)
+                    .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("clientMessageId"));
+        }
+        assertThatThrownBy(() -> w.messaging.directory().upsertTeamMember("agent", "Aiden \uD800",
+                io.clientportal.messaging.model.TeamRole.AGENT)).isInstanceOf(InvalidInputException.class);
+        assertThat(w.history(w.acme)).extracting(Message::text).containsExactly(emoji);
+    }
+
+    @Test
     void badIdsAndKeysAreRejected() {
         var w = world();
         assertThatThrownBy(() -> w.post(w.alice, null, "x")).isInstanceOf(InvalidInputException.class)

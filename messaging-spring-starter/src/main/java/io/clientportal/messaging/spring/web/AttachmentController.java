@@ -2,6 +2,7 @@ package io.clientportal.messaging.spring.web;
 
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.AttachmentContent;
+import io.clientportal.messaging.InvalidInputException;
 import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.model.Attachment;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +19,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * Uploads (multipart part {@code file}) and downloads. Downloads are never rendered by the browser: they are
@@ -39,7 +41,13 @@ final class AttachmentController {
     }
 
     @PostMapping
-    ResponseEntity<Attachment> upload(Actor actor, @RequestPart("file") MultipartFile file) throws IOException {
+    ResponseEntity<Attachment> upload(Actor actor, @RequestPart("file") List<MultipartFile> files)
+            throws IOException {
+        if (files.size() != 1) {
+            // Storing the first and dropping the rest would answer 201 for an upload that did not happen.
+            throw new InvalidInputException("file", "send one file per upload (got " + files.size() + ")");
+        }
+        MultipartFile file = files.get(0);
         rateLimits.upload(actor);
         try (InputStream content = file.getInputStream()) {
             Attachment attachment = messaging.attachments()

@@ -1,5 +1,6 @@
 package io.clientportal.messaging.spring.web;
 
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -10,8 +11,8 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * The JSON mapper of the messaging API, kept apart from the application's so that the API's strictness does not
- * depend on the host's settings: unknown fields, trailing tokens, nulls for numbers and coercions between strings,
- * numbers and booleans are all rejected (answered 400), times are ISO-8601 strings.
+ * depend on the host's settings: unknown fields, fields given twice, trailing tokens, nulls for numbers and coercions
+ * between strings, numbers and booleans are all rejected (answered 400), times are ISO-8601 strings.
  */
 public final class MessagingJson {
 
@@ -24,6 +25,8 @@ public final class MessagingJson {
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                // Else the last of two "text" fields silently wins over the first.
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .withCoercionConfig(LogicalType.Textual, config -> config

@@ -2,11 +2,17 @@ package io.clientportal.messaging.spring.web;
 
 import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.spring.MessagingProperties;
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -57,6 +63,17 @@ public class MessagingWebConfiguration {
                         problemWriter));
     }
 
+    /** Error dispatches of API requests answer problems, before the application's error page and security. */
+    @Bean
+    FilterRegistrationBean<ErrorDispatchProblemFilter> messagingErrorDispatchProblemFilter(
+            MessagingProperties properties, ProblemWriter problemWriter) {
+        FilterRegistrationBean<ErrorDispatchProblemFilter> registration = new FilterRegistrationBean<>(
+                new ErrorDispatchProblemFilter(normalise(properties.getWeb().getBasePath()), problemWriter));
+        registration.setDispatcherTypes(DispatcherType.ERROR);
+        registration.setOrder(ERROR_DISPATCH_FILTER_ORDER);
+        return registration;
+    }
+
     @Bean
     MessagingRateLimits messagingRateLimits(MessagingProperties properties) {
         return new MessagingRateLimits(properties.getWeb().getRateLimit());
@@ -104,6 +121,25 @@ public class MessagingWebConfiguration {
     EventStreamController messagingEventStreamController(Messaging messaging, MessagingJson json,
                                                          SseHeartbeats heartbeats, MessagingProperties properties) {
         return new EventStreamController(messaging, json, heartbeats, properties.getWeb().getSse().getTimeout());
+    }
+
+    /** Before Spring Security's filter (at -100), which would ask an error dispatch to authenticate. */
+    static final int ERROR_DISPATCH_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+
+    /**
+     * On Tomcat: its own refusals (an encoded slash or NUL in the path, a malformed escape) answered as problems
+     * under the base path. Runs after Boot's customizer, whose error report valve it takes the place of.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"org.apache.catalina.startup.Tomcat",
+            "org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory"})
+    static class TomcatErrorReports {
+
+        @Bean
+        WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> messagingTomcatErrorReports(
+                MessagingProperties properties, ProblemWriter problemWriter) {
+            return new TomcatErrorReportCustomizer(normalise(properties.getWeb().getBasePath()), problemWriter);
+        }
     }
 
     /** The base path without a trailing slash, starting with one. */

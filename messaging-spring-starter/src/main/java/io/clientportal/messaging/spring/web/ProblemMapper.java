@@ -19,14 +19,21 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -82,6 +89,10 @@ final class ProblemMapper {
         if (exception instanceof BodyTooLargeException e) {
             return reject(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), null, "too_large");
         }
+        if (exception instanceof MaxUploadSizeExceededException e && partHeadersTooLarge(e)) {
+            return reject(HttpStatus.BAD_REQUEST, "the file part's headers are longer than the server accepts: "
+                    + "send a shorter file name", "filename", "invalid_input");
+        }
         if (exception instanceof MaxUploadSizeExceededException) {
             return reject(HttpStatus.CONTENT_TOO_LARGE, "the upload is larger than the server accepts", "file",
                     "too_large");
@@ -113,6 +124,10 @@ final class ProblemMapper {
             return reject(HttpStatus.BAD_REQUEST, "the request is not a readable multipart upload", "file",
                     "invalid_input");
         }
+        if (exception instanceof NoResourceFoundException) {
+            // Spring's detail speaks of static resources, which the API has none of.
+            return reject(HttpStatus.NOT_FOUND, "there is no endpoint at this path", null, "not_found");
+        }
         if (exception instanceof ErrorResponse e && e.getStatusCode().is4xxClientError()) {
             HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
             String detail = e.getBody().getDetail();
@@ -127,6 +142,19 @@ final class ProblemMapper {
         log.error("Unexpected failure while serving a messaging request", exception);
         return reject(HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred; it has been logged", null,
                 "server_error");
+    }
+
+    /**
+     * Whether Tomcat refused a multipart part for its headers rather than its size: Spring reports both as an
+     * upload too large, and only the message of Tomcat's cause tells them apart.
+     */
+    private static boolean partHeadersTooLarge(MaxUploadSizeExceededException exception) {
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains("Header section has more than")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Rejection unreadableBody(HttpMessageNotReadableException exception) {
@@ -158,6 +186,22 @@ final class ProblemMapper {
             return reject(HttpStatus.BAD_REQUEST, field + " has the wrong type: expected "
                     + describe(e.getTargetType()), field, "invalid_input");
         }
+        if (cause instanceof InputCoercionException e) {
+            // A number the field's type can't hold (an id-sized seq of 2^64, say): valid JSON, a wrong value.
+            String field = path(e.processor());
+            return reject(HttpStatus.BAD_REQUEST, (field == null ? "a number" : field) + " is out of range: expected "
+                    + describe(e.getTargetType()) + " that fits", field, "invalid_input");
+        }
+        if (cause instanceof StreamReadException e && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Duplicate")) {
+            String field = path(e.processor());
+            return reject(HttpStatus.BAD_REQUEST, (field == null ? "a field" : field)
+                    + " is given twice; send each field once", field, "invalid_input");
+        }
+        if (cause instanceof StreamConstraintsException) {
+            return reject(HttpStatus.BAD_REQUEST, "a value in the body is larger than the server reads (numbers of "
+                    + "more than 1,000 digits, strings or nesting beyond the parser's limits)", null, "invalid_input");
+        }
         if (cause instanceof StreamReadException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
@@ -184,6 +228,30 @@ final class ProblemMapper {
                 field.append(reference.getPropertyName());
             } else if (reference.getIndex() >= 0) {
                 field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? null : field.toString();
+    }
+
+    /** Where the parser stood, as a field path ({@code audience.clientAccountIds[2]}); null at the root. */
+    private static String path(JsonParser parser) {
+        if (parser == null) {
+            return null;
+        }
+        Deque<TokenStreamContext> chain = new ArrayDeque<>();
+        for (TokenStreamContext context = parser.streamReadContext(); context != null && !context.inRoot();
+             context = context.getParent()) {
+            chain.push(context);
+        }
+        StringBuilder field = new StringBuilder();
+        for (TokenStreamContext context : chain) {
+            if (context.inArray()) {
+                field.append('[').append(Math.max(0, context.getCurrentIndex())).append(']');
+            } else if (context.currentName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(context.currentName());
             }
         }
         return field.isEmpty() ? null : field.toString();

@@ -22,13 +22,14 @@ public final class ProblemWriter {
     }
 
     /**
-     * Answers {@code request} with {@code problem}, replacing whatever the response had buffered.
+     * Answers {@code request} with {@code problem}, replacing whatever the response had buffered. The problem's
+     * instance is the request's path unless it names one already.
      *
      * @param reason the low-cardinality reason reported to the listeners
      */
     public void write(HttpServletRequest request, HttpServletResponse response, Problem problem, String reason)
             throws IOException {
-        Problem answered = problem.at(request.getRequestURI());
+        Problem answered = problem.instance() == null ? problem.at(request.getRequestURI()) : problem;
         response.resetBuffer();
         response.setStatus(answered.status());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -37,10 +38,20 @@ public final class ProblemWriter {
             response.setHeader(HttpHeaders.RETRY_AFTER,
                     Long.toString(Math.max(1, (answered.retryAfter().toMillis() + 999) / 1000)));
         }
-        response.getOutputStream().write(json.write(answered).getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(render(answered).getBytes(StandardCharsets.UTF_8));
         response.flushBuffer();
+        reported(answered.status(), reason);
+    }
+
+    /** The JSON text of {@code problem}, for a writer that answers through its own channel. */
+    String render(Problem problem) {
+        return json.write(problem);
+    }
+
+    /** Tells the listeners of a problem answered through {@link #render}. */
+    void reported(int status, String reason) {
         for (RejectedRequestListener listener : listeners) {
-            listener.rejected(answered.status(), reason);
+            listener.rejected(status, reason);
         }
     }
 }

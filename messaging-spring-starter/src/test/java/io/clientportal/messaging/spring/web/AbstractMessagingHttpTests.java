@@ -510,6 +510,44 @@ abstract class AbstractMessagingHttpTests {
                 Arguments.of(Who.OTHER_CLIENT, 404), Arguments.of(Who.STRANGER, 404));
     }
 
+    @ParameterizedTest(name = "{0} edits another's message: {1}")
+    @MethodSource("editingOthers")
+    void editingAnothersMessageIsNobodysRight(Who who, int status) {
+        String id = postMessage(Who.CLIENT_OF_ACCOUNT, "theirs");
+        expect(as(who).patch(portal.conversationPath() + "/messages/" + id, "{\"text\":\"rewritten\"}"), status);
+        io.clientportal.messaging.model.Message kept = messaging.messages().history(portal.actor(Who.OWNER),
+                portal.conversation.id(), io.clientportal.messaging.model.HistoryQuery.latest(1)).items().get(0);
+        assertThat(kept.text()).isEqualTo("theirs");
+        assertThat(kept.editedAt()).isNull();
+        assertThat(kept.author()).isEqualTo(portal.actor(Who.CLIENT_OF_ACCOUNT));
+    }
+
+    static Stream<Arguments> editingOthers() {
+        return Stream.of(Arguments.of(Who.OWNER, 403), Arguments.of(Who.ADMIN, 403), Arguments.of(Who.MANAGER, 403),
+                Arguments.of(Who.AGENT_WRITE, 403), Arguments.of(Who.AGENT_READ_ONLY, 403),
+                Arguments.of(Who.WATCHER, 403), Arguments.of(Who.TEAM_NOT_ADDED, 404),
+                Arguments.of(Who.OTHER_CLIENT, 404), Arguments.of(Who.STRANGER, 404));
+    }
+
+    @Test
+    void anAccessTheRoleWouldOverrideIsA400NotAPretendedSuccess() {
+        String path = portal.conversationPath() + "/participants/";
+        HttpCaller owner = as(Who.OWNER);
+        for (Who who : List.of(Who.OWNER, Who.ADMIN, Who.MANAGER)) {
+            Answer refused = owner.put(path + portal.id(who), "{\"access\":\"READ_ONLY\"}");
+            assertProblem(refused, 400, "access");
+            assertThat(refused.json().get("detail").asString()).contains("WRITE");
+        }
+        assertThat(owner.put(path + portal.id(Who.MANAGER), "{\"access\":\"WRITE\"}").json().get("access")
+                .asString()).isEqualTo("WRITE");
+        assertProblem(owner.put(path + portal.id(Who.MANAGER), "{\"access\":\"READ_ONLY\"}"), 400, "access");
+        assertProblem(owner.put(path + portal.id(Who.WATCHER), "{\"access\":\"WRITE\"}"), 400, "access");
+        assertThat(messaging.conversations().participants(portal.actor(Who.OWNER), portal.conversation.id()))
+                .extracting(p -> p.teamMemberId() + "=" + p.access()).containsExactlyInAnyOrder(
+                        portal.id(Who.AGENT_WRITE) + "=WRITE", portal.id(Who.AGENT_READ_ONLY) + "=READ_ONLY",
+                        portal.id(Who.WATCHER) + "=READ_ONLY", portal.id(Who.MANAGER) + "=WRITE");
+    }
+
     @ParameterizedTest(name = "{0} manages participants: {1}")
     @MethodSource("managing")
     void managingParticipants(Who who, int status) {

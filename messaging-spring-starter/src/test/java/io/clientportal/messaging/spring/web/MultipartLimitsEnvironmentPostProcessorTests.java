@@ -32,6 +32,14 @@ class MultipartLimitsEnvironmentPostProcessorTests {
         DataSize request = size(environment, "max-request-size");
         assertThat(file).isEqualTo(DataSize.ofMegabytes(25));
         assertThat(request.toBytes()).isGreaterThan(file.toBytes());
+        assertThat(DataSize.parse(environment.getProperty("server.tomcat.max-part-header-size")))
+                .isEqualTo(DataSize.ofKilobytes(16));
+    }
+
+    @Test
+    void theApplicationsOwnPartHeaderLimitIsKept() {
+        assertThat(environment(Map.of("server.tomcat.max-part-header-size", "1KB"))
+                .getProperty("server.tomcat.max-part-header-size")).isEqualTo("1KB");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
@@ -29,6 +30,14 @@ import java.io.IOException;
  */
 @Configuration(proxyBeanMethods = false)
 class DemoSecurity {
+
+    /**
+     * What the pages may load: their own scripts, styles, images (attachments included) and API calls, nothing
+     * inline, no plugins, no framing, forms posting only here.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
 
     @Bean
     SecurityFilterChain portalSecurityFilterChain(HttpSecurity http) throws Exception {
@@ -52,9 +61,19 @@ class DemoSecurity {
                                 new RequestHeaderRequestMatcher("X-Requested-With"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 request -> true))
-                .csrf(csrf -> csrf.spa())
-                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class);
+                .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens()))
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+                // The pages load their script and styles from files only: an injected inline script never runs.
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp
+                        .policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
+    }
+
+    /** The SPA flavour's cookie, sent to this site only (as the starter's own is). */
+    private static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return tokens;
     }
 
     /** The demo's people, all with the password {@value DemoPeople#PASSWORD}; the user name is the messaging id. */

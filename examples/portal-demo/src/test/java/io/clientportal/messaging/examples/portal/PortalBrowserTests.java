@@ -8,6 +8,7 @@ import io.clientportal.messaging.model.HistoryQuery;
 import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.NewMessage;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +95,16 @@ class PortalBrowserTests {
         String base = "http://localhost:" + port;
         team = new Browser(base, "team");
         client = new Browser(base, "client");
+    }
+
+    /** The pages run under their Content-Security-Policy without tripping it (no inline script or style). */
+    @AfterEach
+    void nothingViolatedThePolicy() {
+        for (Browser browser : new Browser[]{team, client}) {
+            if (browser != null) {
+                assertThat(browser.policyViolations()).isEmpty();
+            }
+        }
     }
 
     @AfterAll
