@@ -33,7 +33,10 @@ final class Tx {
         events.add(event);
     }
 
-    /** Runs {@code action} once this unit of work has committed (never if it rolls back). */
+    /**
+     * Runs {@code action} once the transaction this unit of work belongs to has committed (a host's transaction it
+     * joined commits after the unit returns), never if it rolls back.
+     */
     void afterCommit(Runnable action) {
         afterCommit.add(action);
     }
