@@ -120,7 +120,7 @@ final class AttachmentService implements Attachments {
         if (!record.isReferenced()) {
             return record.uploader().equals(actor);
         }
-        Facts facts = context.cachedFacts(tenantId);
+        Facts facts = context.cachedFacts(store);
         Authorizer.Subject subject = context.authorizer.subject(facts, actor);
         if (record.messageId() != null) {
             return store.conversation(record.conversationId())

@@ -230,7 +230,7 @@ final class MessageService implements Messages {
     public long unreadTotal(Actor actor) {
         Checks.notNull(actor, "actor");
         return context.uow.read(tenantId, tx -> {
-            Facts facts = context.cachedFacts(tenantId);
+            Facts facts = context.cachedFacts(tx.store());
             Authorizer.Subject subject = context.authorizer.subject(facts, actor);
             return tx.store().unreadTotal(actor, Scopes.of(tx.store(), subject));
         });
