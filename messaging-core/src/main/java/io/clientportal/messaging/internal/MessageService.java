@@ -86,14 +86,17 @@ final class MessageService implements Messages {
         context.authorizer.require(facts, subject, id, reservation.clientAccountId(), Permission.POST);
         List<Attachment> attachments = Attachments.claim(store, actor, attachmentIds);
         long seq = reservation.seq();
+        // The time the seq settled on, under the conversation's lock: times follow seqs, even when this call took
+        // its time before a concurrent post that took the lock first.
+        Instant createdAt = reservation.at() != null ? reservation.at() : now;
         Message posted = new Message(new MessageId(context.ids.next()), id, seq, actor, subject.name(), text,
-                attachments, false, null, clientMessageId, now, null, false);
+                attachments, false, null, clientMessageId, createdAt, null, false);
         store.insertMessage(posted);
         if (!attachmentIds.isEmpty()) {
             store.referenceAttachments(attachmentIds, id, posted.id(), null);
         }
         store.advanceReadHorizon(id, actor, seq);
-        tx.emit(new MessagePosted(null, tenantId, id, now, posted));
+        tx.emit(new MessagePosted(null, tenantId, id, createdAt, posted));
         return posted;
     }
 
