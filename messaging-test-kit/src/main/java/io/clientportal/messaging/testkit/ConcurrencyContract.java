@@ -1,19 +1,24 @@
 package io.clientportal.messaging.testkit;
 
 import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.model.AttachmentId;
 import io.clientportal.messaging.model.HistoryQuery;
 import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.MessageId;
 import io.clientportal.messaging.model.NewAnnouncement;
 import io.clientportal.messaging.model.NewMessage;
+import io.clientportal.messaging.model.PostResult;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -101,6 +106,22 @@ public abstract class ConcurrencyContract extends Contract {
         assertThat(history).filteredOn(m -> m.announcementId() != null).hasSize(1);
         assertThat(w.messaging.conversations().get(w.owner, w.acme).lastMessageAt())
                 .isEqualTo(history.get(history.size() - 1).createdAt());
+    }
+
+    @Test
+    void ofFiftyConcurrentPostsWithOneKeyExactlyOneIsCreatedAndTheOthersReplayIt() throws Exception {
+        var w = world();
+        AttachmentId file = w.messaging.attachments().upload(w.alice, "invoice.txt", "text/plain",
+                new ByteArrayInputStream("42".getBytes(StandardCharsets.UTF_8))).id();
+        NewMessage message = NewMessage.text("pay invoice 42").withAttachments(file).withClientMessageId("once");
+        List<PostResult> results = new CopyOnWriteArrayList<>();
+        runTogether(50, 50, i -> results.add(w.messaging.messages().postIdempotent(w.alice, w.acme, message)));
+
+        assertThat(results).filteredOn(PostResult::created).hasSize(1);
+        assertThat(results).filteredOn(PostResult::replayed).hasSize(49);
+        assertThat(results).extracting(r -> r.message().id()).containsOnly(results.get(0).message().id());
+        assertThat(w.history(w.acme)).hasSize(1).allSatisfy(m -> assertThat(m.attachments()).hasSize(1));
+        assertThat(w.messaging.conversations().get(w.owner, w.acme).lastSeq()).isEqualTo(1);
     }
 
     @Test
