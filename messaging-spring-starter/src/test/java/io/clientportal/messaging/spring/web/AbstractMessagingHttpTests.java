@@ -184,6 +184,7 @@ abstract class AbstractMessagingHttpTests {
     void ofFiftyConcurrentRequestsWithOneKeyExactlyOneIsCreatedAndTheOthersAnswer200WithIt() throws Exception {
         String path = portal.conversationPath() + "/messages";
         HttpCaller cathy = as(Who.CLIENT_OF_ACCOUNT);
+        cathy.get("/me");
         ExecutorService pool = Executors.newFixedThreadPool(50);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Answer>> requests = new ArrayList<>();
