@@ -15,6 +15,7 @@ final class Tx {
     private final StoreTransaction store;
     private final List<MessagingEvent> events = new ArrayList<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final List<Runnable> afterRollback = new ArrayList<>();
 
     Tx(StoreTransaction store) {
         this.store = store;
@@ -41,11 +42,23 @@ final class Tx {
         afterCommit.add(action);
     }
 
+    /**
+     * Runs {@code action} if the transaction this unit of work joined rolls back after the unit returned (a host's
+     * that fails later). A unit that throws runs none of these: its caller sees the exception and cleans up.
+     */
+    void afterRollback(Runnable action) {
+        afterRollback.add(action);
+    }
+
     List<MessagingEvent> events() {
         return events;
     }
 
     List<Runnable> afterCommitActions() {
         return afterCommit;
+    }
+
+    List<Runnable> afterRollbackActions() {
+        return afterRollback;
     }
 }

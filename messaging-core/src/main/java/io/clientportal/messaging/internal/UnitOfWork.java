@@ -79,8 +79,16 @@ final class UnitOfWork {
         // Forgotten at once, so the caller's next reads in a joined transaction see its own change, and again at
         // the end, whichever way it ends: reads in a joined transaction may have cached what it had not committed.
         invalidate(tx);
-        store.afterTransaction(() -> afterCommit(tx), () -> invalidate(tx));
+        store.afterTransaction(() -> afterCommit(tx), () -> afterRollback(tx));
         return result;
+    }
+
+    /** What a joined transaction's later rollback leaves to undo: cached facts it may have loaded, and more. */
+    private void afterRollback(Tx tx) {
+        invalidate(tx);
+        for (Runnable action : tx.afterRollbackActions()) {
+            quietly(action, "After-rollback action");
+        }
     }
 
     /** Everything a unit defers to its commit: each part runs even if another fails, and none throws. */

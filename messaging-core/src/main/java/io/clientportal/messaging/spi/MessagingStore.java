@@ -87,7 +87,8 @@ public interface MessagingStore extends AutoCloseable {
      *
      * @param committed  what to run after the commit, never {@code null}
      * @param rolledBack what to run after a rollback instead (the core forgets cached facts the transaction may
-     *                   have loaded), never {@code null}; a store that cannot tell may never run it
+     *                   have loaded and deletes the bytes of uploads whose rows it took), never {@code null}; a
+     *                   store that cannot tell may never run it
      */
     default void afterTransaction(Runnable committed, Runnable rolledBack) {
         committed.run();

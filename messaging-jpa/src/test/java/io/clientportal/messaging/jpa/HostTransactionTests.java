@@ -204,6 +204,19 @@ abstract class HostTransactionTests {
     }
 
     @Test
+    void anUploadInARolledBackHostTransactionLeavesNoBytesBehind() throws IOException {
+        int stored = bytes.size();
+        Attachment rolledBack = inHostTransaction(false, () -> upload("draft.txt"), newOrderId());
+        assertThat(bytes.size()).isEqualTo(stored);
+        assertThatThrownBy(() -> messaging.attachments().open(OWNER, rolledBack.id()))
+                .isInstanceOf(NotFoundException.class);
+
+        Attachment committed = inHostTransaction(true, () -> upload("final.txt"), newOrderId());
+        assertThat(read(committed)).isEqualTo("final.txt");
+        assertThat(bytes.size()).isEqualTo(stored + 1);
+    }
+
+    @Test
     void anAnnouncementSentInAHostTransactionIsDeliveredAfterTheHostCommitsAndNeverAfterItRollsBack() {
         ConversationId target = newAccount();
         String targetId = messaging.conversations().get(OWNER, target).clientAccountId();
