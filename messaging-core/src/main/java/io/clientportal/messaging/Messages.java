@@ -6,6 +6,7 @@ import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.MessageId;
 import io.clientportal.messaging.model.NewMessage;
 import io.clientportal.messaging.model.Page;
+import io.clientportal.messaging.model.PostResult;
 
 /** Posting, history, edits, deletes and read state. */
 public interface Messages {
@@ -13,8 +14,22 @@ public interface Messages {
     /**
      * Posts a message. The server assigns its seq; the poster's read horizon moves to it. Posting again with the
      * same {@link NewMessage#clientMessageId()} returns the same message and stores nothing new.
+     *
+     * @throws ConflictException (field {@code clientMessageId}) when the key was already used for another text or
+     *                           other attachments
      */
     Message post(Actor actor, ConversationId id, NewMessage message);
+
+    /**
+     * Posts as {@link #post} does and tells whether this call created the message or answered a retry: of any
+     * number of calls with one {@link NewMessage#clientMessageId()}, concurrent ones included, on any node,
+     * exactly one is {@linkplain PostResult#created() created}. Calls without a key always create.
+     *
+     * @throws ConflictException (field {@code clientMessageId}) when the key was already used for another text or
+     *                           other attachments (unless that message was deleted since, or edited, which
+     *                           leaves no text to compare: then it is the answer)
+     */
+    PostResult postIdempotent(Actor actor, ConversationId id, NewMessage message);
 
     /** A page of history, items ascending by seq; {@link Page#nextCursor()} is the seq to page before. */
     Page<Message> history(Actor actor, ConversationId id, HistoryQuery query);

@@ -96,7 +96,7 @@ final class AnnouncementService implements Announcements {
         Checks.notNull(id, "announcementId");
         return context.uow.read(tenantId, tx -> {
             AnnouncementRecord record = tx.store().announcement(id).orElseThrow(() -> Errors.announcementNotFound(id));
-            Facts facts = context.cachedFacts(tenantId);
+            Facts facts = context.cachedFacts(tx.store());
             Authorizer.Subject subject = context.authorizer.subject(facts, actor);
             if (!record.author().equals(actor) && !context.authorizer.maySendAnnouncements(subject)) {
                 throw Errors.announcementNotFound(id);

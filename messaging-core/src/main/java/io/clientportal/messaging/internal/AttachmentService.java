@@ -72,6 +72,8 @@ final class AttachmentService implements Attachments {
             context.uow.write(tenantId, tx -> {
                 tx.store().insertAttachment(new AttachmentRecord(tenantId, attachment, actor, key, now, null, null,
                         null));
+                // A host's transaction that rolls back later takes the row: the bytes go too.
+                tx.afterRollback(() -> context.attachmentBytes.deleteQuietly(key));
                 return null;
             });
         } catch (RuntimeException e) {
@@ -120,7 +122,7 @@ final class AttachmentService implements Attachments {
         if (!record.isReferenced()) {
             return record.uploader().equals(actor);
         }
-        Facts facts = context.cachedFacts(tenantId);
+        Facts facts = context.cachedFacts(store);
         Authorizer.Subject subject = context.authorizer.subject(facts, actor);
         if (record.messageId() != null) {
             return store.conversation(record.conversationId())

@@ -2,6 +2,7 @@ package io.clientportal.messaging.internal;
 
 import io.clientportal.messaging.MessagingLimits;
 import io.clientportal.messaging.spi.AttachmentStore;
+import io.clientportal.messaging.spi.StoreTransaction;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -37,12 +38,26 @@ final class Context {
         return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
-    /** Facts for a read: through the cache, loaded in the given tenant's units of work. */
+    /**
+     * Facts for a read outside any unit of work: through the cache, a miss loaded in a unit of its own. Inside a
+     * unit use {@link #cachedFacts(StoreTransaction)}: a second unit there would need a second connection while
+     * the first is held, and callers holding every connection of a pool would wait for each other.
+     */
     Facts cachedFacts(String tenantId) {
         return Facts.cached(tenantId, cache, new Facts.Reader() {
             @Override
-            public <T> T read(java.util.function.Function<io.clientportal.messaging.spi.StoreTransaction, T> work) {
+            public <T> T read(java.util.function.Function<StoreTransaction, T> work) {
                 return uow.read(tenantId, tx -> work.apply(tx.store()));
+            }
+        });
+    }
+
+    /** Facts for a read inside the unit of work of {@code store}: through the cache, a miss loaded in that unit. */
+    Facts cachedFacts(StoreTransaction store) {
+        return Facts.cached(store.tenantId(), cache, new Facts.Reader() {
+            @Override
+            public <T> T read(java.util.function.Function<StoreTransaction, T> work) {
+                return work.apply(store);
             }
         });
     }

@@ -45,7 +45,7 @@ final class ConversationService implements Conversations {
         return context.uow.read(tenantId, tx -> {
             Conversation conversation = tx.store().conversationOfAccount(clientAccountId)
                     .orElseThrow(() -> new NotFoundException("client account " + clientAccountId + " not found"));
-            Facts facts = context.cachedFacts(tenantId);
+            Facts facts = context.cachedFacts(tx.store());
             Authorizer.Subject subject = context.authorizer.subject(facts, actor);
             if (context.authorizer.decide(facts, subject, conversation.id(), clientAccountId, Permission.VIEW, false,
                     false) != io.clientportal.messaging.spi.AccessDecision.ALLOW) {
@@ -70,14 +70,14 @@ final class ConversationService implements Conversations {
         String accountId = context.cache.conversationAccount(tenantId, id,
                 () -> store.conversation(id).map(Conversation::clientAccountId))
                 .orElseThrow(() -> Errors.conversationNotFound(id));
-        Facts facts = context.cachedFacts(tenantId);
+        Facts facts = context.cachedFacts(store);
         context.authorizer.require(facts, context.authorizer.subject(facts, actor), id, accountId, Permission.VIEW);
     }
 
     /** The conversation if the actor may see it (cached facts); NotFound otherwise. */
     Conversation visibleConversation(StoreTransaction store, Actor actor, ConversationId id) {
         Conversation conversation = store.conversation(id).orElseThrow(() -> Errors.conversationNotFound(id));
-        Facts facts = context.cachedFacts(tenantId);
+        Facts facts = context.cachedFacts(store);
         context.authorizer.require(facts, context.authorizer.subject(facts, actor), id,
                 conversation.clientAccountId(), Permission.VIEW);
         return conversation;
@@ -90,7 +90,7 @@ final class ConversationService implements Conversations {
         int limit = Checks.pageSize(query.limit(), context.limits);
         InboxCursor cursor = query.cursor() == null ? null : InboxCursor.parse(query.cursor());
         return context.uow.read(tenantId, tx -> {
-            Facts facts = context.cachedFacts(tenantId);
+            Facts facts = context.cachedFacts(tx.store());
             Authorizer.Subject subject = context.authorizer.subject(facts, actor);
             ConversationScope scope = Scopes.of(tx.store(), subject);
             List<InboxRow> rows = tx.store().inbox(new InboxRequest(actor, scope,

@@ -17,6 +17,7 @@ import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.MessageId;
 import io.clientportal.messaging.model.NewMessage;
 import io.clientportal.messaging.model.Page;
+import io.clientportal.messaging.model.PostResult;
 import io.clientportal.messaging.spi.AttachmentRecord;
 import io.clientportal.messaging.spi.DuplicateKeyException;
 import io.clientportal.messaging.spi.Permission;
@@ -27,6 +28,8 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Posting, history, edits, deletes and read state. */
 final class MessageService implements Messages {
@@ -43,6 +46,11 @@ final class MessageService implements Messages {
 
     @Override
     public Message post(Actor actor, ConversationId id, NewMessage message) {
+        return postIdempotent(actor, id, message).message();
+    }
+
+    @Override
+    public PostResult postIdempotent(Actor actor, ConversationId id, NewMessage message) {
         Checks.notNull(actor, "actor");
         Checks.notNull(id, "conversationId");
         Checks.notNull(message, "message");
@@ -55,15 +63,16 @@ final class MessageService implements Messages {
             if (raced.key() != DuplicateKeyException.Key.CLIENT_MESSAGE_ID) {
                 throw raced;
             }
-            // A retry with the same key committed first (on this node or another): the unique key decided, and
+            // A call with the same key committed first (on this node or another): the unique key decided, and
             // the answer is the message it stored.
-            return context.uow.read(tenantId, tx -> tx.store().messageByClientMessageId(id, actor, clientMessageId))
-                    .orElseThrow(() -> raced);
+            Message earlier = context.uow.read(tenantId, tx -> tx.store().messageByClientMessageId(id, actor,
+                    clientMessageId)).orElseThrow(() -> raced);
+            return replay(earlier, text, attachmentIds, clientMessageId);
         }
     }
 
-    private Message post(Tx tx, Actor actor, ConversationId id, String text, List<AttachmentId> attachmentIds,
-                         String clientMessageId) {
+    private PostResult post(Tx tx, Actor actor, ConversationId id, String text, List<AttachmentId> attachmentIds,
+                            String clientMessageId) {
         StoreTransaction store = tx.store();
         if (clientMessageId != null) {
             Optional<Message> earlier = store.messageByClientMessageId(id, actor, clientMessageId);
@@ -73,7 +82,7 @@ final class MessageService implements Messages {
                 Facts facts = Facts.direct(store);
                 context.authorizer.require(facts, context.authorizer.subject(facts, actor), id,
                         conversation.clientAccountId(), Permission.POST);
-                return earlier.get();
+                return replay(earlier.get(), text, attachmentIds, clientMessageId);
             }
         }
         Instant now = context.now();
@@ -84,17 +93,54 @@ final class MessageService implements Messages {
         Facts facts = Facts.of(reservation);
         Authorizer.Subject subject = context.authorizer.subject(facts, actor);
         context.authorizer.require(facts, subject, id, reservation.clientAccountId(), Permission.POST);
-        List<Attachment> attachments = Attachments.claim(store, actor, attachmentIds);
+        List<Attachment> attachments = claim(store, actor, id, attachmentIds, clientMessageId);
         long seq = reservation.seq();
+        // The time the seq settled on, under the conversation's lock: times follow seqs, even when this call took
+        // its time before a concurrent post that took the lock first.
+        Instant createdAt = reservation.at() != null ? reservation.at() : now;
         Message posted = new Message(new MessageId(context.ids.next()), id, seq, actor, subject.name(), text,
-                attachments, false, null, clientMessageId, now, null, false);
+                attachments, false, null, clientMessageId, createdAt, null, false);
         store.insertMessage(posted);
         if (!attachmentIds.isEmpty()) {
             store.referenceAttachments(attachmentIds, id, posted.id(), null);
         }
         store.advanceReadHorizon(id, actor, seq);
-        tx.emit(new MessagePosted(null, tenantId, id, now, posted));
-        return posted;
+        tx.emit(new MessagePosted(null, tenantId, id, createdAt, posted));
+        return new PostResult(posted, true);
+    }
+
+    /**
+     * Claims the uploads of a post that holds the conversation's lock. A call with the same key that committed
+     * while this one waited for the lock has claimed them: this call is its retry, rolled back (seq included) and
+     * answered as one that lost the race on the unique key.
+     */
+    private static List<Attachment> claim(StoreTransaction store, Actor actor, ConversationId id,
+                                          List<AttachmentId> attachmentIds, String clientMessageId) {
+        try {
+            return Attachments.claim(store, actor, attachmentIds);
+        } catch (InvalidInputException refused) {
+            if (clientMessageId != null && store.messageByClientMessageId(id, actor, clientMessageId).isPresent()) {
+                throw new DuplicateKeyException(DuplicateKeyException.Key.CLIENT_MESSAGE_ID, refused);
+            }
+            throw refused;
+        }
+    }
+
+    /**
+     * The answer to a retry: the message its key stored, when this call asks for the same; a conflict when it asks
+     * for another text or other attachments. A deleted message keeps neither, an edited one not its first text:
+     * then there is nothing to compare, and the stored message is the answer.
+     */
+    private static PostResult replay(Message earlier, String text, List<AttachmentId> attachmentIds,
+                                     String clientMessageId) {
+        boolean sameText = earlier.deleted() || earlier.editedAt() != null || earlier.text().equals(text);
+        boolean sameAttachments = earlier.deleted() || Set.copyOf(attachmentIds).equals(
+                earlier.attachments().stream().map(Attachment::id).collect(Collectors.toSet()));
+        if (!sameText || !sameAttachments) {
+            throw new ConflictException("clientMessageId", "clientMessageId " + clientMessageId
+                    + " was already used for a message with " + (sameText ? "other attachments" : "another text"));
+        }
+        return new PostResult(earlier, false);
     }
 
     @Override
@@ -237,7 +283,7 @@ final class MessageService implements Messages {
     public long unreadTotal(Actor actor) {
         Checks.notNull(actor, "actor");
         return context.uow.read(tenantId, tx -> {
-            Facts facts = context.cachedFacts(tenantId);
+            Facts facts = context.cachedFacts(tx.store());
             Authorizer.Subject subject = context.authorizer.subject(facts, actor);
             return tx.store().unreadTotal(actor, Scopes.of(tx.store(), subject));
         });

@@ -15,6 +15,7 @@ final class Tx {
     private final StoreTransaction store;
     private final List<MessagingEvent> events = new ArrayList<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final List<Runnable> afterRollback = new ArrayList<>();
 
     Tx(StoreTransaction store) {
         this.store = store;
@@ -33,9 +34,20 @@ final class Tx {
         events.add(event);
     }
 
-    /** Runs {@code action} once this unit of work has committed (never if it rolls back). */
+    /**
+     * Runs {@code action} once the transaction this unit of work belongs to has committed (a host's transaction it
+     * joined commits after the unit returns), never if it rolls back.
+     */
     void afterCommit(Runnable action) {
         afterCommit.add(action);
+    }
+
+    /**
+     * Runs {@code action} if the transaction this unit of work joined rolls back after the unit returned (a host's
+     * that fails later). A unit that throws runs none of these: its caller sees the exception and cleans up.
+     */
+    void afterRollback(Runnable action) {
+        afterRollback.add(action);
     }
 
     List<MessagingEvent> events() {
@@ -44,5 +56,9 @@ final class Tx {
 
     List<Runnable> afterCommitActions() {
         return afterCommit;
+    }
+
+    List<Runnable> afterRollbackActions() {
+        return afterRollback;
     }
 }

@@ -15,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * Runs the services' work in the store's units of work: appends the events a unit emitted before it commits, then
- * (only after commit) invalidates this node's caches, wakes the relay and runs after-commit actions.
+ * (only after the transaction it belongs to committed, which may be a host's that commits later) invalidates this
+ * node's caches, wakes the relay and runs after-commit actions; after a rollback none of it runs.
  */
 final class UnitOfWork {
 
@@ -73,23 +74,46 @@ final class UnitOfWork {
             committed.add(tx);
             return value;
         }));
-        // inTransaction returned normally: the unit committed (a joined host transaction commits later; the relay
-        // only publishes what the log shows as committed, so early invalidation is merely conservative).
+        // inTransaction returned: the unit committed, or it joined a caller's transaction that has yet to end.
         Tx tx = committed.get(committed.size() - 1);
-        for (MessagingEvent event : tx.events()) {
-            cache.invalidate(event);
+        // Forgotten at once, so the caller's next reads in a joined transaction see its own change, and again at
+        // the end, whichever way it ends: reads in a joined transaction may have cached what it had not committed.
+        invalidate(tx);
+        store.afterTransaction(() -> afterCommit(tx), () -> afterRollback(tx));
+        return result;
+    }
+
+    /** What a joined transaction's later rollback leaves to undo: cached facts it may have loaded, and more. */
+    private void afterRollback(Tx tx) {
+        invalidate(tx);
+        for (Runnable action : tx.afterRollbackActions()) {
+            quietly(action, "After-rollback action");
         }
+    }
+
+    /** Everything a unit defers to its commit: each part runs even if another fails, and none throws. */
+    private void afterCommit(Tx tx) {
+        invalidate(tx);
         if (!tx.events().isEmpty()) {
-            eventsCommitted.run();
+            quietly(eventsCommitted, "Waking the relays");
         }
         for (Runnable action : tx.afterCommitActions()) {
-            try {
-                action.run();
-            } catch (RuntimeException e) {
-                log.warn("After-commit action failed", e);
-            }
+            quietly(action, "After-commit action");
         }
-        return result;
+    }
+
+    private void invalidate(Tx tx) {
+        for (MessagingEvent event : tx.events()) {
+            quietly(() -> cache.invalidate(event), "Invalidating the cache");
+        }
+    }
+
+    private static void quietly(Runnable action, String what) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.warn("{} failed", what, e);
+        }
     }
 
     /** Runs a reading unit of work. */

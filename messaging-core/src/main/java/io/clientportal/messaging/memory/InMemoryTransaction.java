@@ -280,7 +280,9 @@ final class InMemoryTransaction implements StoreTransaction {
         }
         Conversation c = state.conversation;
         long seq = c.lastSeq() + 1;
-        setConversation(state, new Conversation(c.id(), c.clientAccountId(), c.clientName(), seq, c.createdAt(), at));
+        Instant later = c.lastMessageAt() != null && c.lastMessageAt().isAfter(at) ? c.lastMessageAt() : at;
+        setConversation(state, new Conversation(c.id(), c.clientAccountId(), c.clientName(), seq, c.createdAt(),
+                later));
         return seq;
     }
 
@@ -484,7 +486,8 @@ final class InMemoryTransaction implements StoreTransaction {
             long seq = nextSeq(conversationId, chunk.at());
             Message message = new Message(chunk.messageIds().get(i), conversationId, seq, announcement.author(),
                     announcement.authorName(), announcement.text(), announcement.attachments(),
-                    announcement.highlighted(), announcement.id(), null, chunk.at(), null, false);
+                    announcement.highlighted(), announcement.id(), null, state.conversation.lastMessageAt(), null,
+                    false);
             insertMessage(message);
             put(state.announcementMessages, announcement.id(), message.id());
             delivered.add(message);

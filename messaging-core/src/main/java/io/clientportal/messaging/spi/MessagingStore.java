@@ -69,9 +69,29 @@ public interface MessagingStore extends AutoCloseable {
     /**
      * Tells the relays of other application instances on the same database that events committed, so they look at
      * the log now instead of at their next poll. Called by the core after a unit of work that appended events
-     * returned, never inside it. Stores may coalesce calls. The default does nothing (other instances poll).
+     * returned (once the transaction it belongs to committed), never inside it. Stores may coalesce calls. The
+     * default does nothing (other instances poll).
      */
     default void signalEventsCommitted() {
+    }
+
+    /**
+     * Runs {@code committed} once the transaction that the calling thread's unit of work (which just returned from
+     * {@link #inTransaction}) belongs to has committed, or {@code rolledBack} instead once it rolled back. The core
+     * calls it right after {@code inTransaction} returned, on the same thread, with what must never happen before
+     * the commit nor after a rollback: deleting attachment bytes, scheduling an announcement's delivery, waking the
+     * relays and webhooks. A unit of work in a transaction of its own has committed when {@code inTransaction}
+     * returns, so the default runs {@code committed} at once. A store whose units join a caller's transaction (a
+     * host's {@code @Transactional} method) defers both to that transaction's end; called while a transaction's
+     * end is being handled (from one of these runnables), it runs {@code committed} at once.
+     *
+     * @param committed  what to run after the commit, never {@code null}
+     * @param rolledBack what to run after a rollback instead (the core forgets cached facts the transaction may
+     *                   have loaded and deletes the bytes of uploads whose rows it took), never {@code null}; a
+     *                   store that cannot tell may never run it
+     */
+    default void afterTransaction(Runnable committed, Runnable rolledBack) {
+        committed.run();
     }
 
     /**

@@ -141,8 +141,10 @@ public interface StoreTransaction {
 
     /**
      * Takes the next seq of a conversation: increments its {@code lastSeq} under a lock on the conversation that
-     * holds until the unit of work ends, and sets its {@code lastMessageAt}. Concurrent callers (on any node) get
-     * distinct, gap-free values.
+     * holds until the unit of work ends, and sets its {@code lastMessageAt} to the later of {@code at} and its
+     * current value (under the lock, so that times never run backwards against seqs: a caller that took its time
+     * first but the lock second gets the earlier caller's time). Concurrent callers (on any node) get distinct,
+     * gap-free values.
      *
      * @return the new seq, or -1 if the conversation does not exist
      */
@@ -153,25 +155,30 @@ public interface StoreTransaction {
      * authorising {@code author} there needs: the conversation's client account, the author's directory entry and,
      * for a team member, their participant access. The core authorises the post afterwards and throws when it is
      * refused, which rolls the unit back, seq included; so posting takes one statement where it would take four.
-     * The default composes the finer calls; a store overrides it to save the round trips on its hottest write.
+     * The reservation's {@link SeqReservation#at() at} is the {@code lastMessageAt} that {@link #nextSeq} set: the
+     * new message's creation time. The default composes the finer calls; a store overrides it to save the round
+     * trips on its hottest write.
      *
      * @return the reservation, or empty if the conversation does not exist
      */
     default Optional<SeqReservation> nextSeqFor(ConversationId id, Actor author, Instant at) {
-        Optional<Conversation> conversation = conversation(id);
-        if (conversation.isEmpty()) {
-            return Optional.empty();
-        }
         long seq = nextSeq(id, at);
         if (seq < 0) {
             return Optional.empty();
         }
+        // Read after the seq, under its lock: the time nextSeq settled on.
+        Optional<Conversation> conversation = conversation(id);
+        if (conversation.isEmpty()) {
+            return Optional.empty();
+        }
         String accountId = conversation.get().clientAccountId();
+        Instant taken = conversation.get().lastMessageAt();
         if (author.isTeamMember()) {
             return Optional.of(new SeqReservation(seq, accountId, teamMember(author.id()).orElse(null), null,
-                    participantAccess(id, author.id()).orElse(null)));
+                    participantAccess(id, author.id()).orElse(null), taken));
         }
-        return Optional.of(new SeqReservation(seq, accountId, null, clientUser(author.id()).orElse(null), null));
+        return Optional.of(new SeqReservation(seq, accountId, null, clientUser(author.id()).orElse(null), null,
+                taken));
     }
 
     /**
@@ -254,8 +261,9 @@ public interface StoreTransaction {
 
     /**
      * Delivers one chunk: in each listed conversation that still exists and has no message of this announcement
-     * yet, takes the next seq and inserts the announcement's message, and returns the messages written (ascending
-     * by conversation id). Conversations already served are skipped, so a resumed chunk writes no duplicates.
+     * yet, takes the next seq (as {@link #nextSeq} does, at {@link AnnouncementChunk#at()}) and inserts the
+     * announcement's message created at the conversation's new {@code lastMessageAt}, and returns the messages
+     * written (ascending by conversation id). Conversations already served are skipped, so a resumed chunk writes no duplicates.
      */
     List<Message> deliverAnnouncementChunk(AnnouncementChunk chunk);
 

@@ -40,22 +40,26 @@ final class AnnouncementSql {
             + " LEFT JOIN LATERAL (SELECT 1 AS found FROM messaging_message d WHERE d.tenant_id = ?"
             + " AND d.announcement_id = ? AND d.conversation_id = t.conversation_id LIMIT 1) done ON TRUE"
             + " WHERE done.found IS NULL),"
-            + " bumped AS (UPDATE messaging_conversation c SET last_seq = c.last_seq + 1, last_message_at = ?,"
-            + " activity_at = ? FROM input i WHERE c.tenant_id = ? AND c.id = i.conversation_id"
-            + " RETURNING c.id AS conversation_id, c.last_seq AS seq, i.message_id AS message_id) "
-            + INSERT_MESSAGE + " SELECT ?, b.conversation_id, b.seq, b.message_id, ?, ?, ?, ?, ?, ?, NULL, ?, NULL,"
-            + " NULL FROM bumped b RETURNING conversation_id, seq, id";
+            + " bumped AS (UPDATE messaging_conversation c SET last_seq = c.last_seq + 1,"
+            + " last_message_at = " + Platform.LATER_MESSAGE_AT + ", activity_at = " + Platform.LATER_MESSAGE_AT
+            + " FROM input i WHERE c.tenant_id = ? AND c.id = i.conversation_id"
+            + " RETURNING c.id AS conversation_id, c.last_seq AS seq, i.message_id AS message_id,"
+            + " c.last_message_at AS created_at) "
+            + INSERT_MESSAGE + " SELECT ?, b.conversation_id, b.seq, b.message_id, ?, ?, ?, ?, ?, ?, NULL,"
+            + " b.created_at, NULL, NULL FROM bumped b RETURNING conversation_id, seq, id, created_at";
 
     /**
      * H2: the chunk's conversations as a table joined on the primary key, so each is one index lookup. (H2 uses an
      * index for neither {@code id IN (...)} after {@code tenant_id = ?} nor {@code = ANY(array)}: both scan the
      * tenant's conversations once per chunk, which made a 100,000-client announcement quadratic.)
      */
-    private static final String BUMP_H2 = "SELECT id, last_seq FROM FINAL TABLE (MERGE INTO messaging_conversation c"
+    private static final String BUMP_H2 = "SELECT id, last_seq, last_message_at FROM FINAL TABLE"
+            + " (MERGE INTO messaging_conversation c"
             + " USING (SELECT t.k FROM TABLE(k UUID = ?) t WHERE NOT EXISTS (SELECT 1 FROM messaging_message d"
             + " WHERE d.tenant_id = ? AND d.announcement_id = ? AND d.conversation_id = t.k)) s"
             + " ON c.tenant_id = ? AND c.id = s.k"
-            + " WHEN MATCHED THEN UPDATE SET last_seq = c.last_seq + 1, last_message_at = ?, activity_at = ?)";
+            + " WHEN MATCHED THEN UPDATE SET last_seq = c.last_seq + 1, last_message_at = "
+            + Platform.LATER_MESSAGE_AT + ", activity_at = " + Platform.LATER_MESSAGE_AT + ")";
 
     private final Jdbc jdbc;
     private final String tenantId;
@@ -106,8 +110,8 @@ final class AnnouncementSql {
             List<UUID> messages = chunk.messageIds().stream().map(MessageId::value).toList();
             for (Written w : jdbc.query(DELIVER_POSTGRESQL, AnnouncementSql::written,
                     jdbc.uuids(conversations), jdbc.uuids(messages), tenantId, a.id().value(), chunk.at(),
-                    chunk.at(), tenantId, tenantId, a.author().kind(), a.author().id(), a.authorName(), a.text(),
-                    a.highlighted(), a.id().value(), chunk.at())) {
+                    chunk.at(), chunk.at(), chunk.at(), tenantId, tenantId, a.author().kind(), a.author().id(),
+                    a.authorName(), a.text(), a.highlighted(), a.id().value())) {
                 written.put(w.conversationId(), w);
             }
         } else {
@@ -118,8 +122,8 @@ final class AnnouncementSql {
             Written w = written.get(conversationId.value());
             if (w != null) {
                 delivered.add(new Message(new MessageId(w.messageId()), conversationId, w.seq(), a.author(),
-                        a.authorName(), a.text(), a.attachments(), a.highlighted(), a.id(), null, chunk.at(), null,
-                        false));
+                        a.authorName(), a.text(), a.attachments(), a.highlighted(), a.id(), null, w.createdAt(),
+                        null, false));
             }
         }
         return delivered;
@@ -133,26 +137,29 @@ final class AnnouncementSql {
             messageIdByConversation.put(chunk.conversationIds().get(i).value(), chunk.messageIds().get(i).value());
         }
         List<UUID> conversations = chunk.conversationIds().stream().map(ConversationId::value).toList();
-        Object[] parameters = {jdbc.uuids(conversations), tenantId, a.id().value(), tenantId, chunk.at(), chunk.at()};
+        Object[] parameters = {jdbc.uuids(conversations), tenantId, a.id().value(), tenantId, chunk.at(), chunk.at(),
+                chunk.at(), chunk.at()};
         List<Object[]> rows = new ArrayList<>();
         for (Written bumped : jdbc.query(BUMP_H2, row -> {
                     UUID conversationId = uuid(row, "id");
                     return new Written(conversationId, row.getLong("last_seq"),
-                            messageIdByConversation.get(conversationId));
+                            messageIdByConversation.get(conversationId), Jdbc.instant(row, "last_message_at"));
                 }, parameters)) {
             written.put(bumped.conversationId(), bumped);
             rows.add(new Object[]{tenantId, bumped.conversationId(), bumped.seq(), bumped.messageId(),
                     a.author().kind(), a.author().id(), a.authorName(), a.text(), a.highlighted(), a.id().value(),
-                    chunk.at()});
+                    bumped.createdAt()});
         }
         jdbc.batch(INSERT_MESSAGE + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, NULL)", rows);
     }
 
-    private record Written(UUID conversationId, long seq, UUID messageId) {
+    /** A message a chunk wrote: its conversation, seq, id and creation time (when its seq was taken). */
+    private record Written(UUID conversationId, long seq, UUID messageId, java.time.Instant createdAt) {
     }
 
     private static Written written(ResultSet row) throws SQLException {
-        return new Written(uuid(row, "conversation_id"), row.getLong("seq"), uuid(row, "id"));
+        return new Written(uuid(row, "conversation_id"), row.getLong("seq"), uuid(row, "id"),
+                Jdbc.instant(row, "created_at"));
     }
 
     int readCount(AnnouncementId id) {

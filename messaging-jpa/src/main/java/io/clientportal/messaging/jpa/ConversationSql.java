@@ -75,15 +75,15 @@ final class ConversationSql {
 
     /** Takes the next seq under the conversation's row lock (held to commit); -1 if there is no such row. */
     long nextSeq(ConversationId id, Instant at) {
-        return jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq", ""), row -> row.getLong(1), at, at, tenantId,
-                id.value()).orElse(-1L);
+        return jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq", ""), row -> row.getLong(1), at, at, at, at,
+                tenantId, id.value()).orElse(-1L);
     }
 
     /** {@link #nextSeq} joined with the author's directory row (and participant row): a post's one statement. */
     Optional<SeqReservation> nextSeqFor(ConversationId id, Actor author, Instant at) {
         if (author.isTeamMember()) {
             return jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.client_account_id, t.display_name,"
-                            + " t.role, p.access", " LEFT JOIN messaging_team_member t ON t.tenant_id = c.tenant_id"
+                            + " t.role, p.access, c.last_message_at", " LEFT JOIN messaging_team_member t ON t.tenant_id = c.tenant_id"
                             + " AND t.id = ? LEFT JOIN messaging_participant p ON p.tenant_id = c.tenant_id"
                             + " AND p.conversation_id = c.id AND p.team_member_id = ?"),
                     row -> {
@@ -91,17 +91,18 @@ final class ConversationSql {
                         String access = row.getString(5);
                         return new SeqReservation(row.getLong(1), row.getString(2), name == null ? null
                                 : new TeamMember(author.id(), name, TeamRole.valueOf(row.getString(4))), null,
-                                access == null ? null : Access.valueOf(access));
-                    }, at, at, tenantId, id.value(), author.id(), author.id());
+                                access == null ? null : Access.valueOf(access), Jdbc.instant(row, "last_message_at"));
+                    }, at, at, at, at, tenantId, id.value(), author.id(), author.id());
         }
         return jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.client_account_id, u.account_id,"
-                        + " u.display_name", " LEFT JOIN messaging_client_user u ON u.tenant_id = c.tenant_id"
+                        + " u.display_name, c.last_message_at", " LEFT JOIN messaging_client_user u ON u.tenant_id = c.tenant_id"
                         + " AND u.id = ?"),
                 row -> {
                     String accountId = row.getString(3);
                     return new SeqReservation(row.getLong(1), row.getString(2), null, accountId == null ? null
-                            : new ClientUser(author.id(), accountId, row.getString(4)), null);
-                }, at, at, tenantId, id.value(), author.id());
+                            : new ClientUser(author.id(), accountId, row.getString(4)), null,
+                            Jdbc.instant(row, "last_message_at"));
+                }, at, at, at, at, tenantId, id.value(), author.id());
     }
 
     // --- participants ----------------------------------------------------------------------------------------

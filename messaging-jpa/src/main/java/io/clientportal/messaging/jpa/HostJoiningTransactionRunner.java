@@ -2,6 +2,7 @@ package io.clientportal.messaging.jpa;
 
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
+import org.hibernate.resource.transaction.spi.TransactionStatus;
 
 import java.sql.Savepoint;
 import java.util.function.Function;
@@ -47,5 +48,28 @@ final class HostJoiningTransactionRunner implements JpaTransactionRunner {
     @Override
     public <T> T readOnly(Function<EntityManager, T> work) {
         return inTransaction(work);
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        afterCompletion(action, () -> {
+        });
+    }
+
+    /** With the host's transaction when there is one (the units ran in it), else at once (they committed). */
+    @Override
+    public void afterCompletion(Runnable committed, Runnable rolledBack) {
+        EntityManager host = current.get();
+        if (host == null || !host.isOpen() || !host.isJoinedToTransaction()) {
+            own.afterCompletion(committed, rolledBack);
+            return;
+        }
+        host.unwrap(Session.class).getTransaction().runAfterCompletion(status -> {
+            if (status == TransactionStatus.COMMITTED) {
+                committed.run();
+            } else {
+                rolledBack.run();
+            }
+        });
     }
 }

@@ -194,7 +194,37 @@ public final class JpaMessagingStore implements MessagingStore {
     @Override
     public void signalEventsCommitted() {
         if (signals != null) {
-            runner.afterCommit(signals::signal);
+            if (ENDING.get() != null) {
+                signals.signal();
+            } else {
+                runner.afterCommit(signals::signal);
+            }
+        }
+    }
+
+    /** Set while a transaction's end is handled on this thread: it has ended, so what is asked then runs at once. */
+    private static final ThreadLocal<Boolean> ENDING = new ThreadLocal<>();
+
+    /** Through the runner: at the end of a host's transaction the units joined, else at once. */
+    @Override
+    public void afterTransaction(Runnable committed, Runnable rolledBack) {
+        Objects.requireNonNull(committed, "committed must not be null");
+        Objects.requireNonNull(rolledBack, "rolledBack must not be null");
+        if (ENDING.get() != null) {
+            committed.run();
+            return;
+        }
+        // Registering with a transaction that is ending could be lost (Spring does not call what is registered
+        // during its after-commit callbacks), hence the flag.
+        runner.afterCompletion(() -> ending(committed), () -> ending(rolledBack));
+    }
+
+    private static void ending(Runnable action) {
+        ENDING.set(Boolean.TRUE);
+        try {
+            action.run();
+        } finally {
+            ENDING.remove();
         }
     }
 

@@ -34,6 +34,15 @@ public interface JpaTransactionRunner {
         action.run();
     }
 
+    /**
+     * Runs {@code committed} once the calling thread's current transaction has committed, or {@code rolledBack}
+     * once it rolled back; {@code committed} at once when it runs in none. The default is {@link #afterCommit}
+     * (then {@code rolledBack} never runs); runners that join a host's transaction override it.
+     */
+    default void afterCompletion(Runnable committed, Runnable rolledBack) {
+        afterCommit(committed);
+    }
+
     /** Runs read-only {@code work}; by default a full transaction. */
     default <T> T readOnly(Function<EntityManager, T> work) {
         return inTransaction(work);

@@ -24,9 +24,16 @@ enum Platform {
                     + " DO UPDATE SET last_read_seq = EXCLUDED.last_read_seq"
                     + " WHERE messaging_read_horizon.last_read_seq < EXCLUDED.last_read_seq");
 
-    /** Takes a conversation's next seq under its row lock; parameters: at, at, tenant, id. */
+    /**
+     * The time a seq taken now settles on: the later of the parameter (given twice) and the conversation's
+     * {@code last_message_at}, evaluated under the row lock, so that times never run backwards against seqs.
+     */
+    static final String LATER_MESSAGE_AT = "GREATEST(COALESCE(last_message_at, ?), ?)";
+
+    /** Takes a conversation's next seq under its row lock; parameters: at (four times), tenant, id. */
     private static final String NEXT_SEQ = "UPDATE messaging_conversation SET last_seq = last_seq + 1,"
-            + " last_message_at = ?, activity_at = ? WHERE tenant_id = ? AND id = ?";
+            + " last_message_at = " + LATER_MESSAGE_AT + ", activity_at = " + LATER_MESSAGE_AT
+            + " WHERE tenant_id = ? AND id = ?";
 
     private final String scriptFolder;
     private final String nextPosition;
@@ -52,13 +59,13 @@ enum Platform {
 
     /**
      * Bumps a conversation's seq under its row lock and selects {@code columns} of the updated row, as {@code c},
-     * joined by {@code joins} (a post reads its author's facts in the same statement). Parameters: at, at, tenant,
-     * id, then those of {@code joins}.
+     * joined by {@code joins} (a post reads its author's facts in the same statement). Parameters: at (four
+     * times), tenant, id, then those of {@code joins}.
      */
     String nextSeqSql(String columns, String joins) {
         if (this == POSTGRESQL) {
-            return "WITH c AS (" + NEXT_SEQ + " RETURNING tenant_id, id, client_account_id, last_seq) SELECT "
-                    + columns + " FROM c" + joins;
+            return "WITH c AS (" + NEXT_SEQ + " RETURNING tenant_id, id, client_account_id, last_seq,"
+                    + " last_message_at) SELECT " + columns + " FROM c" + joins;
         }
         return "SELECT " + columns + " FROM FINAL TABLE (" + NEXT_SEQ + ") c" + joins;
     }

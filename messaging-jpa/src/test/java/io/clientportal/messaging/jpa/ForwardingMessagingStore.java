@@ -80,6 +80,11 @@ abstract class ForwardingMessagingStore implements MessagingStore {
     }
 
     @Override
+    public void afterTransaction(Runnable committed, Runnable rolledBack) {
+        delegate.afterTransaction(committed, rolledBack);
+    }
+
+    @Override
     public AutoCloseable listenForCommittedEvents(Runnable listener) {
         return delegate.listenForCommittedEvents(listener);
     }

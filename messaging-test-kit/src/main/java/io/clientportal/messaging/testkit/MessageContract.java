@@ -3,14 +3,18 @@ package io.clientportal.messaging.testkit;
 import io.clientportal.messaging.ConflictException;
 import io.clientportal.messaging.InvalidInputException;
 import io.clientportal.messaging.NotFoundException;
+import io.clientportal.messaging.model.AttachmentId;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.HistoryQuery;
 import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.MessageId;
 import io.clientportal.messaging.model.NewMessage;
 import io.clientportal.messaging.model.Page;
+import io.clientportal.messaging.model.PostResult;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -76,6 +80,47 @@ public abstract class MessageContract extends Contract {
         // The key belongs to its author: another author may use the same key.
         Message byBob = w.messaging.messages().post(w.bob, w.acme, message);
         assertThat(byBob.id()).isNotEqualTo(first.id());
+    }
+
+    @Test
+    void postIdempotentTellsTheCallThatCreatedFromItsRetries() {
+        var w = world();
+        NewMessage message = NewMessage.text("pay invoice 7").withClientMessageId("inv-7");
+        PostResult first = w.messaging.messages().postIdempotent(w.alice, w.acme, message);
+        PostResult retry = w.messaging.messages().postIdempotent(w.alice, w.acme, message);
+
+        assertThat(first.created()).isTrue();
+        assertThat(retry.replayed()).isTrue();
+        assertThat(retry.message()).isEqualTo(first.message());
+        assertThat(w.messaging.messages().postIdempotent(w.alice, w.acme, NewMessage.text("no key")).created())
+                .isTrue();
+    }
+
+    @Test
+    void aKeyUsedAgainForAnotherTextOrOtherAttachmentsIsAConflictThatStoresNothing() {
+        var w = world();
+        AttachmentId file = w.messaging.attachments().upload(w.alice, "a.txt", "text/plain",
+                new ByteArrayInputStream("a".getBytes(StandardCharsets.UTF_8))).id();
+        AttachmentId otherFile = w.messaging.attachments().upload(w.alice, "b.txt", "text/plain",
+                new ByteArrayInputStream("b".getBytes(StandardCharsets.UTF_8))).id();
+        Message first = w.messaging.messages().post(w.alice, w.acme,
+                NewMessage.text("the contract").withAttachments(file).withClientMessageId("k"));
+
+        for (NewMessage different : List.of(NewMessage.text("another text").withAttachments(file),
+                NewMessage.text("the contract"), NewMessage.text("the contract").withAttachments(file, otherFile))) {
+            assertThatThrownBy(() -> w.messaging.messages().postIdempotent(w.alice, w.acme,
+                    different.withClientMessageId("k")))
+                    .isInstanceOfSatisfying(ConflictException.class,
+                            e -> assertThat(e.field()).isEqualTo("clientMessageId"));
+        }
+        assertThat(w.history(w.acme)).containsExactly(first);
+        assertThat(w.messaging.messages().post(w.alice, w.acme, NewMessage.text("the contract").withAttachments(file)
+                .withClientMessageId("k"))).isEqualTo(first);
+        // A message deleted since keeps nothing to compare: the key still answers with it.
+        w.messaging.messages().delete(w.alice, first.id());
+        assertThat(w.messaging.messages().postIdempotent(w.alice, w.acme,
+                NewMessage.text("anything").withClientMessageId("k")).message().id()).isEqualTo(first.id());
+        assertThat(w.messaging.conversations().get(w.owner, w.acme).lastSeq()).isEqualTo(1);
     }
 
     @Test

@@ -44,21 +44,36 @@ public final class SpringJpaTransactionRunner implements JpaTransactionRunner {
         return run(work, reads);
     }
 
-    /** After the caller's Spring transaction commits, when there is one; else at once. */
+    /** After the caller's Spring transaction commits, when the units joined one; else at once. */
     @Override
     public void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()
-                && TransactionSynchronizationManager.isActualTransactionActive()) {
-            TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
-                        @Override
-                        public void afterCommit() {
-                            action.run();
-                        }
-                    });
-        } else {
-            action.run();
+        afterCompletion(action, () -> {
+        });
+    }
+
+    /**
+     * At the end of the caller's Spring transaction when the units joined one (the same test as {@link #run}), else
+     * at once: a unit in a transaction of its own has committed when it returns.
+     */
+    @Override
+    public void afterCompletion(Runnable committed, Runnable rolledBack) {
+        EntityManager caller = callersEntityManager();
+        if (caller == null || !caller.isJoinedToTransaction()
+                || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            committed.run();
+            return;
         }
+        TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        if (status == STATUS_COMMITTED) {
+                            committed.run();
+                        } else {
+                            rolledBack.run();
+                        }
+                    }
+                });
     }
 
     private <T> T run(Function<EntityManager, T> work, TransactionTemplate own) {

@@ -10,6 +10,7 @@ import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.MessageId;
 import io.clientportal.messaging.model.NewMessage;
 import io.clientportal.messaging.model.Page;
+import io.clientportal.messaging.model.PostResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,9 +24,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
-import java.time.Instant;
-
 /** History, posting, editing and deleting messages. */
 @RestController
 @RequestMapping("${messaging.web.base-path:/api/messaging}/conversations/{id}/messages")
@@ -35,12 +33,10 @@ final class MessageController {
 
     private final Messaging messaging;
     private final MessagingRateLimits rateLimits;
-    private final Clock clock;
 
-    MessageController(Messaging messaging, MessagingRateLimits rateLimits, Clock clock) {
+    MessageController(Messaging messaging, MessagingRateLimits rateLimits) {
         this.messaging = messaging;
         this.rateLimits = rateLimits;
-        this.clock = clock;
     }
 
     @GetMapping
@@ -56,7 +52,10 @@ final class MessageController {
         return messaging.messages().history(actor, PathIds.conversation(id), query);
     }
 
-    /** Posts a message: 201, or 200 with the message already posted when the same key is sent again. */
+    /**
+     * Posts a message: 201, or 200 with the message already posted when the same key is sent again (of concurrent
+     * requests with one key, exactly one is 201); 409 when the key was used for another text or attachments.
+     */
     @PostMapping
     ResponseEntity<Message> post(Actor actor, @PathVariable String id, @RequestBody Requests.PostMessage body,
                                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -69,11 +68,9 @@ final class MessageController {
                     "clientMessageId and the Idempotency-Key header differ; send one of them");
         }
         rateLimits.post(actor);
-        Instant started = clock.instant();
-        Message message = messaging.messages().post(actor, conversationId,
+        PostResult result = messaging.messages().postIdempotent(actor, conversationId,
                 new NewMessage(body.text(), body.attachmentIds(), clientMessageId));
-        boolean retried = clientMessageId != null && message.createdAt().isBefore(started);
-        return ResponseEntity.status(retried ? HttpStatus.OK : HttpStatus.CREATED).body(message);
+        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.message());
     }
 
     @PatchMapping("/{messageId}")

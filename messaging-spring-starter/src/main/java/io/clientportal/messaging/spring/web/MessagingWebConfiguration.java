@@ -18,7 +18,6 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -102,9 +101,8 @@ public class MessagingWebConfiguration {
     }
 
     @Bean
-    MessageController messagingMessageController(Messaging messaging, MessagingRateLimits rateLimits,
-                                                 ObjectProvider<Clock> clock) {
-        return new MessageController(messaging, rateLimits, clock.getIfUnique(Clock::systemUTC));
+    MessageController messagingMessageController(Messaging messaging, MessagingRateLimits rateLimits) {
+        return new MessageController(messaging, rateLimits);
     }
 
     @Bean

@@ -71,7 +71,7 @@ final class ProblemMapper {
             return reject(HttpStatus.BAD_REQUEST, e.getMessage(), e.field(), "invalid_input");
         }
         if (exception instanceof ConflictException e) {
-            return reject(HttpStatus.CONFLICT, e.getMessage(), null, "conflict");
+            return reject(HttpStatus.CONFLICT, e.getMessage(), e.field(), "conflict");
         }
         if (exception instanceof LimitExceededException e) {
             return reject(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), null, "too_large");

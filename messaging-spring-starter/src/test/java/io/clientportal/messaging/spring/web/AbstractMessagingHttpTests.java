@@ -23,8 +23,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -172,6 +178,55 @@ abstract class AbstractMessagingHttpTests {
         Answer byAccount = as(Who.MANAGER).get("/clients/" + portal.account + "/conversation");
         assertThat(byAccount.status()).isEqualTo(200);
         assertThat(byAccount.json().get("id").asString()).isEqualTo(portal.conversation.id().toString());
+    }
+
+    @Test
+    void ofFiftyConcurrentRequestsWithOneKeyExactlyOneIsCreatedAndTheOthersAnswer200WithIt() throws Exception {
+        String path = portal.conversationPath() + "/messages";
+        HttpCaller cathy = as(Who.CLIENT_OF_ACCOUNT);
+        cathy.get("/me");
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Answer>> requests = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                boolean header = i % 2 == 0;
+                requests.add(pool.submit(() -> {
+                    start.await();
+                    return header
+                            ? cathy.post(path, "{\"text\":\"Pay invoice 42\"}", Map.of("Idempotency-Key", "inv-42"))
+                            : cathy.post(path, "{\"text\":\"Pay invoice 42\",\"clientMessageId\":\"inv-42\"}");
+                }));
+            }
+            start.countDown();
+            List<Answer> answers = new ArrayList<>();
+            for (Future<Answer> request : requests) {
+                answers.add(request.get(1, TimeUnit.MINUTES));
+            }
+            assertThat(answers).extracting(Answer::status).filteredOn(status -> status == 201).hasSize(1);
+            assertThat(answers).extracting(Answer::status).filteredOn(status -> status == 200).hasSize(49);
+            assertThat(answers).extracting(a -> a.json().get("id").asString())
+                    .containsOnly(answers.get(0).json().get("id").asString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(as(Who.OWNER).get(path).json().get("items")).extracting(m -> m.get("text").asString())
+                .containsExactly("Pay invoice 42");
+    }
+
+    @Test
+    void aKeyUsedAgainForAnotherTextAnswers409NamingClientMessageId() {
+        String path = portal.conversationPath() + "/messages";
+        HttpCaller cathy = as(Who.CLIENT_OF_ACCOUNT);
+        assertThat(cathy.post(path, "{\"text\":\"Yes\",\"clientMessageId\":\"answer-1\"}").status()).isEqualTo(201);
+
+        assertProblem(cathy.post(path, "{\"text\":\"No\",\"clientMessageId\":\"answer-1\"}"), 409, "clientMessageId");
+        assertProblem(cathy.post(path, "{\"text\":\"No\"}", Map.of("Idempotency-Key", "answer-1")), 409,
+                "clientMessageId");
+        assertThat(cathy.post(path, "{\"text\":\"Yes\"}", Map.of("Idempotency-Key", "answer-1")).status())
+                .isEqualTo(200);
+        assertThat(as(Who.OWNER).get(path).json().get("items")).extracting(m -> m.get("text").asString())
+                .containsExactly("Yes");
     }
 
     @Test

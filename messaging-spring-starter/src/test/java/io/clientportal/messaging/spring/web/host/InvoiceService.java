@@ -6,6 +6,8 @@ import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.NewMessage;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.function.Supplier;
+
 /** A host service that stores an invoice and tells the client about it, in one transaction. */
 public class InvoiceService {
 
@@ -24,5 +26,16 @@ public class InvoiceService {
         if (failAfterwards) {
             throw new IllegalStateException("the host's transaction failed after posting");
         }
+    }
+
+    /** Stores an invoice and does {@code messagingWork} in one transaction, which then fails if asked to. */
+    @Transactional
+    public <T> T issueAnd(long id, String accountId, Supplier<T> messagingWork, boolean failAfterwards) {
+        invoices.save(new Invoice(id, accountId, 12_300));
+        T result = messagingWork.get();
+        if (failAfterwards) {
+            throw new IllegalStateException("the host's transaction failed after the messaging work");
+        }
+        return result;
     }
 }
