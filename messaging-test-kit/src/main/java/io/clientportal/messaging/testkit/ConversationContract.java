@@ -7,6 +7,7 @@ import io.clientportal.messaging.event.ParticipantAccessChanged;
 import io.clientportal.messaging.model.Access;
 import io.clientportal.messaging.model.AccountKind;
 import io.clientportal.messaging.model.Attachment;
+import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.ConversationSummary;
 import io.clientportal.messaging.model.InboxQuery;
 import io.clientportal.messaging.model.Message;
@@ -14,6 +15,7 @@ import io.clientportal.messaging.model.NewMessage;
 import io.clientportal.messaging.model.Page;
 import io.clientportal.messaging.model.Participant;
 import io.clientportal.messaging.model.TeamRole;
+import io.clientportal.messaging.spi.MessagingStore;
 import io.clientportal.messaging.testkit.EventContract.Recorder;
 import org.junit.jupiter.api.Test;
 
@@ -21,12 +23,36 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Conversations, participants and the inbox. */
 public abstract class ConversationContract extends Contract {
+
+    /** The store under test, for the look-ups the event relay makes in bulk. */
+    protected abstract MessagingStore store();
+
+    @Test
+    void theStoreLooksUpAccountsAndParticipantAccessInBulk() {
+        var w = world();
+        ConversationId missing = ConversationId.of("00000000-0000-7000-8000-000000000000");
+        store().read(w.messaging.tenantId(), tx -> {
+            assertThat(tx.conversationAccounts(List.of(w.acme, w.solo, missing)))
+                    .as("accounts of existing conversations, none for a missing id")
+                    .isEqualTo(Map.of(w.acme, "acme", w.solo, "solo"));
+            assertThat(tx.participantAccesses(List.of(w.acme, w.solo, missing),
+                    List.of("agent", "agent-ro", "watcher", "owner", "nobody")))
+                    .as("only the pairs that are participants")
+                    .isEqualTo(Map.of(w.acme, Map.of("agent", Access.WRITE, "agent-ro", Access.READ_ONLY,
+                            "watcher", Access.READ_ONLY)));
+            return null;
+        });
+        Map<ConversationId, String> elsewhere = store().read("another-tenant",
+                tx -> tx.conversationAccounts(List.of(w.acme)));
+        assertThat(elsewhere).as("scoped by tenant").isEmpty();
+    }
 
     @Test
     void participantsShowTheAccessTheirRoleGrants() {

@@ -103,6 +103,11 @@ public abstract class MessagingStoreContractTests {
         protected ContractFixture world() {
             return fixture;
         }
+
+        @Override
+        protected MessagingStore store() {
+            return store;
+        }
     }
 
     @Nested
