@@ -14,6 +14,7 @@ import net.jqwik.api.lifecycle.BeforeProperty;
 import net.jqwik.api.state.ActionChain;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The model-based test every {@link MessagingStore} should pass: random sequences of directory changes,
@@ -31,15 +32,17 @@ import java.time.Duration;
  *
  * It runs on jqwik's engine (add {@code net.jqwik:jqwik} next to JUnit Jupiter; the JUnit Platform runs both).
  * {@code -Dmessaging.model.steps=N} sets how many steps in all ({@link #defaultSteps()} otherwise), spread over
- * {@value #RUNS} runs, each in a tenant and on an engine of its own over the one store.
+ * {@value #RUNS} runs, each in a tenant of its own of one engine over the store.
  */
 public abstract class MessagingModelTests {
 
     /** How many action sequences a property check tries. */
-    static final int RUNS = 50;
+    static final int RUNS = 25;
 
     private MessagingStore store;
     private AttachmentStore attachmentStore;
+    private SteppingClock clock;
+    private Messaging engine;
     private ModelRun current;
 
     /** A store to test, created once for the class. */
@@ -61,14 +64,22 @@ public abstract class MessagingModelTests {
     }
 
     @BeforeProperty
-    void openStore() {
+    void startEngine() {
         store = createStore();
         attachmentStore = createAttachmentStore();
+        clock = new SteppingClock(Instant.now());
+        engine = Messaging.builder().store(store).attachmentStore(attachmentStore).clock(clock)
+                .eventPollInterval(Duration.ofMillis(200)).build();
     }
 
     @AfterProperty
-    void releaseStore() {
+    void stopEngine() {
+        System.err.println("TIMING cpu process " + ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000 + " ms, main thread " + java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000 + " ms, uptime " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        ModelActions.T.forEach((k, v) -> System.err.println("TIMING action " + k + " " + v[0] / 1_000_000 + " ms / " + v[1]));
         closeRun();
+        if (engine != null) {
+            engine.close();
+        }
         if (store != null) {
             closeStore(store);
         }
@@ -76,8 +87,12 @@ public abstract class MessagingModelTests {
 
     @Property(tries = RUNS, edgeCases = EdgeCasesMode.NONE)
     void theLibraryBehavesAsTheModelSays(@ForAll("runs") ActionChain<ModelRun> chain) {
+        long t0 = System.nanoTime();
         try {
-            chain.withInvariant("the library agrees with the model", ModelRun::afterStep).run().finish();
+            ModelRun r = chain.withInvariant("the library agrees with the model", ModelRun::afterStep).run();
+            long t1 = System.nanoTime();
+            r.finish();
+             System.err.println("TIMING settle " + ModelRun.SETTLE / 1_000_000 + " after " + ModelRun.AFTER / 1_000_000); System.err.println("TIMING chain " + (t1 - t0) / 1_000_000 + " ms, finish " + (System.nanoTime() - t1) / 1_000_000 + " ms");
         } finally {
             closeRun();
         }
@@ -91,8 +106,12 @@ public abstract class MessagingModelTests {
 
     private ModelRun newRun() {
         closeRun();
-        current = new ModelRun(clock -> Messaging.builder().store(store).attachmentStore(attachmentStore)
-                .clock(clock).eventPollInterval(Duration.ofMillis(200)).build());
+        long t0 = System.nanoTime();
+        try { return newRun0(); } finally { System.err.println("TIMING newRun " + (System.nanoTime() - t0) / 1_000_000 + " ms"); }
+    }
+
+    private ModelRun newRun0() {
+        current = new ModelRun(engine, clock);
         return current;
     }
 

@@ -38,8 +38,8 @@ final class ModelCast {
 
     /** The actors whose event streams a run follows (the sentinel comes on top). */
     static final List<Actor> SUBSCRIBERS = List.of(Actor.teamMember("manager"), Actor.teamMember("agent1"),
-            Actor.teamMember("agent2"), Actor.teamMember("watcher"), Actor.clientUser("alice"),
-            Actor.clientUser("dave"), Actor.teamMember(TEAM_STRANGER));
+            Actor.teamMember("watcher"), Actor.clientUser("alice"), Actor.clientUser("dave"),
+            Actor.teamMember(TEAM_STRANGER));
 
     private ModelCast() {
     }

@@ -103,7 +103,7 @@ final class ModelFeeds implements AutoCloseable {
         Feed feed = feeds.remove(actor);
         if (feed != null) {
             await("the event stream of " + feed + " ends when it leaves the directory").atMost(DELIVERY)
-                    .pollInterval(Duration.ofMillis(2)).until(() -> !feed.subscription.isActive());
+                    .pollInSameThread().pollInterval(Duration.ofMillis(1)).until(() -> !feed.subscription.isActive());
         }
     }
 
@@ -117,18 +117,18 @@ final class ModelFeeds implements AutoCloseable {
     /** Waits until every subscriber got all it should, failing at once on anything it should not have got. */
     void awaitAll() {
         for (Feed feed : feeds.values()) {
-            await("events for " + feed).atMost(DELIVERY).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
-                    .until(() -> match(feed, true));
+            if (!match(feed, true)) {
+                await("events for " + feed).atMost(DELIVERY).pollInSameThread().pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofMillis(1)).until(() -> match(feed, true));
+            }
         }
     }
 
     /** Waits for everything, then makes sure that nothing more arrives for a little while. */
     void awaitAllAndQuiet() {
         awaitAll();
-        for (Feed feed : feeds.values()) {
-            await("no more events for " + feed).during(Duration.ofMillis(30)).atMost(DELIVERY)
-                    .pollInterval(Duration.ofMillis(5)).until(() -> match(feed, true));
-        }
+        await("no more events").during(Duration.ofMillis(20)).atMost(DELIVERY).pollInSameThread()
+                .pollInterval(Duration.ofMillis(5)).until(() -> feeds.values().stream().allMatch(f -> match(f, true)));
     }
 
     /**
