@@ -74,8 +74,6 @@ public abstract class MessagingModelTests {
 
     @AfterProperty
     void stopEngine() {
-        System.err.println("TIMING cpu process " + ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000 + " ms, main thread " + java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000 + " ms, uptime " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
-        ModelActions.T.forEach((k, v) -> System.err.println("TIMING action " + k + " " + v[0] / 1_000_000 + " ms / " + v[1]));
         closeRun();
         if (engine != null) {
             engine.close();
@@ -87,12 +85,8 @@ public abstract class MessagingModelTests {
 
     @Property(tries = RUNS, edgeCases = EdgeCasesMode.NONE)
     void theLibraryBehavesAsTheModelSays(@ForAll("runs") ActionChain<ModelRun> chain) {
-        long t0 = System.nanoTime();
         try {
-            ModelRun r = chain.withInvariant("the library agrees with the model", ModelRun::afterStep).run();
-            long t1 = System.nanoTime();
-            r.finish();
-             System.err.println("TIMING settle " + ModelRun.SETTLE / 1_000_000 + " after " + ModelRun.AFTER / 1_000_000); System.err.println("TIMING chain " + (t1 - t0) / 1_000_000 + " ms, finish " + (System.nanoTime() - t1) / 1_000_000 + " ms");
+            chain.withInvariant("the library agrees with the model", ModelRun::afterStep).run().finish();
         } finally {
             closeRun();
         }
@@ -106,11 +100,6 @@ public abstract class MessagingModelTests {
 
     private ModelRun newRun() {
         closeRun();
-        long t0 = System.nanoTime();
-        try { return newRun0(); } finally { System.err.println("TIMING newRun " + (System.nanoTime() - t0) / 1_000_000 + " ms"); }
-    }
-
-    private ModelRun newRun0() {
         current = new ModelRun(engine, clock);
         return current;
     }

@@ -62,10 +62,8 @@ final class ModelActions {
         return () -> transformers;
     }
 
-    static final java.util.Map<String, long[]> T = new java.util.concurrent.ConcurrentHashMap<>(); // TEMP
     private static Transformer<ModelRun> step(String description, Consumer<ModelRun> change) {
-        String key = new Throwable().getStackTrace()[1].getMethodName();
-        return Transformer.mutate(description, run -> { long t = System.nanoTime(); try { change.accept(run); } finally { long[] a = T.computeIfAbsent(key, k -> new long[2]); a[0] += System.nanoTime() - t; a[1]++; } });
+        return Transformer.mutate(description, change);
     }
 
     private static Arbitrary<Actor> actors() {
