@@ -37,7 +37,7 @@ import java.time.Instant;
 public abstract class MessagingModelTests {
 
     /** How many action sequences a property check tries. */
-    static final int RUNS = 25;
+    static final int RUNS = 50;
 
     private MessagingStore store;
     private AttachmentStore attachmentStore;
