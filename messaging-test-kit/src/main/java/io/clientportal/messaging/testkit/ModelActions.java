@@ -14,6 +14,7 @@ import net.jqwik.api.state.Transformer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -196,13 +197,14 @@ final class ModelActions {
     private static Arbitrary<Transformer<ModelRun>> markRead() {
         return Combinators.combine(actors(), accounts(), Arbitraries.of(ModelRun.ReadTarget.class))
                 .as((actor, account, target) -> step(ModelCast.name(actor) + " marks " + account + " read up to "
-                        + target.name().toLowerCase(java.util.Locale.ROOT), run -> run.markRead(actor, account, target)));
+                        + target.name().toLowerCase(Locale.ROOT),
+                        run -> run.markRead(actor, account, target)));
     }
 
     private static Arbitrary<Transformer<ModelRun>> look() {
         return Combinators.combine(actors(), accounts(), Arbitraries.of(ModelRun.Look.class), recent())
                 .as((actor, account, what, newest) -> step(ModelCast.name(actor) + " reads "
-                                + what.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                                + what.name().toLowerCase(Locale.ROOT).replace('_', ' ')
                                 + (what == ModelRun.Look.MESSAGE ? " (" + nth(newest) + ")" : " of " + account),
                         run -> run.look(actor, account, what, newest)));
     }

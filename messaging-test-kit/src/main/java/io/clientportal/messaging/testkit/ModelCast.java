@@ -4,6 +4,9 @@ import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.model.AccountKind;
 import io.clientportal.messaging.model.TeamRole;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,10 +27,10 @@ final class ModelCast {
     /** A team member id that is never in the directory. */
     static final String TEAM_STRANGER = "nobody";
 
-    /** Client account ids, with the kind each starts as ({@code null}: not created yet). */
+    /** Client account ids ({@link #initialKind}: the kind each starts as, or none yet). */
     static final List<String> ACCOUNTS = List.of("acme", "beta", "solo", "zed", "neworg");
 
-    /** Client user ids, with the account each starts in ({@code null}: not in the directory). */
+    /** Client user ids ({@link #initialAccount}: the account each starts in, or none). */
     static final List<String> USERS = List.of("alice", "bob", "carol", "dave", "erin");
 
     /** A client user id that is never in the directory. */
@@ -75,7 +78,7 @@ final class ModelCast {
     }
 
     private static Map<String, TeamRole> orderedTeam() {
-        var team = new java.util.LinkedHashMap<String, TeamRole>();
+        var team = new LinkedHashMap<String, TeamRole>();
         team.put("owner", TeamRole.OWNER);
         team.put("admin", TeamRole.ADMIN);
         team.put("manager", TeamRole.MANAGER);
@@ -83,11 +86,11 @@ final class ModelCast {
         team.put("agent2", TeamRole.AGENT);
         team.put("watcher", TeamRole.WATCHER);
         team.put("staff", null);
-        return java.util.Collections.unmodifiableMap(team);
+        return Collections.unmodifiableMap(team);
     }
 
     private static List<Actor> actors() {
-        var actors = new java.util.ArrayList<Actor>();
+        var actors = new ArrayList<Actor>();
         TEAM.keySet().forEach(id -> actors.add(Actor.teamMember(id)));
         actors.add(Actor.teamMember(TEAM_STRANGER));
         USERS.forEach(id -> actors.add(Actor.clientUser(id)));

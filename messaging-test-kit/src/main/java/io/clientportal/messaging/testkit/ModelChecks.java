@@ -32,6 +32,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static io.clientportal.messaging.testkit.ModelRun.check;
@@ -238,32 +239,33 @@ final class ModelChecks {
 
     /** A message as the model knows it: a tombstone keeps its seq and author, and has no text or attachments. */
     void message(String call, Message actual, Msg expected) {
+        Supplier<String> it = () -> call + ": " + expected;
         check(actual.id().equals(expected.id) && actual.conversationId().equals(expected.conv.id)
-                && actual.seq() == expected.seq, () -> call + ": " + expected + " came back as " + actual);
+                && actual.seq() == expected.seq, () -> it.get() + " came back as " + actual);
         check(actual.author().equals(expected.author) && Objects.equals(actual.authorName(), expected.authorName),
-                () -> call + ": " + expected + " has author " + actual.author() + " '" + actual.authorName() + "', not " + expected.author
-                        + " '" + expected.authorName + "'");
-        check(actual.createdAt().equals(expected.createdAt), () -> call + ": " + expected + " has createdAt " + actual.createdAt()
-                + ", not " + expected.createdAt);
+                () -> it.get() + " has author " + actual.author() + " '" + actual.authorName() + "', not "
+                        + expected.author + " '" + expected.authorName + "'");
+        check(actual.createdAt().equals(expected.createdAt),
+                () -> it.get() + " has createdAt " + actual.createdAt() + ", not " + expected.createdAt);
         check(actual.highlighted() == expected.highlighted
-                && Objects.equals(actual.announcementId(), expected.announcementId)
-                && Objects.equals(actual.clientMessageId(), expected.clientMessageId),
-                () -> call + ": " + expected + " has highlighted/announcement/clientMessageId " + actual.highlighted() + "/"
+                        && Objects.equals(actual.announcementId(), expected.announcementId)
+                        && Objects.equals(actual.clientMessageId(), expected.clientMessageId),
+                () -> it.get() + " has highlighted/announcement/clientMessageId " + actual.highlighted() + "/"
                         + actual.announcementId() + "/" + actual.clientMessageId());
-        check(actual.deleted() == expected.deleted, () -> call + ": " + expected + (expected.deleted ? " was deleted but is not marked so"
-                : " is marked deleted"));
+        check(actual.deleted() == expected.deleted,
+                () -> it.get() + (expected.deleted ? " was deleted but is not marked so" : " is marked deleted"));
         if (expected.deleted) {
-            check(actual.text() == null || actual.text().isEmpty(), () -> call + ": " + expected + " was deleted, yet shows the text '"
-                    + actual.text() + "'");
-            check(actual.attachments().isEmpty(), () -> call + ": " + expected + " was deleted, yet shows attachments");
+            check(actual.text() == null || actual.text().isEmpty(),
+                    () -> it.get() + " was deleted, yet shows the text '" + actual.text() + "'");
+            check(actual.attachments().isEmpty(), () -> it.get() + " was deleted, yet shows attachments");
             return;
         }
-        check(expected.text.equals(actual.text()), () -> call + ": " + expected + " has the text '" + actual.text() + "', not '"
-                + expected.text + "'");
-        check(Objects.equals(actual.editedAt(), expected.editedAt), () -> call + ": " + expected + " has editedAt " + actual.editedAt()
-                + ", not " + expected.editedAt);
+        check(expected.text.equals(actual.text()),
+                () -> it.get() + " has the text '" + actual.text() + "', not '" + expected.text + "'");
+        check(Objects.equals(actual.editedAt(), expected.editedAt),
+                () -> it.get() + " has editedAt " + actual.editedAt() + ", not " + expected.editedAt);
         check(actual.attachments().stream().map(Attachment::filename).toList().equals(expected.attachmentNames),
-                () -> call + ": " + expected + " has the attachments " + actual.attachments() + ", not " + expected.attachmentNames);
+                () -> it.get() + " has the attachments " + actual.attachments() + ", not " + expected.attachmentNames);
     }
 
     void conversation(String call, Conversation actual, Conv expected) {

@@ -276,7 +276,8 @@ final class ModelRun implements AutoCloseable {
         check(answer.lastSeq() == 0 && answer.lastMessageAt() == null
                 && answer.clientName().equals(ModelCast.accountName(accountId))
                 && answer.clientAccountId().equals(accountId), () -> what + " answered " + answer);
-        check(!conversationsById.containsKey(answer.id().value()), () -> what + " reused the id of a deleted conversation");
+        check(!conversationsById.containsKey(answer.id().value()),
+                () -> what + " reused the id of a deleted conversation");
         model.accounts.put(accountId, kind);
         Conv conv = newConversation(answer);
         touched.add(conv);
@@ -316,7 +317,8 @@ final class ModelRun implements AutoCloseable {
         if (model.users.remove(userId) != null) {
             feeds.ended(Actor.clientUser(userId));
         }
-        check(messaging.directory().clientUser(userId).isEmpty(), () -> "a removed client user is still in the directory");
+        check(messaging.directory().clientUser(userId).isEmpty(),
+                () -> "a removed client user is still in the directory");
     }
 
     void deleteAccount(String accountId) {
@@ -498,7 +500,8 @@ final class ModelRun implements AutoCloseable {
                            AnnouncementId announcement, boolean highlighted, List<String> attachmentNames) {
         check(posted.seq() == conv.lastSeq() + 1, () -> "seq " + posted.seq() + " where " + (conv.lastSeq() + 1)
                 + " was next in " + conv);
-        Instant previous = conv.messages.isEmpty() ? conv.createdAt : conv.messages.get(conv.messages.size() - 1).createdAt;
+        Instant previous = conv.messages.isEmpty() ? conv.createdAt
+                : conv.messages.get(conv.messages.size() - 1).createdAt;
         check(!posted.createdAt().isBefore(previous), () -> conv + "#" + posted.seq() + " was created at "
                 + posted.createdAt() + ", before " + previous + " (createdAt must not decrease with seq)");
         check(!messagesById.containsKey(posted.id().value()), () -> "message id " + posted.id() + " handed out twice");
