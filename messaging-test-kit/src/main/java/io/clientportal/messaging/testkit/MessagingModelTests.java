@@ -30,7 +30,8 @@ import java.time.Instant;
  * }
  * }</pre>
  *
- * It runs on jqwik's engine (add {@code net.jqwik:jqwik} next to JUnit Jupiter; the JUnit Platform runs both).
+ * It runs on jqwik's engine ({@code net.jqwik:jqwik} comes with the kit; the JUnit Platform runs it next to
+ * Jupiter's).
  * {@code -Dmessaging.model.steps=N} sets how many steps in all ({@link #defaultSteps()} otherwise), spread over
  * {@value #RUNS} runs, each in a tenant of its own of one engine over the store.
  */
