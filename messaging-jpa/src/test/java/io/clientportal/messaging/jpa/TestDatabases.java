@@ -37,8 +37,13 @@ final class TestDatabases {
     }
 
     static TestDatabase h2() {
+        return h2("");
+    }
+
+    /** A fresh in-memory H2 database with more settings appended to its URL ({@code ";NAME=value..."}). */
+    static TestDatabase h2(String settings) {
         String url = "jdbc:h2:mem:messaging_" + UUID.randomUUID().toString().replace("-", "")
-                + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000";
+                + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000" + settings;
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(url);
         dataSource.setUser("sa");
