@@ -119,14 +119,24 @@ final class ConversationSql {
         if (ids.isEmpty()) {
             return accounts;
         }
-        List<Object> parameters = new ArrayList<>();
-        parameters.add(tenantId);
-        ids.forEach(id -> parameters.add(id.value()));
-        jdbc.query("SELECT id, client_account_id FROM messaging_conversation WHERE tenant_id = ? AND id IN ("
-                        + AttachmentSql.markers(ids.size()) + ")",
+        jdbc.query("SELECT c.id, c.client_account_id FROM " + idTable() + " JOIN messaging_conversation c"
+                        + " ON c.tenant_id = ? AND c.id = t.k",
                 row -> accounts.put(new ConversationId(uuid(row, "id")), row.getString("client_account_id")),
-                parameters.toArray());
+                idArray(ids), tenantId);
         return accounts;
+    }
+
+    /**
+     * The given ids as a table {@code t(k)} to join on a primary key, one index lookup per id. (H2 uses no index for
+     * {@code id IN (...)} after {@code tenant_id = ?}: it scans the tenant's rows, which made the relay's look-ups
+     * for each batch cost a scan of every conversation.)
+     */
+    private String idTable() {
+        return jdbc.platform() == Platform.POSTGRESQL ? "unnest(CAST(? AS uuid[])) AS t(k)" : "TABLE(k UUID = ?) t";
+    }
+
+    private Jdbc.SqlArray idArray(Collection<ConversationId> ids) {
+        return jdbc.uuids(ids.stream().map(ConversationId::value).toList());
     }
 
     /** The stored access of each (conversation, member) pair among the given that is a participant, in one query. */
@@ -137,12 +147,12 @@ final class ConversationSql {
             return accesses;
         }
         List<Object> parameters = new ArrayList<>();
+        parameters.add(idArray(ids));
         parameters.add(tenantId);
-        ids.forEach(id -> parameters.add(id.value()));
         parameters.addAll(teamMemberIds);
-        jdbc.query("SELECT conversation_id, team_member_id, access FROM messaging_participant WHERE tenant_id = ?"
-                        + " AND conversation_id IN (" + AttachmentSql.markers(ids.size()) + ")"
-                        + " AND team_member_id IN (" + AttachmentSql.markers(teamMemberIds.size()) + ")",
+        jdbc.query("SELECT p.conversation_id, p.team_member_id, p.access FROM " + idTable()
+                        + " JOIN messaging_participant p ON p.tenant_id = ? AND p.conversation_id = t.k"
+                        + " WHERE p.team_member_id IN (" + AttachmentSql.markers(teamMemberIds.size()) + ")",
                 row -> accesses.computeIfAbsent(new ConversationId(uuid(row, "conversation_id")),
                         k -> new HashMap<>()).put(row.getString("team_member_id"), Access.valueOf(row.getString(
                         "access"))), parameters.toArray());
