@@ -72,6 +72,12 @@ class SlowEventStreamHttpTests {
                 messaging.messages().post(portal.actor(Who.CLIENT_OF_ACCOUNT), portal.conversation.id(),
                         NewMessage.text(numbered));
                 sent.add(numbered);
+                if (sent.size() % 250 == 0) {
+                    // Paced so that the reading client never falls a buffer (1,000) behind even on a loaded
+                    // machine: it must keep up while the stuck one holds its socket, not outrun a burst.
+                    int posted = sent.size();
+                    await().atMost(PATIENCE).until(() -> reader.ofType("MessagePosted").size() >= posted);
+                }
             }
             messaging.messages().post(portal.actor(Who.CLIENT_OF_ACCOUNT), portal.conversation.id(),
                     NewMessage.text("after"));
