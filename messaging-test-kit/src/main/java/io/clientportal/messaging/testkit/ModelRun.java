@@ -527,7 +527,14 @@ final class ModelRun implements AutoCloseable {
         return actor != null ? actor : msg != null ? msg.author : Actor.teamMember("owner");
     }
 
-    void edit(Actor named, int index, String text) {
+    /**
+     * An edit's or delete's target: the picked message (null when there is none yet), who acts, the id to send (a
+     * random one for a message that never existed) and how the step reads in a failure.
+     */
+    private record MessageStep(Msg msg, Actor actor, MessageId id, String what) {
+    }
+
+    private MessageStep messageStep(String verb, Actor named, int index) {
         Msg msg = pick(index);
         Actor actor = actorOr(named, msg);
         begin(actor, msg == null ? null : msg.conv);
@@ -535,8 +542,17 @@ final class ModelRun implements AutoCloseable {
             touchedMessages.add(msg);
         }
         MessageId id = msg == null ? new MessageId(UUID.randomUUID()) : msg.id;
-        String what = "edit of " + (msg == null ? "a message that never existed" : msg) + " by "
+        String what = verb + " of " + (msg == null ? "a message that never existed" : msg) + " by "
                 + ModelCast.name(actor);
+        return new MessageStep(msg, actor, id, what);
+    }
+
+    void edit(Actor named, int index, String text) {
+        MessageStep step = messageStep("edit", named, index);
+        Msg msg = step.msg();
+        Actor actor = step.actor();
+        MessageId id = step.id();
+        String what = step.what();
         if (text.isBlank()) {
             Outcome.INVALID.expect(what, "text", () -> messaging.messages().edit(actor, id, text));
             return;
@@ -560,15 +576,11 @@ final class ModelRun implements AutoCloseable {
     }
 
     void delete(Actor named, int index) {
-        Msg msg = pick(index);
-        Actor actor = actorOr(named, msg);
-        begin(actor, msg == null ? null : msg.conv);
-        if (msg != null) {
-            touchedMessages.add(msg);
-        }
-        MessageId id = msg == null ? new MessageId(UUID.randomUUID()) : msg.id;
-        String what = "delete of " + (msg == null ? "a message that never existed" : msg) + " by "
-                + ModelCast.name(actor);
+        MessageStep step = messageStep("delete", named, index);
+        Msg msg = step.msg();
+        Actor actor = step.actor();
+        MessageId id = step.id();
+        String what = step.what();
         Outcome expected = msg == null ? Outcome.NOT_FOUND : Outcome.of(model.delete(actor, msg));
         if (expected.expectRun(what, () -> messaging.messages().delete(actor, id)).ok() && !msg.deleted) {
             msg.deleted = true;
