@@ -5,20 +5,26 @@ import io.clientportal.messaging.model.MessageId;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * One chunk of an announcement's delivery: one message into each listed conversation. Stores should write a
- * chunk set-based (one statement, not one insert per row).
+ * One chunk of an announcement's delivery: a copy of one message, built by the core, into each listed
+ * conversation. Stores should write a chunk set-based (one statement, not one insert per row).
  *
- * @param announcement    the announcement
- * @param conversationIds the target conversations, ascending
- * @param messageIds      the id to give the message in each conversation, index for index
- * @param at              the messages' creation time
+ * @param message         the message to copy, never {@code null}: its {@code announcementId} is set and names the
+ *                        announcement; its id, conversation, seq and creation time are placeholders that each copy
+ *                        replaces (see {@link AnnouncementRows#deliver})
+ * @param conversationIds the target conversations, ascending, never {@code null}
+ * @param messageIds      the id to give the copy in each conversation, index for index, never {@code null}
+ * @param at              the time to take each seq at, never {@code null}
  */
-public record AnnouncementChunk(AnnouncementRecord announcement, List<ConversationId> conversationIds,
+public record AnnouncementChunk(MessageRow message, List<ConversationId> conversationIds,
                                 List<MessageId> messageIds, Instant at) {
 
     public AnnouncementChunk {
+        Objects.requireNonNull(message, "message must not be null");
+        Objects.requireNonNull(message.announcementId(), "message.announcementId must not be null");
+        Objects.requireNonNull(at, "at must not be null");
         conversationIds = List.copyOf(conversationIds);
         messageIds = List.copyOf(messageIds);
         if (conversationIds.size() != messageIds.size()) {

@@ -4,19 +4,31 @@ import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.model.ConversationId;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
- * One inbox page to read. Order: activity ({@code lastMessageAt}, or {@code createdAt} before the first message)
- * descending, then conversation id descending.
+ * One inbox page to read: the conversations of a scope, newest activity first ({@link ConversationRow#activityAt}
+ * descending, then id descending), each with its newest message, the reader's count of messages after their
+ * horizon that pass {@code counted}, and the reader's stored participant access.
  *
- * @param reader             whose unread counts to compute (messages by others after their horizon, not deleted)
- * @param scope              which conversations
- * @param afterActivity      keyset: only rows strictly after ({@code afterActivity}, {@code afterConversation})
- *                           in that order; both {@code null} for the first page
- * @param afterConversation  keyset tie-breaker
- * @param unreadOnly         only rows with an unread count above zero
- * @param limit              the most rows to return
+ * @param reader            whose horizon and access, never {@code null}
+ * @param scope             which conversations, never {@code null}
+ * @param afterActivity     keyset cursor: only conversations before ({@code afterActivity},
+ *                          {@code afterConversation}) in the order above; {@code null} for the first page
+ * @param afterConversation the cursor's conversation; {@code null} exactly when {@code afterActivity} is
+ * @param counted           what the count counts, never {@code null}
+ * @param onlyCounted       whether only conversations whose count is above 0 are listed
+ * @param limit             the most rows, positive
  */
 public record InboxRequest(Actor reader, ConversationScope scope, Instant afterActivity,
-                           ConversationId afterConversation, boolean unreadOnly, int limit) {
+                           ConversationId afterConversation, MessageFilter counted, boolean onlyCounted, int limit) {
+
+    public InboxRequest {
+        Objects.requireNonNull(reader, "reader must not be null");
+        Objects.requireNonNull(scope, "scope must not be null");
+        Objects.requireNonNull(counted, "counted must not be null");
+        if ((afterActivity == null) != (afterConversation == null)) {
+            throw new IllegalArgumentException("afterActivity and afterConversation go together");
+        }
+    }
 }

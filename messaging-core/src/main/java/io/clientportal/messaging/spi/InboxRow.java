@@ -1,16 +1,21 @@
 package io.clientportal.messaging.spi;
 
 import io.clientportal.messaging.model.Access;
-import io.clientportal.messaging.model.Conversation;
-import io.clientportal.messaging.model.Message;
+
+import java.util.Objects;
 
 /**
- * One row of an inbox page as the store reads it.
+ * One row of an inbox page as the store reads it ({@link ReadStateRows#inbox}).
  *
- * @param conversation      the conversation
- * @param lastMessage       the newest message, or {@code null}
- * @param unreadCount       the reader's unread count
- * @param participantAccess the reader's stored participant access, or {@code null} if not a participant
+ * @param conversation      never {@code null}
+ * @param lastMessage       the newest message (with its attachments), or {@code null} when there is none
+ * @param count             the reader's count, as the request's filter says
+ * @param participantAccess the reader's stored participant access, or {@code null} if not a participant (always for
+ *                          a client user)
  */
-public record InboxRow(Conversation conversation, Message lastMessage, long unreadCount, Access participantAccess) {
+public record InboxRow(ConversationRow conversation, MessageRow lastMessage, long count, Access participantAccess) {
+
+    public InboxRow {
+        Objects.requireNonNull(conversation, "conversation must not be null");
+    }
 }

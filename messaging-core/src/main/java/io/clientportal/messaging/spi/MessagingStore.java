@@ -144,7 +144,7 @@ public interface MessagingStore extends AutoCloseable {
      * @param owner      the claiming node's token, never {@code null}
      * @param now        the time leases are judged by, never {@code null}
      * @param leaseUntil the end of the new leases, never {@code null}
-     * <p>The default claims them one unit of work each, through {@link StoreTransaction#lockAnnouncement}: correct,
+     * <p>The default claims them one unit of work each, through {@link AnnouncementRows#lock}: correct,
      * but it waits for locked rows instead of skipping them; stores should claim set-based.
      *
      * @return the claimed announcements, never {@code null}
@@ -156,10 +156,10 @@ public interface MessagingStore extends AutoCloseable {
             if (claimed.size() >= limit) {
                 break;
             }
-            boolean taken = inTransaction(pending.tenantId(), tx -> tx.lockAnnouncement(pending.id())
+            boolean taken = inTransaction(pending.tenantId(), tx -> tx.announcements().lock(pending.id())
                     .filter(announcement -> announcement.claimableAt(now))
                     .map(announcement -> {
-                        tx.updateAnnouncementProgress(announcement.withLease(lease));
+                        tx.announcements().update(announcement.withLease(lease));
                         return true;
                     }).orElse(false));
             if (taken) {
@@ -173,7 +173,7 @@ public interface MessagingStore extends AutoCloseable {
      * Deletes up to {@code limit} attachments of every tenant that nothing references and that were uploaded
      * before {@code uploadedBefore}; returns them, so the core can delete their bytes.
      */
-    List<AttachmentRecord> deleteUnreferencedAttachments(Instant uploadedBefore, int limit);
+    List<AttachmentRow> deleteUnreferencedAttachments(Instant uploadedBefore, int limit);
 
     /** Releases the store's resources. The default does nothing. */
     @Override

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The durable state of webhook deliveries, shared by every application instance on one store. Deliveries are
- * queued with their event ({@link StoreTransaction#appendEvents}); the core claims due ones, sends them and records
+ * queued with their event ({@link EventRows#append}); the core claims due ones, sends them and records
  * the outcome. A claim is a lease: the claimed delivery is not due again until {@code leaseUntil}, so two instances
  * never send the same attempt at once, and an instance that dies mid-send leaves the delivery to whoever claims it
  * after the lease (its own restart or another instance). Outcomes name the attempt they belong to and change

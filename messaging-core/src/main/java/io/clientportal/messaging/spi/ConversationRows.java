@@ -1,0 +1,104 @@
+package io.clientportal.messaging.spi;
+
+import io.clientportal.messaging.model.Access;
+import io.clientportal.messaging.model.ConversationId;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Conversations, their seq counter and their participants, in one unit of work. Arguments are never {@code null};
+ * returned collections are never {@code null}.
+ */
+public interface ConversationRows {
+
+    /**
+     * Inserts a conversation.
+     *
+     * @throws DuplicateKeyException with {@link DuplicateKeyException.Key#CLIENT_ACCOUNT_CONVERSATION} if the
+     *                               account already has one
+     */
+    void insert(ConversationRow conversation);
+
+    /** The conversation, or empty. */
+    Optional<ConversationRow> find(ConversationId id);
+
+    /** The conversation of a client account, or empty. */
+    Optional<ConversationRow> ofAccount(String clientAccountId);
+
+    /** Sets the client name a conversation shows (the core calls it when the account is renamed). */
+    void rename(ConversationId id, String clientName);
+
+    /**
+     * Deletes a conversation and every row stored under it: its messages, participants, read horizons and
+     * announcement targets. (Attachment rows are the core's to delete first: {@link AttachmentRows#deleteOf}.)
+     */
+    void delete(ConversationId id);
+
+    /**
+     * Takes the next seq of a conversation: increments its {@code lastSeq} under a lock on the conversation that
+     * holds until the unit of work ends, and sets its {@code lastMessageAt} to the later of {@code at} and its
+     * current value (under the lock, so that times never run backwards against seqs). Concurrent callers (on any
+     * node) get distinct, gap-free values.
+     *
+     * @return the seq and time taken, or empty if the conversation does not exist
+     */
+    Optional<SeqTaken> takeSeq(ConversationId id, Instant at);
+
+    /**
+     * The client account of each of the conversations that exist. The default asks {@link #find} once per id;
+     * stores should answer in one query (the event relay asks for a whole batch at once).
+     *
+     * @param ids at most a few hundred
+     * @return conversation id to client account id; absent ids do not exist
+     */
+    default Map<ConversationId, String> accounts(Collection<ConversationId> ids) {
+        Map<ConversationId, String> accounts = new HashMap<>();
+        for (ConversationId id : ids) {
+            find(id).ifPresent(c -> accounts.put(id, c.clientAccountId()));
+        }
+        return accounts;
+    }
+
+    // --- participants ----------------------------------------------------------------------------------------
+
+    /** A team member's stored access in a conversation, empty if not a participant. */
+    Optional<Access> participantAccess(ConversationId id, String teamMemberId);
+
+    /**
+     * The stored access of the given team members in the given conversations. The default asks
+     * {@link #participantAccess} once per pair; stores should answer in one query.
+     *
+     * @return conversation id to (team member id to access) for each pair that is a participant
+     */
+    default Map<ConversationId, Map<String, Access>> participantAccesses(Collection<ConversationId> ids,
+                                                                          Collection<String> teamMemberIds) {
+        Map<ConversationId, Map<String, Access>> accesses = new HashMap<>();
+        for (ConversationId id : ids) {
+            for (String member : teamMemberIds) {
+                participantAccess(id, member).ifPresent(access ->
+                        accesses.computeIfAbsent(id, k -> new HashMap<>()).put(member, access));
+            }
+        }
+        return accesses;
+    }
+
+    /** The participants of a conversation with their directory entries, in any order. */
+    List<ParticipantRow> participants(ConversationId id);
+
+    /** Adds a participant or replaces their stored access. */
+    void saveParticipant(ConversationId id, String teamMemberId, Access access);
+
+    /** Removes a participant; returns whether they were one. */
+    boolean deleteParticipant(ConversationId id, String teamMemberId);
+
+    /** Removes a team member from every conversation; returns the conversations they were in. */
+    List<ConversationId> deleteParticipations(String teamMemberId);
+
+    /** Sets a team member's stored access to {@code access} wherever it is another; returns those conversations. */
+    List<ConversationId> setAccessEverywhere(String teamMemberId, Access access);
+}
