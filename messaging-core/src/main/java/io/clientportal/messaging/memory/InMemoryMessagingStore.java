@@ -46,7 +46,7 @@ public final class InMemoryMessagingStore implements MessagingStore {
         lock.writeLock().lock();
         UndoLog undo = new UndoLog();
         try {
-            T result = work.apply(new InMemoryTransaction(tenantId, tenant(tenantId), this, undo));
+            T result = work.apply(InMemoryTransaction.of(tenantId, tenant(tenantId), this, undo));
             undo.forget();
             return result;
         } catch (RuntimeException | Error e) {
@@ -62,7 +62,7 @@ public final class InMemoryMessagingStore implements MessagingStore {
         Objects.requireNonNull(tenantId, "tenantId must not be null");
         lock.readLock().lock();
         try {
-            return work.apply(new InMemoryTransaction(tenantId, tenant(tenantId), this, UndoLog.READ_ONLY));
+            return work.apply(InMemoryTransaction.of(tenantId, tenant(tenantId), this, UndoLog.READ_ONLY));
         } finally {
             lock.readLock().unlock();
         }

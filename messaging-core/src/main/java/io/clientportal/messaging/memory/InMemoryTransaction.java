@@ -1,74 +1,18 @@
 package io.clientportal.messaging.memory;
 
-import io.clientportal.messaging.spi.AnnouncementRows;
-import io.clientportal.messaging.spi.AttachmentRows;
-import io.clientportal.messaging.spi.ConversationRows;
-import io.clientportal.messaging.spi.DirectoryRows;
-import io.clientportal.messaging.spi.EventRows;
-import io.clientportal.messaging.spi.MessageRows;
-import io.clientportal.messaging.spi.ReadStateRows;
 import io.clientportal.messaging.spi.StoreTransaction;
 
-/** A unit of work over one tenant's tables; every change is recorded in the undo log. */
-final class InMemoryTransaction implements StoreTransaction {
+/** A unit of work over one tenant's tables: its areas share the unit's undo log. */
+record InMemoryTransaction(String tenantId, MemoryDirectory directory, MemoryConversations conversations,
+                           MemoryMessages messages, MemoryReadState readState, MemoryAnnouncements announcements,
+                           MemoryAttachments attachments, MemoryEvents events) implements StoreTransaction {
 
-    private final String tenantId;
-    private final MemoryDirectory directory;
-    private final MemoryConversations conversations;
-    private final MemoryMessages messages;
-    private final MemoryReadState readState;
-    private final MemoryAnnouncements announcements;
-    private final MemoryAttachments attachments;
-    private final MemoryEvents events;
-
-    InMemoryTransaction(String tenantId, TenantData data, InMemoryMessagingStore store, UndoLog undo) {
-        this.tenantId = tenantId;
-        this.directory = new MemoryDirectory(data, undo);
-        this.conversations = new MemoryConversations(data, undo);
-        this.messages = new MemoryMessages(data, undo);
-        this.readState = new MemoryReadState(data, undo, messages);
-        this.announcements = new MemoryAnnouncements(data, undo, conversations, messages);
-        this.attachments = new MemoryAttachments(data, undo);
-        this.events = new MemoryEvents(tenantId, store, undo);
-    }
-
-    @Override
-    public String tenantId() {
-        return tenantId;
-    }
-
-    @Override
-    public DirectoryRows directory() {
-        return directory;
-    }
-
-    @Override
-    public ConversationRows conversations() {
-        return conversations;
-    }
-
-    @Override
-    public MessageRows messages() {
-        return messages;
-    }
-
-    @Override
-    public ReadStateRows readState() {
-        return readState;
-    }
-
-    @Override
-    public AnnouncementRows announcements() {
-        return announcements;
-    }
-
-    @Override
-    public AttachmentRows attachments() {
-        return attachments;
-    }
-
-    @Override
-    public EventRows events() {
-        return events;
+    static InMemoryTransaction of(String tenantId, TenantData data, InMemoryMessagingStore store, UndoLog undo) {
+        MemoryConversations conversations = new MemoryConversations(data, undo);
+        MemoryMessages messages = new MemoryMessages(data, undo);
+        return new InMemoryTransaction(tenantId, new MemoryDirectory(data, undo), conversations, messages,
+                new MemoryReadState(data, undo, messages),
+                new MemoryAnnouncements(data, undo, conversations, messages), new MemoryAttachments(data, undo),
+                new MemoryEvents(tenantId, store, undo));
     }
 }
