@@ -3,11 +3,11 @@ package io.clientportal.messaging.spring;
 import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.MessagingBuilder;
 import io.clientportal.messaging.MessagingLimits;
-import io.clientportal.messaging.memory.InMemoryMessagingStore;
 import io.clientportal.messaging.spi.AccessPolicy;
 import io.clientportal.messaging.spi.AttachmentStore;
 import io.clientportal.messaging.spi.MessagingNotifier;
 import io.clientportal.messaging.spi.MessagingStore;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,9 +20,9 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 
 /**
- * The core: one {@link Messaging} engine, closed when the context closes. Falls back to the in-memory store when no
- * other {@link MessagingStore} is configured (the JPA auto-configuration runs first and provides one when JPA is
- * present).
+ * The core: one {@link Messaging} engine, closed when the context closes. The JPA auto-configuration runs first and
+ * provides the {@link MessagingStore} when the application has JPA; without it the store is in memory only when
+ * {@code messaging.store=memory} or there is no DataSource (see {@link MessagingProperties#getStore()}).
  */
 @AutoConfiguration(after = MessagingAttachmentsAutoConfiguration.class,
         afterName = {"io.clientportal.messaging.spring.MessagingJpaAutoConfiguration",
@@ -40,10 +40,14 @@ public class MessagingAutoConfiguration {
         return properties.toLimits();
     }
 
+    /**
+     * Only when no other store was configured: in memory when asked for or when there is no DataSource (with a
+     * warning), else startup fails, because the JPA store was wanted ({@link MessagingStoreUnavailableException}).
+     */
     @Bean
     @ConditionalOnMissingBean
-    MessagingStore messagingStore() {
-        return new InMemoryMessagingStore();
+    MessagingStore messagingStore(MessagingProperties properties, ListableBeanFactory beans) {
+        return StoreFallback.inMemoryOrFail(properties.getStore(), beans);
     }
 
     @Bean(destroyMethod = "close")

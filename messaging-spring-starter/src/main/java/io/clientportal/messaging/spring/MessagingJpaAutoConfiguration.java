@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
@@ -29,7 +30,8 @@ import javax.sql.DataSource;
  * application's persistence unit (no {@code @EntityScan} needed), its units of work run in the application's
  * transactions ({@link SpringJpaTransactionRunner}), and the messaging schema scripts are applied at startup as
  * {@code messaging.schema.initialize} says, after the application's own migrations. Hibernate's DDL generation never
- * touches the messaging tables.
+ * touches the messaging tables. Off with {@code messaging.store=memory}; when it can't provide the store although the
+ * JPA store is wanted, startup fails ({@link MessagingStoreUnavailableException}).
  */
 @AutoConfiguration(before = MessagingAutoConfiguration.class, afterName = {
         "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
@@ -38,6 +40,7 @@ import javax.sql.DataSource;
 @ConditionalOnClass({JpaMessagingStore.class, EntityManagerFactory.class, LocalContainerEntityManagerFactoryBean.class,
         HibernatePropertiesCustomizer.class})
 @ConditionalOnBooleanProperty(name = "messaging.enabled", matchIfMissing = true)
+@ConditionalOnProperty(name = "messaging.store", havingValue = "jpa", matchIfMissing = true)
 @ConditionalOnBean({DataSource.class, EntityManagerFactory.class})
 @ConditionalOnMissingBean(MessagingStore.class)
 @EnableConfigurationProperties(MessagingProperties.class)

@@ -25,6 +25,15 @@ public class MessagingProperties {
     /** Whether client messaging is switched on at all; {@code false} turns off every part of the starter. */
     private boolean enabled = true;
 
+    /**
+     * Where messages are kept: {@code jpa} (the application's database, through its JPA persistence unit) or
+     * {@code memory} (lost at every restart; for tests and demos). Unset: {@code jpa} when the application has a
+     * DataSource, else {@code memory} with a warning. When {@code jpa} is wanted but can't be configured (no JPA,
+     * several entity manager factories and none primary, no transaction manager) startup fails and says why, rather
+     * than falling back to memory. Ignored when the application declares its own {@code MessagingStore} bean.
+     */
+    private StoreType store;
+
     /** The longest message or announcement text, in characters. */
     private int maxTextLength = MessagingLimits.DEFAULT_MAX_TEXT_LENGTH;
 
@@ -87,6 +96,15 @@ public class MessagingProperties {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    /** The store asked for; {@code null} when unset (then decided by whether there is a DataSource). */
+    public StoreType getStore() {
+        return store;
+    }
+
+    public void setStore(StoreType store) {
+        this.store = store;
     }
 
     public int getMaxTextLength() {
@@ -444,6 +462,14 @@ public class MessagingProperties {
         public void setInitialize(SchemaInitialization initialize) {
             this.initialize = initialize;
         }
+    }
+
+    /** Which store keeps the messages. */
+    public enum StoreType {
+        /** The JPA store, in the application's database. */
+        JPA,
+        /** The in-memory store: everything is lost at restart. */
+        MEMORY
     }
 
     /** When the schema scripts are applied. */

@@ -82,8 +82,11 @@ class MessagingJpaAutoConfigurationTests {
     }
 
     @Test
-    void withoutJpaOnTheClasspathTheStoreIsInMemory() {
+    void withoutJpaOnTheClasspathTheStoreIsInMemoryOnlyWhenAskedFor() {
         runner().withClassLoader(new FilteredClassLoader("io.clientportal.messaging.jpa", "jakarta.persistence"))
+                .run(context -> assertThat(context).hasFailed());
+        runner().withClassLoader(new FilteredClassLoader("io.clientportal.messaging.jpa", "jakarta.persistence"))
+                .withPropertyValues("messaging.store=memory")
                 .run(context -> assertThat(context.getBean(MessagingStore.class))
                         .isInstanceOf(InMemoryMessagingStore.class));
     }
