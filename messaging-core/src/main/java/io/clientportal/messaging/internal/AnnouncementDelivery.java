@@ -1,5 +1,8 @@
 package io.clientportal.messaging.internal;
 
+import io.clientportal.messaging.spi.AnnouncementRow;
+import io.clientportal.messaging.spi.AttachmentRow;
+import io.clientportal.messaging.spi.MessageRow;
 import io.clientportal.messaging.event.AnnouncementDelivered;
 import io.clientportal.messaging.event.MessagePosted;
 import io.clientportal.messaging.model.Announcement;
@@ -9,7 +12,6 @@ import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.MessageId;
 import io.clientportal.messaging.spi.AnnouncementChunk;
 import io.clientportal.messaging.spi.AnnouncementLease;
-import io.clientportal.messaging.spi.AnnouncementRecord;
 import io.clientportal.messaging.spi.MessagingStore;
 import io.clientportal.messaging.spi.PendingAnnouncement;
 import org.slf4j.Logger;
@@ -173,7 +175,7 @@ final class AnnouncementDelivery implements AutoCloseable {
     /** Delivers one chunk, if this node holds the lease; renews it. */
     private Step deliverNextChunk(Key key) {
         return context.uow.write(key.tenantId(), tx -> {
-            AnnouncementRecord record = tx.store().lockAnnouncement(key.id()).orElse(null);
+            AnnouncementRow record = tx.store().announcements().lock(key.id()).orElse(null);
             if (record == null || record.finished()) {
                 return Step.DONE;
             }
@@ -181,9 +183,9 @@ final class AnnouncementDelivery implements AutoCloseable {
                 return Step.LOST;
             }
             Instant now = context.now();
-            List<ConversationId> targets = tx.store().announcementTargets(key.id(), record.cursor(), chunkSize);
+            List<ConversationId> targets = tx.store().announcements().targets(key.id(), record.cursor(), chunkSize);
             if (targets.isEmpty()) {
-                tx.store().updateAnnouncementProgress(record.withProgress(Announcement.Status.DELIVERED,
+                tx.store().announcements().update(record.withProgress(Announcement.Status.DELIVERED,
                         record.deliveredCount(), record.cursor()).withLease(null));
                 tx.emit(new AnnouncementDelivered(null, key.tenantId(), null, now, key.id(), record.author().id(),
                         record.deliveredCount()));
@@ -193,13 +195,15 @@ final class AnnouncementDelivery implements AutoCloseable {
             for (int i = 0; i < targets.size(); i++) {
                 messageIds.add(new MessageId(context.ids.next()));
             }
-            List<Message> delivered = tx.store().deliverAnnouncementChunk(
-                    new AnnouncementChunk(record, targets, messageIds, now));
-            for (Message message : delivered) {
+            List<AttachmentRow> attachments = tx.store().attachments().ofAnnouncement(key.id());
+            List<MessageRow> delivered = tx.store().announcements().deliver(
+                    new AnnouncementChunk(messageOf(record, targets.get(0), messageIds.get(0), now), targets, messageIds, now));
+            for (MessageRow row : delivered) {
+                Message message = Records.message(row.withAttachments(attachments));
                 tx.emit(new MessagePosted(null, key.tenantId(), message.conversationId(), now, message));
             }
             // Under the row lock: the count read with it plus the messages this unit actually inserted.
-            tx.store().updateAnnouncementProgress(record.withProgress(Announcement.Status.SENDING,
+            tx.store().announcements().update(record.withProgress(Announcement.Status.SENDING,
                     record.deliveredCount() + delivered.size(), targets.get(targets.size() - 1))
                     .withLease(newLease(now)));
             return Step.MORE;
@@ -207,10 +211,21 @@ final class AnnouncementDelivery implements AutoCloseable {
     }
 
     /**
+     * The message an announcement leaves in each conversation, as the store copies it: the author, text and
+     * highlight of the announcement; id, conversation, seq and time are the copy's own.
+     */
+    private static MessageRow messageOf(AnnouncementRow record, ConversationId conversationId, MessageId id,
+                                        Instant at) {
+        return new MessageRow(id, conversationId, 0, record.author(),
+                record.authorName(), record.text(), List.of(), record.highlighted(), record.id(), null, at, null,
+                null);
+    }
+
+    /**
      * Whether this node holds the lease. A lease of this node that ran out still counts while nobody took it over:
      * taking over changes the owner under the same row lock, so an unchanged owner means nobody else delivered.
      */
-    private boolean holds(AnnouncementRecord record) {
+    private boolean holds(AnnouncementRow record) {
         return record.lease() != null && record.lease().heldBy(owner);
     }
 
@@ -218,8 +233,8 @@ final class AnnouncementDelivery implements AutoCloseable {
     private void markFailed(Key key) {
         try {
             context.uow.write(key.tenantId(), tx -> {
-                tx.store().lockAnnouncement(key.id()).filter(record -> !record.finished() && holds(record))
-                        .ifPresent(record -> tx.store().updateAnnouncementProgress(record.withProgress(
+                tx.store().announcements().lock(key.id()).filter(record -> !record.finished() && holds(record))
+                        .ifPresent(record -> tx.store().announcements().update(record.withProgress(
                                 Announcement.Status.FAILED, record.deliveredCount(), record.cursor())
                                 .withLease(null)));
                 return null;
@@ -234,8 +249,8 @@ final class AnnouncementDelivery implements AutoCloseable {
     private void release(Key key) {
         try {
             context.uow.write(key.tenantId(), tx -> {
-                tx.store().lockAnnouncement(key.id()).filter(record -> !record.finished() && holds(record))
-                        .ifPresent(record -> tx.store().updateAnnouncementProgress(record.withLease(null)));
+                tx.store().announcements().lock(key.id()).filter(record -> !record.finished() && holds(record))
+                        .ifPresent(record -> tx.store().announcements().update(record.withLease(null)));
                 return null;
             });
         } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package io.clientportal.messaging.internal;
 
+import io.clientportal.messaging.spi.AnnouncementRow;
+import io.clientportal.messaging.spi.ConversationRow;
 import io.clientportal.messaging.AccessDeniedException;
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.Announcements;
@@ -7,13 +9,10 @@ import io.clientportal.messaging.InvalidInputException;
 import io.clientportal.messaging.NotFoundException;
 import io.clientportal.messaging.model.Announcement;
 import io.clientportal.messaging.model.AnnouncementId;
-import io.clientportal.messaging.model.Attachment;
 import io.clientportal.messaging.model.AttachmentId;
-import io.clientportal.messaging.model.Conversation;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.NewAnnouncement;
 import io.clientportal.messaging.spi.AnnouncementLease;
-import io.clientportal.messaging.spi.AnnouncementRecord;
 import io.clientportal.messaging.spi.StoreTransaction;
 
 import java.time.Instant;
@@ -49,7 +48,7 @@ final class AnnouncementService implements Announcements {
                 throw new InvalidInputException("clientAccountIds", "name at least one client account, or all clients");
             }
         }
-        AnnouncementRecord sent = context.uow.write(tenantId, tx -> {
+        AnnouncementRow sent = context.uow.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
             Facts facts = Facts.direct(store);
             Authorizer.Subject subject = context.authorizer.subject(facts, actor);
@@ -58,32 +57,29 @@ final class AnnouncementService implements Announcements {
             }
             List<ConversationId> targets = new ArrayList<>(accountIds.size());
             for (String accountId : accountIds) {
-                Conversation conversation = store.conversationOfAccount(accountId).orElseThrow(() ->
+                ConversationRow conversation = store.conversations().ofAccount(accountId).orElseThrow(() ->
                         new NotFoundException("client account " + accountId + " not found"));
                 targets.add(conversation.id());
             }
-            List<Attachment> attachments = Attachments.claim(store, actor, attachmentIds);
+            UploadClaims.claim(store, actor, attachmentIds);
             AnnouncementId id = new AnnouncementId(context.ids.next());
             Instant now = context.now();
             // This node delivers it first; should it never start (it dies first), another takes over the lease.
             AnnouncementLease lease = context.announcementDelivery.newLease(now);
-            AnnouncementRecord record = new AnnouncementRecord(id, actor, subject.name(), text, attachments,
+            AnnouncementRow record = new AnnouncementRow(id, actor, subject.name(), text,
                     announcement.highlight(), announcement.allClients(), Announcement.Status.QUEUED,
                     targets.size(), 0, null, now, lease);
+            store.announcements().insert(record);
             if (announcement.allClients()) {
-                store.insertAnnouncement(record);
-                int count = store.addAllConversationsAsTargets(id);
-                record = new AnnouncementRecord(id, actor, subject.name(), text, attachments,
-                        announcement.highlight(), true, Announcement.Status.QUEUED, count, 0, null, now, lease);
-                store.updateAnnouncementProgress(record);
+                record = record.withTargetCount(store.announcements().addAllConversationsAsTargets(id));
+                store.announcements().update(record);
             } else {
-                store.insertAnnouncement(record);
-                store.addAnnouncementTargets(id, targets);
+                store.announcements().addTargets(id, targets);
             }
             if (!attachmentIds.isEmpty()) {
-                store.referenceAttachments(attachmentIds, null, null, id);
+                store.attachments().reference(attachmentIds, null, null, id);
             }
-            AnnouncementRecord accepted = record;
+            AnnouncementRow accepted = record;
             tx.afterCommit(() -> context.announcementDelivery.schedule(tenantId, accepted.id()));
             return record;
         });
@@ -95,18 +91,18 @@ final class AnnouncementService implements Announcements {
         Checks.notNull(actor, "actor");
         Checks.notNull(id, "announcementId");
         return context.uow.read(tenantId, tx -> {
-            AnnouncementRecord record = tx.store().announcement(id).orElseThrow(() -> Errors.announcementNotFound(id));
+            AnnouncementRow record = tx.store().announcements().find(id).orElseThrow(() -> Errors.announcementNotFound(id));
             Facts facts = context.cachedFacts(tx.store());
             Authorizer.Subject subject = context.authorizer.subject(facts, actor);
             if (!record.author().equals(actor) && !context.authorizer.maySendAnnouncements(subject)) {
                 throw Errors.announcementNotFound(id);
             }
             return toAnnouncement(record, context.cache.announcementReadCount(tenantId, id,
-                    () -> tx.store().announcementReadCount(id)));
+                    () -> tx.store().announcements().readCount(id, Actor.Kind.CLIENT_USER)));
         });
     }
 
-    static Announcement toAnnouncement(AnnouncementRecord record, int readCount) {
+    static Announcement toAnnouncement(AnnouncementRow record, int readCount) {
         return new Announcement(record.id(), record.text(), record.highlighted(), record.status(),
                 record.targetCount(), record.deliveredCount(), readCount, record.createdAt());
     }

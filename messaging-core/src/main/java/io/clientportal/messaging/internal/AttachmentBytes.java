@@ -1,6 +1,6 @@
 package io.clientportal.messaging.internal;
 
-import io.clientportal.messaging.spi.AttachmentRecord;
+import io.clientportal.messaging.spi.AttachmentRow;
 import io.clientportal.messaging.spi.AttachmentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +23,8 @@ final class AttachmentBytes {
         return store;
     }
 
-    void deleteQuietly(Collection<AttachmentRecord> records) {
-        for (AttachmentRecord record : records) {
+    void deleteQuietly(Collection<AttachmentRow> records) {
+        for (AttachmentRow record : records) {
             deleteQuietly(record.storageKey());
         }
     }

@@ -1,20 +1,18 @@
 package io.clientportal.messaging.internal;
 
+import io.clientportal.messaging.spi.AttachmentRow;
+import io.clientportal.messaging.spi.ConversationRow;
 import io.clientportal.messaging.AccessDeniedException;
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.AttachmentContent;
 import io.clientportal.messaging.Attachments;
 import io.clientportal.messaging.InvalidInputException;
-import io.clientportal.messaging.LimitExceededException;
 import io.clientportal.messaging.MessagingException;
 import io.clientportal.messaging.MessagingStoreException;
 import io.clientportal.messaging.UnsupportedContentTypeException;
 import io.clientportal.messaging.model.Attachment;
 import io.clientportal.messaging.model.AttachmentId;
-import io.clientportal.messaging.model.Conversation;
-import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.spi.AccessDecision;
-import io.clientportal.messaging.spi.AttachmentRecord;
 import io.clientportal.messaging.spi.Permission;
 import io.clientportal.messaging.spi.StoreTransaction;
 
@@ -70,8 +68,8 @@ final class AttachmentService implements Attachments {
         Instant now = context.now();
         try {
             context.uow.write(tenantId, tx -> {
-                tx.store().insertAttachment(new AttachmentRecord(tenantId, attachment, actor, key, now, null, null,
-                        null));
+                tx.store().attachments().insert(new AttachmentRow(id, name, type, attachment.size(),
+                        attachment.sha256(), actor, key, now, null, null, null));
                 // A host's transaction that rolls back later takes the row: the bytes go too.
                 tx.afterRollback(() -> context.attachmentBytes.deleteQuietly(key));
                 return null;
@@ -103,29 +101,29 @@ final class AttachmentService implements Attachments {
     public AttachmentContent open(Actor actor, AttachmentId id) {
         Checks.notNull(actor, "actor");
         Checks.notNull(id, "attachmentId");
-        AttachmentRecord record = context.uow.read(tenantId, tx -> {
-            AttachmentRecord found = tx.store().attachment(id).orElseThrow(() -> Errors.attachmentNotFound(id));
+        AttachmentRow record = context.uow.read(tenantId, tx -> {
+            AttachmentRow found = tx.store().attachments().find(id).orElseThrow(() -> Errors.attachmentNotFound(id));
             if (!mayOpen(tx.store(), actor, found)) {
                 throw Errors.attachmentNotFound(id);
             }
             return found;
         });
         try {
-            return new AttachmentContent(record.attachment(), context.attachmentBytes.store().read(record.storageKey()));
+            return new AttachmentContent(Records.attachment(record), context.attachmentBytes.store().read(record.storageKey()));
         } catch (IOException e) {
             throw new MessagingStoreException("could not read attachment " + id, e);
         }
     }
 
     /** Attachments are authorised like what references them; an unreferenced upload only by its uploader. */
-    private boolean mayOpen(StoreTransaction store, Actor actor, AttachmentRecord record) {
+    private boolean mayOpen(StoreTransaction store, Actor actor, AttachmentRow record) {
         if (!record.isReferenced()) {
             return record.uploader().equals(actor);
         }
         Facts facts = context.cachedFacts(store);
         Authorizer.Subject subject = context.authorizer.subject(facts, actor);
         if (record.messageId() != null) {
-            return store.conversation(record.conversationId())
+            return store.conversations().find(record.conversationId())
                     .map(conversation -> mayView(facts, subject, conversation))
                     .orElse(false);
         }
@@ -133,17 +131,18 @@ final class AttachmentService implements Attachments {
             return true;
         }
         if (subject.accountId() != null) {
-            return store.conversationOfAccount(subject.accountId())
+            return store.conversations().ofAccount(subject.accountId())
                     .filter(conversation -> mayView(facts, subject, conversation))
-                    .flatMap(conversation -> store.announcementMessage(record.announcementId(), conversation.id()))
+                    .flatMap(conversation -> store.messages().ofAnnouncement(record.announcementId(),
+                            conversation.id()))
                     .filter(message -> !message.deleted())
                     .isPresent();
         }
         return subject.role() != null
-                && store.announcementDeliveredToParticipant(record.announcementId(), actor.id());
+                && store.announcements().deliveredToParticipant(record.announcementId(), actor.id());
     }
 
-    private boolean mayView(Facts facts, Authorizer.Subject subject, Conversation conversation) {
+    private boolean mayView(Facts facts, Authorizer.Subject subject, ConversationRow conversation) {
         return context.authorizer.decide(facts, subject, conversation.id(), conversation.clientAccountId(),
                 Permission.VIEW, false, false) == AccessDecision.ALLOW;
     }

@@ -14,7 +14,8 @@ import io.clientportal.messaging.model.ConversationSummary;
 import io.clientportal.messaging.model.InboxQuery;
 import io.clientportal.messaging.model.Page;
 import io.clientportal.messaging.model.Participant;
-import io.clientportal.messaging.model.TeamMember;
+import io.clientportal.messaging.spi.ConversationRow;
+import io.clientportal.messaging.spi.TeamMemberRow;
 import io.clientportal.messaging.model.TeamRole;
 import io.clientportal.messaging.spi.ConversationScope;
 import io.clientportal.messaging.spi.InboxRequest;
@@ -23,6 +24,7 @@ import io.clientportal.messaging.spi.Permission;
 import io.clientportal.messaging.spi.StoreTransaction;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,6 +34,10 @@ final class ConversationService implements Conversations {
 
     private final Context context;
     private final String tenantId;
+
+    /** Participants as a conversation lists them: by display name, then id. */
+    private static final Comparator<Participant> BY_NAME = Comparator.comparing(Participant::displayName)
+            .thenComparing(Participant::teamMemberId);
 
     ConversationService(Context context, String tenantId) {
         this.context = context;
@@ -43,7 +49,7 @@ final class ConversationService implements Conversations {
         Checks.notNull(actor, "actor");
         Checks.id(clientAccountId, "clientAccountId");
         return context.uow.read(tenantId, tx -> {
-            Conversation conversation = tx.store().conversationOfAccount(clientAccountId)
+            Conversation conversation = tx.store().conversations().ofAccount(clientAccountId).map(Records::conversation)
                     .orElseThrow(() -> new NotFoundException("client account " + clientAccountId + " not found"));
             Facts facts = context.cachedFacts(tx.store());
             Authorizer.Subject subject = context.authorizer.subject(facts, actor);
@@ -68,7 +74,7 @@ final class ConversationService implements Conversations {
      */
     void requireVisible(StoreTransaction store, Actor actor, ConversationId id) {
         String accountId = context.cache.conversationAccount(tenantId, id,
-                () -> store.conversation(id).map(Conversation::clientAccountId))
+                () -> store.conversations().find(id).map(ConversationRow::clientAccountId))
                 .orElseThrow(() -> Errors.conversationNotFound(id));
         Facts facts = context.cachedFacts(store);
         context.authorizer.require(facts, context.authorizer.subject(facts, actor), id, accountId, Permission.VIEW);
@@ -76,7 +82,8 @@ final class ConversationService implements Conversations {
 
     /** The conversation if the actor may see it (cached facts); NotFound otherwise. */
     Conversation visibleConversation(StoreTransaction store, Actor actor, ConversationId id) {
-        Conversation conversation = store.conversation(id).orElseThrow(() -> Errors.conversationNotFound(id));
+        Conversation conversation = store.conversations().find(id).map(Records::conversation)
+                .orElseThrow(() -> Errors.conversationNotFound(id));
         Facts facts = context.cachedFacts(store);
         context.authorizer.require(facts, context.authorizer.subject(facts, actor), id,
                 conversation.clientAccountId(), Permission.VIEW);
@@ -93,16 +100,17 @@ final class ConversationService implements Conversations {
             Facts facts = context.cachedFacts(tx.store());
             Authorizer.Subject subject = context.authorizer.subject(facts, actor);
             ConversationScope scope = Scopes.of(tx.store(), subject);
-            List<InboxRow> rows = tx.store().inbox(new InboxRequest(actor, scope,
+            List<InboxRow> rows = tx.store().readState().inbox(new InboxRequest(actor, scope,
                     cursor == null ? null : cursor.activity(), cursor == null ? null : cursor.conversationId(),
-                    query.onlyUnread(), limit + 1));
+                    Unread.MESSAGES, query.onlyUnread(), limit + 1));
             boolean more = rows.size() > limit;
             List<ConversationSummary> items = new ArrayList<>(Math.min(rows.size(), limit));
             for (InboxRow row : rows.subList(0, Math.min(rows.size(), limit))) {
-                Conversation conversation = row.conversation();
+                Conversation conversation = Records.conversation(row.conversation());
                 Access access = context.authorizer.effectiveAccess(facts, subject, conversation.id(),
                         conversation.clientAccountId());
-                items.add(new ConversationSummary(conversation, row.lastMessage(), row.unreadCount(), access));
+                items.add(new ConversationSummary(conversation,
+                        row.lastMessage() == null ? null : Records.message(row.lastMessage()), row.count(), access));
             }
             String next = more ? InboxCursor.of(items.get(items.size() - 1).conversation()).encode() : null;
             return new Page<>(items, next);
@@ -115,7 +123,11 @@ final class ConversationService implements Conversations {
         Checks.notNull(id, "conversationId");
         return context.uow.read(tenantId, tx -> {
             requireVisible(tx.store(), actor, id);
-            return tx.store().participants(id).stream().map(ConversationService::effective).toList();
+            return tx.store().conversations().participants(id).stream()
+                    .map(row -> effective(new Participant(row.member().id(), row.member().displayName(),
+                            row.member().role(), row.access())))
+                    .sorted(BY_NAME)
+                    .toList();
         });
     }
 
@@ -138,10 +150,10 @@ final class ConversationService implements Conversations {
         return context.uow.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
             requireManager(store, actor, id);
-            TeamMember member = store.teamMember(teamMemberId)
+            TeamMemberRow member = store.directory().teamMember(teamMemberId)
                     .orElseThrow(() -> new NotFoundException("team member " + teamMemberId + " not found"));
             requireGrantable(member.role(), access);
-            Optional<Access> current = store.participantAccess(id, teamMemberId);
+            Optional<Access> current = store.conversations().participantAccess(id, teamMemberId);
             if (current.isEmpty() && !addIfAbsent) {
                 throw new NotFoundException("team member " + teamMemberId + " is not a participant");
             }
@@ -150,7 +162,7 @@ final class ConversationService implements Conversations {
             if (current.isPresent() && current.get() == access) {
                 return participant;
             }
-            store.saveParticipant(id, teamMemberId, access);
+            store.conversations().saveParticipant(id, teamMemberId, access);
             if (current.isPresent()) {
                 tx.emit(new ParticipantAccessChanged(null, tenantId, id, context.now(), participant));
             } else {
@@ -168,7 +180,7 @@ final class ConversationService implements Conversations {
         context.uow.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
             requireManager(store, actor, id);
-            if (!store.deleteParticipant(id, teamMemberId)) {
+            if (!store.conversations().deleteParticipant(id, teamMemberId)) {
                 throw new NotFoundException("team member " + teamMemberId + " is not a participant");
             }
             tx.emit(new ParticipantRemoved(null, tenantId, id, context.now(), teamMemberId));
@@ -178,7 +190,8 @@ final class ConversationService implements Conversations {
 
     /** Authorises participant management from the store, inside the write's unit of work. */
     private void requireManager(StoreTransaction store, Actor actor, ConversationId id) {
-        Conversation conversation = store.conversation(id).orElseThrow(() -> Errors.conversationNotFound(id));
+        ConversationRow conversation = store.conversations().find(id)
+                .orElseThrow(() -> Errors.conversationNotFound(id));
         Facts facts = Facts.direct(store);
         context.authorizer.require(facts, context.authorizer.subject(facts, actor), id,
                 conversation.clientAccountId(), Permission.MANAGE_PARTICIPANTS);

@@ -1,5 +1,8 @@
 package io.clientportal.messaging.internal;
 
+import io.clientportal.messaging.spi.AttachmentRow;
+import io.clientportal.messaging.spi.ClientUserRow;
+import io.clientportal.messaging.spi.ConversationRow;
 import io.clientportal.messaging.ConflictException;
 import io.clientportal.messaging.Directory;
 import io.clientportal.messaging.NotFoundException;
@@ -21,7 +24,6 @@ import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.Participant;
 import io.clientportal.messaging.model.TeamMember;
 import io.clientportal.messaging.model.TeamRole;
-import io.clientportal.messaging.spi.AttachmentRecord;
 import io.clientportal.messaging.spi.DuplicateKeyException;
 import io.clientportal.messaging.spi.StoreTransaction;
 
@@ -46,18 +48,18 @@ final class DirectoryService implements Directory {
                 Checks.notNull(role, "role"));
         return context.uow.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
-            Optional<TeamMember> existing = store.teamMember(member.id());
+            Optional<TeamMember> existing = store.directory().teamMember(member.id()).map(Records::teamMember);
             if (existing.isPresent() && existing.get().equals(member)) {
                 return member;
             }
-            store.saveTeamMember(member);
+            store.directory().saveTeamMember(Records.row(member));
             Instant now = context.now();
             tx.emit(new TeamMemberChanged(null, tenantId, null, now, member));
             if (role == TeamRole.WATCHER) {
                 // A watcher can never hold WRITE: a demotion downgrades every participation at once.
                 Participant asParticipant = new Participant(member.id(), member.displayName(), role,
                         Access.READ_ONLY);
-                for (ConversationId changed : store.setAccessEverywhere(member.id(), Access.READ_ONLY)) {
+                for (ConversationId changed : store.conversations().setAccessEverywhere(member.id(), Access.READ_ONLY)) {
                     tx.emit(new ParticipantAccessChanged(null, tenantId, changed, now, asParticipant));
                 }
             }
@@ -70,14 +72,14 @@ final class DirectoryService implements Directory {
         Checks.id(id, "id");
         context.uow.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
-            if (store.teamMember(id).isEmpty()) {
+            if (store.directory().teamMember(id).isEmpty()) {
                 return null;
             }
             Instant now = context.now();
-            for (ConversationId left : store.deleteParticipations(id)) {
+            for (ConversationId left : store.conversations().deleteParticipations(id)) {
                 tx.emit(new ParticipantRemoved(null, tenantId, left, now, id));
             }
-            store.deleteTeamMember(id);
+            store.directory().deleteTeamMember(id);
             tx.emit(new TeamMemberRemoved(null, tenantId, null, now, id));
             return null;
         });
@@ -98,27 +100,32 @@ final class DirectoryService implements Directory {
 
     private Conversation createOrUpdate(Tx tx, ClientAccount account) {
         StoreTransaction store = tx.store();
-        Optional<ClientAccount> existing = store.clientAccount(account.id());
+        Optional<ClientAccount> existing = store.directory().clientAccount(account.id())
+                .map(Records::clientAccount);
         if (existing.isPresent()) {
             if (existing.get().kind() != account.kind()) {
                 throw new ConflictException("client account " + account.id() + " exists as "
                         + existing.get().kind() + ", not " + account.kind());
             }
-            Conversation conversation = store.conversationOfAccount(account.id())
+            Conversation conversation = store.conversations().ofAccount(account.id()).map(Records::conversation)
                     .orElseThrow(() -> new IllegalStateException("account without conversation: " + account.id()));
             if (!existing.get().name().equals(account.name())) {
-                store.saveClientAccount(account);
+                store.directory().saveClientAccount(Records.row(account));
+                // The conversation shows its client's name: a rename shows there too.
+                store.conversations().rename(conversation.id(), account.name());
                 tx.emit(new ConversationUpdated(null, tenantId, conversation.id(), context.now(), account.id(),
                         account.name()));
-                return store.conversationOfAccount(account.id()).orElseThrow();
+                return new Conversation(conversation.id(), conversation.clientAccountId(), account.name(),
+                        conversation.lastSeq(), conversation.createdAt(), conversation.lastMessageAt());
             }
             return conversation;
         }
         Instant now = context.now();
-        store.saveClientAccount(account);
-        Conversation conversation = new Conversation(new ConversationId(context.ids.next()), account.id(),
+        store.directory().saveClientAccount(Records.row(account));
+        ConversationRow row = new ConversationRow(new ConversationId(context.ids.next()), account.id(),
                 account.name(), 0, now, null);
-        store.insertConversation(conversation);
+        store.conversations().insert(row);
+        Conversation conversation = Records.conversation(row);
         tx.emit(new ConversationCreated(null, tenantId, conversation.id(), now, account.id(), account.name()));
         return conversation;
     }
@@ -129,9 +136,9 @@ final class DirectoryService implements Directory {
                 Checks.name(displayName, "displayName"));
         return context.uow.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
-            ClientAccount account = store.clientAccount(accountId)
+            ClientAccount account = store.directory().clientAccount(accountId).map(Records::clientAccount)
                     .orElseThrow(() -> new NotFoundException("client account " + accountId + " not found"));
-            Optional<ClientUser> existing = store.clientUser(wanted.id());
+            Optional<ClientUser> existing = store.directory().clientUser(wanted.id()).map(Records::clientUser);
             if (existing.isPresent()) {
                 if (!existing.get().accountId().equals(accountId)) {
                     throw new ConflictException("client user " + wanted.id() + " belongs to another account");
@@ -139,10 +146,10 @@ final class DirectoryService implements Directory {
                 if (existing.get().equals(wanted)) {
                     return wanted;
                 }
-            } else if (account.kind() == AccountKind.INDIVIDUAL && !store.clientUsers(accountId).isEmpty()) {
+            } else if (account.kind() == AccountKind.INDIVIDUAL && !store.directory().clientUsers(accountId).isEmpty()) {
                 throw new ConflictException("individual account " + accountId + " already has its one user");
             }
-            store.saveClientUser(wanted);
+            store.directory().saveClientUser(Records.row(wanted));
             tx.emit(new ClientUserChanged(null, tenantId, null, context.now(), wanted));
             return wanted;
         });
@@ -153,9 +160,9 @@ final class DirectoryService implements Directory {
         Checks.id(userId, "userId");
         context.uow.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
-            Optional<ClientUser> user = store.clientUser(userId);
+            Optional<ClientUserRow> user = store.directory().clientUser(userId);
             if (user.isPresent()) {
-                store.deleteClientUser(userId);
+                store.directory().deleteClientUser(userId);
                 tx.emit(new ClientUserRemoved(null, tenantId, null, context.now(), userId, user.get().accountId()));
             }
             return null;
@@ -167,26 +174,29 @@ final class DirectoryService implements Directory {
         Checks.id(accountId, "accountId");
         context.uow.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
-            if (store.clientAccount(accountId).isEmpty()) {
+            if (store.directory().clientAccount(accountId).isEmpty()) {
                 return null;
             }
             Instant now = context.now();
-            List<ClientUser> users = store.clientUsers(accountId);
-            Optional<Conversation> conversation = store.conversationOfAccount(accountId);
+            List<ClientUserRow> users = store.directory().clientUsers(accountId);
+            Optional<ConversationRow> conversation = store.conversations().ofAccount(accountId);
             if (conversation.isPresent()) {
                 ConversationId id = conversation.get().id();
-                List<String> teamIds = store.participants(id).stream().map(Participant::teamMemberId).toList();
-                List<AttachmentRecord> orphaned = store.deleteConversation(id);
+                List<String> teamIds = store.conversations().participants(id).stream()
+                        .map(participant -> participant.member().id()).sorted().toList();
+                // Its messages' own uploads go with it; an announcement's are shared and stay.
+                List<AttachmentRow> orphaned = store.attachments().deleteOf(id);
+                store.conversations().delete(id);
                 context.redaction.erase(store, id);
                 tx.emit(new ConversationDeleted(null, tenantId, id, now, accountId, teamIds,
-                        users.stream().map(ClientUser::id).toList()));
+                        users.stream().map(ClientUserRow::id).toList()));
                 tx.afterCommit(() -> context.attachmentBytes.deleteQuietly(orphaned));
             }
-            for (ClientUser user : users) {
-                store.deleteClientUser(user.id());
+            for (ClientUserRow user : users) {
+                store.directory().deleteClientUser(user.id());
                 tx.emit(new ClientUserRemoved(null, tenantId, null, now, user.id(), accountId));
             }
-            store.deleteClientAccount(accountId);
+            store.directory().deleteClientAccount(accountId);
             return null;
         });
     }
@@ -194,18 +204,18 @@ final class DirectoryService implements Directory {
     @Override
     public Optional<TeamMember> teamMember(String id) {
         Checks.id(id, "id");
-        return context.uow.read(tenantId, tx -> tx.store().teamMember(id));
+        return context.uow.read(tenantId, tx -> tx.store().directory().teamMember(id).map(Records::teamMember));
     }
 
     @Override
     public Optional<ClientAccount> clientAccount(String accountId) {
         Checks.id(accountId, "accountId");
-        return context.uow.read(tenantId, tx -> tx.store().clientAccount(accountId));
+        return context.uow.read(tenantId, tx -> tx.store().directory().clientAccount(accountId).map(Records::clientAccount));
     }
 
     @Override
     public Optional<ClientUser> clientUser(String userId) {
         Checks.id(userId, "userId");
-        return context.uow.read(tenantId, tx -> tx.store().clientUser(userId));
+        return context.uow.read(tenantId, tx -> tx.store().directory().clientUser(userId).map(Records::clientUser));
     }
 }

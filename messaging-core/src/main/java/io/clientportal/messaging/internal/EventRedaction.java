@@ -30,7 +30,7 @@ final class EventRedaction {
      */
     void restate(StoreTransaction store, Message current) {
         Map<Long, String> payloads = new LinkedHashMap<>();
-        for (EventRecord record : store.conversationEvents(current.conversationId(), EventCodec.MESSAGE_TYPES,
+        for (EventRecord record : store.events().ofConversation(current.conversationId(), EventCodec.MESSAGE_TYPES,
                 current.id().value().toString())) {
             String payload = codec.restated(record, current);
             if (payload != null) {
@@ -38,12 +38,12 @@ final class EventRedaction {
             }
         }
         if (!payloads.isEmpty()) {
-            store.rewriteEventPayloads(payloads);
+            store.events().rewritePayloads(payloads);
         }
     }
 
     /** Erases every logged event of a conversation being deleted, and drops their undelivered webhook copies. */
     void erase(StoreTransaction store, ConversationId id) {
-        store.eraseConversationEvents(id, EventCodec.ERASED_TYPE, EventCodec.ERASED_PAYLOAD);
+        store.events().eraseConversation(id, EventCodec.ERASED_TYPE, EventCodec.ERASED_PAYLOAD);
     }
 }

@@ -168,11 +168,11 @@ final class EventVisibility {
                       Set<String> members) {
         context.uow.read(tenant, tx -> {
             if (!accounts.isEmpty()) {
-                tx.store().conversationAccounts(accounts).forEach((id, account) ->
+                tx.store().conversations().accounts(accounts).forEach((id, account) ->
                         context.cache.rememberAccount(tenant, id, account));
             }
             if (!participantsOf.isEmpty()) {
-                Map<ConversationId, Map<String, Access>> found = tx.store().participantAccesses(participantsOf,
+                Map<ConversationId, Map<String, Access>> found = tx.store().conversations().participantAccesses(participantsOf,
                         members);
                 for (ConversationId id : participantsOf) {
                     Map<String, Access> of = found.getOrDefault(id, Map.of());
@@ -191,7 +191,7 @@ final class EventVisibility {
         String told = deletedLater != null ? deletedLater : lookahead.accountOfCreatedConversation(tenant, id);
         Optional<String> account = told != null ? Optional.of(told)
                 : lookahead.remember(List.of("account", tenant, id), () -> context.cache.conversationAccount(tenant,
-                id, () -> context.uow.read(tenant, tx -> tx.store().conversation(id).map(c -> c.clientAccountId()))));
+                id, () -> context.uow.read(tenant, tx -> tx.store().conversations().find(id).map(c -> c.clientAccountId()))));
         return account.isPresent() && context.authorizer.decide(facts, subject, id, account.get(), Permission.VIEW,
                 false, false) == AccessDecision.ALLOW;
     }

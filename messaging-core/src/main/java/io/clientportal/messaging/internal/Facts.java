@@ -27,32 +27,32 @@ interface Facts {
         return new Facts() {
             @Override
             public Optional<TeamMember> teamMember(String id) {
-                return tx.teamMember(id);
+                return tx.directory().teamMember(id).map(Records::teamMember);
             }
 
             @Override
             public Optional<ClientUser> clientUser(String id) {
-                return tx.clientUser(id);
+                return tx.directory().clientUser(id).map(Records::clientUser);
             }
 
             @Override
             public Optional<Access> participantAccess(ConversationId conversationId, String teamMemberId) {
-                return tx.participantAccess(conversationId, teamMemberId);
+                return tx.conversations().participantAccess(conversationId, teamMemberId);
             }
         };
     }
 
-    /** The author facts a store read with a seq ({@link StoreTransaction#nextSeqFor}): only the author's. */
+    /** The author facts a store read with a seq ({@link StoreTransaction#takeSeqFor}): only the author's. */
     static Facts of(SeqReservation reservation) {
         return new Facts() {
             @Override
             public Optional<TeamMember> teamMember(String id) {
-                return Optional.ofNullable(reservation.teamMember());
+                return Optional.ofNullable(reservation.teamMember()).map(Records::teamMember);
             }
 
             @Override
             public Optional<ClientUser> clientUser(String id) {
-                return Optional.ofNullable(reservation.clientUser());
+                return Optional.ofNullable(reservation.clientUser()).map(Records::clientUser);
             }
 
             @Override
@@ -67,18 +67,18 @@ interface Facts {
         return new Facts() {
             @Override
             public Optional<TeamMember> teamMember(String id) {
-                return cache.teamMember(tenantId, id, () -> reader.read(tx -> tx.teamMember(id)));
+                return cache.teamMember(tenantId, id, () -> reader.read(tx -> tx.directory().teamMember(id).map(Records::teamMember)));
             }
 
             @Override
             public Optional<ClientUser> clientUser(String id) {
-                return cache.clientUser(tenantId, id, () -> reader.read(tx -> tx.clientUser(id)));
+                return cache.clientUser(tenantId, id, () -> reader.read(tx -> tx.directory().clientUser(id).map(Records::clientUser)));
             }
 
             @Override
             public Optional<Access> participantAccess(ConversationId conversationId, String teamMemberId) {
                 return cache.participantAccess(tenantId, conversationId, teamMemberId,
-                        () -> reader.read(tx -> tx.participantAccess(conversationId, teamMemberId)));
+                        () -> reader.read(tx -> tx.conversations().participantAccess(conversationId, teamMemberId)));
             }
         };
     }

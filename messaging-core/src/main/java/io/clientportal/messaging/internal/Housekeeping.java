@@ -1,6 +1,6 @@
 package io.clientportal.messaging.internal;
 
-import io.clientportal.messaging.spi.AttachmentRecord;
+import io.clientportal.messaging.spi.AttachmentRow;
 import io.clientportal.messaging.spi.MessagingStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +51,7 @@ final class Housekeeping implements AutoCloseable {
     void runOnce() {
         Instant now = context.clock.instant();
         Instant uploadedBefore = now.minus(context.limits.unreferencedAttachmentTtl());
-        List<AttachmentRecord> expired;
+        List<AttachmentRow> expired;
         do {
             expired = store.deleteUnreferencedAttachments(uploadedBefore, BATCH);
             context.attachmentBytes.deleteQuietly(expired);

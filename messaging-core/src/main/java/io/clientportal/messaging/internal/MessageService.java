@@ -10,7 +10,6 @@ import io.clientportal.messaging.event.MessageEdited;
 import io.clientportal.messaging.event.MessagePosted;
 import io.clientportal.messaging.model.Attachment;
 import io.clientportal.messaging.model.AttachmentId;
-import io.clientportal.messaging.model.Conversation;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.HistoryQuery;
 import io.clientportal.messaging.model.Message;
@@ -18,7 +17,9 @@ import io.clientportal.messaging.model.MessageId;
 import io.clientportal.messaging.model.NewMessage;
 import io.clientportal.messaging.model.Page;
 import io.clientportal.messaging.model.PostResult;
-import io.clientportal.messaging.spi.AttachmentRecord;
+import io.clientportal.messaging.spi.AttachmentRow;
+import io.clientportal.messaging.spi.ConversationRow;
+import io.clientportal.messaging.spi.MessageRow;
 import io.clientportal.messaging.spi.DuplicateKeyException;
 import io.clientportal.messaging.spi.Permission;
 import io.clientportal.messaging.spi.SeqReservation;
@@ -65,8 +66,8 @@ final class MessageService implements Messages {
             }
             // A call with the same key committed first (on this node or another): the unique key decided, and
             // the answer is the message it stored.
-            Message earlier = context.uow.read(tenantId, tx -> tx.store().messageByClientMessageId(id, actor,
-                    clientMessageId)).orElseThrow(() -> raced);
+            Message earlier = context.uow.read(tenantId, tx -> tx.store().messages().byClientMessageId(id, actor,
+                    clientMessageId).map(Records::message)).orElseThrow(() -> raced);
             return replay(earlier, text, attachmentIds, clientMessageId);
         }
     }
@@ -75,10 +76,12 @@ final class MessageService implements Messages {
                             String clientMessageId) {
         StoreTransaction store = tx.store();
         if (clientMessageId != null) {
-            Optional<Message> earlier = store.messageByClientMessageId(id, actor, clientMessageId);
+            Optional<Message> earlier = store.messages().byClientMessageId(id, actor, clientMessageId)
+                    .map(Records::message);
             if (earlier.isPresent()) {
                 // A retry: answered with the stored message, once the actor passes the check the first call passed.
-                Conversation conversation = store.conversation(id).orElseThrow(() -> Errors.conversationNotFound(id));
+                ConversationRow conversation = store.conversations().find(id)
+                        .orElseThrow(() -> Errors.conversationNotFound(id));
                 Facts facts = Facts.direct(store);
                 context.authorizer.require(facts, context.authorizer.subject(facts, actor), id,
                         conversation.clientAccountId(), Permission.POST);
@@ -88,23 +91,25 @@ final class MessageService implements Messages {
         Instant now = context.now();
         // The seq and the author's facts come in one round trip; a refused post throws below and the unit rolls
         // back, seq included, so nothing of it is kept and the seqs stay gap-free.
-        SeqReservation reservation = store.nextSeqFor(id, actor, now)
+        SeqReservation reservation = store.takeSeqFor(id, actor, now)
                 .orElseThrow(() -> Errors.conversationNotFound(id));
         Facts facts = Facts.of(reservation);
         Authorizer.Subject subject = context.authorizer.subject(facts, actor);
         context.authorizer.require(facts, subject, id, reservation.clientAccountId(), Permission.POST);
-        List<Attachment> attachments = claim(store, actor, id, attachmentIds, clientMessageId);
+        List<AttachmentRow> attachments = claim(store, actor, id, attachmentIds, clientMessageId);
         long seq = reservation.seq();
         // The time the seq settled on, under the conversation's lock: times follow seqs, even when this call took
         // its time before a concurrent post that took the lock first.
-        Instant createdAt = reservation.at() != null ? reservation.at() : now;
-        Message posted = new Message(new MessageId(context.ids.next()), id, seq, actor, subject.name(), text,
-                attachments, false, null, clientMessageId, createdAt, null, false);
-        store.insertMessage(posted);
+        Instant createdAt = reservation.at();
+        MessageRow row = new MessageRow(new MessageId(context.ids.next()), id, seq, actor, subject.name(), text,
+                attachments, false, null, clientMessageId, createdAt, null, null);
+        store.messages().insert(row);
         if (!attachmentIds.isEmpty()) {
-            store.referenceAttachments(attachmentIds, id, posted.id(), null);
+            store.attachments().reference(attachmentIds, id, row.id(), null);
         }
-        store.advanceReadHorizon(id, actor, seq);
+        // The poster has read what they wrote.
+        store.readState().advanceHorizon(id, actor, seq);
+        Message posted = Records.message(row);
         tx.emit(new MessagePosted(null, tenantId, id, createdAt, posted));
         return new PostResult(posted, true);
     }
@@ -114,12 +119,13 @@ final class MessageService implements Messages {
      * while this one waited for the lock has claimed them: this call is its retry, rolled back (seq included) and
      * answered as one that lost the race on the unique key.
      */
-    private static List<Attachment> claim(StoreTransaction store, Actor actor, ConversationId id,
+    private static List<AttachmentRow> claim(StoreTransaction store, Actor actor, ConversationId id,
                                           List<AttachmentId> attachmentIds, String clientMessageId) {
         try {
-            return Attachments.claim(store, actor, attachmentIds);
+            return UploadClaims.claim(store, actor, attachmentIds);
         } catch (InvalidInputException refused) {
-            if (clientMessageId != null && store.messageByClientMessageId(id, actor, clientMessageId).isPresent()) {
+            if (clientMessageId != null
+                    && store.messages().byClientMessageId(id, actor, clientMessageId).isPresent()) {
                 throw new DuplicateKeyException(DuplicateKeyException.Key.CLIENT_MESSAGE_ID, refused);
             }
             throw refused;
@@ -157,7 +163,8 @@ final class MessageService implements Messages {
         }
         return context.uow.read(tenantId, tx -> {
             conversations.requireVisible(tx.store(), actor, id);
-            List<Message> items = tx.store().history(id, query.beforeSeq(), query.afterSeq(), limit);
+            List<Message> items = Records.messages(tx.store().messages().page(id, query.beforeSeq(), query.afterSeq(),
+                    limit));
             String next = null;
             if (items.size() == limit) {
                 if (query.afterSeq() != null) {
@@ -175,7 +182,8 @@ final class MessageService implements Messages {
         Checks.notNull(actor, "actor");
         Checks.notNull(id, "messageId");
         return context.uow.read(tenantId, tx -> {
-            Message message = tx.store().message(id).orElseThrow(() -> Errors.messageNotFound(id));
+            Message message = tx.store().messages().find(id).map(Records::message)
+                    .orElseThrow(() -> Errors.messageNotFound(id));
             try {
                 conversations.visibleConversation(tx.store(), actor, message.conversationId());
             } catch (io.clientportal.messaging.NotFoundException hidden) {
@@ -203,12 +211,12 @@ final class MessageService implements Messages {
                 return message;
             }
             Instant now = context.now();
-            store.updateMessageText(id, text, now);
-            Message edited = store.message(id).orElseThrow(() -> Errors.messageNotFound(id));
-            if (edited.deleted()) {
+            if (!store.messages().updateText(id, text, now)) {
                 // Deleted by another unit of work since it was read: the store left the tombstone as it was.
                 throw new ConflictException("message " + id + " was deleted");
             }
+            Message edited = store.messages().find(id).map(Records::message)
+                    .orElseThrow(() -> Errors.messageNotFound(id));
             context.redaction.restate(store, edited);
             tx.emit(new MessageEdited(null, tenantId, edited.conversationId(), now, edited));
             return edited;
@@ -226,15 +234,15 @@ final class MessageService implements Messages {
                 return null;
             }
             Instant now = context.now();
-            store.markMessageDeleted(id, now);
+            store.messages().markDeleted(id, now);
             if (message.announcementId() == null && !message.attachments().isEmpty()) {
                 // A message's own uploads go with it; an announcement's are shared by all its messages and stay.
-                List<AttachmentRecord> gone = store.deleteAttachments(
+                List<AttachmentRow> gone = store.attachments().delete(
                         message.attachments().stream().map(Attachment::id).toList());
                 tx.afterCommit(() -> context.attachmentBytes.deleteQuietly(gone));
             }
             // What was logged about it (text, attachments) goes too: replays and webhooks show the tombstone.
-            context.redaction.restate(store, store.message(id).orElseThrow());
+            context.redaction.restate(store, store.messages().find(id).map(Records::message).orElseThrow());
             tx.emit(new MessageDeleted(null, tenantId, message.conversationId(), now, id, message.seq()));
             return null;
         });
@@ -242,8 +250,9 @@ final class MessageService implements Messages {
 
     /** Loads a message and authorises an edit or delete of it from the store; hidden answers like missing. */
     private Message authorizeOnMessage(StoreTransaction store, Actor actor, MessageId id, Permission permission) {
-        Message message = store.message(id).orElseThrow(() -> Errors.messageNotFound(id));
-        Conversation conversation = store.conversation(message.conversationId())
+        Message message = store.messages().find(id).map(Records::message)
+                .orElseThrow(() -> Errors.messageNotFound(id));
+        ConversationRow conversation = store.conversations().find(message.conversationId())
                 .orElseThrow(() -> Errors.messageNotFound(id));
         Facts facts = Facts.direct(store);
         Authorizer.Subject subject = context.authorizer.subject(facts, actor);
@@ -267,12 +276,13 @@ final class MessageService implements Messages {
         }
         context.uow.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
-            Conversation conversation = store.conversation(id).orElseThrow(() -> Errors.conversationNotFound(id));
+            ConversationRow conversation = store.conversations().find(id)
+                    .orElseThrow(() -> Errors.conversationNotFound(id));
             Facts facts = Facts.direct(store);
             context.authorizer.require(facts, context.authorizer.subject(facts, actor), id,
                     conversation.clientAccountId(), Permission.VIEW);
             long horizon = Math.min(seq, conversation.lastSeq());
-            if (horizon > 0 && store.advanceReadHorizon(id, actor, horizon)) {
+            if (horizon > 0 && store.readState().advanceHorizon(id, actor, horizon)) {
                 tx.emit(new ConversationRead(null, tenantId, id, context.now(), actor, horizon));
             }
             return null;
@@ -285,7 +295,7 @@ final class MessageService implements Messages {
         return context.uow.read(tenantId, tx -> {
             Facts facts = context.cachedFacts(tx.store());
             Authorizer.Subject subject = context.authorizer.subject(facts, actor);
-            return tx.store().unreadTotal(actor, Scopes.of(tx.store(), subject));
+            return tx.store().readState().count(actor, Scopes.of(tx.store(), subject), Unread.MESSAGES);
         });
     }
 

@@ -1,6 +1,6 @@
 package io.clientportal.messaging.internal;
 
-import io.clientportal.messaging.model.Conversation;
+import io.clientportal.messaging.spi.ConversationRow;
 import io.clientportal.messaging.spi.ConversationScope;
 import io.clientportal.messaging.spi.StoreTransaction;
 
@@ -19,7 +19,7 @@ final class Scopes {
             return ConversationScope.participantOf(subject.actor().id());
         }
         if (subject.accountId() != null) {
-            Conversation conversation = store.conversationOfAccount(subject.accountId())
+            ConversationRow conversation = store.conversations().ofAccount(subject.accountId())
                     .orElseThrow(Errors::unknownActor);
             return ConversationScope.only(conversation.id());
         }

@@ -69,7 +69,7 @@ final class UnitOfWork {
                     encoded.add(endpoints.isEmpty() ? plain : new NewEvent(plain.type(), plain.conversationId(),
                             plain.payload(), plain.createdAt(), endpoints));
                 }
-                storeTx.appendEvents(encoded);
+                storeTx.events().append(encoded);
             }
             committed.add(tx);
             return value;

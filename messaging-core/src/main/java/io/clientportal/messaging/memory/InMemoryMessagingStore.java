@@ -1,8 +1,8 @@
 package io.clientportal.messaging.memory;
 
 import io.clientportal.messaging.spi.AnnouncementLease;
-import io.clientportal.messaging.spi.AnnouncementRecord;
-import io.clientportal.messaging.spi.AttachmentRecord;
+import io.clientportal.messaging.spi.AnnouncementRow;
+import io.clientportal.messaging.spi.AttachmentRow;
 import io.clientportal.messaging.spi.EventRecord;
 import io.clientportal.messaging.spi.MessagingStore;
 import io.clientportal.messaging.spi.PendingAnnouncement;
@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +45,7 @@ public final class InMemoryMessagingStore implements MessagingStore {
         lock.writeLock().lock();
         UndoLog undo = new UndoLog();
         try {
-            T result = work.apply(new InMemoryTransaction(tenantId, tenant(tenantId), this, undo));
+            T result = work.apply(InMemoryTransaction.of(tenantId, tenant(tenantId), this, undo));
             undo.forget();
             return result;
         } catch (RuntimeException | Error e) {
@@ -62,7 +61,7 @@ public final class InMemoryMessagingStore implements MessagingStore {
         Objects.requireNonNull(tenantId, "tenantId must not be null");
         lock.readLock().lock();
         try {
-            return work.apply(new InMemoryTransaction(tenantId, tenant(tenantId), this, UndoLog.READ_ONLY));
+            return work.apply(InMemoryTransaction.of(tenantId, tenant(tenantId), this, UndoLog.READ_ONLY));
         } finally {
             lock.readLock().unlock();
         }
@@ -199,7 +198,7 @@ public final class InMemoryMessagingStore implements MessagingStore {
         lock.readLock().lock();
         try {
             List<PendingAnnouncement> pending = new ArrayList<>();
-            tenants.forEach((tenantId, data) -> data.announcements.values().stream()
+            tenants.forEach((tenantId, data) -> data.announcements.all().values().stream()
                     .filter(a -> a.status() == Announcement.Status.QUEUED || a.status() == Announcement.Status.SENDING)
                     .forEach(a -> pending.add(new PendingAnnouncement(tenantId, a.id()))));
             return pending.size() > limit ? pending.subList(0, limit) : pending;
@@ -213,16 +212,16 @@ public final class InMemoryMessagingStore implements MessagingStore {
         lock.writeLock().lock();
         try {
             AnnouncementLease lease = new AnnouncementLease(owner, leaseUntil);
-            record Candidate(String tenantId, AnnouncementRecord announcement) {
+            record Candidate(String tenantId, AnnouncementRow announcement) {
             }
             List<Candidate> free = new ArrayList<>();
-            tenants.forEach((tenantId, data) -> data.announcements.values().stream()
+            tenants.forEach((tenantId, data) -> data.announcements.all().values().stream()
                     .filter(a -> a.claimableAt(now))
                     .forEach(a -> free.add(new Candidate(tenantId, a))));
             free.sort(Comparator.comparing(c -> c.announcement().createdAt()));
             List<PendingAnnouncement> taken = new ArrayList<>();
             for (Candidate candidate : free.subList(0, Math.min(limit, free.size()))) {
-                tenants.get(candidate.tenantId()).announcements.put(candidate.announcement().id(),
+                tenants.get(candidate.tenantId()).announcements.put(UndoLog.NONE, candidate.announcement().id(),
                         candidate.announcement().withLease(lease));
                 taken.add(new PendingAnnouncement(candidate.tenantId(), candidate.announcement().id()));
             }
@@ -233,17 +232,15 @@ public final class InMemoryMessagingStore implements MessagingStore {
     }
 
     @Override
-    public List<AttachmentRecord> deleteUnreferencedAttachments(Instant uploadedBefore, int limit) {
+    public List<AttachmentRow> deleteUnreferencedAttachments(Instant uploadedBefore, int limit) {
         lock.writeLock().lock();
         try {
-            List<AttachmentRecord> deleted = new ArrayList<>();
+            List<AttachmentRow> deleted = new ArrayList<>();
             for (TenantData data : tenants.values()) {
-                Iterator<AttachmentRecord> it = data.attachments.values().iterator();
-                while (it.hasNext() && deleted.size() < limit) {
-                    AttachmentRecord record = it.next();
-                    if (!record.isReferenced() && record.uploadedAt().isBefore(uploadedBefore)) {
-                        it.remove();
-                        deleted.add(record);
+                for (AttachmentRow row : List.copyOf(data.attachments.all().values())) {
+                    if (deleted.size() < limit && !row.isReferenced() && row.uploadedAt().isBefore(uploadedBefore)) {
+                        data.attachments.remove(UndoLog.NONE, row.id());
+                        deleted.add(row);
                     }
                 }
             }

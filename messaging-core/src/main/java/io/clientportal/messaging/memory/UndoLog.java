@@ -14,6 +14,13 @@ class UndoLog {
         }
     };
 
+    /** For changes outside any unit of work, made under the store's write lock: nothing to undo. */
+    static final UndoLog NONE = new UndoLog() {
+        @Override
+        void push(Runnable undo) {
+        }
+    };
+
     private final Deque<Runnable> actions = new ArrayDeque<>();
 
     void push(Runnable undo) {

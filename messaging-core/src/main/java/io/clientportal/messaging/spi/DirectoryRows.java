@@ -42,6 +42,6 @@ public interface DirectoryRows {
     /** Inserts or replaces a client user (as {@link #saveTeamMember} does). */
     void saveClientUser(ClientUserRow user);
 
-    /** Deletes a client user and their read horizons. */
+    /** Deletes a client user. */
     void deleteClientUser(String id);
 }

@@ -53,7 +53,7 @@ class DefaultAnnouncementClaimTests {
         }
 
         @Override
-        public List<AttachmentRecord> deleteUnreferencedAttachments(Instant uploadedBefore, int limit) {
+        public List<AttachmentRow> deleteUnreferencedAttachments(Instant uploadedBefore, int limit) {
             return memory.deleteUnreferencedAttachments(uploadedBefore, limit);
         }
     };
@@ -77,14 +77,14 @@ class DefaultAnnouncementClaimTests {
     private AnnouncementId insert(Announcement.Status status, AnnouncementLease lease) {
         AnnouncementId id = new AnnouncementId(UUID.randomUUID());
         store.inTransaction("t", tx -> {
-            tx.insertAnnouncement(new AnnouncementRecord(id, Actor.teamMember("owner"), "Owner", "text", List.of(),
-                    false, true, status, 0, 0, null, T0, lease));
+            tx.announcements().insert(new AnnouncementRow(id, Actor.teamMember("owner"), "Owner", "text", false,
+                    true, status, 0, 0, null, T0, lease));
             return null;
         });
         return id;
     }
 
     private AnnouncementLease lease(AnnouncementId id) {
-        return store.read("t", tx -> tx.announcement(id).orElseThrow().lease());
+        return store.read("t", tx -> tx.announcements().find(id).orElseThrow().lease());
     }
 }

@@ -13,7 +13,7 @@ import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.NewAnnouncement;
 import io.clientportal.messaging.spi.AnnouncementLease;
-import io.clientportal.messaging.spi.AnnouncementRecord;
+import io.clientportal.messaging.spi.AnnouncementRow;
 import io.clientportal.messaging.spi.MessagingStore;
 import io.clientportal.messaging.spi.PendingAnnouncement;
 import org.junit.jupiter.api.Test;
@@ -191,8 +191,8 @@ public abstract class AnnouncementContract extends Contract {
                 .as("once, by one node").doesNotContain(id);
 
         store().inTransaction(w.messaging.tenantId(), tx -> {
-            AnnouncementRecord locked = tx.lockAnnouncement(id).orElseThrow();
-            tx.updateAnnouncementProgress(locked.withProgress(Announcement.Status.DELIVERED, 2, null)
+            AnnouncementRow locked = tx.announcements().lock(id).orElseThrow();
+            tx.announcements().update(locked.withProgress(Announcement.Status.DELIVERED, 2, null)
                     .withLease(null));
             return null;
         });
@@ -244,11 +244,11 @@ public abstract class AnnouncementContract extends Contract {
                     NewAnnouncement.toAllClients("Taken over"));
             // Another node takes the lease over while the sender is delivering (it waits for the chunk in flight).
             Instant t0 = w.clock.instant().truncatedTo(ChronoUnit.MICROS);
-            AnnouncementRecord stolen = store().inTransaction(w.messaging.tenantId(), tx -> {
-                AnnouncementRecord locked = tx.lockAnnouncement(sent.id()).orElseThrow();
-                AnnouncementRecord taken = locked.withLease(new AnnouncementLease("thief",
+            AnnouncementRow stolen = store().inTransaction(w.messaging.tenantId(), tx -> {
+                AnnouncementRow locked = tx.announcements().lock(sent.id()).orElseThrow();
+                AnnouncementRow taken = locked.withLease(new AnnouncementLease("thief",
                         t0.plus(Duration.ofMinutes(10))));
-                tx.updateAnnouncementProgress(taken);
+                tx.announcements().update(taken);
                 return taken;
             });
             assertThat(stolen.deliveredCount()).as("taken over mid-delivery").isLessThan(303);
@@ -280,10 +280,10 @@ public abstract class AnnouncementContract extends Contract {
     private AnnouncementId orphan(ContractFixture w, AnnouncementLease lease) {
         AnnouncementId id = new AnnouncementId(UUID.randomUUID());
         store().inTransaction(w.messaging.tenantId(), tx -> {
-            tx.insertAnnouncement(new AnnouncementRecord(id, w.owner, "Olivia Owner", "From a dead node", List.of(),
-                    false, false, Announcement.Status.QUEUED, 2, 0, null, w.clock.instant().truncatedTo(ChronoUnit.MICROS),
+            tx.announcements().insert(new AnnouncementRow(id, w.owner, "Olivia Owner", "From a dead node", false,
+                    false, Announcement.Status.QUEUED, 2, 0, null, w.clock.instant().truncatedTo(ChronoUnit.MICROS),
                     lease));
-            tx.addAnnouncementTargets(id, List.of(w.acme, w.solo));
+            tx.announcements().addTargets(id, List.of(w.acme, w.solo));
             return null;
         });
         return id;
@@ -300,7 +300,7 @@ public abstract class AnnouncementContract extends Contract {
                 ours.add(claimed.id());
             } else {
                 store().inTransaction(claimed.tenantId(), tx -> {
-                    tx.lockAnnouncement(claimed.id()).ifPresent(r -> tx.updateAnnouncementProgress(r.withLease(null)));
+                    tx.announcements().lock(claimed.id()).ifPresent(r -> tx.announcements().update(r.withLease(null)));
                     return null;
                 });
             }
@@ -309,7 +309,7 @@ public abstract class AnnouncementContract extends Contract {
     }
 
     private AnnouncementLease lease(ContractFixture w, AnnouncementId id) {
-        return store().read(w.messaging.tenantId(), tx -> tx.announcement(id).orElseThrow().lease());
+        return store().read(w.messaging.tenantId(), tx -> tx.announcements().find(id).orElseThrow().lease());
     }
 
     private static void assertExactlyOneDeliveredEvent(List<AnnouncementDelivered> events, AnnouncementId id) {

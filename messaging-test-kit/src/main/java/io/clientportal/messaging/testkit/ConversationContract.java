@@ -39,10 +39,10 @@ public abstract class ConversationContract extends Contract {
         var w = world();
         ConversationId missing = ConversationId.of("00000000-0000-7000-8000-000000000000");
         store().read(w.messaging.tenantId(), tx -> {
-            assertThat(tx.conversationAccounts(List.of(w.acme, w.solo, missing)))
+            assertThat(tx.conversations().accounts(List.of(w.acme, w.solo, missing)))
                     .as("accounts of existing conversations, none for a missing id")
                     .isEqualTo(Map.of(w.acme, "acme", w.solo, "solo"));
-            assertThat(tx.participantAccesses(List.of(w.acme, w.solo, missing),
+            assertThat(tx.conversations().participantAccesses(List.of(w.acme, w.solo, missing),
                     List.of("agent", "agent-ro", "watcher", "owner", "nobody")))
                     .as("only the pairs that are participants")
                     .isEqualTo(Map.of(w.acme, Map.of("agent", Access.WRITE, "agent-ro", Access.READ_ONLY,
@@ -50,7 +50,7 @@ public abstract class ConversationContract extends Contract {
             return null;
         });
         Map<ConversationId, String> elsewhere = store().read("another-tenant",
-                tx -> tx.conversationAccounts(List.of(w.acme)));
+                tx -> tx.conversations().accounts(List.of(w.acme)));
         assertThat(elsewhere).as("scoped by tenant").isEmpty();
     }
 

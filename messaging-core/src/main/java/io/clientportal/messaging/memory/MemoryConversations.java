@@ -1,0 +1,133 @@
+package io.clientportal.messaging.memory;
+
+import io.clientportal.messaging.model.Access;
+import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.spi.ConversationRow;
+import io.clientportal.messaging.spi.ConversationRows;
+import io.clientportal.messaging.spi.DuplicateKeyException;
+import io.clientportal.messaging.spi.ParticipantRow;
+import io.clientportal.messaging.spi.SeqTaken;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Conversations and participants of one unit of work. */
+record MemoryConversations(TenantData data, UndoLog undo) implements ConversationRows {
+
+    @Override
+    public void insert(ConversationRow conversation) {
+        if (data.conversationByAccount.contains(conversation.clientAccountId())) {
+            throw new DuplicateKeyException(DuplicateKeyException.Key.CLIENT_ACCOUNT_CONVERSATION, null);
+        }
+        data.conversations.put(undo, conversation.id(), conversation);
+        data.conversationByAccount.put(undo, conversation.clientAccountId(), conversation.id());
+    }
+
+    @Override
+    public Optional<ConversationRow> find(ConversationId id) {
+        return data.conversations.find(id);
+    }
+
+    @Override
+    public Optional<ConversationRow> ofAccount(String clientAccountId) {
+        return data.conversationByAccount.find(clientAccountId).flatMap(this::find);
+    }
+
+    @Override
+    public void rename(ConversationId id, String clientName) {
+        find(id).ifPresent(c -> data.conversations.put(undo, id, new ConversationRow(id, c.clientAccountId(),
+                clientName, c.lastSeq(), c.createdAt(), c.lastMessageAt())));
+    }
+
+    @Override
+    public void delete(ConversationId id) {
+        ConversationRow removed = data.conversations.remove(undo, id);
+        if (removed == null) {
+            return;
+        }
+        data.conversationByAccount.remove(undo, removed.clientAccountId());
+        for (var message : data.messagesOf(id)) {
+            data.messages.remove(undo, new TenantData.InConversation<>(id, message.seq()));
+            data.messageIndex.remove(undo, message.id());
+            if (message.clientMessageId() != null) {
+                data.clientMessageIds.remove(undo, new TenantData.ClientMessageKey(id, message.author(),
+                        message.clientMessageId()));
+            }
+        }
+        for (var participant : data.participantsOf(id)) {
+            data.participants.remove(undo, participant.getKey());
+        }
+        List.copyOf(data.horizons.all().keySet()).stream().filter(key -> key.conversationId().equals(id))
+                .forEach(key -> data.horizons.remove(undo, key));
+        List.copyOf(data.announcementTargets.all().keySet()).stream()
+                .filter(key -> key.conversationId().equals(id))
+                .forEach(key -> data.announcementTargets.remove(undo, key));
+        List.copyOf(data.announcementMessages.all().keySet()).stream()
+                .filter(key -> key.conversationId().equals(id))
+                .forEach(key -> data.announcementMessages.remove(undo, key));
+    }
+
+    @Override
+    public Optional<SeqTaken> takeSeq(ConversationId id, Instant at) {
+        return find(id).map(c -> {
+            Instant later = c.lastMessageAt() != null && c.lastMessageAt().isAfter(at) ? c.lastMessageAt() : at;
+            data.conversations.put(undo, id, new ConversationRow(id, c.clientAccountId(), c.clientName(),
+                    c.lastSeq() + 1, c.createdAt(), later));
+            return new SeqTaken(c.lastSeq() + 1, later);
+        });
+    }
+
+    @Override
+    public Optional<Access> participantAccess(ConversationId id, String teamMemberId) {
+        return data.participants.find(new TenantData.InConversation<>(id, teamMemberId));
+    }
+
+    @Override
+    public List<ParticipantRow> participants(ConversationId id) {
+        List<ParticipantRow> participants = new ArrayList<>();
+        for (Map.Entry<TenantData.InConversation<String>, Access> entry : data.participantsOf(id)) {
+            data.teamMembers.find(entry.getKey().key())
+                    .ifPresent(member -> participants.add(new ParticipantRow(member, entry.getValue())));
+        }
+        return participants;
+    }
+
+    @Override
+    public void saveParticipant(ConversationId id, String teamMemberId, Access access) {
+        if (data.conversations.contains(id)) {
+            data.participants.put(undo, new TenantData.InConversation<>(id, teamMemberId), access);
+        }
+    }
+
+    @Override
+    public boolean deleteParticipant(ConversationId id, String teamMemberId) {
+        return data.participants.remove(undo, new TenantData.InConversation<>(id, teamMemberId)) != null;
+    }
+
+    @Override
+    public List<ConversationId> deleteParticipations(String teamMemberId) {
+        List<ConversationId> left = new ArrayList<>();
+        for (var key : List.copyOf(data.participants.all().keySet())) {
+            if (key.key().equals(teamMemberId)) {
+                data.participants.remove(undo, key);
+                left.add(key.conversationId());
+            }
+        }
+        return left;
+    }
+
+    @Override
+    public List<ConversationId> setAccessEverywhere(String teamMemberId, Access access) {
+        List<ConversationId> changed = new ArrayList<>();
+        for (var entry : List.copyOf(data.participants.all().entrySet())) {
+            if (entry.getKey().key().equals(teamMemberId) && entry.getValue() != access) {
+                data.participants.put(undo, entry.getKey(), access);
+                changed.add(entry.getKey().conversationId());
+            }
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,110 @@
+package io.clientportal.messaging.memory;
+
+import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.model.AnnouncementId;
+import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.MessageId;
+import io.clientportal.messaging.spi.AttachmentRow;
+import io.clientportal.messaging.spi.DuplicateKeyException;
+import io.clientportal.messaging.spi.MessageRow;
+import io.clientportal.messaging.spi.MessageRows;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Messages of one unit of work. */
+record MemoryMessages(TenantData data, UndoLog undo) implements MessageRows {
+
+    @Override
+    public void insert(MessageRow message) {
+        if (message.clientMessageId() != null) {
+            var key = new TenantData.ClientMessageKey(message.conversationId(), message.author(),
+                    message.clientMessageId());
+            if (data.clientMessageIds.contains(key)) {
+                throw new DuplicateKeyException(DuplicateKeyException.Key.CLIENT_MESSAGE_ID, null);
+            }
+            data.clientMessageIds.put(undo, key, message.id());
+        }
+        var key = new TenantData.InConversation<>(message.conversationId(), message.seq());
+        data.messages.put(undo, key, message.withAttachments(List.of()));
+        data.messageIndex.put(undo, message.id(), key);
+        if (message.announcementId() != null) {
+            data.announcementMessages.put(undo, new TenantData.OfAnnouncement(message.announcementId(),
+                    message.conversationId()), message.id());
+        }
+    }
+
+    @Override
+    public Optional<MessageRow> find(MessageId id) {
+        return data.messageIndex.find(id).flatMap(data.messages::find).map(this::withAttachments);
+    }
+
+    @Override
+    public Optional<MessageRow> byClientMessageId(ConversationId id, Actor author, String clientMessageId) {
+        return data.clientMessageIds.find(new TenantData.ClientMessageKey(id, author, clientMessageId))
+                .flatMap(this::find);
+    }
+
+    @Override
+    public Optional<MessageRow> ofAnnouncement(AnnouncementId announcementId, ConversationId conversationId) {
+        return data.announcementMessages.find(new TenantData.OfAnnouncement(announcementId, conversationId))
+                .flatMap(this::find);
+    }
+
+    @Override
+    public List<MessageRow> page(ConversationId id, Long beforeSeq, Long afterSeq, int limit) {
+        List<MessageRow> all = data.messagesOf(id);
+        int from;
+        int to;
+        if (afterSeq != null) {
+            from = (int) Math.min(afterSeq, all.size());
+            to = Math.min(all.size(), from + limit);
+        } else {
+            to = beforeSeq == null ? all.size() : (int) Math.min(Math.max(beforeSeq - 1, 0), all.size());
+            from = Math.max(0, to - limit);
+        }
+        return all.subList(from, to).stream().map(this::withAttachments).toList();
+    }
+
+    @Override
+    public boolean updateText(MessageId id, String text, Instant editedAt) {
+        return rewrite(id, m -> m.deleted() ? null : new MessageRow(m.id(), m.conversationId(), m.seq(), m.author(),
+                m.authorName(), text, List.of(), m.highlighted(), m.announcementId(), m.clientMessageId(),
+                m.createdAt(), editedAt, null));
+    }
+
+    @Override
+    public void markDeleted(MessageId id, Instant deletedAt) {
+        rewrite(id, m -> new MessageRow(m.id(), m.conversationId(), m.seq(), m.author(), m.authorName(), "",
+                List.of(), m.highlighted(), m.announcementId(), m.clientMessageId(), m.createdAt(), m.editedAt(),
+                deletedAt));
+    }
+
+    private boolean rewrite(MessageId id, java.util.function.UnaryOperator<MessageRow> change) {
+        var key = data.messageIndex.find(id).orElse(null);
+        MessageRow changed = key == null ? null : change.apply(data.messages.find(key).orElseThrow());
+        if (changed == null) {
+            return false;
+        }
+        data.messages.put(undo, key, changed);
+        return true;
+    }
+
+    /** The row with the attachments that reference it (its announcement's for an announcement's message). */
+    MessageRow withAttachments(MessageRow message) {
+        List<AttachmentRow> attachments = new ArrayList<>();
+        for (AttachmentRow row : data.attachments.all().values()) {
+            boolean own = message.id().equals(row.messageId());
+            boolean shared = message.announcementId() != null && row.messageId() == null
+                    && message.announcementId().equals(row.announcementId());
+            if (own || shared) {
+                attachments.add(row);
+            }
+        }
+        attachments.sort(Comparator.comparing(row -> data.attachmentOrdinals.find(row.id()).orElse(0)));
+        return message.withAttachments(attachments);
+    }
+}
