@@ -20,6 +20,10 @@ public class DuplicateKeyException extends RuntimeException {
 
     private final Key key;
 
+    /**
+     * @param key   which key was hit, never {@code null}
+     * @param cause the store's own exception, or {@code null}
+     */
     public DuplicateKeyException(Key key, Throwable cause) {
         super("duplicate " + key, cause);
         this.key = key;

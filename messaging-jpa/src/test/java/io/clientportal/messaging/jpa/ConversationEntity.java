@@ -9,7 +9,9 @@ import java.time.Instant;
 
 /**
  * A conversation row. Written and read with native SQL only (its seq counter is bumped under a row lock by every
- * post), so that no stale copy can sit in a persistence context; the mapping declares the table for validation.
+ * post), so that no stale copy can sit in a persistence context.
+ * Only a mapping for {@link SchemaTests}, which validates the shipped scripts against it: the store never loads
+ * this table through an entity manager, so the class is not in the store's (or a host's) persistence unit.
  */
 @Entity(name = "MessagingConversation")
 @Table(name = "messaging_conversation")

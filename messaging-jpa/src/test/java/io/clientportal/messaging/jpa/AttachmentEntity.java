@@ -8,7 +8,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An upload's metadata and what references it. Read in batches per page with native SQL. */
+/**
+ * An upload's metadata and what references it. Read in batches per page with native SQL.
+ * Only a mapping for {@link SchemaTests}, which validates the shipped scripts against it: the store never loads
+ * this table through an entity manager, so the class is not in the store's (or a host's) persistence unit.
+ */
 @Entity(name = "MessagingAttachment")
 @Table(name = "messaging_attachment")
 class AttachmentEntity {

@@ -9,7 +9,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A message row, keyed by its place in the conversation. Written and read with native SQL (the hot path). */
+/**
+ * A message row, keyed by its place in the conversation. Written and read with native SQL (the hot path).
+ * Only a mapping for {@link SchemaTests}, which validates the shipped scripts against it: the store never loads
+ * this table through an entity manager, so the class is not in the store's (or a host's) persistence unit.
+ */
 @Entity(name = "MessagingMessage")
 @Table(name = "messaging_message")
 class MessageEntity {

@@ -8,7 +8,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One entry of the event log (the transactional outbox). Appended in JDBC batches. */
+/**
+ * One entry of the event log (the transactional outbox). Appended in JDBC batches.
+ * Only a mapping for {@link SchemaTests}, which validates the shipped scripts against it: the store never loads
+ * this table through an entity manager, so the class is not in the store's (or a host's) persistence unit.
+ */
 @Entity(name = "MessagingEvent")
 @Table(name = "messaging_event")
 class EventEntity {

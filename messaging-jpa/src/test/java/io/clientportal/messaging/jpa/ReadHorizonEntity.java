@@ -8,7 +8,11 @@ import jakarta.persistence.Table;
 
 import java.util.UUID;
 
-/** A reader's horizon in a conversation. Moved by an atomic "set to max" upsert in native SQL. */
+/**
+ * A reader's horizon in a conversation. Moved by an atomic "set to max" upsert in native SQL.
+ * Only a mapping for {@link SchemaTests}, which validates the shipped scripts against it: the store never loads
+ * this table through an entity manager, so the class is not in the store's (or a host's) persistence unit.
+ */
 @Entity(name = "MessagingReadHorizon")
 @Table(name = "messaging_read_horizon")
 class ReadHorizonEntity {

@@ -8,7 +8,11 @@ import jakarta.persistence.Table;
 
 import java.util.UUID;
 
-/** A conversation an announcement targets. Written set-based in native SQL. */
+/**
+ * A conversation an announcement targets. Written set-based in native SQL.
+ * Only a mapping for {@link SchemaTests}, which validates the shipped scripts against it: the store never loads
+ * this table through an entity manager, so the class is not in the store's (or a host's) persistence unit.
+ */
 @Entity(name = "MessagingAnnouncementTarget")
 @Table(name = "messaging_announcement_target")
 class AnnouncementTargetEntity {

@@ -8,7 +8,11 @@ import jakarta.persistence.Table;
 
 import java.util.UUID;
 
-/** A team member's participation in a conversation. Written and read with native SQL (inbox scope, bulk moves). */
+/**
+ * A team member's participation in a conversation. Written and read with native SQL (inbox scope, bulk moves).
+ * Only a mapping for {@link SchemaTests}, which validates the shipped scripts against it: the store never loads
+ * this table through an entity manager, so the class is not in the store's (or a host's) persistence unit.
+ */
 @Entity(name = "MessagingParticipant")
 @Table(name = "messaging_participant")
 class ParticipantEntity {

@@ -8,7 +8,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One webhook delivery (pending or dead). Written and claimed with native SQL ({@link WebhookDeliverySql}). */
+/**
+ * One webhook delivery (pending or dead). Written and claimed with native SQL ({@link WebhookDeliverySql}).
+ * Only a mapping for {@link SchemaTests}, which validates the shipped scripts against it: the store never loads
+ * this table through an entity manager, so the class is not in the store's (or a host's) persistence unit.
+ */
 @Entity(name = "MessagingWebhookDelivery")
 @Table(name = "messaging_webhook_delivery")
 class WebhookDeliveryEntity {
