@@ -34,6 +34,12 @@ public class MessagingProperties {
      */
     private StoreType store;
 
+    /**
+     * The tenant the REST and SSE API serves when no tenant resolver is configured ({@code messaging.web.tenant.*} or
+     * a {@code TenantResolver} bean); unset: the {@code Messaging} bean's own tenant ({@code "default"}).
+     */
+    private String tenant;
+
     /** The longest message or announcement text, in characters. */
     private int maxTextLength = MessagingLimits.DEFAULT_MAX_TEXT_LENGTH;
 
@@ -105,6 +111,15 @@ public class MessagingProperties {
 
     public void setStore(StoreType store) {
         this.store = store;
+    }
+
+    /** The single tenant of the API; {@code null} when unset (then the {@code Messaging} bean's). */
+    public String getTenant() {
+        return tenant;
+    }
+
+    public void setTenant(String tenant) {
+        this.tenant = tenant;
     }
 
     public int getMaxTextLength() {
@@ -503,6 +518,12 @@ public class MessagingProperties {
         /** Spring Security settings of the endpoints. */
         private final Security security = new Security();
 
+        /** Cross-origin requests to the endpoints (CORS); none are allowed unless origins are listed. */
+        private final Cors cors = new Cors();
+
+        /** Which tenant a request acts in. */
+        private final Tenant tenant = new Tenant();
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -537,6 +558,125 @@ public class MessagingProperties {
 
         public Security getSecurity() {
             return security;
+        }
+
+        public Cors getCors() {
+            return cors;
+        }
+
+        public Tenant getTenant() {
+            return tenant;
+        }
+    }
+
+    /** CORS of the endpoints: answered by the API's own rules, before authentication for preflight requests. */
+    public static class Cors {
+
+        /**
+         * The origins allowed to call the API from a browser, for example {@code https://app.example.com}; patterns
+         * such as {@code https://*.example.com} are allowed. Empty (the default): no cross-origin request is allowed.
+         */
+        private List<String> allowedOrigins = new ArrayList<>();
+
+        /** The methods cross-origin requests may use. */
+        private List<String> allowedMethods = new ArrayList<>(
+                List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+
+        /** The request headers cross-origin requests may send. */
+        private List<String> allowedHeaders = new ArrayList<>(List.of("Authorization", "Content-Type",
+                "Idempotency-Key", "Last-Event-ID", "X-XSRF-TOKEN", "X-Requested-With"));
+
+        /** The response headers a cross-origin caller's script may read. */
+        private List<String> exposedHeaders = new ArrayList<>(List.of("Retry-After", "Location"));
+
+        /**
+         * Whether cross-origin requests may carry cookies (a session). Off by default: cross-origin clients should
+         * send a bearer token. Never combined with a {@code *} origin.
+         */
+        private boolean allowCredentials = false;
+
+        /** How long a browser may cache a preflight answer. */
+        private Duration maxAge = Duration.ofMinutes(30);
+
+        public List<String> getAllowedOrigins() {
+            return allowedOrigins;
+        }
+
+        public void setAllowedOrigins(List<String> allowedOrigins) {
+            this.allowedOrigins = allowedOrigins;
+        }
+
+        public List<String> getAllowedMethods() {
+            return allowedMethods;
+        }
+
+        public void setAllowedMethods(List<String> allowedMethods) {
+            this.allowedMethods = allowedMethods;
+        }
+
+        public List<String> getAllowedHeaders() {
+            return allowedHeaders;
+        }
+
+        public void setAllowedHeaders(List<String> allowedHeaders) {
+            this.allowedHeaders = allowedHeaders;
+        }
+
+        public List<String> getExposedHeaders() {
+            return exposedHeaders;
+        }
+
+        public void setExposedHeaders(List<String> exposedHeaders) {
+            this.exposedHeaders = exposedHeaders;
+        }
+
+        public boolean isAllowCredentials() {
+            return allowCredentials;
+        }
+
+        public void setAllowCredentials(boolean allowCredentials) {
+            this.allowCredentials = allowCredentials;
+        }
+
+        public Duration getMaxAge() {
+            return maxAge;
+        }
+
+        public void setMaxAge(Duration maxAge) {
+            this.maxAge = maxAge;
+        }
+    }
+
+    /**
+     * Which tenant a request acts in, when one application serves several. At most one of {@code header} and
+     * {@code jwt-claim}; neither: every request acts in {@code messaging.tenant}. A {@code TenantResolver} bean
+     * replaces both. A request whose tenant can't be resolved is answered 401.
+     */
+    public static class Tenant {
+
+        /**
+         * A request header naming the tenant, for example {@code X-Tenant-Id}. Only for an application behind a
+         * gateway that sets it (and strips it from what clients send): the header is trusted as is.
+         */
+        private String header;
+
+        /** A claim of the caller's JWT naming the tenant, for example {@code tenant_id}. */
+        private String jwtClaim;
+
+        public String getHeader() {
+            return header;
+        }
+
+        public void setHeader(String header) {
+            this.header = header;
+        }
+
+        public String getJwtClaim() {
+            return jwtClaim;
+        }
+
+        public void setJwtClaim(String jwtClaim) {
+            this.jwtClaim = jwtClaim;
         }
     }
 
@@ -632,10 +772,21 @@ public class MessagingProperties {
     public static class Security {
 
         /**
-         * Whether the starter adds its own filter chain for the base path (authentication required, HTTP Basic and
-         * session logins, CSRF for browser sessions). Switch off to secure the paths in your own chain.
+         * Whether the starter adds its own filter chain for the base path (authentication required, session logins,
+         * bearer JWTs when there is a JwtDecoder or trusted issuers, HTTP Basic when asked for, CSRF for cookie
+         * sessions). It does so only while the application declares no SecurityFilterChain of its own; switch it
+         * off to leave the paths to your chains in any case.
          */
         private boolean enabled = true;
+
+        /**
+         * Whether HTTP Basic authenticates API requests. Off by default: browsers keep Basic credentials and add them
+         * to every request, and the password travels with each one; prefer a session login or bearer tokens.
+         */
+        private boolean basic = false;
+
+        /** Bearer JWTs (OAuth2 resource server), with spring-security-oauth2-resource-server and -jose present. */
+        private final Jwt jwt = new Jwt();
 
         /**
          * The {@code SameSite} attribute of the {@code XSRF-TOKEN} cookie ({@code Lax}, {@code Strict} or
@@ -657,6 +808,77 @@ public class MessagingProperties {
 
         public void setCsrfCookieSameSite(String csrfCookieSameSite) {
             this.csrfCookieSameSite = csrfCookieSameSite;
+        }
+
+        public boolean isBasic() {
+            return basic;
+        }
+
+        public void setBasic(boolean basic) {
+            this.basic = basic;
+        }
+
+        public Jwt getJwt() {
+            return jwt;
+        }
+    }
+
+    /** How a bearer JWT authenticates a request and names its actor. */
+    public static class Jwt {
+
+        /**
+         * Whether bearer JWTs authenticate API requests, when the application has a JwtDecoder bean (Boot makes one
+         * from {@code spring.security.oauth2.resourceserver.jwt.*}) or {@code issuers} are listed.
+         */
+        private boolean enabled = true;
+
+        /** The claim whose value is the actor's id (a team member id or a client user id). */
+        private String actorIdClaim = "sub";
+
+        /**
+         * The claim saying which kind of actor the token is for: {@code team} (a team member) or {@code client} (a
+         * client user). Unset, or absent from a token: the kind is looked up in the directory (a known team member,
+         * else a client user). A token with any other value is refused (403).
+         */
+        private String actorKindClaim;
+
+        /**
+         * Trusted issuers ({@code iss}): tokens of each are verified with the keys its OpenID discovery document
+         * names, fetched on first use; tokens of any other issuer are refused (401). Takes the place of the
+         * JwtDecoder bean when set.
+         */
+        private List<String> issuers = new ArrayList<>();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getActorIdClaim() {
+            return actorIdClaim;
+        }
+
+        public void setActorIdClaim(String actorIdClaim) {
+            this.actorIdClaim = actorIdClaim;
+        }
+
+        public String getActorKindClaim() {
+            return actorKindClaim;
+        }
+
+        public void setActorKindClaim(String actorKindClaim) {
+            this.actorKindClaim = actorKindClaim;
+        }
+
+        public List<String> getIssuers() {
+            return issuers;
+        }
+
+        public void setIssuers(List<String> issuers) {
+            this.issuers = issuers;
         }
     }
 

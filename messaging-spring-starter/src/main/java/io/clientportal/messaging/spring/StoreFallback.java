@@ -52,7 +52,7 @@ final class StoreFallback {
                     "Configure a DataSource (spring.datasource.url) with spring-boot-starter-data-jpa, "
                             + STORE_BEAN_HINT + ".");
         }
-        ClassLoader loader = StoreFallback.class.getClassLoader();
+        ClassLoader loader = classLoader(beans);
         if (!ClassUtils.isPresent("io.clientportal.messaging.jpa.JpaMessagingStore", loader)) {
             return new MessagingStoreUnavailableException(because + " but io.clientportal:messaging-jpa is not on "
                     + "the classpath", "Add the io.clientportal:messaging-jpa dependency with "
@@ -89,11 +89,17 @@ final class StoreFallback {
 
     private static String[] namesOf(ListableBeanFactory beans, String typeName) {
         try {
-            return beans.getBeanNamesForType(ClassUtils.forName(typeName, StoreFallback.class.getClassLoader()),
-                    true, false);
+            return beans.getBeanNamesForType(ClassUtils.forName(typeName, classLoader(beans)), true, false);
         } catch (ClassNotFoundException | LinkageError e) {
             return new String[0];
         }
+    }
+
+    /** The application's class loader, which is what decides what is "on the classpath". */
+    private static ClassLoader classLoader(ListableBeanFactory beans) {
+        ClassLoader loader = beans instanceof ConfigurableListableBeanFactory configurable
+                ? configurable.getBeanClassLoader() : null;
+        return loader != null ? loader : StoreFallback.class.getClassLoader();
     }
 
     private static String primaryOf(ListableBeanFactory beans, String[] names) {

@@ -13,14 +13,17 @@ import java.util.Objects;
 
 /**
  * Supplies the calling {@link Actor} to the messaging controllers (and only to them): the request's principal
- * through the {@link ActorResolver}. No principal: 401; a principal the resolver rejects: 403.
+ * through the {@link ActorResolver}, in the request's tenant. No principal: 401; no tenant: 401; a principal the
+ * resolver rejects: 403.
  */
 final class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
     private final ActorResolver actorResolver;
+    private final RequestTenants tenants;
 
-    ActorArgumentResolver(ActorResolver actorResolver) {
+    ActorArgumentResolver(ActorResolver actorResolver, RequestTenants tenants) {
         this.actorResolver = Objects.requireNonNull(actorResolver, "actorResolver must not be null");
+        this.tenants = Objects.requireNonNull(tenants, "tenants must not be null");
     }
 
     @Override
@@ -38,6 +41,6 @@ final class ActorArgumentResolver implements HandlerMethodArgumentResolver {
         if (principal == null) {
             throw new UnauthenticatedException();
         }
-        return actorResolver.resolve(principal).orElseThrow(NotAMessagingUserException::new);
+        return actorResolver.resolve(principal, tenants.of(request)).orElseThrow(NotAMessagingUserException::new);
     }
 }

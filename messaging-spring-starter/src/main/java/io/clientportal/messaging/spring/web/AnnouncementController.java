@@ -19,23 +19,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("${messaging.web.base-path:/api/messaging}/announcements")
 final class AnnouncementController {
 
-    private final Messaging messaging;
     private final MessagingRateLimits rateLimits;
 
-    AnnouncementController(Messaging messaging, MessagingRateLimits rateLimits) {
-        this.messaging = messaging;
+    AnnouncementController(MessagingRateLimits rateLimits) {
         this.rateLimits = rateLimits;
     }
 
     @PostMapping
-    ResponseEntity<Announcement> send(Actor actor, @RequestBody Requests.SendAnnouncement body) {
+    ResponseEntity<Announcement> send(Messaging messaging, Actor actor, @RequestBody Requests.SendAnnouncement body) {
         NewAnnouncement announcement = toNewAnnouncement(body);
-        rateLimits.post(actor);
+        rateLimits.post(messaging, actor);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(messaging.announcements().send(actor, announcement));
     }
 
     @GetMapping("/{id}")
-    Announcement get(Actor actor, @PathVariable String id) {
+    Announcement get(Messaging messaging, Actor actor, @PathVariable String id) {
         return messaging.announcements().get(actor, PathIds.announcement(id));
     }
 

@@ -32,23 +32,21 @@ final class AttachmentController {
 
     static final String SANDBOX_CSP = "default-src 'none'; sandbox";
 
-    private final Messaging messaging;
     private final MessagingRateLimits rateLimits;
 
-    AttachmentController(Messaging messaging, MessagingRateLimits rateLimits) {
-        this.messaging = messaging;
+    AttachmentController(MessagingRateLimits rateLimits) {
         this.rateLimits = rateLimits;
     }
 
     @PostMapping
-    ResponseEntity<Attachment> upload(Actor actor, @RequestPart("file") List<MultipartFile> files)
+    ResponseEntity<Attachment> upload(Messaging messaging, Actor actor, @RequestPart("file") List<MultipartFile> files)
             throws IOException {
         if (files.size() != 1) {
             // Storing the first and dropping the rest would answer 201 for an upload that did not happen.
             throw new InvalidInputException("file", "send one file per upload (got " + files.size() + ")");
         }
         MultipartFile file = files.get(0);
-        rateLimits.upload(actor);
+        rateLimits.upload(messaging, actor);
         try (InputStream content = file.getInputStream()) {
             Attachment attachment = messaging.attachments()
                     .upload(actor, file.getOriginalFilename(), file.getContentType(), content);
@@ -57,7 +55,7 @@ final class AttachmentController {
     }
 
     @GetMapping("/{id}")
-    void download(Actor actor, @PathVariable String id, HttpServletResponse response) throws IOException {
+    void download(Messaging messaging, Actor actor, @PathVariable String id, HttpServletResponse response) throws IOException {
         try (AttachmentContent content = messaging.attachments().open(actor, PathIds.attachment(id))) {
             Attachment attachment = content.attachment();
             response.setStatus(HttpStatus.OK.value());

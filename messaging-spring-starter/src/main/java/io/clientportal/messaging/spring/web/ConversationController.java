@@ -23,14 +23,9 @@ final class ConversationController {
 
     private static final int DEFAULT_INBOX_PAGE = 20;
 
-    private final Messaging messaging;
-
-    ConversationController(Messaging messaging) {
-        this.messaging = messaging;
-    }
 
     @GetMapping("/conversations")
-    Page<ConversationSummary> inbox(Actor actor, @RequestParam(required = false) Integer limit,
+    Page<ConversationSummary> inbox(Messaging messaging, Actor actor, @RequestParam(required = false) Integer limit,
                                     @RequestParam(required = false) String cursor,
                                     @RequestParam(required = false) Boolean unread) {
         InboxQuery query = InboxQuery.first(limit == null ? DEFAULT_INBOX_PAGE : limit);
@@ -44,17 +39,17 @@ final class ConversationController {
     }
 
     @GetMapping("/conversations/{id}")
-    Conversation conversation(Actor actor, @PathVariable String id) {
+    Conversation conversation(Messaging messaging, Actor actor, @PathVariable String id) {
         return messaging.conversations().get(actor, PathIds.conversation(id));
     }
 
     @GetMapping("/clients/{clientAccountId}/conversation")
-    Conversation conversationOfClient(Actor actor, @PathVariable String clientAccountId) {
+    Conversation conversationOfClient(Messaging messaging, Actor actor, @PathVariable String clientAccountId) {
         return messaging.conversations().conversationOf(actor, clientAccountId);
     }
 
     @PostMapping("/conversations/{id}/read")
-    ResponseEntity<Void> markRead(Actor actor, @PathVariable String id, @RequestBody Requests.MarkRead body) {
+    ResponseEntity<Void> markRead(Messaging messaging, Actor actor, @PathVariable String id, @RequestBody Requests.MarkRead body) {
         if (body.seq() == null) {
             throw new InvalidInputException("seq", "seq is required");
         }

@@ -27,20 +27,18 @@ import java.util.concurrent.CompletableFuture;
 @RequestMapping("${messaging.web.base-path:/api/messaging}")
 final class EventStreamController {
 
-    private final Messaging messaging;
     private final MessagingJson json;
     private final SseHeartbeats heartbeats;
     private final Duration timeout;
 
-    EventStreamController(Messaging messaging, MessagingJson json, SseHeartbeats heartbeats, Duration timeout) {
-        this.messaging = messaging;
+    EventStreamController(MessagingJson json, SseHeartbeats heartbeats, Duration timeout) {
         this.json = json;
         this.heartbeats = heartbeats;
         this.timeout = timeout;
     }
 
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(Actor actor, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+    SseEmitter events(Messaging messaging, Actor actor, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
         SseStream stream = new SseStream(emitter);
         CompletableFuture<Subscription> subscription = new CompletableFuture<>();

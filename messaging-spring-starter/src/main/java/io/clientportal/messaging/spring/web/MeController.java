@@ -14,14 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("${messaging.web.base-path:/api/messaging}")
 final class MeController {
 
-    private final Messaging messaging;
-
-    MeController(Messaging messaging) {
-        this.messaging = messaging;
-    }
 
     @GetMapping("/me")
-    Requests.Me me(Actor actor) {
+    Requests.Me me(Messaging messaging, Actor actor) {
         if (actor.isTeamMember()) {
             TeamMember member = messaging.directory().teamMember(actor.id())
                     .orElseThrow(() -> new NotFoundException("no messaging user for the signed-in principal"));

@@ -31,16 +31,14 @@ final class MessageController {
 
     private static final int DEFAULT_HISTORY_PAGE = 50;
 
-    private final Messaging messaging;
     private final MessagingRateLimits rateLimits;
 
-    MessageController(Messaging messaging, MessagingRateLimits rateLimits) {
-        this.messaging = messaging;
+    MessageController(MessagingRateLimits rateLimits) {
         this.rateLimits = rateLimits;
     }
 
     @GetMapping
-    Page<Message> history(Actor actor, @PathVariable String id, @RequestParam(required = false) Long before,
+    Page<Message> history(Messaging messaging, Actor actor, @PathVariable String id, @RequestParam(required = false) Long before,
                           @RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit) {
         int size = limit == null ? DEFAULT_HISTORY_PAGE : limit;
         if (before != null && after != null) {
@@ -57,7 +55,7 @@ final class MessageController {
      * requests with one key, exactly one is 201); 409 when the key was used for another text or attachments.
      */
     @PostMapping
-    ResponseEntity<Message> post(Actor actor, @PathVariable String id, @RequestBody Requests.PostMessage body,
+    ResponseEntity<Message> post(Messaging messaging, Actor actor, @PathVariable String id, @RequestBody Requests.PostMessage body,
                                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         ConversationId conversationId = PathIds.conversation(id);
         String clientMessageId = body.clientMessageId();
@@ -67,27 +65,27 @@ final class MessageController {
             throw new InvalidInputException("clientMessageId",
                     "clientMessageId and the Idempotency-Key header differ; send one of them");
         }
-        rateLimits.post(actor);
+        rateLimits.post(messaging, actor);
         PostResult result = messaging.messages().postIdempotent(actor, conversationId,
                 new NewMessage(body.text(), body.attachmentIds(), clientMessageId));
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.message());
     }
 
     @PatchMapping("/{messageId}")
-    Message edit(Actor actor, @PathVariable String id, @PathVariable String messageId,
+    Message edit(Messaging messaging, Actor actor, @PathVariable String id, @PathVariable String messageId,
                  @RequestBody Requests.EditMessage body) {
-        MessageId message = messageIn(actor, id, messageId);
+        MessageId message = messageIn(messaging, actor, id, messageId);
         return messaging.messages().edit(actor, message, body.text());
     }
 
     @DeleteMapping("/{messageId}")
-    ResponseEntity<Void> delete(Actor actor, @PathVariable String id, @PathVariable String messageId) {
-        messaging.messages().delete(actor, messageIn(actor, id, messageId));
+    ResponseEntity<Void> delete(Messaging messaging, Actor actor, @PathVariable String id, @PathVariable String messageId) {
+        messaging.messages().delete(actor, messageIn(messaging, actor, id, messageId));
         return ResponseEntity.noContent().build();
     }
 
     /** The message of the path; a message of another conversation answers as a missing one. */
-    private MessageId messageIn(Actor actor, String conversationId, String messageId) {
+    private MessageId messageIn(Messaging messaging, Actor actor, String conversationId, String messageId) {
         ConversationId conversation = PathIds.conversation(conversationId);
         MessageId message = PathIds.message(messageId);
         if (!messaging.messages().get(actor, message).conversationId().equals(conversation)) {

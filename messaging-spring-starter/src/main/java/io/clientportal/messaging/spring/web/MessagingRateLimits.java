@@ -1,6 +1,7 @@
 package io.clientportal.messaging.spring.web;
 
 import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.spring.MessagingProperties;
 
 /** The per-actor limits of posts (messages and announcements) and uploads, from {@code messaging.web.rate-limit.*}. */
@@ -20,16 +21,20 @@ final class MessagingRateLimits {
     }
 
     /** Counts a post. @throws RateLimitExceededException when the actor posted too much */
-    void post(Actor actor) {
+    void post(Messaging tenant, Actor actor) {
         if (posts != null) {
-            posts.acquire(actor);
+            posts.acquire(new TenantActor(tenant.tenantId(), actor));
         }
     }
 
     /** Counts an upload. @throws RateLimitExceededException when the actor uploaded too much */
-    void upload(Actor actor) {
+    void upload(Messaging tenant, Actor actor) {
         if (uploads != null) {
-            uploads.acquire(actor);
+            uploads.acquire(new TenantActor(tenant.tenantId(), actor));
         }
+    }
+
+    /** Tenants' host ids may coincide: each tenant's actor has its own allowance. */
+    record TenantActor(String tenantId, Actor actor) {
     }
 }

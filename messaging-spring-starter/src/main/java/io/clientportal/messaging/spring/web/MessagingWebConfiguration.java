@@ -16,6 +16,8 @@ import org.springframework.core.Ordered;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
@@ -30,8 +32,33 @@ public class MessagingWebConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ActorResolver messagingActorResolver(Messaging messaging) {
-        return new DirectoryActorResolver(messaging);
+    ActorResolver messagingActorResolver(Messaging messaging, MessagingProperties properties) {
+        MessagingProperties.Jwt jwt = properties.getWeb().getSecurity().getJwt();
+        return new DirectoryActorResolver(messaging, jwt.getActorIdClaim(), jwt.getActorKindClaim());
+    }
+
+    /**
+     * From {@code messaging.web.tenant.header} or {@code messaging.web.tenant.jwt-claim}; with neither, every request
+     * acts in {@code messaging.tenant} (by default the engine's own tenant).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    TenantResolver messagingTenantResolver(Messaging messaging, MessagingProperties properties) {
+        MessagingProperties.Tenant tenant = properties.getWeb().getTenant();
+        boolean header = tenant.getHeader() != null && !tenant.getHeader().isBlank();
+        boolean claim = tenant.getJwtClaim() != null && !tenant.getJwtClaim().isBlank();
+        if (header && claim) {
+            throw new IllegalStateException("Set one of messaging.web.tenant.header and messaging.web.tenant.jwt-claim,"
+                    + " not both (or declare a TenantResolver bean)");
+        }
+        if (header) {
+            return TenantResolver.header(tenant.getHeader().trim());
+        }
+        if (claim) {
+            return TenantResolver.jwtClaim(tenant.getJwtClaim().trim());
+        }
+        String fixed = properties.getTenant();
+        return TenantResolver.fixed(fixed != null && !fixed.isBlank() ? fixed.trim() : messaging.tenantId());
     }
 
     @Bean
@@ -53,13 +80,16 @@ public class MessagingWebConfiguration {
     }
 
     @Bean
-    MessagingWebMvcConfigurer messagingWebMvcConfigurer(MessagingProperties properties, ActorResolver actorResolver,
+    MessagingWebMvcConfigurer messagingWebMvcConfigurer(Messaging messaging, MessagingProperties properties,
+                                                        ActorResolver actorResolver, TenantResolver tenantResolver,
                                                         MessagingJson json, ProblemWriter problemWriter) {
+        RequestTenants tenants = new RequestTenants(messaging, tenantResolver);
+        String basePath = normalise(properties.getWeb().getBasePath());
         return new MessagingWebMvcConfigurer(
-                new ActorArgumentResolver(actorResolver),
+                List.of(new ActorArgumentResolver(actorResolver, tenants), new TenantArgumentResolver(tenants)),
                 new MessagingJsonHttpMessageConverter(json, properties.getWeb().getMaxJsonBodySize().toBytes()),
-                new ProblemExceptionResolver(normalise(properties.getWeb().getBasePath()), new ProblemMapper(),
-                        problemWriter));
+                new ProblemExceptionResolver(basePath, new ProblemMapper(), problemWriter),
+                basePath, MessagingCors.configuration(properties.getWeb().getCors()));
     }
 
     /** Error dispatches of API requests answer problems, before the application's error page and security. */
@@ -86,39 +116,39 @@ public class MessagingWebConfiguration {
     }
 
     @Bean
-    MeController messagingMeController(Messaging messaging) {
-        return new MeController(messaging);
+    MeController messagingMeController() {
+        return new MeController();
     }
 
     @Bean
-    ConversationController messagingConversationController(Messaging messaging) {
-        return new ConversationController(messaging);
+    ConversationController messagingConversationController() {
+        return new ConversationController();
     }
 
     @Bean
-    ParticipantController messagingParticipantController(Messaging messaging) {
-        return new ParticipantController(messaging);
+    ParticipantController messagingParticipantController() {
+        return new ParticipantController();
     }
 
     @Bean
-    MessageController messagingMessageController(Messaging messaging, MessagingRateLimits rateLimits) {
-        return new MessageController(messaging, rateLimits);
+    MessageController messagingMessageController(MessagingRateLimits rateLimits) {
+        return new MessageController(rateLimits);
     }
 
     @Bean
-    AttachmentController messagingAttachmentController(Messaging messaging, MessagingRateLimits rateLimits) {
-        return new AttachmentController(messaging, rateLimits);
+    AttachmentController messagingAttachmentController(MessagingRateLimits rateLimits) {
+        return new AttachmentController(rateLimits);
     }
 
     @Bean
-    AnnouncementController messagingAnnouncementController(Messaging messaging, MessagingRateLimits rateLimits) {
-        return new AnnouncementController(messaging, rateLimits);
+    AnnouncementController messagingAnnouncementController(MessagingRateLimits rateLimits) {
+        return new AnnouncementController(rateLimits);
     }
 
     @Bean
-    EventStreamController messagingEventStreamController(Messaging messaging, MessagingJson json,
-                                                         SseHeartbeats heartbeats, MessagingProperties properties) {
-        return new EventStreamController(messaging, json, heartbeats, properties.getWeb().getSse().getTimeout());
+    EventStreamController messagingEventStreamController(MessagingJson json, SseHeartbeats heartbeats,
+                                                         MessagingProperties properties) {
+        return new EventStreamController(json, heartbeats, properties.getWeb().getSse().getTimeout());
     }
 
     /** Before Spring Security's filter (at -100), which would ask an error dispatch to authenticate. */
@@ -152,23 +182,36 @@ public class MessagingWebConfiguration {
         return path;
     }
 
-    /** Plugs the API's argument resolver, JSON converter and problem answers into Spring MVC. */
+    /** Plugs the API's argument resolvers, JSON converter, problem answers and CORS rules into Spring MVC. */
     static final class MessagingWebMvcConfigurer implements WebMvcConfigurer {
 
-        private final HandlerMethodArgumentResolver actorArgumentResolver;
+        private final List<HandlerMethodArgumentResolver> argumentResolvers;
         private final HttpMessageConverter<?> jsonConverter;
         private final HandlerExceptionResolver problemResolver;
+        private final String basePath;
+        private final CorsConfiguration cors;
 
-        MessagingWebMvcConfigurer(HandlerMethodArgumentResolver actorArgumentResolver,
-                                  HttpMessageConverter<?> jsonConverter, HandlerExceptionResolver problemResolver) {
-            this.actorArgumentResolver = actorArgumentResolver;
+        MessagingWebMvcConfigurer(List<HandlerMethodArgumentResolver> argumentResolvers,
+                                  HttpMessageConverter<?> jsonConverter, HandlerExceptionResolver problemResolver,
+                                  String basePath, CorsConfiguration cors) {
+            this.argumentResolvers = List.copyOf(argumentResolvers);
             this.jsonConverter = jsonConverter;
             this.problemResolver = problemResolver;
+            this.basePath = basePath;
+            this.cors = cors;
         }
 
         @Override
         public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-            resolvers.add(actorArgumentResolver);
+            resolvers.addAll(argumentResolvers);
+        }
+
+        /** For applications without Spring Security; with it, the security chain answers CORS first. */
+        @Override
+        public void addCorsMappings(CorsRegistry registry) {
+            if (cors != null) {
+                registry.addMapping(basePath + "/**").combine(cors);
+            }
         }
 
         @Override

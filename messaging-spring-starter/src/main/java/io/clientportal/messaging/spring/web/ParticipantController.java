@@ -21,20 +21,15 @@ import java.util.List;
 @RequestMapping("${messaging.web.base-path:/api/messaging}/conversations/{id}/participants")
 final class ParticipantController {
 
-    private final Messaging messaging;
-
-    ParticipantController(Messaging messaging) {
-        this.messaging = messaging;
-    }
 
     @GetMapping
-    List<Participant> participants(Actor actor, @PathVariable String id) {
+    List<Participant> participants(Messaging messaging, Actor actor, @PathVariable String id) {
         return messaging.conversations().participants(actor, PathIds.conversation(id));
     }
 
     /** Adds the team member, or changes their access if they already take part. */
     @PutMapping("/{teamMemberId}")
-    Participant put(Actor actor, @PathVariable String id, @PathVariable String teamMemberId,
+    Participant put(Messaging messaging, Actor actor, @PathVariable String id, @PathVariable String teamMemberId,
                     @RequestBody Requests.ParticipantAccess body) {
         if (body.access() == null) {
             throw new InvalidInputException("access", "access is required");
@@ -48,7 +43,7 @@ final class ParticipantController {
     }
 
     @DeleteMapping("/{teamMemberId}")
-    ResponseEntity<Void> remove(Actor actor, @PathVariable String id, @PathVariable String teamMemberId) {
+    ResponseEntity<Void> remove(Messaging messaging, Actor actor, @PathVariable String id, @PathVariable String teamMemberId) {
         messaging.conversations().removeParticipant(actor, PathIds.conversation(id), teamMemberId);
         return ResponseEntity.noContent().build();
     }

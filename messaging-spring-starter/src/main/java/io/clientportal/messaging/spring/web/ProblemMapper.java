@@ -83,6 +83,9 @@ final class ProblemMapper {
         if (exception instanceof UnauthenticatedException e) {
             return reject(HttpStatus.UNAUTHORIZED, e.getMessage(), null, "unauthenticated");
         }
+        if (exception instanceof UnknownTenantException e) {
+            return reject(HttpStatus.UNAUTHORIZED, e.getMessage(), null, "unknown_tenant");
+        }
         if (exception instanceof NotAMessagingUserException e) {
             return reject(HttpStatus.FORBIDDEN, e.getMessage(), null, "not_a_user");
         }

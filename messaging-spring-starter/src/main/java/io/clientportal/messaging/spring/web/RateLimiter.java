@@ -2,7 +2,6 @@ package io.clientportal.messaging.spring.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.clientportal.messaging.Actor;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;
@@ -17,7 +16,7 @@ final class RateLimiter {
     private final int limit;
     private final long nanosPerToken;
     private final LongSupplier nanoTime;
-    private final Cache<Actor, Bucket> buckets;
+    private final Cache<Object, Bucket> buckets;
 
     RateLimiter(String what, int limit, Duration period, LongSupplier nanoTime) {
         if (limit <= 0 || period.isZero() || period.isNegative()) {
@@ -35,7 +34,7 @@ final class RateLimiter {
      *
      * @throws RateLimitExceededException when none is left
      */
-    void acquire(Actor actor) {
+    void acquire(Object actor) {
         Bucket bucket = buckets.get(actor, key -> new Bucket(limit, nanoTime.getAsLong()));
         long waitNanos = bucket.take(nanoTime.getAsLong(), limit, nanosPerToken);
         if (waitNanos > 0) {

@@ -25,15 +25,68 @@ final class HttpCaller {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final java.util.regex.Pattern LOGIN_CSRF =
+            java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
     private final String baseUrl;
     private final String user;
+    private final String authorization;
+    private final Map<String, String> headers = new java.util.LinkedHashMap<>();
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
 
     HttpCaller(String baseUrl, String user) {
+        this(baseUrl, user, user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
+                (user + ":" + TestPortalApplication.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private HttpCaller(String baseUrl, String user, String authorization) {
         this.baseUrl = baseUrl;
         this.user = user;
+        this.authorization = authorization;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    /** A caller authenticated by a bearer token alone (no cookies vouch for it). */
+    static HttpCaller bearer(String baseUrl, String token) {
+        return new HttpCaller(baseUrl, null, "Bearer " + token);
+    }
+
+    /**
+     * A caller signed in through the host's login form ({@code loginUrl}, Spring Security's default page), whose
+     * session cookie then authenticates every request; no Authorization header.
+     */
+    static HttpCaller signedIn(String baseUrl, String loginUrl, String user) {
+        HttpCaller caller = new HttpCaller(baseUrl, user, null);
+        try {
+            HttpResponse<String> page = caller.client.send(HttpRequest.newBuilder(URI.create(loginUrl)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            java.util.regex.Matcher csrf = LOGIN_CSRF.matcher(page.body());
+            if (!csrf.find()) {
+                throw new IllegalStateException("no CSRF token on the login page: " + page.body());
+            }
+            String form = "username=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                    + TestPortalApplication.PASSWORD + "&_csrf="
+                    + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+            HttpResponse<String> login = caller.client.send(HttpRequest.newBuilder(URI.create(loginUrl))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
+                throw new IllegalStateException("login failed: " + login.statusCode() + " " + login.headers());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return caller;
+    }
+
+    /** Sends {@code name: value} with every request from now on (a gateway's tenant header, an Origin). */
+    HttpCaller withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     /** Someone not signed in. */
@@ -51,6 +104,13 @@ final class HttpCaller {
 
     Answer get(String path, Map<String, String> headers) {
         HttpRequest.Builder request = request(path).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** An OPTIONS request (a CORS preflight) with {@code headers}. */
+    Answer options(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path).method("OPTIONS", HttpRequest.BodyPublishers.noBody());
         headers.forEach(request::header);
         return send(request);
     }
@@ -123,10 +183,10 @@ final class HttpCaller {
 
     HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + TestPortalApplication.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
+        headers.forEach(request::header);
         return request;
     }
 

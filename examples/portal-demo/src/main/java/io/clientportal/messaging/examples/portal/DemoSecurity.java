@@ -4,9 +4,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.clientportal.messaging.spring.web.MessagingSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -24,9 +26,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * The portal's own security: a login form for everything but the login page and its assets. The messaging API under
- * {@code /api/messaging} has the starter's chain, which shares this session login. Both use the SPA flavour of CSRF
- * protection: the token comes as the {@code XSRF-TOKEN} cookie and goes back in the {@code X-XSRF-TOKEN} header.
+ * The portal's own security: a login form for everything but the login page and its assets. This chain also covers
+ * the messaging API under {@code /api/messaging} (a chain of the application's own makes the starter's step back),
+ * with the API's rules applied by {@link MessagingSecurityConfigurer}: problem answers, and its own CSRF check after
+ * authentication. Pages and API use the same SPA flavour of CSRF protection: the token comes as the
+ * {@code XSRF-TOKEN} cookie and goes back in the {@code X-XSRF-TOKEN} header.
  */
 @Configuration(proxyBeanMethods = false)
 class DemoSecurity {
@@ -65,7 +69,8 @@ class DemoSecurity {
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 // The pages load their script and styles from files only: an injected inline script never runs.
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp
-                        .policyDirectives(CONTENT_SECURITY_POLICY)));
+                        .policyDirectives(CONTENT_SECURITY_POLICY)))
+                .with(MessagingSecurityConfigurer.messaging(), Customizer.withDefaults());
         return http.build();
     }
 

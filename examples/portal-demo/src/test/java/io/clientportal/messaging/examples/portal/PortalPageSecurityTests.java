@@ -58,6 +58,31 @@ class PortalPageSecurityTests {
                 .isNotEmpty().allSatisfy(c -> assertThat(c).containsIgnoringCase("SameSite=Lax"));
     }
 
+    @Test
+    void theMessagingApiUnderThePortalsChainAnswersProblemsAndAsksSessionWritesForTheCsrfToken() throws Exception {
+        HttpResponse<String> anonymous = get("/api/messaging/me", null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+
+        String session = signIn("olivia");
+        HttpResponse<String> me = get("/api/messaging/me", "JSESSIONID=" + session);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"olivia\"");
+        String token = cookie(me, "XSRF-TOKEN");
+        HttpRequest.Builder read = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/messaging/conversations/00000000-0000-7000-8000-000000000000/read"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"seq\":1}"));
+        HttpResponse<String> forged = http.send(read.copy().header("Cookie", "JSESSIONID=" + session).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("CSRF");
+        HttpResponse<String> withToken = http.send(read.copy()
+                .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + token).header("X-XSRF-TOKEN", token)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(404);
+    }
+
     private static void assertStrictPolicy(HttpResponse<String> response) {
         String policy = response.headers().firstValue("Content-Security-Policy").orElse("");
         assertThat(policy).as(response.uri().toString()).contains("script-src 'self'").contains("style-src 'self'")
