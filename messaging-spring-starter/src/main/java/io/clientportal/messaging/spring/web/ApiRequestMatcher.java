@@ -5,7 +5,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.util.Objects;
 
-/** The requests to the messaging API: those under its base path (as sent, so an encoded path can't slip past). */
+/**
+ * The requests to the messaging API: those under its base path as sent, or as decoded (what the dispatcher routes
+ * by), so that an encoded spelling of the path can't slip past the API's rules.
+ */
 final class ApiRequestMatcher implements RequestMatcher {
 
     private final String basePath;
@@ -21,7 +24,12 @@ final class ApiRequestMatcher implements RequestMatcher {
 
     @Override
     public boolean matches(HttpServletRequest request) {
-        return ApiPaths.isUnder(request.getRequestURI(), request.getContextPath(), basePath);
+        if (ApiPaths.isUnder(request.getRequestURI(), request.getContextPath(), basePath)) {
+            return true;
+        }
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        String decoded = request.getPathInfo() == null ? servletPath : servletPath + request.getPathInfo();
+        return !decoded.isEmpty() && ApiPaths.isUnder(decoded, "", basePath);
     }
 
     @Override

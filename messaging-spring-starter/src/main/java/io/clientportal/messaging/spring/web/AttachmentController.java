@@ -55,7 +55,8 @@ final class AttachmentController {
     }
 
     @GetMapping("/{id}")
-    void download(Messaging messaging, Actor actor, @PathVariable String id, HttpServletResponse response) throws IOException {
+    void download(Messaging messaging, Actor actor,
+                  @PathVariable String id, HttpServletResponse response) throws IOException {
         try (AttachmentContent content = messaging.attachments().open(actor, PathIds.attachment(id))) {
             Attachment attachment = content.attachment();
             response.setStatus(HttpStatus.OK.value());

@@ -49,7 +49,8 @@ final class ConversationController {
     }
 
     @PostMapping("/conversations/{id}/read")
-    ResponseEntity<Void> markRead(Messaging messaging, Actor actor, @PathVariable String id, @RequestBody Requests.MarkRead body) {
+    ResponseEntity<Void> markRead(Messaging messaging, Actor actor,
+                                  @PathVariable String id, @RequestBody Requests.MarkRead body) {
         if (body.seq() == null) {
             throw new InvalidInputException("seq", "seq is required");
         }

@@ -38,7 +38,8 @@ final class EventStreamController {
     }
 
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(Messaging messaging, Actor actor, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+    SseEmitter events(Messaging messaging, Actor actor,
+                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
         SseStream stream = new SseStream(emitter);
         CompletableFuture<Subscription> subscription = new CompletableFuture<>();

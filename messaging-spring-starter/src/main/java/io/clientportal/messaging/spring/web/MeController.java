@@ -24,7 +24,8 @@ final class MeController {
                     messaging.messages().unreadTotal(actor));
         }
         long unread = messaging.messages().unreadTotal(actor);
-        String displayName = messaging.directory().clientUser(actor.id()).map(ClientUser::displayName).orElse(actor.id());
+        String displayName = messaging.directory().clientUser(actor.id()).map(ClientUser::displayName)
+                .orElse(actor.id());
         return new Requests.Me(actor, displayName, null, unread);
     }
 }

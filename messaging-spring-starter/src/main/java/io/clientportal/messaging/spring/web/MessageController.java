@@ -38,7 +38,8 @@ final class MessageController {
     }
 
     @GetMapping
-    Page<Message> history(Messaging messaging, Actor actor, @PathVariable String id, @RequestParam(required = false) Long before,
+    Page<Message> history(Messaging messaging, Actor actor,
+                          @PathVariable String id, @RequestParam(required = false) Long before,
                           @RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit) {
         int size = limit == null ? DEFAULT_HISTORY_PAGE : limit;
         if (before != null && after != null) {
@@ -55,7 +56,8 @@ final class MessageController {
      * requests with one key, exactly one is 201); 409 when the key was used for another text or attachments.
      */
     @PostMapping
-    ResponseEntity<Message> post(Messaging messaging, Actor actor, @PathVariable String id, @RequestBody Requests.PostMessage body,
+    ResponseEntity<Message> post(Messaging messaging, Actor actor,
+                                 @PathVariable String id, @RequestBody Requests.PostMessage body,
                                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         ConversationId conversationId = PathIds.conversation(id);
         String clientMessageId = body.clientMessageId();
@@ -79,7 +81,8 @@ final class MessageController {
     }
 
     @DeleteMapping("/{messageId}")
-    ResponseEntity<Void> delete(Messaging messaging, Actor actor, @PathVariable String id, @PathVariable String messageId) {
+    ResponseEntity<Void> delete(Messaging messaging, Actor actor,
+                                @PathVariable String id, @PathVariable String messageId) {
         messaging.messages().delete(actor, messageIn(messaging, actor, id, messageId));
         return ResponseEntity.noContent().build();
     }

@@ -37,18 +37,20 @@ import java.util.Objects;
  *   <li>takes the API out of the host's CSRF protection and applies its own after authentication: writes
  *       authenticated by a cookie session (or Basic) need the {@code XSRF-TOKEN} cookie's value in
  *       {@code X-XSRF-TOKEN}; writes authenticated by a bearer token need none;</li>
- *   <li>answers CORS from {@code messaging.web.cors.*} (preflights before authentication), when origins are listed;</li>
+ *   <li>answers CORS from {@code messaging.web.cors.*} (preflights before authentication), when origins are
+ *       listed;</li>
  *   <li>adds bearer JWT authentication when the application has a {@code JwtDecoder} bean or
  *       {@code messaging.web.security.jwt.issuers} lists trusted issuers, unless the chain has a resource server
  *       already ({@link #jwt(boolean)});</li>
  *   <li>adds HTTP Basic when {@code messaging.web.security.basic=true} ({@link #httpBasic(boolean)}), unless the chain
  *       has it already.</li>
  * </ul>
- * The host's authorisation rules, session management and login stay as the host wrote them; the API answers 401 to a
- * caller who is not signed in even where the host's rules permit the path. Settings not given here are read from the
- * {@code messaging.*} properties.
+ * The host's authorisation rules, session management and login stay as the host wrote them; the API answers 401 to
+ * a caller who is not signed in even where the host's rules permit the path. Settings not given here are read from
+ * the {@code messaging.*} properties.
  */
-public final class MessagingSecurityConfigurer extends AbstractHttpConfigurer<MessagingSecurityConfigurer, HttpSecurity> {
+public final class MessagingSecurityConfigurer
+        extends AbstractHttpConfigurer<MessagingSecurityConfigurer, HttpSecurity> {
 
     private String basePath;
     private Boolean basic;

@@ -43,7 +43,8 @@ final class ParticipantController {
     }
 
     @DeleteMapping("/{teamMemberId}")
-    ResponseEntity<Void> remove(Messaging messaging, Actor actor, @PathVariable String id, @PathVariable String teamMemberId) {
+    ResponseEntity<Void> remove(Messaging messaging, Actor actor,
+                                @PathVariable String id, @PathVariable String teamMemberId) {
         messaging.conversations().removeParticipant(actor, PathIds.conversation(id), teamMemberId);
         return ResponseEntity.noContent().build();
     }

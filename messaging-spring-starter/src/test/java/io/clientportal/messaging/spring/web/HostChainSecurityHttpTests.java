@@ -109,7 +109,8 @@ class HostChainSecurityHttpTests {
 
     @Test
     void bearerTokensWorkBesideSessionsAndTheirWritesNeedNoCsrfToken() {
-        HttpCaller byToken = HttpCaller.bearer(root() + "/api/messaging", TOKENS.token(portal.id(Who.CLIENT_OF_ACCOUNT)));
+        HttpCaller byToken = HttpCaller.bearer(root() + "/api/messaging",
+                TOKENS.token(portal.id(Who.CLIENT_OF_ACCOUNT)));
         Answer written = byToken.postWithoutCsrf(portal.conversationPath() + "/messages",
                 json(Map.of("text", "by token")));
         assertThat(written.status()).as(written.toString()).isEqualTo(201);
