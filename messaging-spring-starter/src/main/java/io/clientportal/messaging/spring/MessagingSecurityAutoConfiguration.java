@@ -2,6 +2,10 @@ package io.clientportal.messaging.spring;
 
 import io.clientportal.messaging.spring.web.MessagingSecurity;
 import io.clientportal.messaging.spring.web.ProblemWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -14,6 +18,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.List;
 
 /**
  * With Spring Security present and no security chain of the application's own: a filter chain for the messaging
@@ -37,6 +43,8 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnBean(ProblemWriter.class)
 public class MessagingSecurityAutoConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(MessagingSecurityAutoConfiguration.class);
+
     /** Before Boot's default chain, which matches every path. */
     public static final int FILTER_CHAIN_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
@@ -48,5 +56,19 @@ public class MessagingSecurityAutoConfiguration {
                                                      ProblemWriter problems) throws Exception {
         return MessagingSecurity.filterChain(http, properties.getWeb().getBasePath(),
                 properties.getWeb().getSecurity().getCsrfCookieSameSite(), problems);
+    }
+
+    /** Says at startup that the application's own chains secure the API, so nobody wonders where ours went. */
+    @Bean
+    SmartInitializingSingleton messagingSecurityNotice(ConfigurableListableBeanFactory beans,
+                                                       MessagingProperties properties) {
+        return () -> {
+            List<String> chains = OnNoApplicationSecurityFilterChainCondition.applicationChains(beans);
+            if (!chains.isEmpty() && !beans.containsBean(OnNoApplicationSecurityFilterChainCondition.OWN_CHAIN)) {
+                log.info("The application's SecurityFilterChain beans {} secure the messaging API under {}: apply "
+                        + "MessagingSecurityConfigurer.messaging() in the one that covers it", chains,
+                        properties.getWeb().getBasePath());
+            }
+        };
     }
 }

@@ -61,6 +61,15 @@ class MessagingSecurityAutoConfigurationTests {
     }
 
     @Test
+    void inTheHostsChainTheConfigurerAddsBasicOnlyWhenAskedFor() {
+        runner().withUserConfiguration(HostChain.class).run(context -> assertThat(context.getBean("hostChain",
+                SecurityFilterChain.class).getFilters()).doesNotHaveAnyElementsOfTypes(BasicAuthenticationFilter.class));
+        runner().withUserConfiguration(HostChain.class).withPropertyValues("messaging.web.security.basic=true")
+                .run(context -> assertThat(context.getBean("hostChain", SecurityFilterChain.class).getFilters())
+                        .hasAtLeastOneElementOfType(BasicAuthenticationFilter.class));
+    }
+
+    @Test
     void httpBasicOnlyWhenAskedFor() {
         runner().run(context -> assertThat(filters(context)).doesNotHaveAnyElementsOfTypes(
                 BasicAuthenticationFilter.class));

@@ -119,6 +119,18 @@ class HostChainSecurityHttpTests {
     }
 
     @Test
+    void anEventStreamOpensThroughTheHostsChainForASessionAndForABearerToken() throws Exception {
+        HttpCaller byToken = HttpCaller.bearer(root() + "/api/messaging", TOKENS.token(portal.id(Who.OWNER)));
+        try (SseClient session = signedIn(Who.CLIENT_OF_ACCOUNT).events(null).awaitSubscribed();
+             SseClient token = byToken.events(null).awaitSubscribed()) {
+            Answer posted = byToken.post(portal.conversationPath() + "/messages", json(Map.of("text", "live")));
+            assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+            assertThat(session.awaitEvents("MessagePosted", 1)).hasSize(1);
+            assertThat(token.awaitEvents("MessagePosted", 1)).hasSize(1);
+        }
+    }
+
+    @Test
     void theHostsOwnRulesApplyToTheApi() {
         Answer byClient = signedIn(Who.CLIENT_OF_ACCOUNT).post("/announcements",
                 json(Map.of("audience", Map.of("allClients", true), "text", "Hi all")));
