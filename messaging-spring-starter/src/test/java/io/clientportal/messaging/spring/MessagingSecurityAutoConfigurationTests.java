@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.filter.CorsFilter;
 
 import java.nio.file.Path;
 
@@ -67,6 +68,16 @@ class MessagingSecurityAutoConfigurationTests {
         runner().withUserConfiguration(HostChain.class).withPropertyValues("messaging.web.security.basic=true")
                 .run(context -> assertThat(context.getBean("hostChain", SecurityFilterChain.class).getFilters())
                         .hasAtLeastOneElementOfType(BasicAuthenticationFilter.class));
+    }
+
+    @Test
+    void inTheHostsChainTheConfigurerAnswersCorsOnlyWhenOriginsAreListed() {
+        runner().withUserConfiguration(HostChain.class).run(context -> assertThat(context.getBean("hostChain",
+                SecurityFilterChain.class).getFilters()).doesNotHaveAnyElementsOfTypes(CorsFilter.class));
+        runner().withUserConfiguration(HostChain.class)
+                .withPropertyValues("messaging.web.cors.allowed-origins=https://app.example.com")
+                .run(context -> assertThat(context.getBean("hostChain", SecurityFilterChain.class).getFilters())
+                        .hasAtLeastOneElementOfType(CorsFilter.class));
     }
 
     @Test
