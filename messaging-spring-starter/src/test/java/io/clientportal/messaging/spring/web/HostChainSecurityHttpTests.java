@@ -144,8 +144,12 @@ class HostChainSecurityHttpTests {
     @Test
     void anAnonymousApiRequestIsNotWhereTheLoginGoesBackTo() throws IOException, InterruptedException {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-        browser.send(HttpRequest.newBuilder(URI.create(root() + "/api/messaging/conversations")).GET().build(),
+        // A browser tab opened on an API address: the host's pages would answer it with a redirect to the login.
+        HttpResponse<String> api = browser.send(HttpRequest.newBuilder(
+                        URI.create(root() + "/api/messaging/conversations")).header("Accept", "text/html").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(root() + "/login")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
