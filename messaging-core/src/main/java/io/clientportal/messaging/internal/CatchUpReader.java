@@ -45,31 +45,38 @@ final class CatchUpReader {
         // Read before the log: a position skipped by then and committed after the read is awaited, not lost.
         NavigableSet<Long> watched = gaps.watchedIn(from, upTo);
         int limit = Math.max(1, Math.min(EventLog.BATCH, subscription.room() / 2));
-        List<EventRecord> read = log.after(from, limit);
+        List<EventRecord> found = log.after(from, limit);
         int n = 0;
-        while (n < read.size() && read.get(n).position() <= upTo) {
+        while (n < found.size() && found.get(n).position() <= upTo) {
             n++;
         }
-        boolean reached = read.size() < limit || n < read.size() || read.get(n - 1).position() == upTo;
-        List<EventRecord> batch = read.subList(0, n);
+        boolean reached = found.size() < limit || n < found.size() || found.get(n - 1).position() == upTo;
+        List<EventRecord> batch = found.subList(0, n);
         long end = reached ? upTo : batch.get(n - 1).position();
         List<MessagingEvent> events = decoder.decodeAll(batch);
         Lookahead lookahead = lookaheads.load(batch, events, List.of(subscription));
-        Set<Long> seen = new HashSet<>();
+        Set<Long> read = new HashSet<>();
+        batch.forEach(record -> read.add(record.position()));
+        watched.removeAll(read);
         for (int i = 0; i < n; i++) {
-            seen.add(batch.get(i).position());
+            long position = batch.get(i).position();
+            // Awaited before the events after them are offered, so those events' ids carry them.
+            awaitBelow(subscription, watched, position);
             if (events.get(i) != null) {
                 lookahead.at(i);
-                subscription.offer(events.get(i), batch.get(i).position(), lookahead);
+                subscription.offer(events.get(i), position, lookahead);
             }
         }
         subscription.advanceTo(end);
-        for (long p : watched.headSet(end, true)) {
-            if (!seen.contains(p)) {
-                subscription.await(p);
-            }
-        }
+        awaitBelow(subscription, watched, end + 1);
         return reached;
+    }
+
+    /** Makes the subscriber await the watched positions below {@code position} (taking them from the set). */
+    private static void awaitBelow(SubscriptionImpl subscription, NavigableSet<Long> watched, long position) {
+        while (!watched.isEmpty() && watched.first() < position) {
+            subscription.await(watched.pollFirst());
+        }
     }
 
     /**
