@@ -65,12 +65,12 @@ final class EventVisibility {
         /** The account of one conversation; empty when it does not exist. */
         Optional<String> conversationAccount(String tenantId, ConversationId conversationId);
 
-        static StoreReads of(UnitOfWork uow) {
+        static StoreReads of(Transactions transactions) {
             return new StoreReads() {
                 @Override
                 public Loaded load(String tenantId, List<ConversationId> accountsOf,
                                    Set<ConversationId> participantsOf, Set<String> members) {
-                    return uow.read(tenantId, tx -> new Loaded(
+                    return transactions.read(tenantId, tx -> new Loaded(
                             accountsOf.isEmpty() ? Map.of() : tx.store().conversations().accounts(accountsOf),
                             participantsOf.isEmpty() ? Map.of()
                                     : tx.store().conversations().participantAccesses(participantsOf, members)));
@@ -78,7 +78,7 @@ final class EventVisibility {
 
                 @Override
                 public Optional<String> conversationAccount(String tenantId, ConversationId conversationId) {
-                    return uow.read(tenantId, tx -> tx.store().conversations().find(conversationId)
+                    return transactions.read(tenantId, tx -> tx.store().conversations().find(conversationId)
                             .map(c -> c.clientAccountId()));
                 }
             };
@@ -91,7 +91,7 @@ final class EventVisibility {
     private final StoreReads reads;
 
     EventVisibility(Context context) {
-        this(context.authorizer, context.cache, context::cachedFacts, StoreReads.of(context.uow));
+        this(context.authorizer, context.cache, context::cachedFacts, StoreReads.of(context.transactions));
     }
 
     /**
