@@ -3,17 +3,15 @@ package io.clientportal.messaging.jpa;
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.model.Announcement;
 import io.clientportal.messaging.model.AnnouncementId;
-import io.clientportal.messaging.model.Attachment;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.spi.AnnouncementLease;
-import io.clientportal.messaging.spi.AnnouncementRecord;
+import io.clientportal.messaging.spi.AnnouncementRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** An announcement and its delivery progress. Its attachments live in the attachment table, stored once. */
@@ -68,31 +66,32 @@ class AnnouncementEntity {
     protected AnnouncementEntity() {
     }
 
-    AnnouncementEntity(String tenantId, AnnouncementRecord record) {
-        this.key = new UuidKey(tenantId, record.id().value());
-        this.authorKind = record.author().kind().name();
-        this.authorId = record.author().id();
-        this.authorName = record.authorName();
-        this.text = record.text();
-        this.highlighted = record.highlighted();
-        this.allClients = record.allClients();
-        this.createdAt = record.createdAt();
-        updateProgress(record);
+    AnnouncementEntity(String tenantId, AnnouncementRow row) {
+        this.key = new UuidKey(tenantId, row.id().value());
+        this.authorKind = row.author().kind().name();
+        this.authorId = row.author().id();
+        this.authorName = row.authorName();
+        this.text = row.text();
+        this.highlighted = row.highlighted();
+        this.allClients = row.allClients();
+        this.createdAt = row.createdAt();
+        updateProgress(row);
     }
 
     /** Takes over what may change after sending: the target count, status, delivered count, cursor and lease. */
-    void updateProgress(AnnouncementRecord record) {
-        this.targetCount = record.targetCount();
-        this.status = record.status().name();
-        this.deliveredCount = record.deliveredCount();
-        this.cursorId = record.cursor() == null ? null : record.cursor().value();
-        this.leaseOwner = record.lease() == null ? null : record.lease().owner();
-        this.leaseUntil = record.lease() == null ? null : record.lease().until();
+    void updateProgress(AnnouncementRow row) {
+        this.targetCount = row.targetCount();
+        this.status = row.status().name();
+        this.deliveredCount = row.deliveredCount();
+        this.cursorId = row.cursor() == null ? null : row.cursor().value();
+        this.leaseOwner = row.lease() == null ? null : row.lease().owner();
+        this.leaseUntil = row.lease() == null ? null : row.lease().until();
     }
 
-    AnnouncementRecord toRecord(List<Attachment> attachments) {
-        return new AnnouncementRecord(new AnnouncementId(key.id()),
-                new Actor(Actor.Kind.valueOf(authorKind), authorId), authorName, text, attachments, highlighted,
+    /** The row; its attachments are rows of their own ({@link AttachmentSql#ofAnnouncement}). */
+    AnnouncementRow toRow() {
+        return new AnnouncementRow(new AnnouncementId(key.id()),
+                new Actor(Actor.Kind.valueOf(authorKind), authorId), authorName, text, highlighted,
                 allClients, Announcement.Status.valueOf(status), targetCount, deliveredCount,
                 cursorId == null ? null : new ConversationId(cursorId), createdAt,
                 leaseOwner == null || leaseUntil == null ? null : new AnnouncementLease(leaseOwner, leaseUntil));

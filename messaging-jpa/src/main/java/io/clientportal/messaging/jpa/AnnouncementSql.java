@@ -1,12 +1,16 @@
 package io.clientportal.messaging.jpa;
 
+import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.model.AnnouncementId;
 import io.clientportal.messaging.model.ConversationId;
-import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.MessageId;
 import io.clientportal.messaging.spi.AnnouncementChunk;
-import io.clientportal.messaging.spi.AnnouncementRecord;
+import io.clientportal.messaging.spi.AnnouncementRow;
+import io.clientportal.messaging.spi.AnnouncementRows;
+import io.clientportal.messaging.spi.MessageRow;
 import io.clientportal.messaging.spi.PendingAnnouncement;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,12 +20,16 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static io.clientportal.messaging.jpa.Jdbc.uuid;
 
-/** An announcement's targets and its set-based delivery, one statement (or two on H2) per chunk. */
-final class AnnouncementSql {
+/**
+ * Announcements: their row (an entity: written a few times per announcement), their targets and their set-based
+ * delivery, one statement (or two on H2) per chunk.
+ */
+final class AnnouncementSql implements AnnouncementRows {
 
     private static final String INSERT_MESSAGE = "INSERT INTO messaging_message (tenant_id, conversation_id, seq, id,"
             + " author_kind, author_id, author_name, text, highlighted, announcement_id, client_message_id,"
@@ -61,15 +69,53 @@ final class AnnouncementSql {
             + " WHEN MATCHED THEN UPDATE SET last_seq = c.last_seq + 1, last_message_at = "
             + Platform.LATER_MESSAGE_AT + ", activity_at = " + Platform.LATER_MESSAGE_AT + ")";
 
+    private final EntityManager em;
     private final Jdbc jdbc;
     private final String tenantId;
 
-    AnnouncementSql(Jdbc jdbc, String tenantId) {
+    AnnouncementSql(EntityManager em, Jdbc jdbc, String tenantId) {
+        this.em = em;
         this.jdbc = jdbc;
         this.tenantId = tenantId;
     }
 
-    void addTargets(AnnouncementId id, List<ConversationId> conversationIds) {
+    @Override
+    public void insert(AnnouncementRow announcement) {
+        em.persist(new AnnouncementEntity(tenantId, announcement));
+        em.flush();
+    }
+
+    private AnnouncementEntity entity(AnnouncementId id) {
+        return em.find(AnnouncementEntity.class, new UuidKey(tenantId, id.value()));
+    }
+
+    @Override
+    public Optional<AnnouncementRow> find(AnnouncementId id) {
+        return Optional.ofNullable(entity(id)).map(AnnouncementEntity::toRow);
+    }
+
+    @Override
+    public Optional<AnnouncementRow> lock(AnnouncementId id) {
+        AnnouncementEntity entity = entity(id);
+        if (entity == null) {
+            return Optional.empty();
+        }
+        // Refreshed under the lock: what this unit may have read before is not what it writes progress from.
+        em.refresh(entity, LockModeType.PESSIMISTIC_WRITE);
+        return Optional.of(entity.toRow());
+    }
+
+    @Override
+    public void update(AnnouncementRow announcement) {
+        AnnouncementEntity entity = entity(announcement.id());
+        if (entity != null) {
+            entity.updateProgress(announcement);
+            em.flush();
+        }
+    }
+
+    @Override
+    public void addTargets(AnnouncementId id, List<ConversationId> conversationIds) {
         // Targets are recorded once, when the announcement is sent; duplicates in the list count once.
         List<Object[]> rows = new ArrayList<>();
         for (ConversationId conversationId : new LinkedHashSet<>(conversationIds)) {
@@ -84,13 +130,15 @@ final class AnnouncementSql {
      * targets it is inserting made PostgreSQL, whose statistics still called the table empty, scan it once per
      * row: quadratic, a minute for 100,000 clients.)
      */
-    int addAllConversations(AnnouncementId id) {
+    @Override
+    public int addAllConversationsAsTargets(AnnouncementId id) {
         return jdbc.update("INSERT INTO messaging_announcement_target (tenant_id, announcement_id, conversation_id)"
                 + " SELECT c.tenant_id, ?, c.id FROM messaging_conversation c WHERE c.tenant_id = ?", id.value(),
                 tenantId);
     }
 
-    List<ConversationId> targets(AnnouncementId id, ConversationId after, int limit) {
+    @Override
+    public List<ConversationId> targets(AnnouncementId id, ConversationId after, int limit) {
         String sql = "SELECT conversation_id FROM messaging_announcement_target WHERE tenant_id = ?"
                 + " AND announcement_id = ?" + (after == null ? "" : " AND conversation_id > ?")
                 + " ORDER BY conversation_id LIMIT ?";
@@ -99,31 +147,33 @@ final class AnnouncementSql {
         return jdbc.query(sql, row -> new ConversationId(uuid(row, "conversation_id")), parameters);
     }
 
-    List<Message> deliver(AnnouncementChunk chunk) {
+    @Override
+    public List<MessageRow> deliver(AnnouncementChunk chunk) {
         if (chunk.conversationIds().isEmpty()) {
             return List.of();
         }
-        AnnouncementRecord a = chunk.announcement();
+        MessageRow a = chunk.message();
         Map<UUID, Written> written = new HashMap<>();
         if (jdbc.platform() == Platform.POSTGRESQL) {
             List<UUID> conversations = chunk.conversationIds().stream().map(ConversationId::value).toList();
             List<UUID> messages = chunk.messageIds().stream().map(MessageId::value).toList();
             for (Written w : jdbc.query(DELIVER_POSTGRESQL, AnnouncementSql::written,
-                    jdbc.uuids(conversations), jdbc.uuids(messages), tenantId, a.id().value(), chunk.at(),
-                    chunk.at(), chunk.at(), chunk.at(), tenantId, tenantId, a.author().kind(), a.author().id(),
-                    a.authorName(), a.text(), a.highlighted(), a.id().value())) {
+                    jdbc.uuids(conversations), jdbc.uuids(messages), tenantId, a.announcementId().value(),
+                    chunk.at(), chunk.at(), chunk.at(), chunk.at(), tenantId, tenantId, a.author().kind(),
+                    a.author().id(), a.authorName(), a.text(), a.highlighted(), a.announcementId().value())) {
                 written.put(w.conversationId(), w);
             }
         } else {
             deliverOnH2(chunk, written);
         }
-        List<Message> delivered = new ArrayList<>(written.size());
+        List<MessageRow> delivered = new ArrayList<>(written.size());
         for (ConversationId conversationId : chunk.conversationIds()) {
             Written w = written.get(conversationId.value());
             if (w != null) {
-                delivered.add(new Message(new MessageId(w.messageId()), conversationId, w.seq(), a.author(),
-                        a.authorName(), a.text(), a.attachments(), a.highlighted(), a.id(), null, w.createdAt(),
-                        null, false));
+                // As written: no client message id, edit or delete (the statements store none).
+                delivered.add(new MessageRow(new MessageId(w.messageId()), conversationId, w.seq(), a.author(),
+                        a.authorName(), a.text(), List.of(), a.highlighted(), a.announcementId(), null,
+                        w.createdAt(), null, null));
             }
         }
         return delivered;
@@ -131,14 +181,14 @@ final class AnnouncementSql {
 
     /** H2 has no data-changing CTEs: bump the seqs set-based, then insert the messages in one JDBC batch. */
     private void deliverOnH2(AnnouncementChunk chunk, Map<UUID, Written> written) {
-        AnnouncementRecord a = chunk.announcement();
+        MessageRow a = chunk.message();
         Map<UUID, UUID> messageIdByConversation = new HashMap<>();
         for (int i = 0; i < chunk.conversationIds().size(); i++) {
             messageIdByConversation.put(chunk.conversationIds().get(i).value(), chunk.messageIds().get(i).value());
         }
         List<UUID> conversations = chunk.conversationIds().stream().map(ConversationId::value).toList();
-        Object[] parameters = {jdbc.uuids(conversations), tenantId, a.id().value(), tenantId, chunk.at(), chunk.at(),
-                chunk.at(), chunk.at()};
+        Object[] parameters = {jdbc.uuids(conversations), tenantId, a.announcementId().value(), tenantId, chunk.at(),
+                chunk.at(), chunk.at(), chunk.at()};
         List<Object[]> rows = new ArrayList<>();
         for (Written bumped : jdbc.query(BUMP_H2, row -> {
                     UUID conversationId = uuid(row, "id");
@@ -147,8 +197,8 @@ final class AnnouncementSql {
                 }, parameters)) {
             written.put(bumped.conversationId(), bumped);
             rows.add(new Object[]{tenantId, bumped.conversationId(), bumped.seq(), bumped.messageId(),
-                    a.author().kind(), a.author().id(), a.authorName(), a.text(), a.highlighted(), a.id().value(),
-                    bumped.createdAt()});
+                    a.author().kind(), a.author().id(), a.authorName(), a.text(), a.highlighted(),
+                    a.announcementId().value(), bumped.createdAt()});
         }
         jdbc.batch(INSERT_MESSAGE + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, NULL)", rows);
     }
@@ -162,17 +212,20 @@ final class AnnouncementSql {
                 Jdbc.instant(row, "created_at"));
     }
 
-    int readCount(AnnouncementId id) {
+    /** The reader kind is written into the statement (an enum name), as the client users' count always was. */
+    @Override
+    public int readCount(AnnouncementId id, Actor.Kind readerKind) {
         return (int) jdbc.queryLong("SELECT COUNT(*) FROM messaging_message m WHERE m.tenant_id = ?"
                 + " AND m.announcement_id = ? AND EXISTS (SELECT 1 FROM messaging_read_horizon h"
                 + " WHERE h.tenant_id = m.tenant_id AND h.conversation_id = m.conversation_id"
-                + " AND h.reader_kind = 'CLIENT_USER' AND h.last_read_seq >= m.seq)", tenantId, id.value());
+                + " AND h.reader_kind = '" + readerKind.name() + "' AND h.last_read_seq >= m.seq)", tenantId,
+                id.value());
     }
 
     /**
      * Claims unfinished announcements of every tenant that no node holds at {@code now}: the rows are locked with
      * {@code FOR UPDATE SKIP LOCKED} (so a row a chunk is delivering, or another node is claiming, is passed over)
-     * and given the new lease before commit. The condition is {@code AnnouncementRecord.claimableAt}'s, in SQL.
+     * and given the new lease before commit. The condition is {@code AnnouncementRow.claimableAt}'s, in SQL.
      */
     static List<PendingAnnouncement> claim(Jdbc jdbc, String owner, Instant now, Instant leaseUntil, int limit) {
         List<PendingAnnouncement> free = jdbc.query("SELECT tenant_id, id FROM messaging_announcement"
@@ -189,7 +242,8 @@ final class AnnouncementSql {
         return free;
     }
 
-    boolean deliveredToParticipant(AnnouncementId id, String teamMemberId) {
+    @Override
+    public boolean deliveredToParticipant(AnnouncementId id, String teamMemberId) {
         return jdbc.queryOne("SELECT 1 FROM messaging_message m JOIN messaging_participant p"
                         + " ON p.tenant_id = m.tenant_id AND p.conversation_id = m.conversation_id"
                         + " WHERE m.tenant_id = ? AND m.announcement_id = ? AND p.team_member_id = ? LIMIT 1",

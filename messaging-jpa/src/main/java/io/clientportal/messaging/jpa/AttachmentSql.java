@@ -1,12 +1,12 @@
 package io.clientportal.messaging.jpa;
 
 import io.clientportal.messaging.model.AnnouncementId;
-import io.clientportal.messaging.model.Attachment;
 import io.clientportal.messaging.model.AttachmentId;
 import io.clientportal.messaging.model.ConversationId;
-import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.MessageId;
-import io.clientportal.messaging.spi.AttachmentRecord;
+import io.clientportal.messaging.spi.AttachmentRow;
+import io.clientportal.messaging.spi.AttachmentRows;
+import io.clientportal.messaging.spi.MessageRow;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Attachment metadata of one tenant: uploads, references, and the batch load that fills a page's messages. */
-final class AttachmentSql {
+final class AttachmentSql implements AttachmentRows {
 
     private static final String SELECT = "SELECT " + Rows.ATTACHMENT_COLUMNS + " FROM messaging_attachment";
 
@@ -32,23 +32,25 @@ final class AttachmentSql {
         this.tenantId = tenantId;
     }
 
-    void insert(AttachmentRecord record) {
-        Attachment a = record.attachment();
+    @Override
+    public void insert(AttachmentRow a) {
         jdbc.update("INSERT INTO messaging_attachment (" + Rows.ATTACHMENT_COLUMNS + ")"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                tenantId, a.id().value(), a.filename(), a.contentType(), a.size(), a.sha256(), record.storageKey(),
-                record.uploader().kind(), record.uploader().id(), record.uploadedAt(),
-                uuidOrNull(record.conversationId() == null ? null : record.conversationId().value()),
-                uuidOrNull(record.messageId() == null ? null : record.messageId().value()),
-                uuidOrNull(record.announcementId() == null ? null : record.announcementId().value()));
+                tenantId, a.id().value(), a.filename(), a.contentType(), a.size(), a.sha256(), a.storageKey(),
+                a.uploader().kind(), a.uploader().id(), a.uploadedAt(),
+                uuidOrNull(a.conversationId() == null ? null : a.conversationId().value()),
+                uuidOrNull(a.messageId() == null ? null : a.messageId().value()),
+                uuidOrNull(a.announcementId() == null ? null : a.announcementId().value()));
     }
 
-    Optional<AttachmentRecord> find(AttachmentId id) {
+    @Override
+    public Optional<AttachmentRow> find(AttachmentId id) {
         return jdbc.queryOne(SELECT + " WHERE tenant_id = ? AND id = ?", Rows::attachment, tenantId, id.value());
     }
 
     /** Points the uploads at their message or announcement, keeping the order in which they were listed. */
-    void reference(List<AttachmentId> ids, ConversationId conversationId, MessageId messageId,
+    @Override
+    public void reference(List<AttachmentId> ids, ConversationId conversationId, MessageId messageId,
                    AnnouncementId announcementId) {
         List<Object[]> rows = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
@@ -62,44 +64,47 @@ final class AttachmentSql {
                 + " ordinal = ? WHERE tenant_id = ? AND id = ?", rows);
     }
 
-    List<AttachmentRecord> delete(List<AttachmentId> ids) {
+    @Override
+    public List<AttachmentRow> delete(List<AttachmentId> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         List<Object> parameters = new ArrayList<>();
         parameters.add(tenantId);
         ids.forEach(id -> parameters.add(id.value()));
-        List<AttachmentRecord> deleted = jdbc.query(jdbc.platform().returning(
+        List<AttachmentRow> deleted = jdbc.query(jdbc.platform().returning(
                         "DELETE FROM messaging_attachment WHERE tenant_id = ? AND id IN (" + markers(ids.size()) + ")",
                         Rows.ATTACHMENT_COLUMNS), Rows::attachment, parameters.toArray());
         // Answer in the order asked, as the in-memory store does.
-        List<AttachmentRecord> ordered = new ArrayList<>(deleted);
-        ordered.sort((a, b) -> Integer.compare(ids.indexOf(a.attachment().id()), ids.indexOf(b.attachment().id())));
+        List<AttachmentRow> ordered = new ArrayList<>(deleted);
+        ordered.sort((a, b) -> Integer.compare(ids.indexOf(a.id()), ids.indexOf(b.id())));
         return ordered;
     }
 
     /** Deletes the uploads of a conversation's own messages (an announcement's stay: they are shared). */
-    List<AttachmentRecord> deleteOfConversation(ConversationId id) {
+    @Override
+    public List<AttachmentRow> deleteOf(ConversationId id) {
         return jdbc.query(jdbc.platform().returning(
                 "DELETE FROM messaging_attachment WHERE tenant_id = ? AND conversation_id = ?",
                 Rows.ATTACHMENT_COLUMNS), Rows::attachment, tenantId, id.value());
     }
 
-    List<Attachment> ofAnnouncement(AnnouncementId id) {
+    @Override
+    public List<AttachmentRow> ofAnnouncement(AnnouncementId id) {
         return jdbc.query(SELECT + " WHERE tenant_id = ? AND announcement_id = ? ORDER BY ordinal",
-                row -> Rows.attachment(row).attachment(), tenantId, id.value());
+                Rows::attachment, tenantId, id.value());
     }
 
     /**
      * The same, for messages of which {@code withAttachments} names those that have attachments (a flag read with
      * them, see {@code MessageSql}): only those are looked up, and a page with none needs no query.
      */
-    List<Message> attachTo(List<Message> messages, Set<UUID> withAttachments) {
+    List<MessageRow> attachTo(List<MessageRow> messages, Set<UUID> withAttachments) {
         if (withAttachments.isEmpty()) {
             return messages;
         }
-        Map<UUID, Message> filled = new HashMap<>();
-        for (Message m : attachTo(messages.stream().filter(m -> withAttachments.contains(m.id().value())).toList())) {
+        Map<UUID, MessageRow> filled = new HashMap<>();
+        for (MessageRow m : attachTo(messages.stream().filter(m -> withAttachments.contains(m.id().value())).toList())) {
             filled.put(m.id().value(), m);
         }
         return messages.stream().map(m -> filled.getOrDefault(m.id().value(), m)).toList();
@@ -107,12 +112,13 @@ final class AttachmentSql {
 
     /**
      * The messages with their attachments, loaded in one query for the whole page: an ordinary message's are its
-     * own uploads, an announcement message's are the announcement's (stored once). Deleted messages have none.
+     * own uploads, an announcement message's are the announcement's (stored once). Deleted messages are given
+     * none, which saves the look-up (the core shows a deleted message without attachments anyway).
      */
-    List<Message> attachTo(List<Message> messages) {
+    List<MessageRow> attachTo(List<MessageRow> messages) {
         Set<UUID> messageIds = new LinkedHashSet<>();
         Set<UUID> announcementIds = new LinkedHashSet<>();
-        for (Message message : messages) {
+        for (MessageRow message : messages) {
             if (message.deleted()) {
                 continue;
             }
@@ -137,39 +143,41 @@ final class AttachmentSql {
                     .append(markers(announcementIds.size())).append("))");
             parameters.addAll(announcementIds);
         }
-        Map<UUID, List<Attachment>> byOwner = new HashMap<>();
-        for (AttachmentRecord record : jdbc.query(SELECT + " WHERE tenant_id = ? AND (" + where + ")"
+        Map<UUID, List<AttachmentRow>> byOwner = new HashMap<>();
+        for (AttachmentRow attachment : jdbc.query(SELECT + " WHERE tenant_id = ? AND (" + where + ")"
                 + " ORDER BY ordinal", Rows::attachment, parameters.toArray())) {
-            UUID owner = record.messageId() != null ? record.messageId().value() : record.announcementId().value();
-            byOwner.computeIfAbsent(owner, key -> new ArrayList<>()).add(record.attachment());
+            UUID owner = attachment.messageId() != null ? attachment.messageId().value()
+                    : attachment.announcementId().value();
+            byOwner.computeIfAbsent(owner, key -> new ArrayList<>()).add(attachment);
         }
         if (byOwner.isEmpty()) {
             return messages;
         }
-        List<Message> filled = new ArrayList<>(messages.size());
-        for (Message m : messages) {
+        List<MessageRow> filled = new ArrayList<>(messages.size());
+        for (MessageRow m : messages) {
             UUID owner = m.deleted() ? null
                     : m.announcementId() != null ? m.announcementId().value() : m.id().value();
-            List<Attachment> attachments = owner == null ? null : byOwner.get(owner);
-            filled.add(attachments == null ? m : new Message(m.id(), m.conversationId(), m.seq(), m.author(),
-                    m.authorName(), m.text(), attachments, m.highlighted(), m.announcementId(), m.clientMessageId(),
-                    m.createdAt(), m.editedAt(), m.deleted()));
+            List<AttachmentRow> attachments = owner == null ? null : byOwner.get(owner);
+            filled.add(attachments == null ? m : m.withAttachments(attachments));
         }
         return Collections.unmodifiableList(filled);
     }
 
     /** Deletes, across tenants, up to {@code limit} uploads nothing references that are older than the cut-off. */
-    static List<AttachmentRecord> deleteUnreferenced(Jdbc jdbc, Instant uploadedBefore, int limit) {
-        List<AttachmentRecord> candidates = jdbc.query(SELECT + " WHERE message_id IS NULL AND announcement_id IS NULL"
-                + " AND uploaded_at < ? ORDER BY uploaded_at LIMIT ?", Rows::attachment, uploadedBefore, limit);
-        List<AttachmentRecord> deleted = new ArrayList<>(candidates.size());
-        for (AttachmentRecord candidate : candidates) {
+    static List<AttachmentRow> deleteUnreferenced(Jdbc jdbc, Instant uploadedBefore, int limit) {
+        record Candidate(String tenantId, AttachmentRow attachment) {
+        }
+        List<Candidate> candidates = jdbc.query(SELECT + " WHERE message_id IS NULL AND announcement_id IS NULL"
+                        + " AND uploaded_at < ? ORDER BY uploaded_at LIMIT ?",
+                row -> new Candidate(row.getString("tenant_id"), Rows.attachment(row)), uploadedBefore, limit);
+        List<AttachmentRow> deleted = new ArrayList<>(candidates.size());
+        for (Candidate candidate : candidates) {
             // Re-checked in the DELETE: an upload claimed meanwhile stays.
             int count = jdbc.update("DELETE FROM messaging_attachment WHERE tenant_id = ? AND id = ?"
                             + " AND message_id IS NULL AND announcement_id IS NULL",
                     candidate.tenantId(), candidate.attachment().id().value());
             if (count > 0) {
-                deleted.add(candidate);
+                deleted.add(candidate.attachment());
             }
         }
         return deleted;

@@ -1,7 +1,7 @@
 package io.clientportal.messaging.jpa;
 
 import io.clientportal.messaging.model.AccountKind;
-import io.clientportal.messaging.model.ClientAccount;
+import io.clientportal.messaging.spi.ClientAccountRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -24,17 +24,17 @@ class ClientAccountEntity {
     protected ClientAccountEntity() {
     }
 
-    ClientAccountEntity(String tenantId, ClientAccount account) {
+    ClientAccountEntity(String tenantId, ClientAccountRow account) {
         this.key = new DirectoryKey(tenantId, account.id());
         update(account);
     }
 
-    void update(ClientAccount account) {
+    void update(ClientAccountRow account) {
         this.name = account.name();
         this.kind = account.kind().name();
     }
 
-    ClientAccount toModel() {
-        return new ClientAccount(key.id(), name, AccountKind.valueOf(kind));
+    ClientAccountRow toRow() {
+        return new ClientAccountRow(key.id(), name, AccountKind.valueOf(kind));
     }
 }

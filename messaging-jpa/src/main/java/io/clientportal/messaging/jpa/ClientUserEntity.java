@@ -1,6 +1,6 @@
 package io.clientportal.messaging.jpa;
 
-import io.clientportal.messaging.model.ClientUser;
+import io.clientportal.messaging.spi.ClientUserRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -23,17 +23,17 @@ class ClientUserEntity {
     protected ClientUserEntity() {
     }
 
-    ClientUserEntity(String tenantId, ClientUser user) {
+    ClientUserEntity(String tenantId, ClientUserRow user) {
         this.key = new DirectoryKey(tenantId, user.id());
         update(user);
     }
 
-    void update(ClientUser user) {
+    void update(ClientUserRow user) {
         this.accountId = user.accountId();
         this.displayName = user.displayName();
     }
 
-    ClientUser toModel() {
-        return new ClientUser(key.id(), accountId, displayName);
+    ClientUserRow toRow() {
+        return new ClientUserRow(key.id(), accountId, displayName);
     }
 }

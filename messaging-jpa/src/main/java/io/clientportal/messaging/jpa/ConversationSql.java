@@ -2,19 +2,19 @@ package io.clientportal.messaging.jpa;
 
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.model.Access;
-import io.clientportal.messaging.model.ClientUser;
-import io.clientportal.messaging.model.Conversation;
 import io.clientportal.messaging.model.ConversationId;
-import io.clientportal.messaging.model.Participant;
-import io.clientportal.messaging.model.TeamMember;
 import io.clientportal.messaging.model.TeamRole;
-import io.clientportal.messaging.spi.AttachmentRecord;
+import io.clientportal.messaging.spi.ClientUserRow;
+import io.clientportal.messaging.spi.ConversationRow;
+import io.clientportal.messaging.spi.ConversationRows;
+import io.clientportal.messaging.spi.ParticipantRow;
 import io.clientportal.messaging.spi.SeqReservation;
+import io.clientportal.messaging.spi.SeqTaken;
+import io.clientportal.messaging.spi.TeamMemberRow;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ import java.util.Optional;
 import static io.clientportal.messaging.jpa.Jdbc.uuid;
 
 /** Conversations and their participants, in native SQL (the seq counter lives on the conversation row). */
-final class ConversationSql {
+final class ConversationSql implements ConversationRows {
 
     private static final String SELECT = "SELECT " + Rows.CONVERSATION_COLUMNS + " FROM messaging_conversation c";
 
@@ -35,52 +35,56 @@ final class ConversationSql {
         this.tenantId = tenantId;
     }
 
-    void insert(Conversation c) {
-        Instant activity = c.lastMessageAt() != null ? c.lastMessageAt() : c.createdAt();
+    @Override
+    public void insert(ConversationRow c) {
         jdbc.update("INSERT INTO messaging_conversation (tenant_id, id, client_account_id, client_name, last_seq,"
                         + " created_at, last_message_at, activity_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 tenantId, c.id().value(), c.clientAccountId(), c.clientName(), c.lastSeq(), c.createdAt(),
-                c.lastMessageAt() == null ? Jdbc.NULL_TIMESTAMP : c.lastMessageAt(), activity);
+                c.lastMessageAt() == null ? Jdbc.NULL_TIMESTAMP : c.lastMessageAt(), c.activityAt());
     }
 
-    Optional<Conversation> find(ConversationId id) {
+    @Override
+    public Optional<ConversationRow> find(ConversationId id) {
         return jdbc.queryOne(SELECT + " WHERE c.tenant_id = ? AND c.id = ?", Rows::conversation, tenantId,
                 id.value());
     }
 
-    Optional<Conversation> ofAccount(String clientAccountId) {
+    @Override
+    public Optional<ConversationRow> ofAccount(String clientAccountId) {
         return jdbc.queryOne(SELECT + " WHERE c.tenant_id = ? AND c.client_account_id = ?", Rows::conversation,
                 tenantId, clientAccountId);
     }
 
-    void rename(String clientAccountId, String clientName) {
-        jdbc.update("UPDATE messaging_conversation SET client_name = ? WHERE tenant_id = ? AND client_account_id = ?",
-                clientName, tenantId, clientAccountId);
+    @Override
+    public void rename(ConversationId id, String clientName) {
+        jdbc.update("UPDATE messaging_conversation SET client_name = ? WHERE tenant_id = ? AND id = ?", clientName,
+                tenantId, id.value());
     }
 
-    /** Deletes a conversation with everything in it, in a handful of set-based statements. */
-    List<AttachmentRecord> delete(ConversationId id, AttachmentSql attachments) {
+    /** Deletes a conversation with everything stored under it, in a handful of set-based statements. */
+    @Override
+    public void delete(ConversationId id) {
         if (find(id).isEmpty()) {
-            return List.of();
+            return;
         }
-        List<AttachmentRecord> deleted = attachments.deleteOfConversation(id);
         for (String table : List.of("messaging_message", "messaging_participant", "messaging_read_horizon",
                 "messaging_announcement_target")) {
             jdbc.update("DELETE FROM " + table + " WHERE tenant_id = ? AND conversation_id = ?", tenantId,
                     id.value());
         }
         jdbc.update("DELETE FROM messaging_conversation WHERE tenant_id = ? AND id = ?", tenantId, id.value());
-        return deleted;
     }
 
-    /** Takes the next seq under the conversation's row lock (held to commit); -1 if there is no such row. */
-    long nextSeq(ConversationId id, Instant at) {
-        return jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq", ""), row -> row.getLong(1), at, at, at, at,
-                tenantId, id.value()).orElse(-1L);
+    /** Takes the next seq under the conversation's row lock (held to commit). */
+    @Override
+    public Optional<SeqTaken> takeSeq(ConversationId id, Instant at) {
+        return jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.last_message_at", ""),
+                row -> new SeqTaken(row.getLong(1), Jdbc.instant(row, "last_message_at")), at, at, at, at, tenantId,
+                id.value());
     }
 
-    /** {@link #nextSeq} joined with the author's directory row (and participant row): a post's one statement. */
-    Optional<SeqReservation> nextSeqFor(ConversationId id, Actor author, Instant at) {
+    /** {@link #takeSeq} joined with the author's directory row (and participant row): a post's one statement. */
+    Optional<SeqReservation> takeSeqFor(ConversationId id, Actor author, Instant at) {
         if (author.isTeamMember()) {
             return jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.client_account_id, t.display_name,"
                             + " t.role, p.access, c.last_message_at", " LEFT JOIN messaging_team_member t ON t.tenant_id = c.tenant_id"
@@ -90,7 +94,7 @@ final class ConversationSql {
                         String name = row.getString(3);
                         String access = row.getString(5);
                         return new SeqReservation(row.getLong(1), row.getString(2), name == null ? null
-                                : new TeamMember(author.id(), name, TeamRole.valueOf(row.getString(4))), null,
+                                : new TeamMemberRow(author.id(), name, TeamRole.valueOf(row.getString(4))), null,
                                 access == null ? null : Access.valueOf(access), Jdbc.instant(row, "last_message_at"));
                     }, at, at, at, at, tenantId, id.value(), author.id(), author.id());
         }
@@ -100,21 +104,23 @@ final class ConversationSql {
                 row -> {
                     String accountId = row.getString(3);
                     return new SeqReservation(row.getLong(1), row.getString(2), null, accountId == null ? null
-                            : new ClientUser(author.id(), accountId, row.getString(4)), null,
+                            : new ClientUserRow(author.id(), accountId, row.getString(4)), null,
                             Jdbc.instant(row, "last_message_at"));
                 }, at, at, at, at, tenantId, id.value(), author.id());
     }
 
     // --- participants ----------------------------------------------------------------------------------------
 
-    Optional<Access> participantAccess(ConversationId id, String teamMemberId) {
+    @Override
+    public Optional<Access> participantAccess(ConversationId id, String teamMemberId) {
         return jdbc.queryOne("SELECT access FROM messaging_participant WHERE tenant_id = ? AND conversation_id = ?"
                         + " AND team_member_id = ?", row -> Access.valueOf(row.getString(1)), tenantId, id.value(),
                 teamMemberId);
     }
 
     /** The accounts of the conversations among {@code ids} that exist, in one query. */
-    Map<ConversationId, String> accounts(Collection<ConversationId> ids) {
+    @Override
+    public Map<ConversationId, String> accounts(Collection<ConversationId> ids) {
         Map<ConversationId, String> accounts = new HashMap<>();
         if (ids.isEmpty()) {
             return accounts;
@@ -140,8 +146,9 @@ final class ConversationSql {
     }
 
     /** The stored access of each (conversation, member) pair among the given that is a participant, in one query. */
-    Map<ConversationId, Map<String, Access>> participantAccesses(Collection<ConversationId> ids,
-                                                                 Collection<String> teamMemberIds) {
+    @Override
+    public Map<ConversationId, Map<String, Access>> participantAccesses(Collection<ConversationId> ids,
+                                                                        Collection<String> teamMemberIds) {
         Map<ConversationId, Map<String, Access>> accesses = new HashMap<>();
         if (ids.isEmpty() || teamMemberIds.isEmpty()) {
             return accesses;
@@ -159,19 +166,19 @@ final class ConversationSql {
         return accesses;
     }
 
-    List<Participant> participants(ConversationId id) {
-        List<Participant> participants = new ArrayList<>(jdbc.query("SELECT p.team_member_id, t.display_name,"
+    /** Unsorted: the core orders them (by its own collation, the same on every store). */
+    @Override
+    public List<ParticipantRow> participants(ConversationId id) {
+        return jdbc.query("SELECT p.team_member_id, t.display_name,"
                         + " t.role, p.access FROM messaging_participant p JOIN messaging_team_member t"
                         + " ON t.tenant_id = p.tenant_id AND t.id = p.team_member_id"
                         + " WHERE p.tenant_id = ? AND p.conversation_id = ?",
-                row -> new Participant(row.getString(1), row.getString(2), TeamRole.valueOf(row.getString(3)),
-                        Access.valueOf(row.getString(4))), tenantId, id.value()));
-        // Sorted here, not by the database's collation, so the order is the same on every database.
-        participants.sort(Comparator.comparing(Participant::displayName).thenComparing(Participant::teamMemberId));
-        return participants;
+                row -> new ParticipantRow(new TeamMemberRow(row.getString(1), row.getString(2),
+                        TeamRole.valueOf(row.getString(3))), Access.valueOf(row.getString(4))), tenantId, id.value());
     }
 
-    void saveParticipant(ConversationId id, String teamMemberId, Access access) {
+    @Override
+    public void saveParticipant(ConversationId id, String teamMemberId, Access access) {
         int updated = jdbc.update("UPDATE messaging_participant SET access = ? WHERE tenant_id = ?"
                 + " AND conversation_id = ? AND team_member_id = ?", access, tenantId, id.value(), teamMemberId);
         if (updated == 0) {
@@ -181,18 +188,21 @@ final class ConversationSql {
         }
     }
 
-    boolean deleteParticipant(ConversationId id, String teamMemberId) {
+    @Override
+    public boolean deleteParticipant(ConversationId id, String teamMemberId) {
         return jdbc.update("DELETE FROM messaging_participant WHERE tenant_id = ? AND conversation_id = ?"
                 + " AND team_member_id = ?", tenantId, id.value(), teamMemberId) > 0;
     }
 
-    List<ConversationId> deleteParticipations(String teamMemberId) {
+    @Override
+    public List<ConversationId> deleteParticipations(String teamMemberId) {
         return jdbc.query(jdbc.platform().returning("DELETE FROM messaging_participant WHERE tenant_id = ?"
                         + " AND team_member_id = ?", "conversation_id"),
                 row -> new ConversationId(uuid(row, "conversation_id")), tenantId, teamMemberId);
     }
 
-    List<ConversationId> setAccessEverywhere(String teamMemberId, Access access) {
+    @Override
+    public List<ConversationId> setAccessEverywhere(String teamMemberId, Access access) {
         return jdbc.query(jdbc.platform().returning("UPDATE messaging_participant SET access = ?"
                         + " WHERE tenant_id = ? AND team_member_id = ? AND access <> ?", "conversation_id"),
                 row -> new ConversationId(uuid(row, "conversation_id")), access, tenantId, teamMemberId, access);

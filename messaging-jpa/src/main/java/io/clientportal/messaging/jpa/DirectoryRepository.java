@@ -1,8 +1,9 @@
 package io.clientportal.messaging.jpa;
 
-import io.clientportal.messaging.model.ClientAccount;
-import io.clientportal.messaging.model.ClientUser;
-import io.clientportal.messaging.model.TeamMember;
+import io.clientportal.messaging.spi.ClientAccountRow;
+import io.clientportal.messaging.spi.ClientUserRow;
+import io.clientportal.messaging.spi.DirectoryRows;
+import io.clientportal.messaging.spi.TeamMemberRow;
 import jakarta.persistence.EntityManager;
 
 import java.util.Comparator;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * writes from the host's sync. Each write is flushed at once, so a duplicate key surfaces from the call that
  * caused it and native statements that follow see the row.
  */
-final class DirectoryRepository {
+final class DirectoryRepository implements DirectoryRows {
 
     private final EntityManager em;
     private final String tenantId;
@@ -28,11 +29,13 @@ final class DirectoryRepository {
         return new DirectoryKey(tenantId, id);
     }
 
-    Optional<TeamMember> teamMember(String id) {
-        return Optional.ofNullable(em.find(TeamMemberEntity.class, key(id))).map(TeamMemberEntity::toModel);
+    @Override
+    public Optional<TeamMemberRow> teamMember(String id) {
+        return Optional.ofNullable(em.find(TeamMemberEntity.class, key(id))).map(TeamMemberEntity::toRow);
     }
 
-    void save(TeamMember member) {
+    @Override
+    public void saveTeamMember(TeamMemberRow member) {
         TeamMemberEntity entity = em.find(TeamMemberEntity.class, key(member.id()));
         if (entity == null) {
             em.persist(new TeamMemberEntity(tenantId, member));
@@ -42,15 +45,18 @@ final class DirectoryRepository {
         em.flush();
     }
 
-    void deleteTeamMember(String id) {
+    @Override
+    public void deleteTeamMember(String id) {
         remove(em.find(TeamMemberEntity.class, key(id)));
     }
 
-    Optional<ClientAccount> clientAccount(String id) {
-        return Optional.ofNullable(em.find(ClientAccountEntity.class, key(id))).map(ClientAccountEntity::toModel);
+    @Override
+    public Optional<ClientAccountRow> clientAccount(String id) {
+        return Optional.ofNullable(em.find(ClientAccountEntity.class, key(id))).map(ClientAccountEntity::toRow);
     }
 
-    void save(ClientAccount account) {
+    @Override
+    public void saveClientAccount(ClientAccountRow account) {
         ClientAccountEntity entity = em.find(ClientAccountEntity.class, key(account.id()));
         if (entity == null) {
             em.persist(new ClientAccountEntity(tenantId, account));
@@ -60,26 +66,30 @@ final class DirectoryRepository {
         em.flush();
     }
 
-    void deleteClientAccount(String id) {
+    @Override
+    public void deleteClientAccount(String id) {
         remove(em.find(ClientAccountEntity.class, key(id)));
     }
 
-    Optional<ClientUser> clientUser(String id) {
-        return Optional.ofNullable(em.find(ClientUserEntity.class, key(id))).map(ClientUserEntity::toModel);
+    @Override
+    public Optional<ClientUserRow> clientUser(String id) {
+        return Optional.ofNullable(em.find(ClientUserEntity.class, key(id))).map(ClientUserEntity::toRow);
     }
 
-    List<ClientUser> clientUsers(String accountId) {
+    @Override
+    public List<ClientUserRow> clientUsers(String accountId) {
         return em.createQuery("select u from MessagingClientUser u where u.key.tenantId = :tenantId"
                         + " and u.accountId = :accountId", ClientUserEntity.class)
                 .setParameter("tenantId", tenantId)
                 .setParameter("accountId", accountId)
                 .getResultStream()
-                .map(ClientUserEntity::toModel)
-                .sorted(Comparator.comparing(ClientUser::id))
+                .map(ClientUserEntity::toRow)
+                .sorted(Comparator.comparing(ClientUserRow::id))
                 .toList();
     }
 
-    void save(ClientUser user) {
+    @Override
+    public void saveClientUser(ClientUserRow user) {
         ClientUserEntity entity = em.find(ClientUserEntity.class, key(user.id()));
         if (entity == null) {
             em.persist(new ClientUserEntity(tenantId, user));
@@ -89,7 +99,8 @@ final class DirectoryRepository {
         em.flush();
     }
 
-    void deleteClientUser(String id) {
+    @Override
+    public void deleteClientUser(String id) {
         remove(em.find(ClientUserEntity.class, key(id)));
     }
 

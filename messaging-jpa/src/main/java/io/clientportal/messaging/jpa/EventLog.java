@@ -2,6 +2,7 @@ package io.clientportal.messaging.jpa;
 
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.spi.EventRecord;
+import io.clientportal.messaging.spi.EventRows;
 import io.clientportal.messaging.spi.NewEvent;
 
 import java.time.Instant;
@@ -19,19 +20,37 @@ import static io.clientportal.messaging.jpa.Jdbc.uuid;
  * The event log (transactional outbox). Positions come from a sequence, so appending takes no lock that other
  * units of work wait for; the price is that positions may commit out of order (and a rolled-back unit leaves a
  * gap), which the core's relay handles by tracking gaps. The webhook deliveries an event asks for are queued with
- * it, in the same unit of work.
+ * it, in the same unit of work. A unit of work writes through its tenant's log ({@link EventRows}); the store reads,
+ * across tenants, through one without a tenant.
  */
-final class EventLog {
+final class EventLog implements EventRows {
 
     private static final String COLUMNS = "position, tenant_id, type, conversation_id, payload, created_at";
 
     private final Jdbc jdbc;
+    private final String tenantId;
 
+    /** The log across tenants: reading, pruning (not {@link EventRows}, which needs a tenant). */
     EventLog(Jdbc jdbc) {
-        this.jdbc = jdbc;
+        this(jdbc, null);
     }
 
-    void append(String tenantId, List<NewEvent> events) {
+    /** The log as a unit of work of {@code tenantId} writes it. */
+    EventLog(Jdbc jdbc, String tenantId) {
+        this.jdbc = jdbc;
+        this.tenantId = tenantId;
+    }
+
+    private String tenant() {
+        if (tenantId == null) {
+            throw new IllegalStateException("the event log across tenants writes no tenant's events");
+        }
+        return tenantId;
+    }
+
+    @Override
+    public void append(List<NewEvent> events) {
+        String tenantId = tenant();
         if (events.isEmpty()) {
             return;
         }
@@ -128,10 +147,11 @@ final class EventLog {
      * A conversation's events of the given types whose payload contains {@code mention}, by the conversation's
      * index (schema version 5): the scan covers that conversation's events only.
      */
-    List<EventRecord> ofConversation(String tenantId, ConversationId id, Set<String> types, String mention) {
+    @Override
+    public List<EventRecord> ofConversation(ConversationId id, Set<String> types, String mention) {
         List<Object> parameters = new ArrayList<>(types.size() + 3);
         parameters.add(id.value());
-        parameters.add(tenantId);
+        parameters.add(tenant());
         parameters.addAll(types);
         parameters.add("%" + mention.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         return jdbc.query("SELECT " + COLUMNS + " FROM messaging_event WHERE conversation_id = ? AND tenant_id = ?"
@@ -140,7 +160,8 @@ final class EventLog {
     }
 
     /** Overwrites logged payloads, and those of the events' webhook deliveries still in the table. */
-    void rewrite(Map<Long, String> payloads) {
+    @Override
+    public void rewritePayloads(Map<Long, String> payloads) {
         if (payloads.isEmpty()) {
             return;
         }
@@ -154,7 +175,9 @@ final class EventLog {
      * Erases a conversation's events in place (positions stay, so relays see no hole) and deletes their webhook
      * deliveries.
      */
-    void erase(String tenantId, ConversationId id, String type, String payload) {
+    @Override
+    public void eraseConversation(ConversationId id, String type, String payload) {
+        String tenantId = tenant();
         jdbc.update("DELETE FROM messaging_webhook_delivery WHERE event_position IN (SELECT e.position"
                 + " FROM messaging_event e WHERE e.conversation_id = ? AND e.tenant_id = ?)", id.value(), tenantId);
         jdbc.update("UPDATE messaging_event SET type = ?, payload = ?, conversation_id = NULL"

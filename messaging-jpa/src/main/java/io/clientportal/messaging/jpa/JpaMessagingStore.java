@@ -1,6 +1,6 @@
 package io.clientportal.messaging.jpa;
 
-import io.clientportal.messaging.spi.AttachmentRecord;
+import io.clientportal.messaging.spi.AttachmentRow;
 import io.clientportal.messaging.spi.EventRecord;
 import io.clientportal.messaging.spi.MessagingStore;
 import io.clientportal.messaging.spi.PendingAnnouncement;
@@ -318,7 +318,7 @@ public final class JpaMessagingStore implements MessagingStore {
     }
 
     @Override
-    public List<AttachmentRecord> deleteUnreferencedAttachments(Instant uploadedBefore, int limit) {
+    public List<AttachmentRow> deleteUnreferencedAttachments(Instant uploadedBefore, int limit) {
         return writeJdbc(jdbc -> AttachmentSql.deleteUnreferenced(jdbc, uploadedBefore, limit));
     }
 

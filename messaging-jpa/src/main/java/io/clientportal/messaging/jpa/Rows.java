@@ -2,13 +2,12 @@ package io.clientportal.messaging.jpa;
 
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.model.AnnouncementId;
-import io.clientportal.messaging.model.Attachment;
 import io.clientportal.messaging.model.AttachmentId;
-import io.clientportal.messaging.model.Conversation;
 import io.clientportal.messaging.model.ConversationId;
-import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.MessageId;
-import io.clientportal.messaging.spi.AttachmentRecord;
+import io.clientportal.messaging.spi.AttachmentRow;
+import io.clientportal.messaging.spi.ConversationRow;
+import io.clientportal.messaging.spi.MessageRow;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +17,7 @@ import java.util.UUID;
 import static io.clientportal.messaging.jpa.Jdbc.instant;
 import static io.clientportal.messaging.jpa.Jdbc.uuid;
 
-/** Maps result rows to the core's records. Column lists and mappers live side by side so they can't drift. */
+/** Maps result rows to the SPI's rows. Column lists and mappers live side by side so they can't drift. */
 final class Rows {
 
     static final String CONVERSATION_COLUMNS = "c.id AS c_id, c.client_account_id AS c_client_account_id,"
@@ -38,30 +37,30 @@ final class Rows {
     private Rows() {
     }
 
-    static Conversation conversation(ResultSet row) throws SQLException {
-        return new Conversation(new ConversationId(uuid(row, "c_id")), row.getString("c_client_account_id"),
+    static ConversationRow conversation(ResultSet row) throws SQLException {
+        return new ConversationRow(new ConversationId(uuid(row, "c_id")), row.getString("c_client_account_id"),
                 row.getString("c_client_name"), row.getLong("c_last_seq"), instant(row, "c_created_at"),
                 instant(row, "c_last_message_at"));
     }
 
     /** A message without its attachments (they are loaded per page, see {@link AttachmentSql#attachTo}). */
-    static Message message(ResultSet row) throws SQLException {
+    static MessageRow message(ResultSet row) throws SQLException {
         UUID announcementId = uuid(row, "m_announcement_id");
-        return new Message(new MessageId(uuid(row, "m_id")), new ConversationId(uuid(row, "m_conversation_id")),
+        return new MessageRow(new MessageId(uuid(row, "m_id")), new ConversationId(uuid(row, "m_conversation_id")),
                 row.getLong("m_seq"), actor(row.getString("m_author_kind"), row.getString("m_author_id")),
                 row.getString("m_author_name"), row.getString("m_text"), List.of(), row.getBoolean("m_highlighted"),
                 announcementId == null ? null : new AnnouncementId(announcementId),
                 row.getString("m_client_message_id"), instant(row, "m_created_at"), instant(row, "m_edited_at"),
-                instant(row, "m_deleted_at") != null);
+                instant(row, "m_deleted_at"));
     }
 
-    static AttachmentRecord attachment(ResultSet row) throws SQLException {
+    /** An attachment row read with {@link #ATTACHMENT_COLUMNS} (its tenant is the caller's to read). */
+    static AttachmentRow attachment(ResultSet row) throws SQLException {
         UUID conversationId = uuid(row, "conversation_id");
         UUID messageId = uuid(row, "message_id");
         UUID announcementId = uuid(row, "announcement_id");
-        return new AttachmentRecord(row.getString("tenant_id"),
-                new Attachment(new AttachmentId(uuid(row, "id")), row.getString("filename"),
-                        row.getString("content_type"), row.getLong("size_bytes"), row.getString("sha256")),
+        return new AttachmentRow(new AttachmentId(uuid(row, "id")), row.getString("filename"),
+                row.getString("content_type"), row.getLong("size_bytes"), row.getString("sha256"),
                 actor(row.getString("uploader_kind"), row.getString("uploader_id")), row.getString("storage_key"),
                 instant(row, "uploaded_at"),
                 conversationId == null ? null : new ConversationId(conversationId),

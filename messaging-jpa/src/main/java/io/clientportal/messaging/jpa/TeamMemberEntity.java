@@ -1,7 +1,7 @@
 package io.clientportal.messaging.jpa;
 
-import io.clientportal.messaging.model.TeamMember;
 import io.clientportal.messaging.model.TeamRole;
+import io.clientportal.messaging.spi.TeamMemberRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -24,17 +24,17 @@ class TeamMemberEntity {
     protected TeamMemberEntity() {
     }
 
-    TeamMemberEntity(String tenantId, TeamMember member) {
+    TeamMemberEntity(String tenantId, TeamMemberRow member) {
         this.key = new DirectoryKey(tenantId, member.id());
         update(member);
     }
 
-    void update(TeamMember member) {
+    void update(TeamMemberRow member) {
         this.displayName = member.displayName();
         this.role = member.role().name();
     }
 
-    TeamMember toModel() {
-        return new TeamMember(key.id(), displayName, TeamRole.valueOf(role));
+    TeamMemberRow toRow() {
+        return new TeamMemberRow(key.id(), displayName, TeamRole.valueOf(role));
     }
 }

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -85,19 +83,12 @@ abstract class EditDeleteRaceTests {
 
         @Override
         public <T> T inTransaction(String tenantId, Function<StoreTransaction, T> work) {
-            return delegate.inTransaction(tenantId, tx -> work.apply((StoreTransaction) Proxy.newProxyInstance(
-                    StoreTransaction.class.getClassLoader(), new Class<?>[]{StoreTransaction.class},
-                    (proxy, method, args) -> {
-                        if (method.getName().equals("updateMessageText") && editChecked.getCount() > 0) {
-                            editChecked.countDown();
-                            deleted.await(30, TimeUnit.SECONDS);
-                        }
-                        try {
-                            return method.invoke(tx, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    })));
+            return delegate.inTransaction(tenantId, tx -> work.apply(WatchedTransaction.watch(tx, (call, args) -> {
+                if (call.equals("messages.updateText") && editChecked.getCount() > 0) {
+                    editChecked.countDown();
+                    deleted.await(30, TimeUnit.SECONDS);
+                }
+            })));
         }
     }
 }

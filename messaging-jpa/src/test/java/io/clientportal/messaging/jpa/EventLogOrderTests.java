@@ -49,7 +49,7 @@ abstract class EventLogOrderTests {
         CountDownLatch firstAppended = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> store.inTransaction("t-order", tx -> {
-            tx.appendEvents(List.of(event("first")));
+            tx.events().append(List.of(event("first")));
             firstAppended.countDown();
             awaitLatch(releaseFirst);
             return null;
@@ -57,7 +57,7 @@ abstract class EventLogOrderTests {
         assertThat(firstAppended.await(10, TimeUnit.SECONDS)).isTrue();
         // No lock is shared: the second commits while the first is open, at a higher position.
         store.inTransaction("t-order", tx -> {
-            tx.appendEvents(List.of(event("second")));
+            tx.events().append(List.of(event("second")));
             return null;
         });
         List<EventRecord> whileOpen = store.eventsAfter(start, 10);
@@ -77,14 +77,14 @@ abstract class EventLogOrderTests {
         long start = store.lastEventPosition();
         try {
             store.inTransaction("t-order", tx -> {
-                tx.appendEvents(List.of(event("doomed")));
+                tx.events().append(List.of(event("doomed")));
                 throw new IllegalStateException("rolled back on purpose");
             });
         } catch (RuntimeException expected) {
             // the unit rolled back; its position stays a gap for good
         }
         store.inTransaction("t-order", tx -> {
-            tx.appendEvents(List.of(event("kept")));
+            tx.events().append(List.of(event("kept")));
             return null;
         });
         List<EventRecord> events = store.eventsAfter(start, 10);
@@ -98,7 +98,7 @@ abstract class EventLogOrderTests {
         Instant cutOff = old.plus(Duration.ofMinutes(30));
         long start = store.lastEventPosition();
         store.inTransaction("t-prune", tx -> {
-            tx.appendEvents(List.of(new NewEvent("old", null, "{}", old), new NewEvent("old", null, "{}", old),
+            tx.events().append(List.of(new NewEvent("old", null, "{}", old), new NewEvent("old", null, "{}", old),
                     new NewEvent("new", null, "{}", cutOff.plusSeconds(60))));
             return null;
         });
@@ -117,7 +117,7 @@ abstract class EventLogOrderTests {
         Instant cutOff = old.plus(Duration.ofMinutes(30));
         appendMany("aged", old, 70);
         assertThatThrownBy(() -> store.inTransaction("t-prune", tx -> {
-            tx.appendEvents(List.of(new NewEvent("aged", null, "{}", old)));
+            tx.events().append(List.of(new NewEvent("aged", null, "{}", old)));
             throw new IllegalStateException("rolled back: its position stays a gap");
         })).isInstanceOf(RuntimeException.class);
         appendMany("aged", old, 30);
@@ -138,7 +138,7 @@ abstract class EventLogOrderTests {
             for (int i = 0; i < count; i++) {
                 events.add(new NewEvent(type, null, "{}", at));
             }
-            tx.appendEvents(events);
+            tx.events().append(events);
             return null;
         });
     }

@@ -19,6 +19,7 @@ import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.MessageId;
 import io.clientportal.messaging.spi.DuplicateKeyException;
+import io.clientportal.messaging.spi.MessageRow;
 import io.clientportal.messaging.model.NewMessage;
 import io.clientportal.messaging.model.TeamRole;
 import jakarta.persistence.EntityManager;
@@ -33,8 +34,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -134,9 +133,9 @@ abstract class HostTransactionTests {
                     NewMessage.text("order 3 first").withClientMessageId("dup"));
             // A unit that hits a unique key: undone to its savepoint, the host's transaction stays usable.
             assertThatThrownBy(() -> store.inTransaction("default", tx -> {
-                long seq = tx.nextSeq(conversation, first.createdAt());
-                tx.insertMessage(new Message(new MessageId(UUID.randomUUID()), conversation, seq, OWNER, "Owner",
-                        "duplicate", List.of(), false, null, "dup", first.createdAt(), null, false));
+                long seq = tx.conversations().takeSeq(conversation, first.createdAt()).orElseThrow().seq();
+                tx.messages().insert(new MessageRow(new MessageId(UUID.randomUUID()), conversation, seq, OWNER,
+                        "Owner", "duplicate", List.of(), false, null, "dup", first.createdAt(), null, null));
                 return null;
             })).isInstanceOf(DuplicateKeyException.class);
             return messaging.messages().post(OWNER, conversation, NewMessage.text("order 3"));
@@ -341,19 +340,13 @@ abstract class HostTransactionTests {
         }
 
         private StoreTransaction watched(StoreTransaction tx) {
-            return (StoreTransaction) Proxy.newProxyInstance(StoreTransaction.class.getClassLoader(),
-                    new Class<?>[]{StoreTransaction.class}, (proxy, method, args) -> {
-                        Thread host = hostThread;
-                        if (method.getName().equals("announcement") && host != null
-                                && host != Thread.currentThread()) {
-                            lookupsWhileHostOpen.add(Thread.currentThread().getName() + " " + args[0]);
-                        }
-                        try {
-                            return method.invoke(tx, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            return WatchedTransaction.watch(tx, (call, args) -> {
+                Thread host = hostThread;
+                if ((call.equals("announcements.find") || call.equals("announcements.lock")) && host != null
+                        && host != Thread.currentThread()) {
+                    lookupsWhileHostOpen.add(Thread.currentThread().getName() + " " + args[0]);
+                }
+            });
         }
     }
 

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,7 +61,7 @@ class PostgresConnectionLossTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nextSeqFor", "insertMessage", "advanceReadHorizon", "appendEvents", "commit"})
+    @ValueSource(strings = {"takeSeqFor", "messages.insert", "readState.advanceHorizon", "events.append", "commit"})
     void aPostWhoseConnectionDiesLeavesNothingAndItsRetryStoresOneMessage(String point) {
         long seqBefore = messaging.conversations().get(OWNER, conversation).lastSeq();
         NewMessage message = NewMessage.text("killed at " + point).withClientMessageId("post-" + point);
@@ -134,15 +132,7 @@ class PostgresConnectionLossTests {
         }
 
         private StoreTransaction killing(StoreTransaction tx) {
-            return (StoreTransaction) Proxy.newProxyInstance(StoreTransaction.class.getClassLoader(),
-                    new Class<?>[]{StoreTransaction.class}, (proxy, method, args) -> {
-                        maybeKill(method.getName());
-                        try {
-                            return method.invoke(tx, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            return WatchedTransaction.watch(tx, (call, args) -> maybeKill(call));
         }
     }
 }

@@ -5,8 +5,6 @@ import io.clientportal.messaging.spi.MessagingStore;
 import io.clientportal.messaging.spi.PendingAnnouncement;
 import io.clientportal.messaging.spi.StoreTransaction;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -69,18 +67,11 @@ final class StoppingStore extends ForwardingMessagingStore {
     }
 
     private StoreTransaction stopping(StoreTransaction tx) {
-        return (StoreTransaction) Proxy.newProxyInstance(StoreTransaction.class.getClassLoader(),
-                new Class<?>[]{StoreTransaction.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("deliverAnnouncementChunk")
-                            && delivered.incrementAndGet() > chunks) {
-                        stop();
-                    }
-                    try {
-                        return method.invoke(tx, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return WatchedTransaction.watch(tx, (call, args) -> {
+            if (call.equals("announcements.deliver") && delivered.incrementAndGet() > chunks) {
+                stop();
+            }
+        });
     }
 
     private void stop() throws InterruptedException {

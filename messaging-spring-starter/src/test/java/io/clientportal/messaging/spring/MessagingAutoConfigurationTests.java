@@ -246,7 +246,7 @@ class MessagingAutoConfigurationTests {
                 }
 
                 @Override
-                public java.util.List<io.clientportal.messaging.spi.AttachmentRecord> deleteUnreferencedAttachments(
+                public java.util.List<io.clientportal.messaging.spi.AttachmentRow> deleteUnreferencedAttachments(
                         java.time.Instant uploadedBefore, int limit) {
                     return delegate.deleteUnreferencedAttachments(uploadedBefore, limit);
                 }
