@@ -174,7 +174,7 @@ final class AnnouncementDelivery implements AutoCloseable {
 
     /** Delivers one chunk, if this node holds the lease; renews it. */
     private Step deliverNextChunk(Key key) {
-        return context.uow.write(key.tenantId(), tx -> {
+        return context.transactions.write(key.tenantId(), tx -> {
             AnnouncementRow record = tx.store().announcements().lock(key.id()).orElse(null);
             if (record == null || record.finished()) {
                 return Step.DONE;
@@ -232,7 +232,7 @@ final class AnnouncementDelivery implements AutoCloseable {
     /** Gives the announcement up as failed, if this node still holds it (another node may be delivering it fine). */
     private void markFailed(Key key) {
         try {
-            context.uow.write(key.tenantId(), tx -> {
+            context.transactions.write(key.tenantId(), tx -> {
                 tx.store().announcements().lock(key.id()).filter(record -> !record.finished() && holds(record))
                         .ifPresent(record -> tx.store().announcements().update(record.withProgress(
                                 Announcement.Status.FAILED, record.deliveredCount(), record.cursor())
@@ -248,7 +248,7 @@ final class AnnouncementDelivery implements AutoCloseable {
     /** Lets go of an announcement this node holds, so that another node takes it over at its next sweep. */
     private void release(Key key) {
         try {
-            context.uow.write(key.tenantId(), tx -> {
+            context.transactions.write(key.tenantId(), tx -> {
                 tx.store().announcements().lock(key.id()).filter(record -> !record.finished() && holds(record))
                         .ifPresent(record -> tx.store().announcements().update(record.withLease(null)));
                 return null;

@@ -48,7 +48,7 @@ final class AnnouncementService implements Announcements {
                 throw new InvalidInputException("clientAccountIds", "name at least one client account, or all clients");
             }
         }
-        AnnouncementRow sent = context.uow.write(tenantId, tx -> {
+        AnnouncementRow sent = context.transactions.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
             Facts facts = Facts.direct(store);
             Authorizer.Subject subject = context.authorizer.subject(facts, actor);
@@ -90,7 +90,7 @@ final class AnnouncementService implements Announcements {
     public Announcement get(Actor actor, AnnouncementId id) {
         Checks.notNull(actor, "actor");
         Checks.notNull(id, "announcementId");
-        return context.uow.read(tenantId, tx -> {
+        return context.transactions.read(tenantId, tx -> {
             AnnouncementRow record = tx.store().announcements().find(id).orElseThrow(() -> Errors.announcementNotFound(id));
             Facts facts = context.cachedFacts(tx.store());
             Authorizer.Subject subject = context.authorizer.subject(facts, actor);

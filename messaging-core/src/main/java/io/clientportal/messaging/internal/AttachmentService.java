@@ -67,7 +67,7 @@ final class AttachmentService implements Attachments {
         Attachment attachment = new Attachment(id, name, type, counted.count(), counted.sha256());
         Instant now = context.now();
         try {
-            context.uow.write(tenantId, tx -> {
+            context.transactions.write(tenantId, tx -> {
                 tx.store().attachments().insert(new AttachmentRow(id, name, type, attachment.size(),
                         attachment.sha256(), actor, key, now, null, null, null));
                 // A host's transaction that rolls back later takes the row: the bytes go too.
@@ -101,7 +101,7 @@ final class AttachmentService implements Attachments {
     public AttachmentContent open(Actor actor, AttachmentId id) {
         Checks.notNull(actor, "actor");
         Checks.notNull(id, "attachmentId");
-        AttachmentRow record = context.uow.read(tenantId, tx -> {
+        AttachmentRow record = context.transactions.read(tenantId, tx -> {
             AttachmentRow found = tx.store().attachments().find(id).orElseThrow(() -> Errors.attachmentNotFound(id));
             if (!mayOpen(tx.store(), actor, found)) {
                 throw Errors.attachmentNotFound(id);

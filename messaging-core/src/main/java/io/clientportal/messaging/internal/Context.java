@@ -10,7 +10,7 @@ import java.time.Instant;
 /** What every service of every tenant shares: one per {@code Messaging} engine. */
 final class Context {
 
-    final UnitOfWork uow;
+    final Transactions transactions;
     final Authorizer authorizer;
     final AccessCache cache;
     final Clock clock;
@@ -20,9 +20,9 @@ final class Context {
     final AnnouncementDelivery announcementDelivery;
     final EventRedaction redaction;
 
-    Context(UnitOfWork uow, Authorizer authorizer, AccessCache cache, Clock clock, MessagingLimits limits,
+    Context(Transactions transactions, Authorizer authorizer, AccessCache cache, Clock clock, MessagingLimits limits,
             AttachmentStore attachmentStore, AnnouncementDelivery announcementDelivery, EventRedaction redaction) {
-        this.uow = uow;
+        this.transactions = transactions;
         this.authorizer = authorizer;
         this.cache = cache;
         this.clock = clock;
@@ -47,7 +47,7 @@ final class Context {
         return Facts.cached(tenantId, cache, new Facts.Reader() {
             @Override
             public <T> T read(java.util.function.Function<StoreTransaction, T> work) {
-                return uow.read(tenantId, tx -> work.apply(tx.store()));
+                return transactions.read(tenantId, tx -> work.apply(tx.store()));
             }
         });
     }

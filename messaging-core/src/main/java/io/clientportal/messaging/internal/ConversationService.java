@@ -48,7 +48,7 @@ final class ConversationService implements Conversations {
     public Conversation conversationOf(Actor actor, String clientAccountId) {
         Checks.notNull(actor, "actor");
         Checks.id(clientAccountId, "clientAccountId");
-        return context.uow.read(tenantId, tx -> {
+        return context.transactions.read(tenantId, tx -> {
             Conversation conversation = tx.store().conversations().ofAccount(clientAccountId).map(Records::conversation)
                     .orElseThrow(() -> new NotFoundException("client account " + clientAccountId + " not found"));
             Facts facts = context.cachedFacts(tx.store());
@@ -65,7 +65,7 @@ final class ConversationService implements Conversations {
     public Conversation get(Actor actor, ConversationId id) {
         Checks.notNull(actor, "actor");
         Checks.notNull(id, "conversationId");
-        return context.uow.read(tenantId, tx -> visibleConversation(tx.store(), actor, id));
+        return context.transactions.read(tenantId, tx -> visibleConversation(tx.store(), actor, id));
     }
 
     /**
@@ -96,7 +96,7 @@ final class ConversationService implements Conversations {
         Checks.notNull(query, "query");
         int limit = Checks.pageSize(query.limit(), context.limits);
         InboxCursor cursor = query.cursor() == null ? null : InboxCursor.parse(query.cursor());
-        return context.uow.read(tenantId, tx -> {
+        return context.transactions.read(tenantId, tx -> {
             Facts facts = context.cachedFacts(tx.store());
             Authorizer.Subject subject = context.authorizer.subject(facts, actor);
             ConversationScope scope = Scopes.of(tx.store(), subject);
@@ -121,7 +121,7 @@ final class ConversationService implements Conversations {
     public List<Participant> participants(Actor actor, ConversationId id) {
         Checks.notNull(actor, "actor");
         Checks.notNull(id, "conversationId");
-        return context.uow.read(tenantId, tx -> {
+        return context.transactions.read(tenantId, tx -> {
             requireVisible(tx.store(), actor, id);
             return tx.store().conversations().participants(id).stream()
                     .map(row -> effective(new Participant(row.member().id(), row.member().displayName(),
@@ -147,7 +147,7 @@ final class ConversationService implements Conversations {
         Checks.notNull(id, "conversationId");
         Checks.id(teamMemberId, "teamMemberId");
         Checks.notNull(access, "access");
-        return context.uow.write(tenantId, tx -> {
+        return context.transactions.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
             requireManager(store, actor, id);
             TeamMemberRow member = store.directory().teamMember(teamMemberId)
@@ -177,7 +177,7 @@ final class ConversationService implements Conversations {
         Checks.notNull(actor, "actor");
         Checks.notNull(id, "conversationId");
         Checks.id(teamMemberId, "teamMemberId");
-        context.uow.write(tenantId, tx -> {
+        context.transactions.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
             requireManager(store, actor, id);
             if (!store.conversations().deleteParticipant(id, teamMemberId)) {

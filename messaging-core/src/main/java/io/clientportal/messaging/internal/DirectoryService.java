@@ -46,7 +46,7 @@ final class DirectoryService implements Directory {
     public TeamMember upsertTeamMember(String id, String displayName, TeamRole role) {
         TeamMember member = new TeamMember(Checks.id(id, "id"), Checks.name(displayName, "displayName"),
                 Checks.notNull(role, "role"));
-        return context.uow.write(tenantId, tx -> {
+        return context.transactions.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
             Optional<TeamMember> existing = store.directory().teamMember(member.id()).map(Records::teamMember);
             if (existing.isPresent() && existing.get().equals(member)) {
@@ -70,7 +70,7 @@ final class DirectoryService implements Directory {
     @Override
     public void removeTeamMember(String id) {
         Checks.id(id, "id");
-        context.uow.write(tenantId, tx -> {
+        context.transactions.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
             if (store.directory().teamMember(id).isEmpty()) {
                 return null;
@@ -90,15 +90,15 @@ final class DirectoryService implements Directory {
         ClientAccount account = new ClientAccount(Checks.id(accountId, "accountId"), Checks.name(name, "name"),
                 Checks.notNull(kind, "kind"));
         try {
-            return context.uow.write(tenantId, tx -> createOrUpdate(tx, account));
+            return context.transactions.write(tenantId, tx -> createOrUpdate(tx, account));
         } catch (DuplicateKeyException raced) {
             // Another caller created the same account at the same moment: creation is idempotent, so answer as
             // a repeated call would.
-            return context.uow.write(tenantId, tx -> createOrUpdate(tx, account));
+            return context.transactions.write(tenantId, tx -> createOrUpdate(tx, account));
         }
     }
 
-    private Conversation createOrUpdate(Tx tx, ClientAccount account) {
+    private Conversation createOrUpdate(Transaction tx, ClientAccount account) {
         StoreTransaction store = tx.store();
         Optional<ClientAccount> existing = store.directory().clientAccount(account.id())
                 .map(Records::clientAccount);
@@ -134,7 +134,7 @@ final class DirectoryService implements Directory {
     public ClientUser addClientUser(String accountId, String userId, String displayName) {
         ClientUser wanted = new ClientUser(Checks.id(userId, "userId"), Checks.id(accountId, "accountId"),
                 Checks.name(displayName, "displayName"));
-        return context.uow.write(tenantId, tx -> {
+        return context.transactions.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
             ClientAccount account = store.directory().clientAccount(accountId).map(Records::clientAccount)
                     .orElseThrow(() -> new NotFoundException("client account " + accountId + " not found"));
@@ -158,7 +158,7 @@ final class DirectoryService implements Directory {
     @Override
     public void removeClientUser(String userId) {
         Checks.id(userId, "userId");
-        context.uow.write(tenantId, tx -> {
+        context.transactions.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
             Optional<ClientUserRow> user = store.directory().clientUser(userId);
             if (user.isPresent()) {
@@ -172,7 +172,7 @@ final class DirectoryService implements Directory {
     @Override
     public void deleteClientAccount(String accountId) {
         Checks.id(accountId, "accountId");
-        context.uow.write(tenantId, tx -> {
+        context.transactions.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
             if (store.directory().clientAccount(accountId).isEmpty()) {
                 return null;
@@ -204,18 +204,18 @@ final class DirectoryService implements Directory {
     @Override
     public Optional<TeamMember> teamMember(String id) {
         Checks.id(id, "id");
-        return context.uow.read(tenantId, tx -> tx.store().directory().teamMember(id).map(Records::teamMember));
+        return context.transactions.read(tenantId, tx -> tx.store().directory().teamMember(id).map(Records::teamMember));
     }
 
     @Override
     public Optional<ClientAccount> clientAccount(String accountId) {
         Checks.id(accountId, "accountId");
-        return context.uow.read(tenantId, tx -> tx.store().directory().clientAccount(accountId).map(Records::clientAccount));
+        return context.transactions.read(tenantId, tx -> tx.store().directory().clientAccount(accountId).map(Records::clientAccount));
     }
 
     @Override
     public Optional<ClientUser> clientUser(String userId) {
         Checks.id(userId, "userId");
-        return context.uow.read(tenantId, tx -> tx.store().directory().clientUser(userId).map(Records::clientUser));
+        return context.transactions.read(tenantId, tx -> tx.store().directory().clientUser(userId).map(Records::clientUser));
     }
 }

@@ -2,17 +2,12 @@ package io.clientportal.messaging.internal;
 
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.Events;
-import io.clientportal.messaging.InvalidInputException;
 import io.clientportal.messaging.Subscription;
 import io.clientportal.messaging.event.MessagingEvent;
 import io.clientportal.messaging.event.StreamReset;
 import io.clientportal.messaging.spi.MessagingStore;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -50,83 +45,21 @@ final class EventService implements Events {
     public Subscription subscribe(Actor actor, String lastEventId, Consumer<MessagingEvent> listener) {
         Checks.notNull(actor, "actor");
         Checks.notNull(listener, "listener");
-        long[] token = parse(lastEventId);
-        Long resumeAfter = token == null ? null : token[0];
-        long last = store.lastEventPosition();
-        boolean reset = false;
-        long cursor;
-        List<Long> inFlight = List.of();
-        if (resumeAfter == null) {
-            cursor = last;
-            inFlight = missingBetween(relay.position(), last);
-        } else {
-            long first = store.firstEventPosition();
-            // Events after the id were pruned (or the id is not from this log): the caller must reload.
-            reset = resumeAfter > last || (first > 0 && resumeAfter < first - 1);
-            cursor = reset ? last : resumeAfter;
-        }
-        SubscriptionImpl subscription = new SubscriptionImpl(tenantId, actor, cursor, listener, visibility, codec,
-                relay, deliveryExecutor, bufferSize, new StallWatch(System::nanoTime, STALL_LIMIT), context::now);
-        // Positions below "now" that have not committed yet commit after it: they are awaited, not skipped.
-        inFlight.forEach(subscription::await);
-        if (!reset && token != null) {
-            for (int i = 1; i < token.length; i++) {
-                if (token[i] < cursor) {
-                    subscription.await(token[i]);
-                }
-            }
-        }
+        StreamStart start = StreamStart.of(EventLog.of(store), relay.position(), lastEventId);
+        SubscriptionImpl subscription = new SubscriptionImpl(tenantId, actor, start.cursor(), listener, visibility,
+                codec, relay, deliveryExecutor, bufferSize, new StallWatch(System::nanoTime, STALL_LIMIT),
+                context::now);
+        // Positions below the start that have not committed yet commit after it: they are awaited, not skipped.
+        start.awaited().forEach(subscription::await);
         subscription.markStart();
-        if (reset) {
+        if (start.reset()) {
             subscription.enqueue(new StreamReset(subscription.startEventId(), tenantId, null, context.now()));
         }
-        if (resumeAfter == null || reset) {
+        if (!start.resumes(lastEventId)) {
             relay.register(subscription);
         } else {
             relay.resume(subscription);
         }
         return subscription;
-    }
-
-    /** Positions between the relay's and the log's end that have not committed (yet). */
-    private List<Long> missingBetween(long relayPosition, long last) {
-        if (last - relayPosition <= 1) {
-            return List.of();
-        }
-        long from = Math.max(relayPosition, last - SubscriptionImpl.MAX_AWAITED);
-        Set<Long> present = new HashSet<>();
-        for (var record : store.eventsAfter(from, (int) (last - from))) {
-            present.add(record.position());
-        }
-        List<Long> missing = new ArrayList<>();
-        for (long p = from + 1; p < last; p++) {
-            if (!present.contains(p)) {
-                missing.add(p);
-            }
-        }
-        return missing;
-    }
-
-    /** The position an id names, then the positions it still awaited ({@code "42~40~41"}); null for none. */
-    private static long[] parse(String lastEventId) {
-        if (lastEventId == null || lastEventId.isBlank()) {
-            return null;
-        }
-        try {
-            String[] parts = lastEventId.trim().split("~", SubscriptionImpl.MAX_AWAITED + 2);
-            if (parts.length > SubscriptionImpl.MAX_AWAITED + 1) {
-                throw new NumberFormatException();
-            }
-            long[] values = new long[parts.length];
-            for (int i = 0; i < parts.length; i++) {
-                values[i] = Long.parseLong(parts[i]);
-                if (values[i] < 0) {
-                    throw new NumberFormatException();
-                }
-            }
-            return values;
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("lastEventId", "lastEventId must be an event id this feed sent");
-        }
     }
 }

@@ -15,6 +15,7 @@ import io.clientportal.messaging.model.ClientUser;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.TeamMember;
 import io.clientportal.messaging.spi.AccessDecision;
+import io.clientportal.messaging.spi.AccessPolicy;
 import io.clientportal.messaging.spi.Permission;
 
 import java.util.ArrayList;
@@ -25,23 +26,89 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Decides which events a subscriber may see, from the cached directory and access data (which the relay has
- * already invalidated up to the event at hand, so a removal takes effect from the very next event).
+ * already invalidated up to the event at hand, so a removal takes effect from the very next event) corrected by what
+ * the log tells about the time of the event ({@link Lookahead}). Whether an actor may see an event is the
+ * {@link AccessPolicy}'s decision, asked as for the matching read:
+ * <ul>
+ *   <li>an event of a conversation: {@link Permission#VIEW} of that conversation, with the actor's facts as of the
+ *   event (a deleted conversation's event tells its account and who took part in it);</li>
+ *   <li>an announcement's delivery: what reading the announcement needs (its author, or whoever the policy lets
+ *   {@linkplain Permission#SEND_ANNOUNCEMENT send announcements}).</li>
+ * </ul>
+ * Events about the subscriber itself end its feed (it was removed) or are not sent (directory changes).
  */
 final class EventVisibility {
 
     enum Verdict { DELIVER, SKIP, END }
 
-    private final Context context;
+    /**
+     * What the decisions read from the store when the cache does not hold it: the only place the event feed's
+     * decisions touch the store.
+     */
+    interface StoreReads {
+
+        /**
+         * @param accounts     the accounts of these conversations (those that exist)
+         * @param participants the participant access of these members in these conversations (those added)
+         */
+        record Loaded(Map<ConversationId, String> accounts, Map<ConversationId, Map<String, Access>> participants) {
+        }
+
+        /** Loads, in one unit of work, the accounts of some conversations and some members' participant access. */
+        Loaded load(String tenantId, List<ConversationId> accountsOf, Set<ConversationId> participantsOf,
+                    Set<String> members);
+
+        /** The account of one conversation; empty when it does not exist. */
+        Optional<String> conversationAccount(String tenantId, ConversationId conversationId);
+
+        static StoreReads of(Transactions transactions) {
+            return new StoreReads() {
+                @Override
+                public Loaded load(String tenantId, List<ConversationId> accountsOf,
+                                   Set<ConversationId> participantsOf, Set<String> members) {
+                    return transactions.read(tenantId, tx -> new Loaded(
+                            accountsOf.isEmpty() ? Map.of() : tx.store().conversations().accounts(accountsOf),
+                            participantsOf.isEmpty() ? Map.of()
+                                    : tx.store().conversations().participantAccesses(participantsOf, members)));
+                }
+
+                @Override
+                public Optional<String> conversationAccount(String tenantId, ConversationId conversationId) {
+                    return transactions.read(tenantId, tx -> tx.store().conversations().find(conversationId)
+                            .map(c -> c.clientAccountId()));
+                }
+            };
+        }
+    }
+
+    private final Authorizer authorizer;
+    private final AccessCache cache;
+    private final Function<String, Facts> cachedFacts;
+    private final StoreReads reads;
 
     EventVisibility(Context context) {
-        this.context = context;
+        this(context.authorizer, context.cache, context::cachedFacts, StoreReads.of(context.transactions));
+    }
+
+    /**
+     * @param authorizer  asks the access policy
+     * @param cache       the cached conversation accounts and participant access (prefetched in bulk)
+     * @param cachedFacts a tenant's cached directory and access facts
+     * @param reads       what is read from the store on a miss
+     */
+    EventVisibility(Authorizer authorizer, AccessCache cache, Function<String, Facts> cachedFacts,
+                    StoreReads reads) {
+        this.authorizer = authorizer;
+        this.cache = cache;
+        this.cachedFacts = cachedFacts;
+        this.reads = reads;
     }
 
     Verdict verdict(Actor actor, MessagingEvent event, Lookahead lookahead) {
-        String tenant = event.tenantId();
         if (event instanceof TeamMemberRemoved removed) {
             return actor.isTeamMember() && removed.teamMemberId().equals(actor.id()) ? Verdict.END : Verdict.SKIP;
         }
@@ -51,50 +118,95 @@ final class EventVisibility {
         if (event instanceof TeamMemberChanged || event instanceof ClientUserChanged) {
             return Verdict.SKIP;
         }
-        Facts facts = asOfEvent(remembered(context.cachedFacts(tenant), tenant, lookahead), tenant, lookahead);
-        Authorizer.Subject subject = context.authorizer.subject(facts, actor);
+        String tenant = event.tenantId();
+        Facts facts = asOfEvent(event, lookahead.facts().of(tenant, cachedFacts.apply(tenant)), lookahead);
+        Authorizer.Subject subject = authorizer.subject(facts, actor);
         if (!subject.isKnown()) {
             return Verdict.SKIP;
         }
-        boolean visible;
-        if (event instanceof AnnouncementDelivered delivered) {
-            visible = subject.isManager() || (actor.isTeamMember() && delivered.authorId().equals(actor.id()));
-        } else if (event instanceof ConversationDeleted deleted) {
-            visible = subject.isManager()
-                    || (actor.isTeamMember() ? deleted.teamMemberIds() : deleted.clientUserIds()).contains(actor.id());
-        } else if (event instanceof ParticipantRemoved removed && actor.isTeamMember()
-                && removed.teamMemberId().equals(actor.id())) {
-            visible = true;
-        } else {
-            visible = event.conversationId() != null
-                    && mayView(facts, subject, tenant, event.conversationId(), lookahead);
-        }
-        return visible ? Verdict.DELIVER : Verdict.SKIP;
+        return visible(event, subject, facts, lookahead) ? Verdict.DELIVER : Verdict.SKIP;
     }
 
-    /** Facts as first loaded in this batch. */
-    private static Facts remembered(Facts current, String tenant, Lookahead lookahead) {
-        return new Facts() {
-            @Override
-            public Optional<TeamMember> teamMember(String id) {
-                return lookahead.remember(List.of("member", tenant, id), () -> current.teamMember(id));
-            }
+    private boolean visible(MessagingEvent event, Authorizer.Subject subject, Facts facts, Lookahead lookahead) {
+        Actor actor = subject.actor();
+        if (event instanceof AnnouncementDelivered delivered) {
+            // As reading the announcement (AnnouncementService): its author, or whoever may send announcements.
+            return (actor.isTeamMember() && delivered.authorId().equals(actor.id()))
+                    || authorizer.maySendAnnouncements(subject);
+        }
+        ConversationId id = event.conversationId();
+        if (id == null) {
+            return false;
+        }
+        Optional<String> account = event instanceof ConversationDeleted deleted
+                ? Optional.of(deleted.clientAccountId()) : account(event.tenantId(), id, lookahead);
+        if (account.isEmpty() && !removes(event, actor)) {
+            return false;   // the conversation does not exist (any more), as far as anyone can tell
+        }
+        // A team member's decision does not depend on the account (only whether a client is of it).
+        return mayView(facts, subject, id, account.orElse(null), participation(event, actor, lookahead));
+    }
 
-            @Override
-            public Optional<ClientUser> clientUser(String id) {
-                return lookahead.remember(List.of("user", tenant, id), () -> current.clientUser(id));
-            }
+    /** Whether the event takes this actor out of its conversation (which then existed). */
+    private static boolean removes(MessagingEvent event, Actor actor) {
+        return event instanceof ParticipantRemoved removed && actor.isTeamMember()
+                && removed.teamMemberId().equals(actor.id());
+    }
 
-            @Override
-            public Optional<Access> participantAccess(ConversationId conversationId, String teamMemberId) {
-                return lookahead.remember(List.of("participant", tenant, conversationId, teamMemberId),
-                        () -> current.participantAccess(conversationId, teamMemberId));
+    /** What the log tells about the actor's participation in the event's conversation at the event. */
+    private static Lookahead.Participation participation(MessagingEvent event, Actor actor, Lookahead lookahead) {
+        if (!actor.isTeamMember()) {
+            return Lookahead.Participation.NOT_TOLD;
+        }
+        if (removes(event, actor)) {
+            return Lookahead.Participation.PARTICIPANT;
+        }
+        if (event instanceof ConversationDeleted deleted) {
+            // The event lists every participant at the deletion (the store holds none any more).
+            return deleted.teamMemberIds().contains(actor.id()) ? Lookahead.Participation.PARTICIPANT
+                    : Lookahead.Participation.NOT_PARTICIPANT;
+        }
+        return lookahead.participation(event.tenantId(), event.conversationId(), actor.id());
+    }
+
+    /**
+     * Asks the policy for {@link Permission#VIEW}. When the log tells the member was a participant but not with
+     * which access (a later removal or change says only that), they may see it if the policy lets a participant
+     * see it whatever the access: no access is made up.
+     */
+    private boolean mayView(Facts facts, Authorizer.Subject subject, ConversationId id, String accountId,
+                            Lookahead.Participation told) {
+        return switch (told) {
+            case NOT_TOLD -> allowsView(facts, subject, id, accountId);
+            case NOT_PARTICIPANT -> allowsView(withParticipant(facts, id, subject.actor().id(), Optional.empty()),
+                    subject, id, accountId);
+            case PARTICIPANT -> {
+                for (Access access : Access.values()) {
+                    if (!allowsView(withParticipant(facts, id, subject.actor().id(), Optional.of(access)), subject,
+                            id, accountId)) {
+                        yield false;
+                    }
+                }
+                yield true;
             }
         };
     }
 
-    /** The current facts, corrected by what later events of the batch say about the time of this one. */
-    private static Facts asOfEvent(Facts current, String tenant, Lookahead lookahead) {
+    private boolean allowsView(Facts facts, Authorizer.Subject subject, ConversationId id, String accountId) {
+        return authorizer.decide(facts, subject, id, accountId, Permission.VIEW, false, false)
+                == AccessDecision.ALLOW;
+    }
+
+    /** The conversation's account: as the log tells it, else as first loaded for this batch (cache, store). */
+    private Optional<String> account(String tenant, ConversationId id, Lookahead lookahead) {
+        Optional<String> told = lookahead.accountOfConversation(tenant, id);
+        return told.isPresent() ? told : lookahead.facts().conversationAccount(tenant, id,
+                () -> cache.conversationAccount(tenant, id, () -> reads.conversationAccount(tenant, id)));
+    }
+
+    /** The facts, corrected by what the event and the later events say about the time of the event. */
+    private static Facts asOfEvent(MessagingEvent event, Facts current, Lookahead lookahead) {
+        String tenant = event.tenantId();
         return new Facts() {
             @Override
             public Optional<TeamMember> teamMember(String id) {
@@ -107,14 +219,37 @@ final class EventVisibility {
                 if (user.isPresent()) {
                     return user;
                 }
-                String account = lookahead.accountOfRemovedUser(tenant, id);
-                return account == null ? user : Optional.of(new ClientUser(id, account, null));
+                if (event instanceof ConversationDeleted deleted && deleted.clientUserIds().contains(id)) {
+                    return Optional.of(new ClientUser(id, deleted.clientAccountId(), null));
+                }
+                return lookahead.accountOfRemovedUser(tenant, id).map(account -> new ClientUser(id, account, null));
             }
 
             @Override
             public Optional<Access> participantAccess(ConversationId conversationId, String teamMemberId) {
-                Optional<Access> then = lookahead.participantAccess(tenant, conversationId, teamMemberId);
-                return then != null ? then : current.participantAccess(conversationId, teamMemberId);
+                return current.participantAccess(conversationId, teamMemberId);
+            }
+        };
+    }
+
+    /** The facts with one member's participant access in one conversation told. */
+    private static Facts withParticipant(Facts facts, ConversationId conversation, String member,
+                                         Optional<Access> access) {
+        return new Facts() {
+            @Override
+            public Optional<TeamMember> teamMember(String id) {
+                return facts.teamMember(id);
+            }
+
+            @Override
+            public Optional<ClientUser> clientUser(String id) {
+                return facts.clientUser(id);
+            }
+
+            @Override
+            public Optional<Access> participantAccess(ConversationId conversationId, String teamMemberId) {
+                return conversationId.equals(conversation) && teamMemberId.equals(member) ? access
+                        : facts.participantAccess(conversationId, teamMemberId);
             }
         };
     }
@@ -138,61 +273,40 @@ final class EventVisibility {
         for (Map.Entry<String, Set<ConversationId>> entry : conversations.entrySet()) {
             String tenant = entry.getKey();
             Set<String> members = new LinkedHashSet<>();
-            Facts facts = context.cachedFacts(tenant);
+            Facts facts = cachedFacts.apply(tenant);
             for (SubscriptionImpl subscription : subscribers) {
                 Actor actor = subscription.actor();
                 if (actor.isTeamMember() && subscription.tenantId().equals(tenant)
-                        && context.authorizer.needsParticipantAccess(context.authorizer.subject(facts, actor))) {
+                        && authorizer.needsParticipantAccess(authorizer.subject(facts, actor))) {
                     members.add(actor.id());
                 }
             }
             List<ConversationId> accounts = new ArrayList<>();
             Set<ConversationId> participantsOf = new LinkedHashSet<>();
             for (ConversationId id : entry.getValue()) {
-                if (!created.contains(id) && !context.cache.knowsAccount(tenant, id)) {
+                if (!created.contains(id) && !cache.knowsAccount(tenant, id)) {
                     accounts.add(id);
                 }
                 for (String member : members) {
-                    if (!context.cache.knowsParticipant(tenant, id, member)) {
+                    if (!cache.knowsParticipant(tenant, id, member)) {
                         participantsOf.add(id);
                     }
                 }
             }
             if (!accounts.isEmpty() || !participantsOf.isEmpty()) {
-                load(tenant, accounts, participantsOf, members);
+                remember(tenant, reads.load(tenant, accounts, participantsOf, members), participantsOf, members);
             }
         }
     }
 
-    private void load(String tenant, List<ConversationId> accounts, Set<ConversationId> participantsOf,
-                      Set<String> members) {
-        context.uow.read(tenant, tx -> {
-            if (!accounts.isEmpty()) {
-                tx.store().conversations().accounts(accounts).forEach((id, account) ->
-                        context.cache.rememberAccount(tenant, id, account));
+    private void remember(String tenant, StoreReads.Loaded loaded, Set<ConversationId> participantsOf,
+                          Set<String> members) {
+        loaded.accounts().forEach((id, account) -> cache.rememberAccount(tenant, id, account));
+        for (ConversationId id : participantsOf) {
+            Map<String, Access> of = loaded.participants().getOrDefault(id, Map.of());
+            for (String member : members) {
+                cache.rememberParticipant(tenant, id, member, Optional.ofNullable(of.get(member)));
             }
-            if (!participantsOf.isEmpty()) {
-                Map<ConversationId, Map<String, Access>> found = tx.store().conversations().participantAccesses(participantsOf,
-                        members);
-                for (ConversationId id : participantsOf) {
-                    Map<String, Access> of = found.getOrDefault(id, Map.of());
-                    for (String member : members) {
-                        context.cache.rememberParticipant(tenant, id, member, Optional.ofNullable(of.get(member)));
-                    }
-                }
-            }
-            return null;
-        });
-    }
-
-    private boolean mayView(Facts facts, Authorizer.Subject subject, String tenant, ConversationId id,
-                            Lookahead lookahead) {
-        String deletedLater = lookahead.accountOfDeletedConversation(tenant, id);
-        String told = deletedLater != null ? deletedLater : lookahead.accountOfCreatedConversation(tenant, id);
-        Optional<String> account = told != null ? Optional.of(told)
-                : lookahead.remember(List.of("account", tenant, id), () -> context.cache.conversationAccount(tenant,
-                id, () -> context.uow.read(tenant, tx -> tx.store().conversations().find(id).map(c -> c.clientAccountId()))));
-        return account.isPresent() && context.authorizer.decide(facts, subject, id, account.get(), Permission.VIEW,
-                false, false) == AccessDecision.ALLOW;
+        }
     }
 }

@@ -7,7 +7,6 @@ import io.clientportal.messaging.event.MessagingEvent;
 import io.clientportal.messaging.event.ParticipantAccessChanged;
 import io.clientportal.messaging.event.ParticipantAdded;
 import io.clientportal.messaging.event.ParticipantRemoved;
-import io.clientportal.messaging.model.Access;
 import io.clientportal.messaging.model.ConversationId;
 
 import java.util.ArrayList;
@@ -17,18 +16,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the relay knows about the state at each event of a batch: the facts it loaded once for the batch (a memo, so
- * a change committed by another thread mid-batch can't shift them), corrected by the events that follow in the log.
- * The relay loads the facts first and reads the following events after, so every change committed since the facts
- * were read is among those events.
+ * What the relay knows about the state at each event of a batch: the facts it loaded once for the batch
+ * ({@link BatchFacts}), corrected by the events that follow in the log. The relay loads the facts first and reads
+ * the following events after, so every change committed since the facts were read is among those events.
  *
- * <p>What the events later in the log say about the state at an earlier event. The store already holds the
- * newest state, so a participant removed right after a message would otherwise not be shown the message they could
- * see when it was posted. The first later event of a kind tells the earlier state: a removal or an access change
- * means the member was a participant, an addition means they were not; a deleted account or user existed.
+ * <p>The store already holds the newest state, so a participant removed right after a message would otherwise not
+ * be shown the message they could see when it was posted. The first later event of a kind tells the earlier state:
+ * a removal or an access change means the member was a participant, an addition means they were not; a deleted
+ * account or user existed.
  */
 final class Lookahead {
 
+    /** What the events after the current one tell about a team member's participation at it. */
+    enum Participation {
+        /** No later event tells: the loaded facts hold. */
+        NOT_TOLD,
+        /** A later removal or access change: they were a participant (with an access the log does not tell). */
+        PARTICIPANT,
+        /** A later addition: they were not a participant. */
+        NOT_PARTICIPANT
+    }
 
     private record ParticipantKey(String tenantId, ConversationId conversationId, String teamMemberId) {
     }
@@ -43,107 +50,111 @@ final class Lookahead {
     private final Map<UserKey, Integer> userRemovals = new HashMap<>();
     private final Map<ConversationKey, Integer> conversationDeletions = new HashMap<>();
     private final Map<ConversationKey, String> createdAccounts = new HashMap<>();
-    private final List<MessagingEvent> batch;
-    private final Map<Object, Object> memo;
+    /** The batch, then the events read after it; no nulls (events that could not be decoded are left out). */
+    private final List<Indexed> events;
+    /** How many entries the lists behind {@link #events} had, skipped ones included. */
+    private final int size;
+    private final BatchFacts facts;
     private int index;
 
-    Lookahead(List<MessagingEvent> batch) {
-        this(batch, new HashMap<>());
+    private record Indexed(int index, MessagingEvent event) {
     }
 
-    private Lookahead(List<MessagingEvent> batch, Map<Object, Object> memo) {
-        this.batch = batch;
-        this.memo = memo;
-        for (int i = 0; i < batch.size(); i++) {
-            MessagingEvent event = batch.get(i);
-            if (event == null) {
-                continue;
-            }
+    /**
+     * @param batch the batch's events by index; {@code null} entries are events to skip
+     */
+    Lookahead(List<MessagingEvent> batch) {
+        this(indexed(batch, 0), batch.size(), new BatchFacts());
+    }
+
+    private Lookahead(List<Indexed> events, int size, BatchFacts facts) {
+        this.events = events;
+        this.size = size;
+        this.facts = facts;
+        for (int at = 0; at < events.size(); at++) {
+            MessagingEvent event = events.get(at).event();
             String tenant = event.tenantId();
             if (event instanceof ParticipantAdded added) {
-                participant(tenant, event.conversationId(), added.participant().teamMemberId(), i);
+                participant(tenant, event.conversationId(), added.participant().teamMemberId(), at);
             } else if (event instanceof ParticipantAccessChanged changed) {
-                participant(tenant, event.conversationId(), changed.participant().teamMemberId(), i);
+                participant(tenant, event.conversationId(), changed.participant().teamMemberId(), at);
             } else if (event instanceof ParticipantRemoved removed) {
-                participant(tenant, event.conversationId(), removed.teamMemberId(), i);
+                participant(tenant, event.conversationId(), removed.teamMemberId(), at);
             } else if (event instanceof ClientUserRemoved removed) {
-                userRemovals.putIfAbsent(new UserKey(tenant, removed.clientUserId()), i);
+                userRemovals.putIfAbsent(new UserKey(tenant, removed.clientUserId()), at);
             } else if (event instanceof ConversationDeleted) {
-                conversationDeletions.putIfAbsent(new ConversationKey(tenant, event.conversationId()), i);
+                conversationDeletions.putIfAbsent(new ConversationKey(tenant, event.conversationId()), at);
             } else if (event instanceof ConversationCreated created) {
                 createdAccounts.put(new ConversationKey(tenant, event.conversationId()), created.clientAccountId());
             }
         }
     }
 
-    /** The same memo over the batch followed by the events read after it. */
-    Lookahead followedBy(List<MessagingEvent> later) {
-        List<MessagingEvent> all = new ArrayList<>(batch.size() + later.size());
-        all.addAll(batch);
-        all.addAll(later);
-        return new Lookahead(all, memo);
-    }
-
-    /** A fact loaded at most once per batch. */
-    @SuppressWarnings("unchecked")
-    <T> T remember(Object key, java.util.function.Supplier<T> loader) {
-        Object value = memo.get(key);
-        if (value == null && !memo.containsKey(key)) {
-            value = loader.get();
-            memo.put(key, value);
+    private static List<Indexed> indexed(List<MessagingEvent> events, int first) {
+        List<Indexed> indexed = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) != null) {
+                indexed.add(new Indexed(first + i, events.get(i)));
+            }
         }
-        return (T) value;
+        return indexed;
     }
 
-    private void participant(String tenant, ConversationId conversation, String member, int i) {
+    /** The same facts over the batch followed by the events read after it ({@code null} entries are skipped). */
+    Lookahead followedBy(List<MessagingEvent> later) {
+        List<Indexed> all = new ArrayList<>(events.size() + later.size());
+        all.addAll(events);
+        all.addAll(indexed(later, size));
+        return new Lookahead(all, size + later.size(), facts);
+    }
+
+    /** The facts loaded for this batch. */
+    BatchFacts facts() {
+        return facts;
+    }
+
+    private void participant(String tenant, ConversationId conversation, String member, int at) {
         participantEvents.computeIfAbsent(new ParticipantKey(tenant, conversation, member), k -> new ArrayList<>())
-                .add(i);
+                .add(at);
     }
 
-    /** Moves to the event being decided. */
+    /** Moves to the event being decided: its index in the batch. */
     void at(int index) {
         this.index = index;
     }
 
-    /**
-     * The member's participant access at the current event, if a later event tells it: empty optional inside
-     * means "not a participant then"; {@code null} means the batch does not tell.
-     */
-    Optional<Access> participantAccess(String tenant, ConversationId conversation, String member) {
-        List<Integer> indices = participantEvents.get(new ParticipantKey(tenant, conversation, member));
-        if (indices == null) {
-            return null;
-        }
-        for (int i : indices) {
-            if (i > index) {
-                MessagingEvent next = batch.get(i);
-                if (next instanceof ParticipantAdded) {
-                    return Optional.empty();
+    /** What the events after the current one tell about the member's participation at it. */
+    Participation participation(String tenant, ConversationId conversation, String member) {
+        List<Integer> found = participantEvents.get(new ParticipantKey(tenant, conversation, member));
+        if (found != null) {
+            for (int at : found) {
+                Indexed next = events.get(at);
+                if (next.index() > index) {
+                    return next.event() instanceof ParticipantAdded ? Participation.NOT_PARTICIPANT
+                            : Participation.PARTICIPANT;
                 }
-                // Removed or changed: they were a participant; VIEW does not depend on which access they had.
-                return Optional.of(next instanceof ParticipantAccessChanged ? Access.WRITE : Access.READ_ONLY);
             }
         }
-        return null;
+        return Participation.NOT_TOLD;
     }
 
-    /** The account of a client user who is removed later in the batch, or {@code null}. */
-    String accountOfRemovedUser(String tenant, String userId) {
-        Integer i = userRemovals.get(new UserKey(tenant, userId));
-        return i != null && i > index ? ((ClientUserRemoved) batch.get(i)).clientAccountId() : null;
+    /** The account of a client user who is removed after the current event, if one is. */
+    Optional<String> accountOfRemovedUser(String tenant, String userId) {
+        Integer at = userRemovals.get(new UserKey(tenant, userId));
+        return at != null && events.get(at).index() > index
+                ? Optional.of(((ClientUserRemoved) events.get(at).event()).clientAccountId()) : Optional.empty();
     }
 
     /**
-     * The account of a conversation created in the batch (its event says so, and a conversation never changes
-     * account), or {@code null}.
+     * The account of a conversation if the log tells it: it is deleted after the current event, or created in the
+     * batch (a conversation never changes account).
      */
-    String accountOfCreatedConversation(String tenant, ConversationId conversation) {
-        return createdAccounts.get(new ConversationKey(tenant, conversation));
-    }
-
-    /** The account of a conversation deleted later in the batch, or {@code null}. */
-    String accountOfDeletedConversation(String tenant, ConversationId conversation) {
-        Integer i = conversationDeletions.get(new ConversationKey(tenant, conversation));
-        return i != null && i > index ? ((ConversationDeleted) batch.get(i)).clientAccountId() : null;
+    Optional<String> accountOfConversation(String tenant, ConversationId conversation) {
+        ConversationKey key = new ConversationKey(tenant, conversation);
+        Integer deleted = conversationDeletions.get(key);
+        if (deleted != null && events.get(deleted).index() > index) {
+            return Optional.of(((ConversationDeleted) events.get(deleted).event()).clientAccountId());
+        }
+        return Optional.ofNullable(createdAccounts.get(key));
     }
 }

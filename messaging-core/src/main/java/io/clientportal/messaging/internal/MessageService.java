@@ -59,20 +59,20 @@ final class MessageService implements Messages {
         String text = Checks.text(message.text(), context.limits, !attachmentIds.isEmpty());
         String clientMessageId = Checks.clientMessageId(message.clientMessageId());
         try {
-            return context.uow.write(tenantId, tx -> post(tx, actor, id, text, attachmentIds, clientMessageId));
+            return context.transactions.write(tenantId, tx -> post(tx, actor, id, text, attachmentIds, clientMessageId));
         } catch (DuplicateKeyException raced) {
             if (raced.key() != DuplicateKeyException.Key.CLIENT_MESSAGE_ID) {
                 throw raced;
             }
             // A call with the same key committed first (on this node or another): the unique key decided, and
             // the answer is the message it stored.
-            Message earlier = context.uow.read(tenantId, tx -> tx.store().messages().byClientMessageId(id, actor,
+            Message earlier = context.transactions.read(tenantId, tx -> tx.store().messages().byClientMessageId(id, actor,
                     clientMessageId).map(Records::message)).orElseThrow(() -> raced);
             return replay(earlier, text, attachmentIds, clientMessageId);
         }
     }
 
-    private PostResult post(Tx tx, Actor actor, ConversationId id, String text, List<AttachmentId> attachmentIds,
+    private PostResult post(Transaction tx, Actor actor, ConversationId id, String text, List<AttachmentId> attachmentIds,
                             String clientMessageId) {
         StoreTransaction store = tx.store();
         if (clientMessageId != null) {
@@ -161,7 +161,7 @@ final class MessageService implements Messages {
         if ((query.beforeSeq() != null && query.beforeSeq() < 0) || (query.afterSeq() != null && query.afterSeq() < 0)) {
             throw new InvalidInputException(query.beforeSeq() != null ? "before" : "after", "seq must not be negative");
         }
-        return context.uow.read(tenantId, tx -> {
+        return context.transactions.read(tenantId, tx -> {
             conversations.requireVisible(tx.store(), actor, id);
             List<Message> items = Records.messages(tx.store().messages().page(id, query.beforeSeq(), query.afterSeq(),
                     limit));
@@ -181,7 +181,7 @@ final class MessageService implements Messages {
     public Message get(Actor actor, MessageId id) {
         Checks.notNull(actor, "actor");
         Checks.notNull(id, "messageId");
-        return context.uow.read(tenantId, tx -> {
+        return context.transactions.read(tenantId, tx -> {
             Message message = tx.store().messages().find(id).map(Records::message)
                     .orElseThrow(() -> Errors.messageNotFound(id));
             try {
@@ -198,7 +198,7 @@ final class MessageService implements Messages {
         Checks.notNull(actor, "actor");
         Checks.notNull(id, "messageId");
         String text = Checks.text(newText, context.limits, false);
-        return context.uow.write(tenantId, tx -> {
+        return context.transactions.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
             Message message = authorizeOnMessage(store, actor, id, Permission.EDIT_MESSAGE);
             if (message.deleted()) {
@@ -227,7 +227,7 @@ final class MessageService implements Messages {
     public void delete(Actor actor, MessageId id) {
         Checks.notNull(actor, "actor");
         Checks.notNull(id, "messageId");
-        context.uow.write(tenantId, tx -> {
+        context.transactions.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
             Message message = authorizeOnMessage(store, actor, id, Permission.DELETE_MESSAGE);
             if (message.deleted()) {
@@ -274,7 +274,7 @@ final class MessageService implements Messages {
         if (seq < 0) {
             throw new InvalidInputException("seq", "seq must not be negative");
         }
-        context.uow.write(tenantId, tx -> {
+        context.transactions.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
             ConversationRow conversation = store.conversations().find(id)
                     .orElseThrow(() -> Errors.conversationNotFound(id));
@@ -292,7 +292,7 @@ final class MessageService implements Messages {
     @Override
     public long unreadTotal(Actor actor) {
         Checks.notNull(actor, "actor");
-        return context.uow.read(tenantId, tx -> {
+        return context.transactions.read(tenantId, tx -> {
             Facts facts = context.cachedFacts(tx.store());
             Authorizer.Subject subject = context.authorizer.subject(facts, actor);
             return tx.store().readState().count(actor, Scopes.of(tx.store(), subject), Unread.MESSAGES);

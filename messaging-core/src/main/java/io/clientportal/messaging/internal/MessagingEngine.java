@@ -108,7 +108,7 @@ public final class MessagingEngine implements AutoCloseable {
         List<WebhookEndpoint> endpoints = events.webhooks();
         java.util.function.Function<String, List<String>> routing = endpoints.isEmpty() ? type -> List.of()
                 : type -> endpoints.stream().filter(e -> e.accepts(type)).map(WebhookEndpoint::name).toList();
-        UnitOfWork uow = new UnitOfWork(store, codec, cache, () -> {
+        Transactions transactions = new Transactions(store, codec, cache, () -> {
             relay.wake();
             wakeWebhooks.run();
             try {
@@ -117,7 +117,7 @@ public final class MessagingEngine implements AutoCloseable {
                 log.debug("Could not signal committed events to other instances: {}", e.toString());
             }
         }, routing);
-        this.context = new Context(uow, new Authorizer(policy), cache, clock, limits, attachmentStore,
+        this.context = new Context(transactions, new Authorizer(policy), cache, clock, limits, attachmentStore,
                 announcementDelivery, new EventRedaction(codec));
         this.visibility = new EventVisibility(context);
         relay.useVisibility(visibility);

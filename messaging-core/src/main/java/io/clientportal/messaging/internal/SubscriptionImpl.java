@@ -39,6 +39,16 @@ import java.util.function.Supplier;
  */
 final class SubscriptionImpl implements Subscription {
 
+    /** Where a subscription catches up and then joins the live feed (the {@link EventRelay}). */
+    interface Feed {
+
+        /** One catch-up step on the subscription's lane; true once it reached the live feed's position. */
+        boolean catchUp(SubscriptionImpl subscription);
+
+        /** Hands the subscription (caught up, or close to the live position) over to the live feed. */
+        void register(SubscriptionImpl subscription);
+    }
+
     private static final Logger log = LoggerFactory.getLogger(SubscriptionImpl.class);
     /** The most events one turn hands to the listener before the lane lets other lanes have the thread. */
     private static final int TURN = 256;
@@ -51,7 +61,7 @@ final class SubscriptionImpl implements Subscription {
     private final Consumer<MessagingEvent> listener;
     private final EventVisibility visibility;
     private final EventCodec codec;
-    private final EventRelay relay;
+    private final Feed relay;
     private final Supplier<Instant> clock;
     private final EventBuffer<MessagingEvent> buffer;
     private final DeliveryLane lane;
@@ -71,7 +81,7 @@ final class SubscriptionImpl implements Subscription {
     private long cursor;
 
     SubscriptionImpl(String tenantId, Actor actor, long cursor, Consumer<MessagingEvent> listener,
-                     EventVisibility visibility, EventCodec codec, EventRelay relay, Executor executor,
+                     EventVisibility visibility, EventCodec codec, Feed relay, Executor executor,
                      int bufferSize, StallWatch stall, Supplier<Instant> clock) {
         this.codec = codec;
         this.tenantId = tenantId;

@@ -18,12 +18,10 @@ import java.util.Optional;
 final class DirectoryRepository implements DirectoryRows {
 
     private final EntityManager em;
-    private final Jdbc jdbc;
     private final String tenantId;
 
-    DirectoryRepository(EntityManager em, Jdbc jdbc, String tenantId) {
+    DirectoryRepository(EntityManager em, String tenantId) {
         this.em = em;
-        this.jdbc = jdbc;
         this.tenantId = tenantId;
     }
 
@@ -101,22 +99,9 @@ final class DirectoryRepository implements DirectoryRows {
         em.flush();
     }
 
-    /**
-     * Deletes the user's horizons in their account's conversation (the only one a client user reads) by its
-     * primary key, then the user: no index leads from a reader to their horizons, and a scan of the tenant's
-     * horizons per removed user is what this avoids.
-     */
     @Override
     public void deleteClientUser(String id) {
-        ClientUserEntity entity = em.find(ClientUserEntity.class, key(id));
-        if (entity == null) {
-            return;
-        }
-        jdbc.update("DELETE FROM messaging_read_horizon WHERE tenant_id = ? AND conversation_id IN (SELECT c.id"
-                        + " FROM messaging_conversation c WHERE c.tenant_id = ? AND c.client_account_id = ?)"
-                        + " AND reader_kind = 'CLIENT_USER' AND reader_id = ?", tenantId, tenantId,
-                entity.toRow().accountId(), id);
-        remove(entity);
+        remove(em.find(ClientUserEntity.class, key(id)));
     }
 
     private void remove(Object entity) {

@@ -34,7 +34,7 @@ final class JpaTransaction implements StoreTransaction {
     JpaTransaction(String tenantId, EntityManager em, Platform platform) {
         this.tenantId = tenantId;
         Jdbc jdbc = new Jdbc(em, platform);
-        this.directory = new DirectoryRepository(em, jdbc, tenantId);
+        this.directory = new DirectoryRepository(em, tenantId);
         this.attachments = new AttachmentSql(jdbc, tenantId);
         this.conversations = new ConversationSql(jdbc, tenantId);
         this.messages = new MessageSql(jdbc, tenantId, attachments);

@@ -313,7 +313,7 @@ public abstract class AnnouncementContract extends Contract {
     }
 
     private static void assertExactlyOneDeliveredEvent(List<AnnouncementDelivered> events, AnnouncementId id) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> events.stream()
+        await().atMost(Duration.ofSeconds(30)).until(() -> events.stream()
                 .anyMatch(e -> e.announcementId().equals(id)));
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> events.stream()
                 .filter(e -> e.announcementId().equals(id)).count() == 1);

@@ -18,9 +18,9 @@ import java.util.function.Function;
  * (only after the transaction it belongs to committed, which may be a host's that commits later) invalidates this
  * node's caches, wakes the relay and runs after-commit actions; after a rollback none of it runs.
  */
-final class UnitOfWork {
+final class Transactions {
 
-    private static final Logger log = LoggerFactory.getLogger(UnitOfWork.class);
+    private static final Logger log = LoggerFactory.getLogger(Transactions.class);
 
     private final MessagingStore store;
     private final EventCodec codec;
@@ -33,7 +33,7 @@ final class UnitOfWork {
      *                         dispatcher)
      * @param webhookEndpoints the endpoints that get an event type, in the order configured
      */
-    UnitOfWork(MessagingStore store, EventCodec codec, AccessCache cache, Runnable eventsCommitted,
+    Transactions(MessagingStore store, EventCodec codec, AccessCache cache, Runnable eventsCommitted,
                Function<String, List<String>> webhookEndpoints) {
         this.store = store;
         this.codec = codec;
@@ -46,7 +46,7 @@ final class UnitOfWork {
      * Runs a writing unit of work. A unit that lost a race to insert the same directory entry (two nodes syncing
      * the same user at once) runs once more: it then sees the row and updates it, as an upsert should.
      */
-    <T> T write(String tenantId, Function<Tx, T> work) {
+    <T> T write(String tenantId, Function<Transaction, T> work) {
         try {
             return writeOnce(tenantId, work);
         } catch (DuplicateKeyException e) {
@@ -57,10 +57,10 @@ final class UnitOfWork {
         }
     }
 
-    private <T> T writeOnce(String tenantId, Function<Tx, T> work) {
-        List<Tx> committed = new ArrayList<>(1);
+    private <T> T writeOnce(String tenantId, Function<Transaction, T> work) {
+        List<Transaction> committed = new ArrayList<>(1);
         T result = guard(() -> store.inTransaction(tenantId, storeTx -> {
-            Tx tx = new Tx(storeTx);
+            Transaction tx = new Transaction(storeTx);
             T value = work.apply(tx);
             if (!tx.events().isEmpty()) {
                 List<NewEvent> encoded = new ArrayList<>(tx.events().size());
@@ -75,7 +75,7 @@ final class UnitOfWork {
             return value;
         }));
         // inTransaction returned: the unit committed, or it joined a caller's transaction that has yet to end.
-        Tx tx = committed.get(committed.size() - 1);
+        Transaction tx = committed.get(committed.size() - 1);
         // Forgotten at once, so the caller's next reads in a joined transaction see its own change, and again at
         // the end, whichever way it ends: reads in a joined transaction may have cached what it had not committed.
         invalidate(tx);
@@ -84,7 +84,7 @@ final class UnitOfWork {
     }
 
     /** What a joined transaction's later rollback leaves to undo: cached facts it may have loaded, and more. */
-    private void afterRollback(Tx tx) {
+    private void afterRollback(Transaction tx) {
         invalidate(tx);
         for (Runnable action : tx.afterRollbackActions()) {
             quietly(action, "After-rollback action");
@@ -92,7 +92,7 @@ final class UnitOfWork {
     }
 
     /** Everything a unit defers to its commit: each part runs even if another fails, and none throws. */
-    private void afterCommit(Tx tx) {
+    private void afterCommit(Transaction tx) {
         invalidate(tx);
         if (!tx.events().isEmpty()) {
             quietly(eventsCommitted, "Waking the relays");
@@ -102,7 +102,7 @@ final class UnitOfWork {
         }
     }
 
-    private void invalidate(Tx tx) {
+    private void invalidate(Transaction tx) {
         for (MessagingEvent event : tx.events()) {
             quietly(() -> cache.invalidate(event), "Invalidating the cache");
         }
@@ -117,8 +117,8 @@ final class UnitOfWork {
     }
 
     /** Runs a reading unit of work. */
-    <T> T read(String tenantId, Function<Tx, T> work) {
-        return guard(() -> store.read(tenantId, storeTx -> work.apply(new Tx(storeTx))));
+    <T> T read(String tenantId, Function<Transaction, T> work) {
+        return guard(() -> store.read(tenantId, storeTx -> work.apply(new Transaction(storeTx))));
     }
 
     private static <T> T guard(java.util.function.Supplier<T> call) {

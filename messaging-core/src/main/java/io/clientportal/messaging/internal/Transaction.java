@@ -7,17 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One unit of work as the services see it: the store's transaction, plus the events to append before commit and
- * the actions to run after it.
+ * A store transaction as the services see it: the store's {@code StoreTransaction}, plus the events to append
+ * before it commits and the actions to run after it ends. (One idea, one name: {@link Transactions} runs them.)
  */
-final class Tx {
+final class Transaction {
 
     private final StoreTransaction store;
     private final List<MessagingEvent> events = new ArrayList<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
     private final List<Runnable> afterRollback = new ArrayList<>();
 
-    Tx(StoreTransaction store) {
+    Transaction(StoreTransaction store) {
         this.store = store;
     }
 
