@@ -477,6 +477,9 @@ public class MessagingProperties {
         /** Spring Security settings of the endpoints. */
         private final Security security = new Security();
 
+        /** The OpenAPI document of the API, served at {@code {base-path}/openapi.json}. */
+        private final OpenApi openApi = new OpenApi();
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -511,6 +514,39 @@ public class MessagingProperties {
 
         public Security getSecurity() {
             return security;
+        }
+
+        public OpenApi getOpenApi() {
+            return openApi;
+        }
+    }
+
+    /** The OpenAPI 3.1 document of the REST and SSE API. */
+    public static class OpenApi {
+
+        /** Whether {@code GET {base-path}/openapi.json} serves the document. */
+        private boolean enabled = true;
+
+        /**
+         * Whether the document may be read without signing in (it describes the API and holds no data). With
+         * {@code false} it is secured like every other path under the base path.
+         */
+        private boolean permitAll = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public boolean isPermitAll() {
+            return permitAll;
+        }
+
+        public void setPermitAll(boolean permitAll) {
+            this.permitAll = permitAll;
         }
     }
 
