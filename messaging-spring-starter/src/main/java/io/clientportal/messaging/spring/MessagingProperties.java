@@ -605,6 +605,17 @@ public class MessagingProperties {
         /** The period the limits are counted over; allowance refills evenly across it. */
         private Duration period = Duration.ofMinutes(1);
 
+        /**
+         * Where the allowances are counted: {@code memory} (this node only; the default, right for one node) or
+         * {@code postgresql} (Bucket4j over the application's PostgreSQL {@code DataSource}: the limits hold across
+         * every node; needs {@code com.bucket4j:bucket4j_jdk17-postgresql}). Ignored when the application declares
+         * its own {@code MessagingRateLimiter} bean.
+         */
+        private RateLimitStore store = RateLimitStore.MEMORY;
+
+        /** The table of the {@code postgresql} store (created if missing; may be schema-qualified). */
+        private String table = "messaging_rate_limit";
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -636,6 +647,30 @@ public class MessagingProperties {
         public void setPeriod(Duration period) {
             this.period = period;
         }
+
+        public RateLimitStore getStore() {
+            return store;
+        }
+
+        public void setStore(RateLimitStore store) {
+            this.store = store;
+        }
+
+        public String getTable() {
+            return table;
+        }
+
+        public void setTable(String table) {
+            this.table = table;
+        }
+    }
+
+    /** Where rate limit allowances are counted. */
+    public enum RateLimitStore {
+        /** In this node's memory. */
+        MEMORY,
+        /** In the application's PostgreSQL, shared by every node (Bucket4j). */
+        POSTGRESQL
     }
 
     /** How the endpoints are secured when Spring Security is present. */

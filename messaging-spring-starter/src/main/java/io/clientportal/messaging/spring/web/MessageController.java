@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
+
 /** History, posting, editing and deleting messages. */
 @RestController
 @RequestMapping("${messaging.web.base-path:/api/messaging}/conversations/{id}/messages")
@@ -33,10 +35,12 @@ final class MessageController {
 
     private final Messaging messaging;
     private final MessagingRateLimits rateLimits;
+    private final List<MessagingApiListener> listeners;
 
-    MessageController(Messaging messaging, MessagingRateLimits rateLimits) {
+    MessageController(Messaging messaging, MessagingRateLimits rateLimits, List<MessagingApiListener> listeners) {
         this.messaging = messaging;
         this.rateLimits = rateLimits;
+        this.listeners = List.copyOf(listeners);
     }
 
     @GetMapping
@@ -70,6 +74,9 @@ final class MessageController {
         rateLimits.post(actor);
         PostResult result = messaging.messages().postIdempotent(actor, conversationId,
                 new NewMessage(body.text(), body.attachmentIds(), clientMessageId));
+        if (result.created()) {
+            listeners.forEach(listener -> listener.messagePosted(result.message()));
+        }
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.message());
     }
 

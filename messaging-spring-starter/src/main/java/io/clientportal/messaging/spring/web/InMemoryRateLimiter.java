@@ -1,0 +1,32 @@
+package io.clientportal.messaging.spring.web;
+
+import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.spring.MessagingProperties;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * Token buckets per actor in this node's memory: right for one node (nothing to set up, nothing shared); with several
+ * nodes each counts on its own, so use {@link PostgresRateLimiter} there.
+ */
+public final class InMemoryRateLimiter implements MessagingRateLimiter {
+
+    private final RateLimiter posts;
+    private final RateLimiter uploads;
+
+    /** Limits from {@code messaging.web.rate-limit.*}. */
+    public InMemoryRateLimiter(MessagingProperties.RateLimit properties) {
+        this(properties, System::nanoTime);
+    }
+
+    InMemoryRateLimiter(MessagingProperties.RateLimit properties, LongSupplier nanoTime) {
+        this.posts = new RateLimiter(properties.getPosts(), properties.getPeriod(), nanoTime);
+        this.uploads = new RateLimiter(properties.getUploads(), properties.getPeriod(), nanoTime);
+    }
+
+    @Override
+    public Duration tryAcquire(Actor actor, Kind kind) {
+        return (kind == Kind.POST ? posts : uploads).tryAcquire(actor);
+    }
+}
