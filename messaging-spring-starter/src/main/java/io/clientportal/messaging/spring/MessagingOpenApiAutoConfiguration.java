@@ -28,7 +28,11 @@ import org.springframework.web.servlet.DispatcherServlet;
  * (it describes the API and holds no data) through a filter chain that matches only that path and method, ahead
  * of the API's own chain; {@code messaging.web.openapi.permit-all=false} leaves it to the API's chain.
  */
-@AutoConfiguration(after = MessagingWebAutoConfiguration.class)
+// After Boot's security auto-configuration: a chain declared before it would make Boot drop the application's default
+// chain (login page included).
+@AutoConfiguration(after = {MessagingWebAutoConfiguration.class, MessagingSecurityAutoConfiguration.class}, afterName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBooleanProperty(name = "messaging.enabled", matchIfMissing = true)
