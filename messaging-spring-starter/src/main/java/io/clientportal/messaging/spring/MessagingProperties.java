@@ -524,6 +524,9 @@ public class MessagingProperties {
         /** Which tenant a request acts in. */
         private final Tenant tenant = new Tenant();
 
+        /** The OpenAPI document of the API, served at {@code {base-path}/openapi.json}. */
+        private final OpenApi openApi = new OpenApi();
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -566,6 +569,10 @@ public class MessagingProperties {
 
         public Tenant getTenant() {
             return tenant;
+        }
+
+        public OpenApi getOpenApi() {
+            return openApi;
         }
     }
 
@@ -680,6 +687,35 @@ public class MessagingProperties {
         }
     }
 
+    /** The OpenAPI 3.1 document of the REST and SSE API. */
+    public static class OpenApi {
+
+        /** Whether {@code GET {base-path}/openapi.json} serves the document. */
+        private boolean enabled = true;
+
+        /**
+         * Whether the document may be read without signing in (it describes the API and holds no data). With
+         * {@code false} it is secured like every other path under the base path.
+         */
+        private boolean permitAll = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public boolean isPermitAll() {
+            return permitAll;
+        }
+
+        public void setPermitAll(boolean permitAll) {
+            this.permitAll = permitAll;
+        }
+    }
+
     /** The {@code GET /events} stream. */
     public static class Sse {
 
@@ -735,6 +771,17 @@ public class MessagingProperties {
         /** The period the limits are counted over; allowance refills evenly across it. */
         private Duration period = Duration.ofMinutes(1);
 
+        /**
+         * Where the allowances are counted: {@code memory} (this node only; the default, right for one node) or
+         * {@code postgresql} (Bucket4j over the application's PostgreSQL {@code DataSource}: the limits hold across
+         * every node; needs {@code com.bucket4j:bucket4j_jdk17-postgresql}). Ignored when the application declares
+         * its own {@code MessagingRateLimiter} bean.
+         */
+        private RateLimitStore store = RateLimitStore.MEMORY;
+
+        /** The table of the {@code postgresql} store (created if missing; may be schema-qualified). */
+        private String table = "messaging_rate_limit";
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -766,6 +813,30 @@ public class MessagingProperties {
         public void setPeriod(Duration period) {
             this.period = period;
         }
+
+        public RateLimitStore getStore() {
+            return store;
+        }
+
+        public void setStore(RateLimitStore store) {
+            this.store = store;
+        }
+
+        public String getTable() {
+            return table;
+        }
+
+        public void setTable(String table) {
+            this.table = table;
+        }
+    }
+
+    /** Where rate limit allowances are counted. */
+    public enum RateLimitStore {
+        /** In this node's memory. */
+        MEMORY,
+        /** In the application's PostgreSQL, shared by every node (Bucket4j). */
+        POSTGRESQL
     }
 
     /** How the endpoints are secured when Spring Security is present. */

@@ -1,9 +1,15 @@
 package io.clientportal.messaging.spring;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.clientportal.messaging.event.AnnouncementDelivered;
 import io.clientportal.messaging.event.MessagePosted;
 import io.clientportal.messaging.event.MessagingEvent;
+import io.clientportal.messaging.model.Announcement;
+import io.clientportal.messaging.model.AnnouncementId;
+import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.spi.MessagingNotifier;
+import io.clientportal.messaging.spring.web.MessagingApiListener;
 import io.clientportal.messaging.spring.web.RejectedRequestListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,31 +19,45 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Messaging's meters, fed by the event relay (every committed event of every node's writes) and by the REST layer's
- * rejections:
+ * Messaging's meters on this node. Every node's relay sees every node's events, so counting events would count each
+ * write once per node; the counters therefore count what this node did (summed over nodes, each write once):
  * <ul>
- *   <li>{@code messaging.messages.posted} (counter, tag {@code author}: {@code team} or {@code client})</li>
- *   <li>{@code messaging.announcements.deliveries} (counter: messages written by announcement delivery)</li>
- *   <li>{@code messaging.announcements.completed} (counter: announcements delivered to every target)</li>
- *   <li>{@code messaging.events.lag} (timer: from a change's commit to its hand-over by the relay)</li>
- *   <li>{@code messaging.web.rejected} (counter, tags {@code status} and {@code reason})</li>
+ *   <li>{@code messaging.messages.posted} (counter, tag {@code author}: {@code team} or {@code client}): messages this
+ *       node's REST API posted (not retries)</li>
+ *   <li>{@code messaging.announcements.sent} (counter): announcements this node's REST API accepted</li>
+ *   <li>{@code messaging.announcements.deliveries} (counter): messages written by the delivery of the announcements
+ *       this node accepted, whichever node delivers them</li>
+ *   <li>{@code messaging.announcements.completed} (counter): announcements this node accepted that reached every
+ *       target</li>
+ *   <li>{@code messaging.events.lag} (timer): from a change's commit to its hand-over by this node's relay</li>
+ *   <li>{@code messaging.web.rejected} (counter, tags {@code status} and {@code reason}): this node's problem
+ *       answers</li>
  * </ul>
+ * A host that also posts or announces through the Java API counts those by calling {@link #messagePosted} and
+ * {@link #announcementSent} with what the call returned.
  */
-public final class MicrometerMessagingMetrics implements MessagingNotifier, RejectedRequestListener {
+public final class MicrometerMessagingMetrics implements MessagingNotifier, RejectedRequestListener,
+        MessagingApiListener {
 
     private final MeterRegistry registry;
     private final Clock clock;
     private final Counter teamPosts;
     private final Counter clientPosts;
+    private final Counter announcementsSent;
     private final Counter announcementDeliveries;
     private final Counter announcementsCompleted;
     private final Timer eventLag;
+    /** The announcements this node accepted whose delivery has not completed (bounded: a day, 100,000 at most). */
+    private final Cache<AnnouncementId, Boolean> sentHere = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofDays(1)).maximumSize(100_000).build();
 
     public MicrometerMessagingMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
         this.teamPosts = postCounter("team");
         this.clientPosts = postCounter("client");
+        this.announcementsSent = Counter.builder("messaging.announcements.sent")
+                .description("Announcements this node accepted").register(registry);
         this.announcementDeliveries = Counter.builder("messaging.announcements.deliveries")
                 .description("Messages written into conversations by announcement delivery").register(registry);
         this.announcementsCompleted = Counter.builder("messaging.announcements.completed")
@@ -53,17 +73,25 @@ public final class MicrometerMessagingMetrics implements MessagingNotifier, Reje
             Duration lag = Duration.between(event.at(), clock.instant());
             eventLag.record(lag.isNegative() ? Duration.ZERO : lag);
         }
-        if (event instanceof MessagePosted posted) {
-            if (posted.message().announcementId() != null) {
-                announcementDeliveries.increment();
-            } else if (posted.message().author().isTeamMember()) {
-                teamPosts.increment();
-            } else {
-                clientPosts.increment();
-            }
-        } else if (event instanceof AnnouncementDelivered) {
+        if (event instanceof MessagePosted posted && posted.message().announcementId() != null
+                && sentHere.getIfPresent(posted.message().announcementId()) != null) {
+            announcementDeliveries.increment();
+        } else if (event instanceof AnnouncementDelivered delivered
+                && sentHere.getIfPresent(delivered.announcementId()) != null) {
+            sentHere.invalidate(delivered.announcementId());
             announcementsCompleted.increment();
         }
+    }
+
+    @Override
+    public void messagePosted(Message message) {
+        (message.author().isTeamMember() ? teamPosts : clientPosts).increment();
+    }
+
+    @Override
+    public void announcementSent(Announcement announcement) {
+        sentHere.put(announcement.id(), Boolean.TRUE);
+        announcementsSent.increment();
     }
 
     @Override

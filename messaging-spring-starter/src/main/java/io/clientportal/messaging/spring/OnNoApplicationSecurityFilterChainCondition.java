@@ -21,6 +21,10 @@ class OnNoApplicationSecurityFilterChainCondition extends SpringBootCondition {
 
     static final String OWN_CHAIN = "messagingSecurityFilterChain";
 
+    /** The starter's chains: its own for the API, and the one that lets anyone read the API's OpenAPI document. */
+    static final java.util.Set<String> STARTER_CHAINS = java.util.Set.of(OWN_CHAIN,
+            "messagingOpenApiSecurityFilterChain");
+
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
         ConfigurableListableBeanFactory beans = context.getBeanFactory();
@@ -37,7 +41,7 @@ class OnNoApplicationSecurityFilterChainCondition extends SpringBootCondition {
     static List<String> applicationChains(ConfigurableListableBeanFactory beans) {
         List<String> applications = new ArrayList<>();
         for (String name : beans.getBeanNamesForType(SecurityFilterChain.class, true, false)) {
-            if (!name.equals(OWN_CHAIN) && !declaredBySpringBoot(beans, name)) {
+            if (!STARTER_CHAINS.contains(name) && !declaredBySpringBoot(beans, name)) {
                 applications.add(name);
             }
         }

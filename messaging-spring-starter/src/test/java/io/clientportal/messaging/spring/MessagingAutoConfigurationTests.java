@@ -142,13 +142,16 @@ class MessagingAutoConfigurationTests {
             Messaging messaging = context.getBean(Messaging.class);
             Conversation conversation = messaging.directory().createClientAccount("acme", "Acme", AccountKind.INDIVIDUAL);
             messaging.directory().addClientUser("acme", "cathy", "Cathy");
-            messaging.messages().post(Actor.clientUser("cathy"), conversation.id(), NewMessage.text("Hello"));
+            var posted = messaging.messages().post(Actor.clientUser("cathy"), conversation.id(),
+                    NewMessage.text("Hello"));
             MeterRegistry registry = context.getBean(MeterRegistry.class);
-            await().untilAsserted(() -> {
-                assertThat(registry.get("messaging.messages.posted").tag("author", "client").counter().count())
-                        .isEqualTo(1.0);
-                assertThat(registry.get("messaging.events.lag").timer().count()).isPositive();
-            });
+            await().untilAsserted(() -> assertThat(registry.get("messaging.events.lag").timer().count()).isPositive());
+            // The relayed event does not count (another node's write would be relayed the same way); the host
+            // counts its own Java API posts, as the REST API does its posts.
+            assertThat(registry.get("messaging.messages.posted").tag("author", "client").counter().count()).isZero();
+            context.getBean(MicrometerMessagingMetrics.class).messagePosted(posted);
+            assertThat(registry.get("messaging.messages.posted").tag("author", "client").counter().count())
+                    .isEqualTo(1.0);
         });
     }
 

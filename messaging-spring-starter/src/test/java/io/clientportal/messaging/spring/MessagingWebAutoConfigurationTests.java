@@ -2,6 +2,8 @@ package io.clientportal.messaging.spring;
 
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.spring.web.ActorResolver;
+import io.clientportal.messaging.spring.web.InMemoryRateLimiter;
+import io.clientportal.messaging.spring.web.MessagingRateLimiter;
 import io.clientportal.messaging.spring.web.DirectoryActorResolver;
 import io.clientportal.messaging.spring.web.MessagingJacksonModule;
 import io.clientportal.messaging.spring.web.ProblemWriter;
@@ -48,6 +50,43 @@ class MessagingWebAutoConfigurationTests {
             assertThat(context).hasBean("messagingConversationController");
             // The application's own default chain stays in place for its other paths.
             assertThat(context.getBeansOfType(SecurityFilterChain.class)).hasSize(2);
+        });
+    }
+
+    @Test
+    void theRateLimiterIsInMemoryByDefaultAndAnApplicationLimiterReplacesIt() {
+        runner().run(context -> assertThat(context.getBean(MessagingRateLimiter.class))
+                .isInstanceOf(InMemoryRateLimiter.class));
+        MessagingRateLimiter own = (tenantId, actor, kind) -> java.time.Duration.ZERO;
+        runner().withBean(MessagingRateLimiter.class, () -> own)
+                .run(context -> assertThat(context.getBean(MessagingRateLimiter.class)).isSameAs(own));
+        runner().withPropertyValues("messaging.web.rate-limit.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(MessagingRateLimiter.class));
+    }
+
+    @Test
+    void thePostgresqlLimiterWithoutADataSourceFailsClearly() {
+        runner().withPropertyValues("messaging.web.rate-limit.store=postgresql").run(context -> assertThat(context)
+                .getFailure().rootCause().hasMessageContaining("needs one DataSource"));
+    }
+
+    @Test
+    void theOpenApiDocumentIsServedAndPublicUnlessSwitchedOff() {
+        WebApplicationContextRunner withDocument = runner()
+                .withConfiguration(AutoConfigurations.of(MessagingOpenApiAutoConfiguration.class));
+        withDocument.run(context -> {
+            assertThat(context).hasBean("messagingOpenApiController");
+            assertThat(context).hasBean("messagingOpenApiSecurityFilterChain");
+            assertThat(context).as("the document's chain is the starter's own, not the application's: the API's"
+                    + " chain stays").hasBean("messagingSecurityFilterChain");
+        });
+        withDocument.withPropertyValues("messaging.web.openapi.permit-all=false").run(context -> {
+            assertThat(context).hasBean("messagingOpenApiController");
+            assertThat(context).doesNotHaveBean("messagingOpenApiSecurityFilterChain");
+        });
+        withDocument.withPropertyValues("messaging.web.openapi.enabled=false").run(context -> {
+            assertThat(context).doesNotHaveBean("messagingOpenApiController");
+            assertThat(context).doesNotHaveBean("messagingOpenApiSecurityFilterChain");
         });
     }
 

@@ -14,22 +14,28 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
+
 /** Sending announcements (202: delivery runs in the background) and following their progress. */
 @RestController
 @RequestMapping("${messaging.web.base-path:/api/messaging}/announcements")
 final class AnnouncementController {
 
     private final MessagingRateLimits rateLimits;
+    private final List<MessagingApiListener> listeners;
 
-    AnnouncementController(MessagingRateLimits rateLimits) {
+    AnnouncementController(MessagingRateLimits rateLimits, List<MessagingApiListener> listeners) {
         this.rateLimits = rateLimits;
+        this.listeners = List.copyOf(listeners);
     }
 
     @PostMapping
     ResponseEntity<Announcement> send(Messaging messaging, Actor actor, @RequestBody Requests.SendAnnouncement body) {
         NewAnnouncement announcement = toNewAnnouncement(body);
         rateLimits.post(messaging, actor);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(messaging.announcements().send(actor, announcement));
+        Announcement sent = messaging.announcements().send(actor, announcement);
+        listeners.forEach(listener -> listener.announcementSent(sent));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(sent);
     }
 
     @GetMapping("/{id}")

@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
+
 /** History, posting, editing and deleting messages. */
 @RestController
 @RequestMapping("${messaging.web.base-path:/api/messaging}/conversations/{id}/messages")
@@ -32,9 +34,11 @@ final class MessageController {
     private static final int DEFAULT_HISTORY_PAGE = 50;
 
     private final MessagingRateLimits rateLimits;
+    private final List<MessagingApiListener> listeners;
 
-    MessageController(MessagingRateLimits rateLimits) {
+    MessageController(MessagingRateLimits rateLimits, List<MessagingApiListener> listeners) {
         this.rateLimits = rateLimits;
+        this.listeners = List.copyOf(listeners);
     }
 
     @GetMapping
@@ -70,6 +74,9 @@ final class MessageController {
         rateLimits.post(messaging, actor);
         PostResult result = messaging.messages().postIdempotent(actor, conversationId,
                 new NewMessage(body.text(), body.attachmentIds(), clientMessageId));
+        if (result.created()) {
+            listeners.forEach(listener -> listener.messagePosted(result.message()));
+        }
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.message());
     }
 

@@ -2,39 +2,39 @@ package io.clientportal.messaging.spring.web;
 
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.Messaging;
-import io.clientportal.messaging.spring.MessagingProperties;
 
-/** The per-actor limits of posts (messages and announcements) and uploads, from {@code messaging.web.rate-limit.*}. */
+import java.time.Duration;
+
+/**
+ * Applies the {@link MessagingRateLimiter} to posts (messages and announcements) and uploads; off with
+ * {@code messaging.web.rate-limit.enabled=false}.
+ */
 final class MessagingRateLimits {
 
-    private final RateLimiter posts;
-    private final RateLimiter uploads;
+    private final MessagingRateLimiter limiter;
 
-    MessagingRateLimits(MessagingProperties.RateLimit properties) {
-        if (properties.isEnabled()) {
-            posts = new RateLimiter("posts", properties.getPosts(), properties.getPeriod(), System::nanoTime);
-            uploads = new RateLimiter("uploads", properties.getUploads(), properties.getPeriod(), System::nanoTime);
-        } else {
-            posts = null;
-            uploads = null;
-        }
+    /** @param limiter the limiter, or {@code null} for no limits */
+    MessagingRateLimits(MessagingRateLimiter limiter) {
+        this.limiter = limiter;
     }
 
     /** Counts a post. @throws RateLimitExceededException when the actor posted too much */
     void post(Messaging tenant, Actor actor) {
-        if (posts != null) {
-            posts.acquire(new TenantActor(tenant.tenantId(), actor));
-        }
+        acquire(tenant, actor, MessagingRateLimiter.Kind.POST, "posts");
     }
 
     /** Counts an upload. @throws RateLimitExceededException when the actor uploaded too much */
     void upload(Messaging tenant, Actor actor) {
-        if (uploads != null) {
-            uploads.acquire(new TenantActor(tenant.tenantId(), actor));
-        }
+        acquire(tenant, actor, MessagingRateLimiter.Kind.UPLOAD, "uploads");
     }
 
-    /** Tenants' host ids may coincide: each tenant's actor has its own allowance. */
-    record TenantActor(String tenantId, Actor actor) {
+    private void acquire(Messaging tenant, Actor actor, MessagingRateLimiter.Kind kind, String what) {
+        if (limiter == null) {
+            return;
+        }
+        Duration wait = limiter.tryAcquire(tenant.tenantId(), actor, kind);
+        if (!wait.isZero() && !wait.isNegative()) {
+            throw new RateLimitExceededException(what, wait);
+        }
     }
 }

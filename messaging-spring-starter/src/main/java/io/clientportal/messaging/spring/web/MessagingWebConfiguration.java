@@ -5,6 +5,7 @@ import io.clientportal.messaging.spring.MessagingProperties;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
@@ -20,6 +21,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -103,9 +105,21 @@ public class MessagingWebConfiguration {
         return registration;
     }
 
+    /** The per-actor limits' counter ({@code messaging.web.rate-limit.store}); declare your own to replace it. */
     @Bean
-    MessagingRateLimits messagingRateLimits(MessagingProperties properties) {
-        return new MessagingRateLimits(properties.getWeb().getRateLimit());
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "messaging.web.rate-limit.enabled", matchIfMissing = true)
+    MessagingRateLimiter messagingRateLimiter(MessagingProperties properties, ObjectProvider<DataSource> dataSource) {
+        MessagingProperties.RateLimit rateLimit = properties.getWeb().getRateLimit();
+        return switch (rateLimit.getStore()) {
+            case MEMORY -> new InMemoryRateLimiter(rateLimit);
+            case POSTGRESQL -> RateLimiterStores.postgres(dataSource.getIfUnique(), rateLimit);
+        };
+    }
+
+    @Bean
+    MessagingRateLimits messagingRateLimits(ObjectProvider<MessagingRateLimiter> limiter) {
+        return new MessagingRateLimits(limiter.getIfAvailable());
     }
 
     @Bean
@@ -131,8 +145,9 @@ public class MessagingWebConfiguration {
     }
 
     @Bean
-    MessageController messagingMessageController(MessagingRateLimits rateLimits) {
-        return new MessageController(rateLimits);
+    MessageController messagingMessageController(MessagingRateLimits rateLimits,
+                                                 ObjectProvider<MessagingApiListener> listeners) {
+        return new MessageController(rateLimits, listeners.orderedStream().toList());
     }
 
     @Bean
@@ -141,8 +156,9 @@ public class MessagingWebConfiguration {
     }
 
     @Bean
-    AnnouncementController messagingAnnouncementController(MessagingRateLimits rateLimits) {
-        return new AnnouncementController(rateLimits);
+    AnnouncementController messagingAnnouncementController(MessagingRateLimits rateLimits,
+                                                           ObjectProvider<MessagingApiListener> listeners) {
+        return new AnnouncementController(rateLimits, listeners.orderedStream().toList());
     }
 
     @Bean

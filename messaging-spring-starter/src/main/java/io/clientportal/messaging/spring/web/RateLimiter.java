@@ -2,6 +2,7 @@ package io.clientportal.messaging.spring.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.clientportal.messaging.Actor;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;
@@ -12,34 +13,25 @@ import java.util.function.LongSupplier;
  */
 final class RateLimiter {
 
-    private final String what;
     private final int limit;
     private final long nanosPerToken;
     private final LongSupplier nanoTime;
     private final Cache<Object, Bucket> buckets;
 
-    RateLimiter(String what, int limit, Duration period, LongSupplier nanoTime) {
+    RateLimiter(int limit, Duration period, LongSupplier nanoTime) {
         if (limit <= 0 || period.isZero() || period.isNegative()) {
             throw new IllegalArgumentException("a rate limit needs a positive limit and period");
         }
-        this.what = what;
         this.limit = limit;
         this.nanosPerToken = Math.max(1, period.toNanos() / limit);
         this.nanoTime = nanoTime;
         this.buckets = Caffeine.newBuilder().expireAfterAccess(period.multipliedBy(2)).build();
     }
 
-    /**
-     * Takes one request from the actor's allowance.
-     *
-     * @throws RateLimitExceededException when none is left
-     */
-    void acquire(Object actor) {
+    /** Takes one request from the actor's allowance: zero, or how long until one is left. */
+    Duration tryAcquire(Object actor) {
         Bucket bucket = buckets.get(actor, key -> new Bucket(limit, nanoTime.getAsLong()));
-        long waitNanos = bucket.take(nanoTime.getAsLong(), limit, nanosPerToken);
-        if (waitNanos > 0) {
-            throw new RateLimitExceededException(what, Duration.ofNanos(waitNanos));
-        }
+        return Duration.ofNanos(bucket.take(nanoTime.getAsLong(), limit, nanosPerToken));
     }
 
     private static final class Bucket {

@@ -41,7 +41,7 @@ class PortalPageSecurityTests {
         assertThat(INLINE.matcher(login.body()).find()).as("inline script or style in /login").isFalse();
 
         String session = signIn("olivia");
-        HttpResponse<String> portal = get("/", "JSESSIONID=" + session);
+        HttpResponse<String> portal = get("/", "SESSION=" + session);
         assertThat(portal.statusCode()).isEqualTo(200);
         assertStrictPolicy(portal);
         assertThat(INLINE.matcher(portal.body()).find()).as("inline script or style in /").isFalse();
@@ -54,7 +54,7 @@ class PortalPageSecurityTests {
         assertThat(options.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("XSRF-TOKEN="))
                 .isNotEmpty().allSatisfy(c -> assertThat(c).containsIgnoringCase("SameSite=Lax"));
         HttpResponse<String> login = login("olivia", options);
-        assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
+        assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("SESSION="))
                 .isNotEmpty().allSatisfy(c -> assertThat(c).containsIgnoringCase("SameSite=Lax"));
     }
 
@@ -93,7 +93,7 @@ class PortalPageSecurityTests {
     private String signIn(String username) throws Exception {
         HttpResponse<String> login = login(username, get("/demo/sign-in-options", null));
         assertThat(login.statusCode()).isEqualTo(204);
-        return cookie(login, "JSESSIONID");
+        return cookie(login, "SESSION");
     }
 
     private HttpResponse<String> login(String username, HttpResponse<String> before) throws Exception {
