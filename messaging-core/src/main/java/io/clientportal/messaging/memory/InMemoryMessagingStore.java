@@ -1,13 +1,11 @@
 package io.clientportal.messaging.memory;
 
-import io.clientportal.messaging.spi.AnnouncementLease;
 import io.clientportal.messaging.spi.AnnouncementRow;
 import io.clientportal.messaging.spi.AttachmentRow;
 import io.clientportal.messaging.spi.EventRecord;
 import io.clientportal.messaging.spi.MessagingStore;
 import io.clientportal.messaging.spi.PendingAnnouncement;
 import io.clientportal.messaging.spi.StoreTransaction;
-import io.clientportal.messaging.model.Announcement;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.spi.WebhookDeliveryRecord;
 
@@ -197,37 +195,16 @@ public final class InMemoryMessagingStore implements MessagingStore {
     public List<PendingAnnouncement> unfinishedAnnouncements(int limit) {
         lock.readLock().lock();
         try {
-            List<PendingAnnouncement> pending = new ArrayList<>();
+            // Oldest first: the SPI's default claim takes them in this order (units here never wait on one another).
+            record Unfinished(String tenantId, AnnouncementRow row) {
+            }
+            List<Unfinished> unfinished = new ArrayList<>();
             tenants.forEach((tenantId, data) -> data.announcements.all().values().stream()
-                    .filter(a -> a.status() == Announcement.Status.QUEUED || a.status() == Announcement.Status.SENDING)
-                    .forEach(a -> pending.add(new PendingAnnouncement(tenantId, a.id()))));
-            return pending.size() > limit ? pending.subList(0, limit) : pending;
+                    .filter(a -> !a.finished()).forEach(a -> unfinished.add(new Unfinished(tenantId, a))));
+            return unfinished.stream().sorted(Comparator.comparing(u -> u.row().createdAt())).limit(limit)
+                    .map(u -> new PendingAnnouncement(u.tenantId(), u.row().id())).toList();
         } finally {
             lock.readLock().unlock();
-        }
-    }
-
-    @Override
-    public List<PendingAnnouncement> claimAnnouncements(String owner, Instant now, Instant leaseUntil, int limit) {
-        lock.writeLock().lock();
-        try {
-            AnnouncementLease lease = new AnnouncementLease(owner, leaseUntil);
-            record Candidate(String tenantId, AnnouncementRow announcement) {
-            }
-            List<Candidate> free = new ArrayList<>();
-            tenants.forEach((tenantId, data) -> data.announcements.all().values().stream()
-                    .filter(a -> a.claimableAt(now))
-                    .forEach(a -> free.add(new Candidate(tenantId, a))));
-            free.sort(Comparator.comparing(c -> c.announcement().createdAt()));
-            List<PendingAnnouncement> taken = new ArrayList<>();
-            for (Candidate candidate : free.subList(0, Math.min(limit, free.size()))) {
-                tenants.get(candidate.tenantId()).announcements.put(UndoLog.NONE, candidate.announcement().id(),
-                        candidate.announcement().withLease(lease));
-                taken.add(new PendingAnnouncement(candidate.tenantId(), candidate.announcement().id()));
-            }
-            return List.copyOf(taken);
-        } finally {
-            lock.writeLock().unlock();
         }
     }
 

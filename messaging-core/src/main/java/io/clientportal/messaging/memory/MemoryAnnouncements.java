@@ -11,7 +11,6 @@ import io.clientportal.messaging.spi.SeqTaken;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Announcements of one unit of work. */
@@ -91,23 +90,13 @@ record MemoryAnnouncements(TenantData data, UndoLog undo, MemoryConversations co
 
     @Override
     public int readCount(AnnouncementId id, Actor.Kind readerKind) {
-        int count = 0;
-        var from = new TenantData.OfAnnouncement(id, new ConversationId(LOWEST));
-        for (Map.Entry<TenantData.OfAnnouncement, io.clientportal.messaging.model.MessageId> delivered
-                : data.announcementMessages.from(from).entrySet()) {
-            if (!delivered.getKey().announcementId().equals(id)) {
-                break;
-            }
-            ConversationId conversationId = delivered.getKey().conversationId();
-            long seq = data.messageIndex.find(delivered.getValue()).orElseThrow().key();
-            boolean read = data.horizons.all().entrySet().stream().anyMatch(h ->
-                    h.getKey().conversationId().equals(conversationId) && h.getKey().reader().kind() == readerKind
-                            && h.getValue() >= seq);
-            if (read) {
-                count++;
-            }
-        }
-        return count;
+        return (int) data.announcementMessages.all().entrySet().stream()
+                .filter(delivered -> delivered.getKey().announcementId().equals(id))
+                .map(delivered -> data.messageIndex.find(delivered.getValue()).orElseThrow())
+                .filter(message -> data.horizons.all().entrySet().stream().anyMatch(h ->
+                        h.getKey().conversationId().equals(message.conversationId())
+                                && h.getKey().reader().kind() == readerKind && h.getValue() >= message.key()))
+                .count();
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.clientportal.messaging.spi.AttachmentRow;
 import io.clientportal.messaging.spi.AttachmentRows;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,21 +27,15 @@ record MemoryAttachments(TenantData data, UndoLog undo) implements AttachmentRow
     @Override
     public List<AttachmentRow> ofAnnouncement(AnnouncementId id) {
         return data.attachments.all().values().stream()
-                .filter(row -> id.equals(row.announcementId()) && row.messageId() == null)
-                .sorted(Comparator.comparing(row -> data.attachmentOrdinals.find(row.id()).orElse(0)))
-                .toList();
+                .filter(row -> id.equals(row.announcementId()) && row.messageId() == null).toList();
     }
 
     @Override
     public void reference(List<AttachmentId> ids, ConversationId conversationId, MessageId messageId,
                           AnnouncementId announcementId) {
-        for (int i = 0; i < ids.size(); i++) {
-            AttachmentId id = ids.get(i);
-            AttachmentRow row = data.attachments.find(id).orElse(null);
-            if (row != null) {
-                data.attachments.put(undo, id, row.referencedBy(conversationId, messageId, announcementId));
-                data.attachmentOrdinals.put(undo, id, i);
-            }
+        for (AttachmentId id : ids) {
+            data.attachments.find(id).ifPresent(row -> data.attachments.put(undo, id,
+                    row.referencedBy(conversationId, messageId, announcementId)));
         }
     }
 
@@ -50,11 +43,8 @@ record MemoryAttachments(TenantData data, UndoLog undo) implements AttachmentRow
     public List<AttachmentRow> delete(List<AttachmentId> ids) {
         List<AttachmentRow> deleted = new ArrayList<>();
         for (AttachmentId id : ids) {
-            AttachmentRow row = data.attachments.remove(undo, id);
-            if (row != null) {
-                data.attachmentOrdinals.remove(undo, id);
-                deleted.add(row);
-            }
+            data.attachments.find(id).ifPresent(deleted::add);
+            data.attachments.remove(undo, id);
         }
         return deleted;
     }

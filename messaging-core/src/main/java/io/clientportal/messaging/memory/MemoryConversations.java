@@ -49,25 +49,13 @@ record MemoryConversations(TenantData data, UndoLog undo) implements Conversatio
             return;
         }
         data.conversationByAccount.remove(undo, removed.clientAccountId());
-        for (var message : data.messagesOf(id)) {
-            data.messages.remove(undo, new TenantData.InConversation<>(id, message.seq()));
-            data.messageIndex.remove(undo, message.id());
-            if (message.clientMessageId() != null) {
-                data.clientMessageIds.remove(undo, new TenantData.ClientMessageKey(id, message.author(),
-                        message.clientMessageId()));
-            }
-        }
-        for (var participant : data.participantsOf(id)) {
-            data.participants.remove(undo, participant.getKey());
-        }
-        List.copyOf(data.horizons.all().keySet()).stream().filter(key -> key.conversationId().equals(id))
-                .forEach(key -> data.horizons.remove(undo, key));
-        List.copyOf(data.announcementTargets.all().keySet()).stream()
-                .filter(key -> key.conversationId().equals(id))
-                .forEach(key -> data.announcementTargets.remove(undo, key));
-        List.copyOf(data.announcementMessages.all().keySet()).stream()
-                .filter(key -> key.conversationId().equals(id))
-                .forEach(key -> data.announcementMessages.remove(undo, key));
+        data.messages.removeIf(undo, (key, message) -> key.conversationId().equals(id));
+        data.messageIndex.removeIf(undo, (messageId, key) -> key.conversationId().equals(id));
+        data.clientMessageIds.removeIf(undo, (key, messageId) -> key.conversationId().equals(id));
+        data.participants.removeIf(undo, (key, access) -> key.conversationId().equals(id));
+        data.horizons.removeIf(undo, (key, seq) -> key.conversationId().equals(id));
+        data.announcementTargets.removeIf(undo, (key, target) -> key.conversationId().equals(id));
+        data.announcementMessages.removeIf(undo, (key, messageId) -> key.conversationId().equals(id));
     }
 
     @Override
@@ -109,20 +97,14 @@ record MemoryConversations(TenantData data, UndoLog undo) implements Conversatio
 
     @Override
     public List<ConversationId> deleteParticipations(String teamMemberId) {
-        List<ConversationId> left = new ArrayList<>();
-        for (var key : List.copyOf(data.participants.all().keySet())) {
-            if (key.key().equals(teamMemberId)) {
-                data.participants.remove(undo, key);
-                left.add(key.conversationId());
-            }
-        }
-        return left;
+        return data.participants.removeIf(undo, (key, access) -> key.key().equals(teamMemberId)).stream()
+                .map(TenantData.InConversation::conversationId).toList();
     }
 
     @Override
     public List<ConversationId> setAccessEverywhere(String teamMemberId, Access access) {
         List<ConversationId> changed = new ArrayList<>();
-        for (var entry : List.copyOf(data.participants.all().entrySet())) {
+        for (var entry : data.participants.snapshot()) {
             if (entry.getKey().key().equals(teamMemberId) && entry.getValue() != access) {
                 data.participants.put(undo, entry.getKey(), access);
                 changed.add(entry.getKey().conversationId());

@@ -4,14 +4,11 @@ import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.model.AnnouncementId;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.MessageId;
-import io.clientportal.messaging.spi.AttachmentRow;
 import io.clientportal.messaging.spi.DuplicateKeyException;
 import io.clientportal.messaging.spi.MessageRow;
 import io.clientportal.messaging.spi.MessageRows;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -95,16 +92,9 @@ record MemoryMessages(TenantData data, UndoLog undo) implements MessageRows {
 
     /** The row with the attachments that reference it (its announcement's for an announcement's message). */
     MessageRow withAttachments(MessageRow message) {
-        List<AttachmentRow> attachments = new ArrayList<>();
-        for (AttachmentRow row : data.attachments.all().values()) {
-            boolean own = message.id().equals(row.messageId());
-            boolean shared = message.announcementId() != null && row.messageId() == null
-                    && message.announcementId().equals(row.announcementId());
-            if (own || shared) {
-                attachments.add(row);
-            }
-        }
-        attachments.sort(Comparator.comparing(row -> data.attachmentOrdinals.find(row.id()).orElse(0)));
-        return message.withAttachments(attachments);
+        return message.withAttachments(data.attachments.all().values().stream()
+                .filter(row -> message.id().equals(row.messageId()) || (message.announcementId() != null
+                        && row.messageId() == null && message.announcementId().equals(row.announcementId())))
+                .toList());
     }
 }

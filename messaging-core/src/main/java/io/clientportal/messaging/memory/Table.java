@@ -1,12 +1,16 @@
 package io.clientportal.messaging.memory;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 
 /**
  * One table of a tenant's data: rows by key, every change recorded in the unit of work's undo log, so that a unit
@@ -25,6 +29,11 @@ final class Table<K, V> {
         return new Table<>(new TreeMap<>(order));
     }
 
+    /** A table in the order rows were last put (a put of an existing key moves it to the end). */
+    static <K, V> Table<K, V> linked() {
+        return new Table<>(new LinkedHashMap<>());
+    }
+
     /** A table without an order. */
     static <K, V> Table<K, V> hashed() {
         return new Table<>(new HashMap<>());
@@ -39,7 +48,9 @@ final class Table<K, V> {
     }
 
     void put(UndoLog undo, K key, V value) {
-        V old = rows.put(key, value);
+        // A linked table keeps rows in the order they were last put: the row moves to the end.
+        V old = rows instanceof LinkedHashMap ? rows.remove(key) : rows.get(key);
+        rows.put(key, value);
         undo.push(() -> {
             if (old == null) {
                 rows.remove(key);
@@ -56,6 +67,26 @@ final class Table<K, V> {
             undo.push(() -> rows.put(key, old));
         }
         return old;
+    }
+
+    /** Removes the rows that match; returns their keys, in the table's order. */
+    List<K> removeIf(UndoLog undo, BiPredicate<K, V> matches) {
+        List<K> removed = new ArrayList<>();
+        for (Map.Entry<K, V> row : snapshot()) {
+            if (matches.test(row.getKey(), row.getValue())) {
+                remove(undo, row.getKey());
+                removed.add(row.getKey());
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * A copy of every row, to change the table while going through it. (Copies of the pairs, not the map's entries:
+     * a sorted map reuses an entry object for another row when it removes one.)
+     */
+    List<Map.Entry<K, V>> snapshot() {
+        return rows.entrySet().stream().map(row -> Map.entry(row.getKey(), row.getValue())).toList();
     }
 
     /** Every row, read-only, in key order for a sorted table. */

@@ -50,9 +50,8 @@ final class TenantData {
     final Table<AnnouncementId, AnnouncementRow> announcements = Table.hashed();
     final Table<OfAnnouncement, Boolean> announcementTargets = Table.sorted(OF_ANNOUNCEMENT);
     final Table<OfAnnouncement, MessageId> announcementMessages = Table.sorted(OF_ANNOUNCEMENT);
-    final Table<AttachmentId, AttachmentRow> attachments = Table.sorted(Comparator.comparing(AttachmentId::value));
-    /** The order attachments were referenced in, per message or announcement. */
-    final Table<AttachmentId, Integer> attachmentOrdinals = Table.hashed();
+    /** In the order they were referenced (each reference puts the row again), as a message lists them. */
+    final Table<AttachmentId, AttachmentRow> attachments = Table.linked();
 
     private static final Comparator<OfAnnouncement> OF_ANNOUNCEMENT = Comparator
             .comparing((OfAnnouncement k) -> k.announcementId().value())
