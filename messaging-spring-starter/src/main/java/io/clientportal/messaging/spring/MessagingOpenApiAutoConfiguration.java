@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
@@ -42,7 +43,11 @@ import org.springframework.web.servlet.DispatcherServlet;
 @Import(MessagingOpenApiConfiguration.class)
 public class MessagingOpenApiAutoConfiguration {
 
-    /** The public chain for the document, ordered just before the API's. */
+    /**
+     * The public chain for the document, ordered just before the API's: only beside the starter's own chain. An
+     * application with chains of its own decides who reads the document (permit {@code GET {base-path}/openapi.json}
+     * there to make it public).
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass({SecurityFilterChain.class, HttpSecurity.class})
     @ConditionalOnBooleanProperty(name = "messaging.web.security.enabled", matchIfMissing = true)
@@ -52,6 +57,7 @@ public class MessagingOpenApiAutoConfiguration {
         @Bean
         @Order(MessagingSecurityAutoConfiguration.FILTER_CHAIN_ORDER - 1)
         @ConditionalOnMissingBean(name = "messagingOpenApiSecurityFilterChain")
+        @Conditional(OnNoApplicationSecurityFilterChainCondition.class)
         SecurityFilterChain messagingOpenApiSecurityFilterChain(HttpSecurity http, MessagingProperties properties)
                 throws Exception {
             String path = MessagingOpenApi.path(properties.getWeb().getBasePath());
