@@ -65,7 +65,7 @@ class PortalPageSecurityTests {
         assertThat(anonymous.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
 
         String session = signIn("olivia");
-        HttpResponse<String> me = get("/api/messaging/me", "JSESSIONID=" + session);
+        HttpResponse<String> me = get("/api/messaging/me", "SESSION=" + session);
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.body()).contains("\"olivia\"");
         String token = cookie(me, "XSRF-TOKEN");
@@ -73,12 +73,12 @@ class PortalPageSecurityTests {
                 + "/api/messaging/conversations/00000000-0000-7000-8000-000000000000/read"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"seq\":1}"));
-        HttpResponse<String> forged = http.send(read.copy().header("Cookie", "JSESSIONID=" + session).build(),
+        HttpResponse<String> forged = http.send(read.copy().header("Cookie", "SESSION=" + session).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.body()).contains("CSRF");
         HttpResponse<String> withToken = http.send(read.copy()
-                .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + token).header("X-XSRF-TOKEN", token)
+                .header("Cookie", "SESSION=" + session + "; XSRF-TOKEN=" + token).header("X-XSRF-TOKEN", token)
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(404);
     }
