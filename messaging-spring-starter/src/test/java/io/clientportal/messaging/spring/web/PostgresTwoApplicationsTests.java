@@ -3,14 +3,11 @@ package io.clientportal.messaging.spring.web;
 import com.sun.net.httpserver.HttpServer;
 import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.WebhookSignature;
-import io.clientportal.messaging.model.AccountKind;
-import io.clientportal.messaging.model.TeamRole;
 import io.clientportal.messaging.testkit.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -62,27 +59,18 @@ class PostgresTwoApplicationsTests {
         assertThat(baseA).isNotEqualTo(baseB);
 
         Messaging messaging = appA.getBean(Messaging.class);
-        messaging.directory().upsertTeamMember("olivia", "Olivia Owner", TeamRole.OWNER);
-        messaging.directory().createClientAccount("acme", "Acme", AccountKind.ORGANISATION);
-        messaging.directory().addClientUser("acme", "cathy", "Cathy Client");
+        TestNodes.seed(messaging);
     }
 
     private ConfigurableApplicationContext start(TestPostgres.Schema database) {
-        return new SpringApplicationBuilder(TestPortalApplication.class).properties(
-                "server.port=0",
-                "spring.datasource.url=" + database.url(),
-                "spring.datasource.username=" + database.user(),
-                "spring.datasource.password=" + database.password(),
-                "spring.datasource.hikari.maximum-pool-size=6",
-                "messaging.schema.initialize=always",
+        return TestNodes.start(database,
                 "messaging.events.poll-interval=10s",
                 "messaging.webhooks[0].url=http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
                 "messaging.webhooks[0].secret=" + SECRET,
                 "messaging.webhooks[0].events=MessagePosted",
                 "messaging.attachments.storage-path=target/two-apps-attachments",
                 "management.endpoints.web.exposure.include=health",
-                "management.endpoint.health.show-details=always",
-                "logging.level.io.clientportal=INFO").run();
+                "management.endpoint.health.show-details=always");
     }
 
     @AfterAll

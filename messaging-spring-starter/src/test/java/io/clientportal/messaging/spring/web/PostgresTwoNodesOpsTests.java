@@ -1,15 +1,12 @@
 package io.clientportal.messaging.spring.web;
 
 import io.clientportal.messaging.Messaging;
-import io.clientportal.messaging.model.AccountKind;
-import io.clientportal.messaging.model.TeamRole;
 import io.clientportal.messaging.testkit.TestPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Duration;
@@ -38,26 +35,17 @@ class PostgresTwoNodesOpsTests {
         nodeA = start(database);
         nodeB = start(database);
         Messaging messaging = nodeA.getBean(Messaging.class);
-        messaging.directory().upsertTeamMember("olivia", "Olivia Owner", TeamRole.OWNER);
-        messaging.directory().createClientAccount("acme", "Acme", AccountKind.ORGANISATION);
-        messaging.directory().addClientUser("acme", "cathy", "Cathy Client");
+        TestNodes.seed(messaging);
     }
 
     private ConfigurableApplicationContext start(TestPostgres.Schema database) {
-        return new SpringApplicationBuilder(TestPortalApplication.class).properties(
-                "server.port=0",
-                "spring.datasource.url=" + database.url(),
-                "spring.datasource.username=" + database.user(),
-                "spring.datasource.password=" + database.password(),
-                "spring.datasource.hikari.maximum-pool-size=6",
-                "messaging.schema.initialize=always",
+        return TestNodes.start(database,
                 "messaging.events.poll-interval=200ms",
                 "messaging.web.rate-limit.store=postgresql",
                 "messaging.web.rate-limit.table=ops_rate_limit",
                 "messaging.web.rate-limit.posts=" + LIMIT,
                 "messaging.web.rate-limit.period=1h",
-                "messaging.attachments.storage-path=target/two-nodes-ops-attachments",
-                "logging.level.io.clientportal=INFO").run();
+                "messaging.attachments.storage-path=target/two-nodes-ops-attachments");
     }
 
     @AfterAll

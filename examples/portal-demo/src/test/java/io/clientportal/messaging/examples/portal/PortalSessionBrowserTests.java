@@ -1,8 +1,6 @@
 package io.clientportal.messaging.examples.portal;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -35,14 +33,7 @@ class PortalSessionBrowserTests {
 
     @BeforeAll
     void startBrowser() throws IOException {
-        if (!Browser.available()) {
-            String missing = "Chromium and chromedriver are needed at " + Browser.CHROMIUM + " and "
-                    + Browser.CHROMEDRIVER + " (apt-get install -y chromium chromium-driver)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail(missing);
-            }
-            Assumptions.abort("Browser tests skipped: " + missing);
-        }
+        Browser.requireAvailable();
     }
 
     @AfterAll
