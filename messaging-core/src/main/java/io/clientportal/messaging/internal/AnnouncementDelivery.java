@@ -1,8 +1,5 @@
 package io.clientportal.messaging.internal;
 
-import io.clientportal.messaging.spi.AnnouncementRow;
-import io.clientportal.messaging.spi.AttachmentRow;
-import io.clientportal.messaging.spi.MessageRow;
 import io.clientportal.messaging.event.AnnouncementDelivered;
 import io.clientportal.messaging.event.MessagePosted;
 import io.clientportal.messaging.model.Announcement;
@@ -12,6 +9,9 @@ import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.MessageId;
 import io.clientportal.messaging.spi.AnnouncementChunk;
 import io.clientportal.messaging.spi.AnnouncementLease;
+import io.clientportal.messaging.spi.AnnouncementRow;
+import io.clientportal.messaging.spi.AttachmentRow;
+import io.clientportal.messaging.spi.MessageRow;
 import io.clientportal.messaging.spi.MessagingStore;
 import io.clientportal.messaging.spi.PendingAnnouncement;
 import org.slf4j.Logger;
@@ -196,8 +196,9 @@ final class AnnouncementDelivery implements AutoCloseable {
                 messageIds.add(new MessageId(context.ids.next()));
             }
             List<AttachmentRow> attachments = tx.store().attachments().ofAnnouncement(key.id());
+            MessageRow copied = messageOf(record, targets.get(0), messageIds.get(0), now);
             List<MessageRow> delivered = tx.store().announcements().deliver(
-                    new AnnouncementChunk(messageOf(record, targets.get(0), messageIds.get(0), now), targets, messageIds, now));
+                    new AnnouncementChunk(copied, targets, messageIds, now));
             for (MessageRow row : delivered) {
                 Message message = Records.message(row.withAttachments(attachments));
                 tx.emit(new MessagePosted(null, key.tenantId(), message.conversationId(), now, message));
@@ -216,9 +217,8 @@ final class AnnouncementDelivery implements AutoCloseable {
      */
     private static MessageRow messageOf(AnnouncementRow record, ConversationId conversationId, MessageId id,
                                         Instant at) {
-        return new MessageRow(id, conversationId, 0, record.author(),
-                record.authorName(), record.text(), List.of(), record.highlighted(), record.id(), null, at, null,
-                null);
+        return new MessageRow(id, conversationId, 0, record.author(), record.authorName(), record.text(), List.of(),
+                record.highlighted(), record.id(), null, at, null, null);
     }
 
     /**
@@ -269,7 +269,10 @@ final class AnnouncementDelivery implements AutoCloseable {
         }
     }
 
-    /** Stops delivering and releases what this node held, so other nodes continue at once rather than after the lease. */
+    /**
+     * Stops delivering and releases what this node held, so other nodes continue at once rather than after the
+     * lease.
+     */
     @Override
     public void close() {
         closed = true;

@@ -1,7 +1,5 @@
 package io.clientportal.messaging.internal;
 
-import io.clientportal.messaging.spi.AnnouncementRow;
-import io.clientportal.messaging.spi.ConversationRow;
 import io.clientportal.messaging.AccessDeniedException;
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.Announcements;
@@ -13,6 +11,8 @@ import io.clientportal.messaging.model.AttachmentId;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.NewAnnouncement;
 import io.clientportal.messaging.spi.AnnouncementLease;
+import io.clientportal.messaging.spi.AnnouncementRow;
+import io.clientportal.messaging.spi.ConversationRow;
 import io.clientportal.messaging.spi.StoreTransaction;
 
 import java.time.Instant;
@@ -91,7 +91,8 @@ final class AnnouncementService implements Announcements {
         Checks.notNull(actor, "actor");
         Checks.notNull(id, "announcementId");
         return context.transactions.read(tenantId, tx -> {
-            AnnouncementRow record = tx.store().announcements().find(id).orElseThrow(() -> Errors.announcementNotFound(id));
+            AnnouncementRow record = tx.store().announcements().find(id)
+                    .orElseThrow(() -> Errors.announcementNotFound(id));
             Facts facts = context.cachedFacts(tx.store());
             Authorizer.Subject subject = context.authorizer.subject(facts, actor);
             if (!record.author().equals(actor) && !context.authorizer.maySendAnnouncements(subject)) {

@@ -1,7 +1,5 @@
 package io.clientportal.messaging.internal;
 
-import io.clientportal.messaging.spi.AttachmentRow;
-import io.clientportal.messaging.spi.ConversationRow;
 import io.clientportal.messaging.AccessDeniedException;
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.AttachmentContent;
@@ -13,6 +11,8 @@ import io.clientportal.messaging.UnsupportedContentTypeException;
 import io.clientportal.messaging.model.Attachment;
 import io.clientportal.messaging.model.AttachmentId;
 import io.clientportal.messaging.spi.AccessDecision;
+import io.clientportal.messaging.spi.AttachmentRow;
+import io.clientportal.messaging.spi.ConversationRow;
 import io.clientportal.messaging.spi.Permission;
 import io.clientportal.messaging.spi.StoreTransaction;
 
@@ -109,7 +109,8 @@ final class AttachmentService implements Attachments {
             return found;
         });
         try {
-            return new AttachmentContent(Records.attachment(record), context.attachmentBytes.store().read(record.storageKey()));
+            return new AttachmentContent(Records.attachment(record),
+                    context.attachmentBytes.store().read(record.storageKey()));
         } catch (IOException e) {
             throw new MessagingStoreException("could not read attachment " + id, e);
         }

@@ -14,14 +14,14 @@ import io.clientportal.messaging.model.ConversationSummary;
 import io.clientportal.messaging.model.InboxQuery;
 import io.clientportal.messaging.model.Page;
 import io.clientportal.messaging.model.Participant;
-import io.clientportal.messaging.spi.ConversationRow;
-import io.clientportal.messaging.spi.TeamMemberRow;
 import io.clientportal.messaging.model.TeamRole;
+import io.clientportal.messaging.spi.ConversationRow;
 import io.clientportal.messaging.spi.ConversationScope;
 import io.clientportal.messaging.spi.InboxRequest;
 import io.clientportal.messaging.spi.InboxRow;
 import io.clientportal.messaging.spi.Permission;
 import io.clientportal.messaging.spi.StoreTransaction;
+import io.clientportal.messaging.spi.TeamMemberRow;
 
 import java.util.ArrayList;
 import java.util.Comparator;

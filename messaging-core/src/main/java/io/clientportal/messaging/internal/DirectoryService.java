@@ -1,8 +1,5 @@
 package io.clientportal.messaging.internal;
 
-import io.clientportal.messaging.spi.AttachmentRow;
-import io.clientportal.messaging.spi.ClientUserRow;
-import io.clientportal.messaging.spi.ConversationRow;
 import io.clientportal.messaging.ConflictException;
 import io.clientportal.messaging.Directory;
 import io.clientportal.messaging.NotFoundException;
@@ -24,6 +21,9 @@ import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.Participant;
 import io.clientportal.messaging.model.TeamMember;
 import io.clientportal.messaging.model.TeamRole;
+import io.clientportal.messaging.spi.AttachmentRow;
+import io.clientportal.messaging.spi.ClientUserRow;
+import io.clientportal.messaging.spi.ConversationRow;
 import io.clientportal.messaging.spi.DuplicateKeyException;
 import io.clientportal.messaging.spi.StoreTransaction;
 
@@ -59,7 +59,8 @@ final class DirectoryService implements Directory {
                 // A watcher can never hold WRITE: a demotion downgrades every participation at once.
                 Participant asParticipant = new Participant(member.id(), member.displayName(), role,
                         Access.READ_ONLY);
-                for (ConversationId changed : store.conversations().setAccessEverywhere(member.id(), Access.READ_ONLY)) {
+                for (ConversationId changed : store.conversations().setAccessEverywhere(member.id(),
+                        Access.READ_ONLY)) {
                     tx.emit(new ParticipantAccessChanged(null, tenantId, changed, now, asParticipant));
                 }
             }
@@ -146,7 +147,8 @@ final class DirectoryService implements Directory {
                 if (existing.get().equals(wanted)) {
                     return wanted;
                 }
-            } else if (account.kind() == AccountKind.INDIVIDUAL && !store.directory().clientUsers(accountId).isEmpty()) {
+            } else if (account.kind() == AccountKind.INDIVIDUAL
+                    && !store.directory().clientUsers(accountId).isEmpty()) {
                 throw new ConflictException("individual account " + accountId + " already has its one user");
             }
             store.directory().saveClientUser(Records.row(wanted));
@@ -204,18 +206,21 @@ final class DirectoryService implements Directory {
     @Override
     public Optional<TeamMember> teamMember(String id) {
         Checks.id(id, "id");
-        return context.transactions.read(tenantId, tx -> tx.store().directory().teamMember(id).map(Records::teamMember));
+        return context.transactions.read(tenantId,
+                tx -> tx.store().directory().teamMember(id).map(Records::teamMember));
     }
 
     @Override
     public Optional<ClientAccount> clientAccount(String accountId) {
         Checks.id(accountId, "accountId");
-        return context.transactions.read(tenantId, tx -> tx.store().directory().clientAccount(accountId).map(Records::clientAccount));
+        return context.transactions.read(tenantId,
+                tx -> tx.store().directory().clientAccount(accountId).map(Records::clientAccount));
     }
 
     @Override
     public Optional<ClientUser> clientUser(String userId) {
         Checks.id(userId, "userId");
-        return context.transactions.read(tenantId, tx -> tx.store().directory().clientUser(userId).map(Records::clientUser));
+        return context.transactions.read(tenantId,
+                tx -> tx.store().directory().clientUser(userId).map(Records::clientUser));
     }
 }

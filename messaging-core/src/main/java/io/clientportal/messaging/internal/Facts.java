@@ -67,12 +67,14 @@ interface Facts {
         return new Facts() {
             @Override
             public Optional<TeamMember> teamMember(String id) {
-                return cache.teamMember(tenantId, id, () -> reader.read(tx -> tx.directory().teamMember(id).map(Records::teamMember)));
+                return cache.teamMember(tenantId, id,
+                        () -> reader.read(tx -> tx.directory().teamMember(id).map(Records::teamMember)));
             }
 
             @Override
             public Optional<ClientUser> clientUser(String id) {
-                return cache.clientUser(tenantId, id, () -> reader.read(tx -> tx.directory().clientUser(id).map(Records::clientUser)));
+                return cache.clientUser(tenantId, id,
+                        () -> reader.read(tx -> tx.directory().clientUser(id).map(Records::clientUser)));
             }
 
             @Override

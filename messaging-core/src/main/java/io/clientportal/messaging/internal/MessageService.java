@@ -19,8 +19,8 @@ import io.clientportal.messaging.model.Page;
 import io.clientportal.messaging.model.PostResult;
 import io.clientportal.messaging.spi.AttachmentRow;
 import io.clientportal.messaging.spi.ConversationRow;
-import io.clientportal.messaging.spi.MessageRow;
 import io.clientportal.messaging.spi.DuplicateKeyException;
+import io.clientportal.messaging.spi.MessageRow;
 import io.clientportal.messaging.spi.Permission;
 import io.clientportal.messaging.spi.SeqReservation;
 import io.clientportal.messaging.spi.StoreTransaction;
@@ -59,21 +59,22 @@ final class MessageService implements Messages {
         String text = Checks.text(message.text(), context.limits, !attachmentIds.isEmpty());
         String clientMessageId = Checks.clientMessageId(message.clientMessageId());
         try {
-            return context.transactions.write(tenantId, tx -> post(tx, actor, id, text, attachmentIds, clientMessageId));
+            return context.transactions.write(tenantId,
+                    tx -> post(tx, actor, id, text, attachmentIds, clientMessageId));
         } catch (DuplicateKeyException raced) {
             if (raced.key() != DuplicateKeyException.Key.CLIENT_MESSAGE_ID) {
                 throw raced;
             }
             // A call with the same key committed first (on this node or another): the unique key decided, and
             // the answer is the message it stored.
-            Message earlier = context.transactions.read(tenantId, tx -> tx.store().messages().byClientMessageId(id, actor,
-                    clientMessageId).map(Records::message)).orElseThrow(() -> raced);
+            Message earlier = context.transactions.read(tenantId, tx -> tx.store().messages()
+                    .byClientMessageId(id, actor, clientMessageId).map(Records::message)).orElseThrow(() -> raced);
             return replay(earlier, text, attachmentIds, clientMessageId);
         }
     }
 
-    private PostResult post(Transaction tx, Actor actor, ConversationId id, String text, List<AttachmentId> attachmentIds,
-                            String clientMessageId) {
+    private PostResult post(Transaction tx, Actor actor, ConversationId id, String text,
+                            List<AttachmentId> attachmentIds, String clientMessageId) {
         StoreTransaction store = tx.store();
         if (clientMessageId != null) {
             Optional<Message> earlier = store.messages().byClientMessageId(id, actor, clientMessageId)

@@ -1,12 +1,12 @@
 package io.clientportal.messaging.memory;
 
+import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.spi.AnnouncementRow;
 import io.clientportal.messaging.spi.AttachmentRow;
 import io.clientportal.messaging.spi.EventRecord;
 import io.clientportal.messaging.spi.MessagingStore;
 import io.clientportal.messaging.spi.PendingAnnouncement;
 import io.clientportal.messaging.spi.StoreTransaction;
-import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.spi.WebhookDeliveryRecord;
 
 import java.time.Instant;
