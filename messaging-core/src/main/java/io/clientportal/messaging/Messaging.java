@@ -1,5 +1,7 @@
 package io.clientportal.messaging;
 
+import io.clientportal.messaging.model.MessagingStatus;
+
 /**
  * The entry point: one per application, built with {@link #builder()}. Thread-safe.
  *
@@ -54,6 +56,18 @@ public interface Messaging extends AutoCloseable {
      */
     default Webhooks webhooks() {
         throw new UnsupportedOperationException("webhooks are not available here");
+    }
+
+    /**
+     * What this instance's engine is doing in the background, for operators (the starter's Actuator endpoint and
+     * health): its event relay against the log, and the announcements and webhooks of every tenant that wait. A
+     * trusted call, like the directory's; the same for every tenant view. Reads the store a few times.
+     *
+     * @throws UnsupportedOperationException when this implementation cannot tell
+     * @throws MessagingStoreException       when the store fails
+     */
+    default MessagingStatus status() {
+        throw new UnsupportedOperationException("status is not available here");
     }
 
     /** Stops background work (event relay, announcement delivery). Idempotent; closes every tenant view. */

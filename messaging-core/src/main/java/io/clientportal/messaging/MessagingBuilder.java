@@ -6,6 +6,7 @@ import io.clientportal.messaging.memory.InMemoryMessagingStore;
 import io.clientportal.messaging.spi.AccessPolicy;
 import io.clientportal.messaging.spi.AttachmentStore;
 import io.clientportal.messaging.spi.MessagingNotifier;
+import io.clientportal.messaging.spi.MessagingObservations;
 import io.clientportal.messaging.spi.MessagingStore;
 import io.clientportal.messaging.spi.StandardAccessPolicy;
 
@@ -62,6 +63,7 @@ public final class MessagingBuilder {
     private WebhookPolicy webhookPolicy = WebhookPolicy.defaults();
     private Executor eventDeliveryExecutor;
     private int eventBufferSize = DEFAULT_EVENT_BUFFER_SIZE;
+    private MessagingObservations observations = MessagingObservations.NONE;
 
     MessagingBuilder() {
     }
@@ -190,6 +192,16 @@ public final class MessagingBuilder {
         return this;
     }
 
+    /**
+     * How the engine's work is observed (timers, spans) and where the trace context that webhook requests carry
+     * comes from [{@link MessagingObservations#NONE}]. The Spring Boot starter passes one over the application's
+     * Micrometer {@code ObservationRegistry}.
+     */
+    public MessagingBuilder observations(MessagingObservations observations) {
+        this.observations = Objects.requireNonNull(observations, "observations must not be null");
+        return this;
+    }
+
     /** Starts the engine and returns its {@code "default"} tenant. */
     public Messaging build() {
         return MessagingEngine.start(store != null ? store : new InMemoryMessagingStore(),
@@ -198,7 +210,7 @@ public final class MessagingBuilder {
                 new MessagingEngine.EventSettings(eventPollInterval, eventGapTimeout, webhooks, webhookPolicy,
                         eventDeliveryExecutor, eventBufferSize),
                 housekeepingInterval,
-                new MessagingEngine.AnnouncementSettings(announcementLease, announcementSweepInterval));
+                new MessagingEngine.AnnouncementSettings(announcementLease, announcementSweepInterval), observations);
     }
 
     private static Duration positive(Duration value, String name) {

@@ -13,6 +13,8 @@ import io.clientportal.messaging.spi.AnnouncementRow;
 import io.clientportal.messaging.spi.AttachmentRow;
 import io.clientportal.messaging.spi.MessageRow;
 import io.clientportal.messaging.spi.MessagingStore;
+import io.clientportal.messaging.spi.ObservedOperation;
+import io.clientportal.messaging.spi.OngoingObservation;
 import io.clientportal.messaging.spi.PendingAnnouncement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -172,8 +175,27 @@ final class AnnouncementDelivery implements AutoCloseable {
         }
     }
 
-    /** Delivers one chunk, if this node holds the lease; renews it. */
+    /** Delivers one chunk, observed, if this node holds the lease; renews it. */
     private Step deliverNextChunk(Key key) {
+        OngoingObservation observation = context.instrumentation.start(ObservedOperation.Kind.ANNOUNCEMENT_CHUNK,
+                key.tenantId(), Map.of(), null);
+        try {
+            Step step = writeNextChunk(key);
+            observation.tag(ObservedOperation.OUTCOME, switch (step) {
+                case MORE -> "delivered";
+                case DONE -> "finished";
+                case LOST -> "lost";
+            });
+            return step;
+        } catch (RuntimeException e) {
+            Instrumentation.failed(observation, e);
+            throw e;
+        } finally {
+            observation.stop();
+        }
+    }
+
+    private Step writeNextChunk(Key key) {
         return context.transactions.write(key.tenantId(), tx -> {
             AnnouncementRow record = tx.store().announcements().lock(key.id()).orElse(null);
             if (record == null || record.finished()) {

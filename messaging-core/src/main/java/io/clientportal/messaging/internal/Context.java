@@ -19,9 +19,11 @@ final class Context {
     final AttachmentBytes attachmentBytes;
     final AnnouncementDelivery announcementDelivery;
     final EventRedaction redaction;
+    final Instrumentation instrumentation;
 
     Context(Transactions transactions, Authorizer authorizer, AccessCache cache, Clock clock, MessagingLimits limits,
-            AttachmentStore attachmentStore, AnnouncementDelivery announcementDelivery, EventRedaction redaction) {
+            AttachmentStore attachmentStore, AnnouncementDelivery announcementDelivery, EventRedaction redaction,
+            Instrumentation instrumentation) {
         this.transactions = transactions;
         this.authorizer = authorizer;
         this.cache = cache;
@@ -31,6 +33,7 @@ final class Context {
         this.attachmentBytes = new AttachmentBytes(attachmentStore);
         this.announcementDelivery = announcementDelivery;
         this.redaction = redaction;
+        this.instrumentation = instrumentation;
     }
 
     /** Now, truncated to microseconds so that what a database stores equals what the core returned. */

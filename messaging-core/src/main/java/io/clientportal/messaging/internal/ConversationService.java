@@ -19,6 +19,7 @@ import io.clientportal.messaging.spi.ConversationRow;
 import io.clientportal.messaging.spi.ConversationScope;
 import io.clientportal.messaging.spi.InboxRequest;
 import io.clientportal.messaging.spi.InboxRow;
+import io.clientportal.messaging.spi.ObservedOperation;
 import io.clientportal.messaging.spi.Permission;
 import io.clientportal.messaging.spi.StoreTransaction;
 import io.clientportal.messaging.spi.TeamMemberRow;
@@ -92,6 +93,11 @@ final class ConversationService implements Conversations {
 
     @Override
     public Page<ConversationSummary> inbox(Actor actor, InboxQuery query) {
+        return context.instrumentation.observe(ObservedOperation.Kind.INBOX_READ, tenantId, actor,
+                () -> readInbox(actor, query));
+    }
+
+    private Page<ConversationSummary> readInbox(Actor actor, InboxQuery query) {
         Checks.notNull(actor, "actor");
         Checks.notNull(query, "query");
         int limit = Checks.pageSize(query.limit(), context.limits);

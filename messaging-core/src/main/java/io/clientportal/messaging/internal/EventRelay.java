@@ -1,12 +1,18 @@
 package io.clientportal.messaging.internal;
 
+import io.clientportal.messaging.spi.EventRecord;
 import io.clientportal.messaging.spi.MessagingNotifier;
 import io.clientportal.messaging.spi.MessagingStore;
+import io.clientportal.messaging.spi.ObservedOperation;
+import io.clientportal.messaging.spi.OngoingObservation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -50,6 +56,10 @@ final class EventRelay implements SubscriptionImpl.Feed, AutoCloseable {
     private final Runnable afterDelivery;
     private final LongSupplier nanoTime;
     private final GapTracker gaps;
+    private final Clock clock;
+    private final Instrumentation instrumentation;
+    /** When the relay last moved on or found itself caught up (engine clock): what tells stuck from busy. */
+    private volatile Instant progressedAt;
     private final WakeSignal signal = new WakeSignal();
     private final Queue<SubscriptionImpl> registrations = new ConcurrentLinkedQueue<>();
     /** Every open subscription, live or catching up: watched for stuck listeners. */
@@ -64,14 +74,15 @@ final class EventRelay implements SubscriptionImpl.Feed, AutoCloseable {
 
     EventRelay(MessagingStore store, EventCodec codec, AccessCache cache, List<MessagingNotifier> notifiers,
                Duration pollInterval, Duration gapTimeout, Runnable afterDelivery, Executor deliveryExecutor,
-               int bufferSize) {
+               int bufferSize, Clock clock, Instrumentation instrumentation) {
         this(EventLog.of(store), codec, cache, notifiers.stream()
                         .map(n -> new NotifierLane(n, deliveryExecutor, bufferSize)).toList(), pollInterval,
-                gapTimeout, afterDelivery, System::nanoTime);
+                gapTimeout, afterDelivery, System::nanoTime, clock, instrumentation);
     }
 
     EventRelay(EventLog eventLog, EventCodec codec, AccessCache cache, List<NotifierLane> notifiers,
-               Duration pollInterval, Duration gapTimeout, Runnable afterDelivery, LongSupplier nanoTime) {
+               Duration pollInterval, Duration gapTimeout, Runnable afterDelivery, LongSupplier nanoTime,
+               Clock clock, Instrumentation instrumentation) {
         this.eventLog = eventLog;
         this.cache = cache;
         this.decoder = new EventDecoder(codec);
@@ -80,6 +91,9 @@ final class EventRelay implements SubscriptionImpl.Feed, AutoCloseable {
         this.afterDelivery = afterDelivery;
         this.nanoTime = nanoTime;
         this.gaps = new GapTracker(eventLog, nanoTime, gapTimeout);
+        this.clock = clock;
+        this.instrumentation = instrumentation;
+        this.progressedAt = clock.instant();
         this.thread = new Thread(this::run, "messaging-event-relay");
         this.thread.setDaemon(true);
     }
@@ -99,6 +113,15 @@ final class EventRelay implements SubscriptionImpl.Feed, AutoCloseable {
     /** The position up to which every event was handed on (or skipped as a gap). */
     long position() {
         return gaps.position();
+    }
+
+    /**
+     * When the relay last moved on or found itself caught up: it does at every look at the log that returns (at
+     * least every poll interval) and after every batch it hands on, so only a relay that is stuck (a read that
+     * hangs or keeps failing) lets it grow old, never one working through a backlog.
+     */
+    Instant progressedAt() {
+        return progressedAt;
     }
 
     /** Asks the relay to look at the log now (after a local commit, or a signal from another node). */
@@ -168,6 +191,7 @@ final class EventRelay implements SubscriptionImpl.Feed, AutoCloseable {
         checkLate();
         checkStalled();
         fanOut.removeInactive();
+        progressedAt = clock.instant();
     }
 
     private void awaitWake() {
@@ -196,9 +220,10 @@ final class EventRelay implements SubscriptionImpl.Feed, AutoCloseable {
     private void drain() {
         while (!closed) {
             GapTracker.Read read = gaps.read();
-            fanOut.deliver(read.ready(), gaps::passed);
             if (!read.ready().isEmpty()) {
+                handOn(read.ready());
                 afterDelivery.run();
+                progressedAt = clock.instant();
             }
             if (read.atGap()) {
                 GapTracker.Skip skip = gaps.skipIfTimedOut(read);
@@ -211,6 +236,21 @@ final class EventRelay implements SubscriptionImpl.Feed, AutoCloseable {
             if (!read.full()) {
                 return;
             }
+        }
+    }
+
+    /** Hands one batch on, observed (empty looks at the log, one per poll, are not). */
+    private void handOn(List<EventRecord> batch) {
+        OngoingObservation observation = instrumentation.start(ObservedOperation.Kind.RELAY_BATCH, null, Map.of(),
+                null);
+        try {
+            fanOut.deliver(batch, gaps::passed);
+            observation.tag(ObservedOperation.OUTCOME, Instrumentation.SUCCESS);
+        } catch (RuntimeException e) {
+            Instrumentation.failed(observation, e);
+            throw e;
+        } finally {
+            observation.stop();
         }
     }
 

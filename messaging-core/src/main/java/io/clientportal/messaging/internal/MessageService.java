@@ -21,6 +21,7 @@ import io.clientportal.messaging.spi.AttachmentRow;
 import io.clientportal.messaging.spi.ConversationRow;
 import io.clientportal.messaging.spi.DuplicateKeyException;
 import io.clientportal.messaging.spi.MessageRow;
+import io.clientportal.messaging.spi.ObservedOperation;
 import io.clientportal.messaging.spi.Permission;
 import io.clientportal.messaging.spi.SeqReservation;
 import io.clientportal.messaging.spi.StoreTransaction;
@@ -52,6 +53,12 @@ final class MessageService implements Messages {
 
     @Override
     public PostResult postIdempotent(Actor actor, ConversationId id, NewMessage message) {
+        return context.instrumentation.observe(ObservedOperation.Kind.MESSAGE_POST, tenantId, actor,
+                () -> postObserved(actor, id, message), result -> result.created() ? Instrumentation.SUCCESS
+                        : "replayed");
+    }
+
+    private PostResult postObserved(Actor actor, ConversationId id, NewMessage message) {
         Checks.notNull(actor, "actor");
         Checks.notNull(id, "conversationId");
         Checks.notNull(message, "message");
@@ -152,6 +159,11 @@ final class MessageService implements Messages {
 
     @Override
     public Page<Message> history(Actor actor, ConversationId id, HistoryQuery query) {
+        return context.instrumentation.observe(ObservedOperation.Kind.HISTORY_READ, tenantId, actor,
+                () -> readHistory(actor, id, query));
+    }
+
+    private Page<Message> readHistory(Actor actor, ConversationId id, HistoryQuery query) {
         Checks.notNull(actor, "actor");
         Checks.notNull(id, "conversationId");
         Checks.notNull(query, "query");
@@ -196,6 +208,11 @@ final class MessageService implements Messages {
 
     @Override
     public Message edit(Actor actor, MessageId id, String newText) {
+        return context.instrumentation.observe(ObservedOperation.Kind.MESSAGE_EDIT, tenantId, actor,
+                () -> editObserved(actor, id, newText));
+    }
+
+    private Message editObserved(Actor actor, MessageId id, String newText) {
         Checks.notNull(actor, "actor");
         Checks.notNull(id, "messageId");
         String text = Checks.text(newText, context.limits, false);
@@ -226,9 +243,14 @@ final class MessageService implements Messages {
 
     @Override
     public void delete(Actor actor, MessageId id) {
+        context.instrumentation.observe(ObservedOperation.Kind.MESSAGE_DELETE, tenantId, actor,
+                () -> deleteObserved(actor, id));
+    }
+
+    private Void deleteObserved(Actor actor, MessageId id) {
         Checks.notNull(actor, "actor");
         Checks.notNull(id, "messageId");
-        context.transactions.write(tenantId, tx -> {
+        return context.transactions.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
             Message message = authorizeOnMessage(store, actor, id, Permission.DELETE_MESSAGE);
             if (message.deleted()) {

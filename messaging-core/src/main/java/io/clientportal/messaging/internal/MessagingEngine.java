@@ -7,7 +7,9 @@ import io.clientportal.messaging.WebhookPolicy;
 import io.clientportal.messaging.Webhooks;
 import io.clientportal.messaging.spi.AccessPolicy;
 import io.clientportal.messaging.spi.AttachmentStore;
+import io.clientportal.messaging.model.MessagingStatus;
 import io.clientportal.messaging.spi.MessagingNotifier;
+import io.clientportal.messaging.spi.MessagingObservations;
 import io.clientportal.messaging.spi.MessagingStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +51,7 @@ public final class MessagingEngine implements AutoCloseable {
     private final EventCodec codec;
     private final WebhookDispatcher webhookDispatcher;
     private final WebhookService webhooks;
+    private final StatusReport status;
     private AutoCloseable commitSignals;
     private final Map<String, TenantMessaging> tenants = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -82,8 +85,10 @@ public final class MessagingEngine implements AutoCloseable {
 
     private MessagingEngine(MessagingStore store, AttachmentStore attachmentStore, List<MessagingNotifier> notifiers,
                             AccessPolicy policy, Clock clock, MessagingLimits limits, EventSettings events,
-                            Duration housekeepingInterval, AnnouncementSettings announcements) {
+                            Duration housekeepingInterval, AnnouncementSettings announcements,
+                            MessagingObservations observations) {
         this.store = store;
+        Instrumentation instrumentation = new Instrumentation(observations, store);
         this.codec = new EventCodec();
         AccessCache cache = new AccessCache();
         this.ownExecutor = events.deliveryExecutor() == null ? newDeliveryPool() : null;
@@ -97,13 +102,13 @@ public final class MessagingEngine implements AutoCloseable {
             // Fails here, at start-up, when the store keeps no webhook deliveries.
             var deliveries = store.webhookDeliveries();
             this.webhookDispatcher = new WebhookDispatcher(deliveries, events.webhooks(), events.webhookPolicy(),
-                    codec, events.pollInterval(), clock);
+                    codec, events.pollInterval(), clock, instrumentation);
             this.webhooks = new WebhookService(deliveries, webhookDispatcher::wake);
         }
         Runnable wakeWebhooks = webhookDispatcher == null ? () -> {
         } : webhookDispatcher::wake;
         this.relay = new EventRelay(store, codec, cache, notifiers, events.pollInterval(), events.gapTimeout(),
-                wakeWebhooks, deliveryExecutor, bufferSize);
+                wakeWebhooks, deliveryExecutor, bufferSize, clock, instrumentation);
         this.announcementDelivery = new AnnouncementDelivery(store, limits.announcementChunkSize(), announcements);
         List<WebhookEndpoint> endpoints = events.webhooks();
         java.util.function.Function<String, List<String>> routing = endpoints.isEmpty() ? type -> List.of()
@@ -116,12 +121,13 @@ public final class MessagingEngine implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.debug("Could not signal committed events to other instances: {}", e.toString());
             }
-        }, routing);
+        }, routing, instrumentation);
         this.context = new Context(transactions, new Authorizer(policy), cache, clock, limits, attachmentStore,
-                announcementDelivery, new EventRedaction(codec));
+                announcementDelivery, new EventRedaction(codec), instrumentation);
         this.visibility = new EventVisibility(context);
         relay.useVisibility(visibility);
         this.housekeeping = new Housekeeping(store, context, housekeepingInterval);
+        this.status = new StatusReport(store, relay, webhookDispatcher != null, clock);
     }
 
     /**
@@ -144,9 +150,9 @@ public final class MessagingEngine implements AutoCloseable {
     public static Messaging start(MessagingStore store, AttachmentStore attachmentStore,
                                   List<MessagingNotifier> notifiers, AccessPolicy policy, Clock clock,
                                   MessagingLimits limits, EventSettings events, Duration housekeepingInterval,
-                                  AnnouncementSettings announcements) {
+                                  AnnouncementSettings announcements, MessagingObservations observations) {
         MessagingEngine engine = new MessagingEngine(store, attachmentStore, notifiers, policy, clock, limits,
-                events, housekeepingInterval, announcements);
+                events, housekeepingInterval, announcements, observations);
         engine.relay.start();
         engine.commitSignals = store.listenForCommittedEvents(() -> {
             engine.relay.wake();
@@ -178,6 +184,10 @@ public final class MessagingEngine implements AutoCloseable {
 
     Webhooks webhooks() {
         return webhooks;
+    }
+
+    MessagingStatus status() {
+        return status.now();
     }
 
     @Override

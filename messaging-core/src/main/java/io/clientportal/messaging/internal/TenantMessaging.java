@@ -7,6 +7,7 @@ import io.clientportal.messaging.Directory;
 import io.clientportal.messaging.Events;
 import io.clientportal.messaging.Messages;
 import io.clientportal.messaging.Messaging;
+import io.clientportal.messaging.model.MessagingStatus;
 
 /** The engine seen through one tenant: every facade's calls are scoped to it. */
 final class TenantMessaging implements Messaging {
@@ -75,6 +76,11 @@ final class TenantMessaging implements Messaging {
     @Override
     public io.clientportal.messaging.Webhooks webhooks() {
         return engine.webhooks();
+    }
+
+    @Override
+    public MessagingStatus status() {
+        return engine.status();
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.clientportal.messaging.event.MessagingEvent;
 import io.clientportal.messaging.spi.DuplicateKeyException;
 import io.clientportal.messaging.spi.MessagingStore;
 import io.clientportal.messaging.spi.NewEvent;
+import io.clientportal.messaging.spi.TraceHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,19 +28,22 @@ final class Transactions {
     private final AccessCache cache;
     private final Runnable eventsCommitted;
     private final Function<String, List<String>> webhookEndpoints;
+    private final Instrumentation instrumentation;
 
     /**
      * @param eventsCommitted  run after a unit that appended events committed (wakes the relays and the webhook
      *                         dispatcher)
      * @param webhookEndpoints the endpoints that get an event type, in the order configured
+     * @param instrumentation  gives the trace context kept with webhook deliveries
      */
     Transactions(MessagingStore store, EventCodec codec, AccessCache cache, Runnable eventsCommitted,
-               Function<String, List<String>> webhookEndpoints) {
+               Function<String, List<String>> webhookEndpoints, Instrumentation instrumentation) {
         this.store = store;
         this.codec = codec;
         this.cache = cache;
         this.eventsCommitted = eventsCommitted;
         this.webhookEndpoints = webhookEndpoints;
+        this.instrumentation = instrumentation;
     }
 
     /**
@@ -64,10 +68,17 @@ final class Transactions {
             T value = work.apply(tx);
             if (!tx.events().isEmpty()) {
                 List<NewEvent> encoded = new ArrayList<>(tx.events().size());
+                TraceHeaders trace = null;
+                boolean traced = false;
                 for (NewEvent plain : codec.encodeAll(tx.events())) {
                     List<String> endpoints = webhookEndpoints.apply(plain.type());
+                    if (!endpoints.isEmpty() && !traced) {
+                        // Once per unit, and only when a webhook will carry it: the thread's context is the write's.
+                        trace = instrumentation.currentTrace();
+                        traced = true;
+                    }
                     encoded.add(endpoints.isEmpty() ? plain : new NewEvent(plain.type(), plain.conversationId(),
-                            plain.payload(), plain.createdAt(), endpoints));
+                            plain.payload(), plain.createdAt(), endpoints, trace));
                 }
                 storeTx.events().append(encoded);
             }

@@ -3,6 +3,9 @@ package io.clientportal.messaging.internal;
 import io.clientportal.messaging.WebhookEndpoint;
 import io.clientportal.messaging.WebhookPolicy;
 import io.clientportal.messaging.WebhookSignature;
+import io.clientportal.messaging.spi.ObservedOperation;
+import io.clientportal.messaging.spi.OngoingObservation;
+import io.clientportal.messaging.spi.TraceHeaders;
 import io.clientportal.messaging.spi.WebhookDeliveryRecord;
 import io.clientportal.messaging.spi.WebhookDeliveryStore;
 import org.slf4j.Logger;
@@ -44,6 +47,7 @@ final class WebhookDispatcher implements AutoCloseable {
     /** The engine's clock: deliveries are due by it, as they were stamped by it when their events committed. */
     private final Clock clock;
     private final Duration pollInterval;
+    private final Instrumentation instrumentation;
     private final HttpClient http;
     private final ExecutorService senders;
     private final Thread thread;
@@ -51,8 +55,9 @@ final class WebhookDispatcher implements AutoCloseable {
     private volatile boolean closed;
 
     WebhookDispatcher(WebhookDeliveryStore deliveries, List<WebhookEndpoint> endpoints, WebhookPolicy policy,
-                      EventCodec codec, Duration pollInterval, Clock clock) {
+                      EventCodec codec, Duration pollInterval, Clock clock, Instrumentation instrumentation) {
         this.deliveries = deliveries;
+        this.instrumentation = instrumentation;
         this.clock = clock;
         this.endpoints = endpoints.stream().collect(Collectors.toUnmodifiableMap(WebhookEndpoint::name,
                 Function.identity()));
@@ -129,60 +134,97 @@ final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
+    /** One attempt, observed: continues the trace of the write that produced the event. */
     private void send(WebhookDeliveryRecord delivery) {
+        OngoingObservation observation = instrumentation.start(ObservedOperation.Kind.WEBHOOK_DELIVERY,
+                delivery.tenantId(), Map.of(ObservedOperation.WEBHOOK_ENDPOINT, delivery.endpoint()),
+                delivery.trace());
+        try {
+            observation.tag(ObservedOperation.OUTCOME, attempt(delivery, observation));
+        } catch (RuntimeException e) {
+            Instrumentation.failed(observation, e);
+            throw e;
+        } finally {
+            observation.stop();
+        }
+    }
+
+    /** Sends and records the outcome; returns the outcome's tag. */
+    private String attempt(WebhookDeliveryRecord delivery, OngoingObservation observation) {
         WebhookEndpoint endpoint = endpoints.get(delivery.endpoint());
-        String error;
+        Answer answer;
         if (endpoint == null) {
-            error = "no endpoint named " + delivery.endpoint() + " is configured";
+            answer = new Answer(0, "no endpoint named " + delivery.endpoint() + " is configured");
         } else {
-            error = post(endpoint, delivery);
+            TraceHeaders trace = observation.trace();
+            answer = post(endpoint, delivery, trace != null ? trace : delivery.trace());
         }
+        observation.tag(ObservedOperation.HTTP_STATUS, answer.status() == 0 ? "none" : Integer.toString(
+                answer.status()));
         if (closed) {
-            return;   // the lease runs out and the delivery goes to whoever claims it next
+            return "abandoned";   // the lease runs out and the delivery goes to whoever claims it next
         }
+        String error = answer.error();
         int attempt = delivery.attempts();
         Instant now = clock.instant();
         if (error == null) {
             deliveries.delivered(delivery.id(), attempt);
+            return "delivered";
         } else if (attempt >= policy.maxAttempts()) {
             log.warn("Webhook {} to {} gave up after {} attempts: {}", delivery.eventPosition(), delivery.endpoint(),
                     attempt, error);
             deliveries.deadLetter(delivery.id(), attempt, now, error);
-        } else {
-            Duration backoff = policy.backoffAfter(attempt);
-            long jittered = (long) (backoff.toMillis() * (0.5 + 0.5 * ThreadLocalRandom.current().nextDouble()));
-            log.debug("Webhook {} to {} attempt {} failed ({}); retrying in {} ms", delivery.eventPosition(),
-                    delivery.endpoint(), attempt, error, jittered);
-            deliveries.retryLater(delivery.id(), attempt, now.plusMillis(jittered), error);
+            return "dead";
         }
+        Duration backoff = policy.backoffAfter(attempt);
+        long jittered = (long) (backoff.toMillis() * (0.5 + 0.5 * ThreadLocalRandom.current().nextDouble()));
+        log.debug("Webhook {} to {} attempt {} failed ({}); retrying in {} ms", delivery.eventPosition(),
+                delivery.endpoint(), attempt, error, jittered);
+        deliveries.retryLater(delivery.id(), attempt, now.plusMillis(jittered), error);
+        return "retry";
     }
 
-    /** Posts one attempt; returns why it failed, or {@code null} on a 2xx answer. */
-    private String post(WebhookEndpoint endpoint, WebhookDeliveryRecord delivery) {
+    /**
+     * How an attempt went.
+     *
+     * @param status the HTTP status answered, 0 when there was no answer
+     * @param error  why it failed, or {@code null} on a 2xx answer
+     */
+    private record Answer(int status, String error) {
+    }
+
+    /** Posts one attempt, with the trace context the request continues (none when {@code trace} is null). */
+    private Answer post(WebhookEndpoint endpoint, WebhookDeliveryRecord delivery, TraceHeaders trace) {
         String id = Long.toString(delivery.eventPosition());
         String body = codec.webhookBody(delivery.eventType(), delivery.eventPosition(), delivery.tenantId(),
                 delivery.payload(), delivery.createdAt());
         // Receivers check the timestamp against their own wall clock, so it is real time, whatever the engine's.
         long timestamp = Instant.now().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(endpoint.url())
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.url())
                 .timeout(policy.timeout())
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "clientportal-messaging-webhooks")
                 .header("webhook-id", id)
                 .header("webhook-timestamp", Long.toString(timestamp))
                 .header("webhook-signature", WebhookSignature.sign(endpoint.secret(), id, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (trace != null) {
+            request.header("traceparent", trace.traceparent());
+            if (trace.tracestate() != null) {
+                request.header("tracestate", trace.tracestate());
+            }
+        }
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
-            return status >= 200 && status < 300 ? null : "HTTP " + status;
+            return new Answer(status, status >= 200 && status < 300 ? null : "HTTP " + status);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted";
+            return new Answer(0, "interrupted");
         } catch (java.io.IOException | RuntimeException e) {
             String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            return message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) : message;
+            return new Answer(0, message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH)
+                    : message);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.clientportal.messaging.memory;
 
 import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.spi.AnnouncementBacklog;
 import io.clientportal.messaging.spi.AnnouncementRow;
 import io.clientportal.messaging.spi.AttachmentRow;
 import io.clientportal.messaging.spi.EventRecord;
@@ -80,7 +81,7 @@ public final class InMemoryMessagingStore implements MessagingStore {
         });
         for (String endpoint : event.webhookEndpoints()) {
             String id = webhookDeliveries.queue(endpoint, position, tenantId, event.type(), event.payload(),
-                    event.createdAt());
+                    event.createdAt(), event.trace());
             undo.push(() -> webhookDeliveries.remove(id));
         }
         return position;
@@ -189,6 +190,20 @@ public final class InMemoryMessagingStore implements MessagingStore {
     @Override
     public io.clientportal.messaging.spi.WebhookDeliveryStore webhookDeliveries() {
         return webhookDeliveries;
+    }
+
+    @Override
+    public AnnouncementBacklog announcementBacklog() {
+        lock.readLock().lock();
+        try {
+            List<Instant> unfinished = new ArrayList<>();
+            tenants.values().forEach(data -> data.announcements.all().values().stream()
+                    .filter(a -> !a.finished()).forEach(a -> unfinished.add(a.createdAt())));
+            return new AnnouncementBacklog(unfinished.size(),
+                    unfinished.stream().min(Comparator.naturalOrder()).orElse(null));
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     @Override

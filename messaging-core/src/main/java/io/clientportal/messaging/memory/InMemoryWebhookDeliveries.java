@@ -1,5 +1,7 @@
 package io.clientportal.messaging.memory;
 
+import io.clientportal.messaging.spi.TraceHeaders;
+import io.clientportal.messaging.spi.WebhookBacklog;
 import io.clientportal.messaging.spi.WebhookDeliveryRecord;
 import io.clientportal.messaging.spi.WebhookDeliveryStore;
 
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** The in-memory store's webhook deliveries: one map under one monitor. */
 final class InMemoryWebhookDeliveries implements WebhookDeliveryStore {
@@ -18,11 +21,11 @@ final class InMemoryWebhookDeliveries implements WebhookDeliveryStore {
     private long lastId;
 
     synchronized String queue(String endpoint, long position, String tenantId, String type, String payload,
-                              Instant createdAt) {
+                              Instant createdAt, TraceHeaders trace) {
         // Increasing ids, so dead letters list oldest first by id, as in the database stores.
         String id = String.format("wh-%016d", ++lastId);
         deliveries.put(id, new WebhookDeliveryRecord(id, endpoint, position, tenantId, type, payload, createdAt,
-                false, 0, createdAt, null));
+                false, 0, createdAt, null, trace));
         return id;
     }
 
@@ -63,7 +66,7 @@ final class InMemoryWebhookDeliveries implements WebhookDeliveryStore {
 
     private static WebhookDeliveryRecord withPayload(WebhookDeliveryRecord d, String payload) {
         return new WebhookDeliveryRecord(d.id(), d.endpoint(), d.eventPosition(), d.tenantId(), d.eventType(),
-                payload, d.createdAt(), d.dead(), d.attempts(), d.nextAttemptAt(), d.lastError());
+                payload, d.createdAt(), d.dead(), d.attempts(), d.nextAttemptAt(), d.lastError(), d.trace());
     }
 
     @Override
@@ -128,9 +131,19 @@ final class InMemoryWebhookDeliveries implements WebhookDeliveryStore {
         return true;
     }
 
+    @Override
+    public synchronized List<WebhookBacklog> backlog() {
+        Map<String, WebhookBacklog> byEndpoint = new TreeMap<>();
+        for (WebhookDeliveryRecord d : deliveries.values()) {
+            WebhookBacklog one = d.dead() ? new WebhookBacklog(d.endpoint(), 0, 1, null)
+                    : new WebhookBacklog(d.endpoint(), 1, 0, d.createdAt());
+            byEndpoint.merge(d.endpoint(), one, WebhookBacklog::plus);
+        }
+        return List.copyOf(byEndpoint.values());
+    }
+
     private static WebhookDeliveryRecord with(WebhookDeliveryRecord d, boolean dead, int attempts, Instant next,
                                               String error) {
-        return new WebhookDeliveryRecord(d.id(), d.endpoint(), d.eventPosition(), d.tenantId(), d.eventType(),
-                d.payload(), d.createdAt(), dead, attempts, next, error);
+        return d.withState(dead, attempts, next, error);
     }
 }

@@ -135,6 +135,17 @@ public interface MessagingStore extends AutoCloseable {
     List<PendingAnnouncement> unfinishedAnnouncements(int limit);
 
     /**
+     * How many announcements of every tenant have not finished their delivery (queued or sending), and when the
+     * oldest of them was sent: the operators' view (the Actuator endpoint {@code messaging}). The default fails, so
+     * a store that predates it says so rather than reporting nothing pending.
+     *
+     * @throws UnsupportedOperationException when the store cannot tell
+     */
+    default AnnouncementBacklog announcementBacklog() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not report its announcement backlog");
+    }
+
+    /**
      * Claims up to {@code limit} announcements of every tenant whose delivery has not finished (queued or sending)
      * and that no node holds at {@code now}: without a lease, or with one whose {@code until} is not after
      * {@code now}. Each claimed announcement's lease becomes {@code (owner, leaseUntil)} before the call returns.

@@ -40,4 +40,15 @@ public interface WebhookDeliveryStore {
 
     /** Puts a dead letter back in the queue, due at {@code now}, with its attempts reset; false if not dead. */
     boolean replay(String id, Instant now);
+
+    /**
+     * What waits, per endpoint that has pending deliveries or dead letters, ordered by endpoint name: the operators'
+     * view (the Actuator endpoint {@code messaging}). One query; it counts rows, so keep it off hot paths. The
+     * default fails, so a store that predates it says so rather than reporting an empty queue.
+     *
+     * @throws UnsupportedOperationException when the store cannot tell
+     */
+    default List<WebhookBacklog> backlog() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not report its webhook backlog");
+    }
 }

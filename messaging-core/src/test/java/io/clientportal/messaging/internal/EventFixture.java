@@ -12,6 +12,7 @@ import io.clientportal.messaging.spi.AccessPolicy;
 import io.clientportal.messaging.spi.EventRecord;
 import io.clientportal.messaging.spi.NewEvent;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -179,7 +180,7 @@ final class EventFixture {
     /** A relay over the fake log, driven by {@link EventRelay#pass()} (its thread never starts). */
     EventRelay relay(EventVisibility visibility, Duration gapTimeout, List<NotifierLane> notifiers) {
         EventRelay relay = new EventRelay(log, codec, cache, notifiers, Duration.ofSeconds(1), gapTimeout, () -> {
-        }, nanos::get);
+        }, nanos::get, Clock.systemUTC(), Instrumentation.none());
         relay.useVisibility(visibility);
         return relay;
     }

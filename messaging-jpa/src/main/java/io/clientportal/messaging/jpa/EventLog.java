@@ -4,6 +4,7 @@ import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.spi.EventRecord;
 import io.clientportal.messaging.spi.EventRows;
 import io.clientportal.messaging.spi.NewEvent;
+import io.clientportal.messaging.spi.TraceHeaders;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,15 +90,17 @@ final class EventLog implements EventRows {
             rows.add(new Object[]{position, tenantId, event.type(),
                     AttachmentSql.uuidOrNull(event.conversationId() == null ? null : event.conversationId().value()),
                     event.payload(), event.createdAt()});
+            TraceHeaders trace = event.trace();
             for (String endpoint : event.webhookEndpoints()) {
                 deliveries.add(new Object[]{WebhookDeliverySql.newId(), endpoint, position, tenantId, event.type(),
-                        event.payload(), event.createdAt(), event.createdAt()});
+                        event.payload(), event.createdAt(), event.createdAt(),
+                        trace == null ? null : trace.traceparent(), trace == null ? null : trace.tracestate()});
             }
         }
         jdbc.batch("INSERT INTO messaging_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", rows);
         jdbc.batch("INSERT INTO messaging_webhook_delivery (id, endpoint, event_position, tenant_id, event_type,"
-                + " payload, created_at, dead, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, 0, ?)",
-                deliveries);
+                + " payload, created_at, dead, attempts, next_attempt_at, trace_parent, trace_state)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, 0, ?, ?, ?)", deliveries);
     }
 
     /**

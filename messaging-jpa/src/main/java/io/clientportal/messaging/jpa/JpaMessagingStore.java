@@ -1,10 +1,12 @@
 package io.clientportal.messaging.jpa;
 
+import io.clientportal.messaging.spi.AnnouncementBacklog;
 import io.clientportal.messaging.spi.AttachmentRow;
 import io.clientportal.messaging.spi.EventRecord;
 import io.clientportal.messaging.spi.MessagingStore;
 import io.clientportal.messaging.spi.PendingAnnouncement;
 import io.clientportal.messaging.spi.StoreTransaction;
+import io.clientportal.messaging.spi.WebhookBacklog;
 import io.clientportal.messaging.spi.WebhookDeliveryRecord;
 import io.clientportal.messaging.spi.WebhookDeliveryStore;
 import io.clientportal.messaging.model.AnnouncementId;
@@ -287,6 +289,11 @@ public final class JpaMessagingStore implements MessagingStore {
         public boolean replay(String id, Instant now) {
             return writeJdbc(jdbc -> new WebhookDeliverySql(jdbc).replay(id, now));
         }
+
+        @Override
+        public List<WebhookBacklog> backlog() {
+            return readJdbc(jdbc -> new WebhookDeliverySql(jdbc).backlog());
+        }
     }
 
     @Override
@@ -310,6 +317,13 @@ public final class JpaMessagingStore implements MessagingStore {
                         + " WHERE status IN ('QUEUED', 'SENDING') ORDER BY created_at LIMIT ?",
                 row -> new PendingAnnouncement(row.getString("tenant_id"),
                         new AnnouncementId(row.getObject("id", UUID.class))), limit));
+    }
+
+    @Override
+    public AnnouncementBacklog announcementBacklog() {
+        return readJdbc(jdbc -> jdbc.query("SELECT COUNT(*) AS pending, MIN(created_at) AS oldest"
+                        + " FROM messaging_announcement WHERE status IN ('QUEUED', 'SENDING')",
+                row -> new AnnouncementBacklog(row.getLong("pending"), Jdbc.instant(row, "oldest"))).get(0));
     }
 
     @Override

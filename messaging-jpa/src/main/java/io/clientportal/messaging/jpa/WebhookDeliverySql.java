@@ -1,5 +1,7 @@
 package io.clientportal.messaging.jpa;
 
+import io.clientportal.messaging.spi.TraceHeaders;
+import io.clientportal.messaging.spi.WebhookBacklog;
 import io.clientportal.messaging.spi.WebhookDeliveryRecord;
 
 import java.security.SecureRandom;
@@ -23,7 +25,7 @@ final class WebhookDeliverySql {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "id, endpoint, event_position, tenant_id, event_type, payload, created_at,"
-            + " dead, attempts, next_attempt_at, last_error";
+            + " dead, attempts, next_attempt_at, last_error, trace_parent, trace_state";
 
     private final Jdbc jdbc;
 
@@ -49,8 +51,7 @@ final class WebhookDeliverySql {
         List<WebhookDeliveryRecord> claimed = new ArrayList<>(due.size());
         for (WebhookDeliveryRecord d : due) {
             rows.add(new Object[]{leaseUntil, UUID.fromString(d.id())});
-            claimed.add(new WebhookDeliveryRecord(d.id(), d.endpoint(), d.eventPosition(), d.tenantId(),
-                    d.eventType(), d.payload(), d.createdAt(), false, d.attempts() + 1, leaseUntil, d.lastError()));
+            claimed.add(d.withState(false, d.attempts() + 1, leaseUntil, d.lastError()));
         }
         jdbc.batch("UPDATE messaging_webhook_delivery SET attempts = attempts + 1, next_attempt_at = ?"
                 + " WHERE id = ?", rows);
@@ -105,6 +106,32 @@ final class WebhookDeliverySql {
         return new WebhookDeliveryRecord(row.getObject("id", UUID.class).toString(), row.getString("endpoint"),
                 row.getLong("event_position"), row.getString("tenant_id"), row.getString("event_type"),
                 row.getString("payload"), instant(row, "created_at"), row.getBoolean("dead"), row.getInt("attempts"),
-                instant(row, "next_attempt_at"), row.getString("last_error"));
+                instant(row, "next_attempt_at"), row.getString("last_error"), trace(row));
+    }
+
+    /**
+     * The stored trace context, or {@code null}; one that no longer reads as valid (the columns were edited by
+     * hand) is dropped rather than failing the delivery.
+     */
+    private static TraceHeaders trace(ResultSet row) throws SQLException {
+        String parent = row.getString("trace_parent");
+        if (parent == null) {
+            return null;
+        }
+        try {
+            return new TraceHeaders(parent, row.getString("trace_state"));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Pending deliveries and dead letters per endpoint, in one grouped scan of the table. */
+    List<WebhookBacklog> backlog() {
+        return jdbc.query("SELECT endpoint, SUM(CASE WHEN dead THEN 0 ELSE 1 END) AS pending,"
+                + " SUM(CASE WHEN dead THEN 1 ELSE 0 END) AS dead_letters,"
+                + " MIN(CASE WHEN dead THEN NULL ELSE created_at END) AS oldest_pending"
+                + " FROM messaging_webhook_delivery GROUP BY endpoint ORDER BY endpoint",
+                row -> new WebhookBacklog(row.getString("endpoint"), row.getLong("pending"),
+                        row.getLong("dead_letters"), instant(row, "oldest_pending")));
     }
 }

@@ -51,6 +51,12 @@ class WebhookDeliveryEntity {
     @Column(name = "last_error", length = 1000)
     private String lastError;
 
+    @Column(name = "trace_parent", length = 55)
+    private String traceParent;
+
+    @Column(name = "trace_state", length = 512)
+    private String traceState;
+
     protected WebhookDeliveryEntity() {
     }
 }
