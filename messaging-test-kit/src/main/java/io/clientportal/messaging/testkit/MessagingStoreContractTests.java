@@ -8,6 +8,7 @@ import io.clientportal.messaging.WebhookPolicy;
 import io.clientportal.messaging.spi.AttachmentStore;
 import io.clientportal.messaging.memory.InMemoryAttachmentStore;
 import io.clientportal.messaging.spi.MessagingNotifier;
+import io.clientportal.messaging.spi.MessagingObservations;
 import io.clientportal.messaging.spi.MessagingStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -184,6 +185,27 @@ public abstract class MessagingStoreContractTests {
         @Override
         protected ContractFixture world() {
             return fixture;
+        }
+
+        @Override
+        protected Messaging nodeWithWebhook(WebhookEndpoint endpoint, WebhookPolicy policy,
+                                            MessagingObservations observations) {
+            return Messaging.builder().store(store).attachmentStore(attachmentStore).clock(clock)
+                    .eventPollInterval(Duration.ofMillis(100)).webhook(endpoint).webhookPolicy(policy)
+                    .observations(observations).build();
+        }
+    }
+
+    @Nested
+    class Status extends StatusContract {
+        @Override
+        protected ContractFixture world() {
+            return fixture;
+        }
+
+        @Override
+        protected MessagingStore store() {
+            return store;
         }
 
         @Override

@@ -8,6 +8,8 @@ import io.clientportal.messaging.WebhookPolicy;
 import io.clientportal.messaging.WebhookSignature;
 import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.NewMessage;
+import io.clientportal.messaging.spi.MessagingObservations;
+import io.clientportal.messaging.spi.TraceHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +40,16 @@ public abstract class WebhookContract extends Contract {
     private final List<String[]> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failures = new AtomicInteger();
 
-    /** An engine over the same store that sends webhooks to {@code endpoint}; the caller closes it. */
-    protected abstract Messaging nodeWithWebhook(WebhookEndpoint endpoint, WebhookPolicy policy);
+    /**
+     * An engine over the same store that sends webhooks to {@code endpoint}, observed by {@code observations}; the
+     * caller closes it.
+     */
+    protected abstract Messaging nodeWithWebhook(WebhookEndpoint endpoint, WebhookPolicy policy,
+                                                 MessagingObservations observations);
+
+    private Messaging nodeWithWebhook(WebhookEndpoint endpoint, WebhookPolicy policy) {
+        return nodeWithWebhook(endpoint, policy, MessagingObservations.NONE);
+    }
 
     @BeforeEach
     void startReceiver() throws IOException {
@@ -48,7 +58,9 @@ public abstract class WebhookContract extends Contract {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new String[]{exchange.getRequestHeaders().getFirst("webhook-id"),
                     exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                    exchange.getRequestHeaders().getFirst("webhook-signature"), body});
+                    exchange.getRequestHeaders().getFirst("webhook-signature"), body,
+                    exchange.getRequestHeaders().getFirst("traceparent"),
+                    exchange.getRequestHeaders().getFirst("tracestate")});
             exchange.sendResponseHeaders(failures.getAndDecrement() > 0 ? 500 : 204, -1);
             exchange.close();
         });
@@ -177,6 +189,45 @@ public abstract class WebhookContract extends Contract {
 
             assertThat(node.webhooks().deadLetters(null, 100)).noneMatch(d -> d.eventId().equals(id));
         }
+    }
+
+    @Test
+    void everyAttemptCarriesTheTraceContextOfTheWriteThatProducedTheEvent() {
+        var w = world();
+        String text = "traced " + UUID.randomUUID();
+        TraceHeaders trace = new TraceHeaders("00-" + hex(32) + "-" + hex(16) + "-01", "vendor=" + hex(8));
+        ThreadLocal<TraceHeaders> current = new ThreadLocal<>();
+        MessagingObservations tracing = new MessagingObservations() {
+            @Override
+            public TraceHeaders currentTrace() {
+                return current.get();
+            }
+        };
+        failures.set(1);
+        try (Messaging node = nodeWithWebhook(endpoint(), FAST, tracing)) {
+            Messages messages = node.tenant(w.messaging.tenantId()).messages();
+            current.set(trace);
+            try {
+                messages.post(w.alice, w.acme, NewMessage.text(text));
+            } finally {
+                current.remove();
+            }
+            // The first attempt fails: the retry was read back from the store, so the context was kept with it.
+            await().atMost(Duration.ofSeconds(20)).until(() -> attemptsFor(text).size() == 2);
+            assertThat(attemptsFor(text)).allSatisfy(attempt -> {
+                assertThat(attempt[4]).isEqualTo(trace.traceparent());
+                assertThat(attempt[5]).isEqualTo(trace.tracestate());
+            });
+
+            String untraced = "untraced " + UUID.randomUUID();
+            messages.post(w.alice, w.acme, NewMessage.text(untraced));
+            await().atMost(Duration.ofSeconds(20)).until(() -> attemptsFor(untraced).size() == 1);
+            assertThat(attemptsFor(untraced).get(0)[4]).isNull();
+        }
+    }
+
+    private static String hex(int length) {
+        return UUID.randomUUID().toString().replace("-", "").repeat(2).substring(0, length);
     }
 
     /** Waits until the delivery of the event carrying {@code text} gave up; returns the event's id. */
