@@ -65,8 +65,8 @@ final class StatusReport {
     }
 
     private static MessagingStatus.WebhookQueue queue(WebhookBacklog backlog) {
-        return new MessagingStatus.WebhookQueue(backlog.endpoint(), backlog.pending(), backlog.dead(),
-                backlog.oldestPending());
+        return new MessagingStatus.WebhookQueue(EndpointNames.shown(backlog.endpoint()), backlog.pending(),
+                backlog.dead(), backlog.oldestPending());
     }
 
     private static Duration since(Instant then, Instant now) {

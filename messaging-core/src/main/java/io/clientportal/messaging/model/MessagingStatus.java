@@ -79,7 +79,8 @@ public record MessagingStatus(Instant at, Relay relay, PendingAnnouncements anno
     /**
      * What waits for one webhook endpoint.
      *
-     * @param endpoint      the endpoint's name (its URL unless it was given one)
+     * @param endpoint      the endpoint's name (its URL unless it was given one, then without user info, query and
+     *                      fragment, where credentials may be)
      * @param pending       deliveries not made yet (due, waiting for a retry, or being sent)
      * @param dead          dead letters (replay them through {@code Messaging.webhooks()})
      * @param oldestPending when the event of the oldest pending delivery happened, or {@code null} when none is

@@ -23,7 +23,7 @@ public record ObservedOperation(Kind kind, String tenantId, Map<String, String> 
     public static final String ACTOR_KIND = "actor.kind";
     /** The store's class, for example {@code JpaMessagingStore}. */
     public static final String STORE = "store";
-    /** The webhook endpoint's configured name. */
+    /** The webhook endpoint's name (a URL name without its user info, query and fragment). */
     public static final String WEBHOOK_ENDPOINT = "webhook.endpoint";
     /** The HTTP status a webhook endpoint answered, {@code none} when it gave no answer. */
     public static final String HTTP_STATUS = "http.status";

@@ -6,6 +6,7 @@ import io.clientportal.messaging.MessagingLimits;
 import io.clientportal.messaging.spi.AccessPolicy;
 import io.clientportal.messaging.spi.AttachmentStore;
 import io.clientportal.messaging.spi.MessagingNotifier;
+import io.clientportal.messaging.spi.MessagingObservations;
 import io.clientportal.messaging.spi.MessagingStore;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,7 +57,8 @@ public class MessagingAutoConfiguration {
                         MessagingLimits limits, MessagingProperties properties,
                         ObjectProvider<MessagingNotifier> notifiers, ObjectProvider<AccessPolicy> accessPolicy,
                         ObjectProvider<Clock> clock,
-                        @Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> taskExecutor) {
+                        @Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> taskExecutor,
+                        ObjectProvider<MessagingObservations> observations) {
         MessagingBuilder builder = Messaging.builder()
                 .store(store)
                 .limits(limits)
@@ -74,18 +76,8 @@ public class MessagingAutoConfiguration {
         // Boot's task executor (virtual threads when spring.threads.virtual.enabled): event streams whose clients
         // stop reading then block its threads, not a pool of the library's own.
         taskExecutor.ifAvailable(builder::eventDeliveryExecutor);
-        notifiers.orderedStream().forEach(notifier -> {
-            builder.notifier(notifier);
-            if (notifier instanceof EventRelayMonitor monitor) {
-                monitor.attach();
-            }
-        });
+        notifiers.orderedStream().forEach(builder::notifier);
+        observations.ifUnique(builder::observations);
         return builder.build();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    EventRelayMonitor messagingEventRelayMonitor(MessagingStore store, ObjectProvider<Clock> clock) {
-        return new EventRelayMonitor(store.lastEventPosition(), clock.getIfUnique(Clock::systemUTC));
     }
 }

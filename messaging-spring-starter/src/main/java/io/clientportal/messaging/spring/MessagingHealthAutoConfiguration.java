@@ -1,7 +1,6 @@
 package io.clientportal.messaging.spring;
 
-import io.clientportal.messaging.spi.MessagingStore;
-import org.springframework.beans.factory.ObjectProvider;
+import io.clientportal.messaging.Messaging;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -12,8 +11,6 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
-import java.time.Clock;
-
 /**
  * The Actuator health indicator {@code messaging} (store and event relay), when Spring Boot's health support is
  * present. Off with {@code management.health.messaging.enabled=false}.
@@ -22,15 +19,13 @@ import java.time.Clock;
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnBooleanProperty(name = "messaging.enabled", matchIfMissing = true)
 @ConditionalOnEnabledHealthIndicator("messaging")
-@ConditionalOnBean(MessagingStore.class)
+@ConditionalOnBean(Messaging.class)
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingHealthAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "messagingHealthIndicator")
-    MessagingHealthIndicator messagingHealthIndicator(MessagingStore store, EventRelayMonitor monitor,
-                                                      MessagingProperties properties, ObjectProvider<Clock> clock) {
-        return new MessagingHealthIndicator(store, monitor, properties.getHealth().getRelayStallTimeout(),
-                clock.getIfUnique(Clock::systemUTC));
+    MessagingHealthIndicator messagingHealthIndicator(Messaging messaging, MessagingProperties properties) {
+        return new MessagingHealthIndicator(messaging, properties.getHealth().getRelayStallTimeout());
     }
 }

@@ -73,6 +73,9 @@ public class MessagingProperties {
     /** Health indicator settings. */
     private final Health health = new Health();
 
+    /** Micrometer observations of the engine's work. */
+    private final Observations observations = new Observations();
+
     /**
      * Webhook endpoints: every committed event of the listed types is POSTed to each, signed (Standard Webhooks),
      * at least once. Every instance of the application must list the same endpoints.
@@ -184,6 +187,10 @@ public class MessagingProperties {
 
     public Health getHealth() {
         return health;
+    }
+
+    public Observations getObservations() {
+        return observations;
     }
 
     public List<Webhook> getWebhooks() {
@@ -956,7 +963,10 @@ public class MessagingProperties {
     /** The Actuator health indicator. */
     public static class Health {
 
-        /** How long the event relay may stay behind the log without progress before health reports it down. */
+        /**
+         * How long the event relay may stay behind the log without moving on before health reports it down
+         * (stalled) rather than up (busy).
+         */
         private Duration relayStallTimeout = Duration.ofMinutes(1);
 
         public Duration getRelayStallTimeout() {
@@ -965,6 +975,24 @@ public class MessagingProperties {
 
         public void setRelayStallTimeout(Duration relayStallTimeout) {
             this.relayStallTimeout = relayStallTimeout;
+        }
+    }
+
+    /** Micrometer observations (timers, spans) of posting, reading, announcement delivery, webhooks and the relay. */
+    public static class Observations {
+
+        /**
+         * Whether observations carry the tenant as the key value {@code tenant}. Off by default: every tenant is
+         * another time series.
+         */
+        private boolean tenantTag;
+
+        public boolean isTenantTag() {
+            return tenantTag;
+        }
+
+        public void setTenantTag(boolean tenantTag) {
+            this.tenantTag = tenantTag;
         }
     }
 }

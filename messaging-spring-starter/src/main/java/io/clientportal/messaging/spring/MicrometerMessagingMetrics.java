@@ -94,6 +94,28 @@ public final class MicrometerMessagingMetrics implements MessagingNotifier, Reje
         announcementsSent.increment();
     }
 
+    /**
+     * This node's counts so far, as its counters hold them (the Actuator endpoint {@code messaging} shows them).
+     *
+     * @param teamPosts              messages team members posted through this node's REST API
+     * @param clientPosts            messages client users posted through it
+     * @param announcementsSent      announcements it accepted
+     * @param announcementDeliveries messages the delivery of those announcements wrote
+     * @param announcementsCompleted of those announcements, the ones delivered to every target
+     * @param rejected               its problem answers, every status
+     */
+    public record Counts(long teamPosts, long clientPosts, long announcementsSent, long announcementDeliveries,
+                         long announcementsCompleted, long rejected) {
+    }
+
+    /** This node's counts so far. */
+    public Counts counts() {
+        double rejected = registry.find("messaging.web.rejected").counters().stream().mapToDouble(Counter::count)
+                .sum();
+        return new Counts((long) teamPosts.count(), (long) clientPosts.count(), (long) announcementsSent.count(),
+                (long) announcementDeliveries.count(), (long) announcementsCompleted.count(), (long) rejected);
+    }
+
     @Override
     public void rejected(int status, String reason) {
         Counter.builder("messaging.web.rejected")
