@@ -25,14 +25,17 @@ public final class MicrometerTraceHeaders implements Supplier<TraceHeaders> {
         this.propagator = propagator;
     }
 
-    /** The current span's context, or {@code null} when there is no current span. */
+    /**
+     * The current span's context, or {@code null} when there is no current span. A span the sampler left out still
+     * has one, sent with its flags saying so, as W3C asks: the receiver then joins the same trace, unsampled.
+     */
     @Override
     public TraceHeaders get() {
         Span span = tracer.currentSpan();
-        if (span == null || span.isNoop()) {
+        TraceContext context = span == null ? null : span.context();
+        if (context == null || context.traceId() == null || context.traceId().isEmpty()) {
             return null;
         }
-        TraceContext context = span.context();
         Map<String, String> headers = new HashMap<>();
         propagator.inject(context, headers, Map::put);
         String traceparent = headers.get("traceparent");
