@@ -171,7 +171,8 @@ final class MessageService implements Messages {
         if (query.beforeSeq() != null && query.afterSeq() != null) {
             throw new InvalidInputException("before", "give either before or after, not both");
         }
-        if ((query.beforeSeq() != null && query.beforeSeq() < 0) || (query.afterSeq() != null && query.afterSeq() < 0)) {
+        if ((query.beforeSeq() != null && query.beforeSeq() < 0)
+                || (query.afterSeq() != null && query.afterSeq() < 0)) {
             throw new InvalidInputException(query.beforeSeq() != null ? "before" : "after", "seq must not be negative");
         }
         return context.transactions.read(tenantId, tx -> {

@@ -137,8 +137,8 @@ final class WebhookDispatcher implements AutoCloseable {
     /** One attempt, observed: continues the trace of the write that produced the event. */
     private void send(WebhookDeliveryRecord delivery) {
         OngoingObservation observation = instrumentation.start(ObservedOperation.Kind.WEBHOOK_DELIVERY,
-                delivery.tenantId(), Map.of(ObservedOperation.WEBHOOK_ENDPOINT, EndpointNames.shown(delivery.endpoint())),
-                delivery.trace());
+                delivery.tenantId(), Map.of(ObservedOperation.WEBHOOK_ENDPOINT,
+                        EndpointNames.shown(delivery.endpoint())), delivery.trace());
         try {
             observation.tag(ObservedOperation.OUTCOME, attempt(delivery, observation));
         } catch (RuntimeException e) {

@@ -65,7 +65,8 @@ final class WebhookDeliverySql {
 
     void retryLater(String id, int attempt, Instant nextAttemptAt, String error) {
         jdbc.update("UPDATE messaging_webhook_delivery SET next_attempt_at = ?, last_error = ?"
-                + " WHERE id = ? AND attempts = ? AND dead = FALSE", nextAttemptAt, error, UUID.fromString(id), attempt);
+                + " WHERE id = ? AND attempts = ? AND dead = FALSE", nextAttemptAt, error, UUID.fromString(id),
+                attempt);
     }
 
     void deadLetter(String id, int attempt, Instant at, String error) {
