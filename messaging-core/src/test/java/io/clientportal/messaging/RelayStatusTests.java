@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -116,6 +117,24 @@ class RelayStatusTests {
             MessagingStatus status = bare.status();
             assertThat(status.announcements()).isNull();
             assertThat(status.relay()).isNotNull();
+        }
+    }
+
+    @Test
+    void aStoreThatFailsIsAStoreException() {
+        AtomicReference<Boolean> failing = new AtomicReference<>(false);
+        try (Messaging failingStore = Messaging.builder().store(new HeldStore() {
+            @Override
+            public long lastEventPosition() {
+                if (failing.get()) {
+                    throw new IllegalStateException("connection refused");
+                }
+                return super.lastEventPosition();
+            }
+        }).build()) {
+            failing.set(true);
+            assertThatThrownBy(failingStore::status).isInstanceOf(MessagingStoreException.class)
+                    .hasMessageContaining("connection refused");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.clientportal.messaging.internal;
 
+import io.clientportal.messaging.MessagingStoreException;
 import io.clientportal.messaging.model.MessagingStatus;
 import io.clientportal.messaging.spi.AnnouncementBacklog;
 import io.clientportal.messaging.spi.EventRecord;
@@ -27,7 +28,18 @@ final class StatusReport {
         this.clock = clock;
     }
 
+    /** The status now; a store that fails is a {@link MessagingStoreException}, as from every other call. */
     MessagingStatus now() {
+        try {
+            return take();
+        } catch (MessagingStoreException | UnsupportedOperationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new MessagingStoreException("the messaging store failed: " + e.getMessage(), e);
+        }
+    }
+
+    private MessagingStatus take() {
         Instant at = clock.instant();
         // The relay's facts first: a log end read after them can only be further ahead, never make it look ahead.
         long position = relay.position();

@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * What one engine (one application instance) is doing in the background, for operators: its event relay, and the
  * announcements and webhooks of every tenant that wait. Holds counts, positions, times and webhook endpoint names;
- * never message text, ids of people, URLs or secrets.
+ * never message text, ids of people, URL credentials or secrets.
  *
  * @param at            when it was taken, by the engine's clock
  * @param relay         this instance's event relay

@@ -47,7 +47,10 @@ public record ObservedOperation(Kind kind, String tenantId, Map<String, String> 
         INBOX_READ("messaging.conversation.inbox"),
         /** Delivering one chunk of an announcement (outcome {@code delivered}, {@code finished} or {@code lost}). */
         ANNOUNCEMENT_CHUNK("messaging.announcement.chunk"),
-        /** One attempt to send a webhook (outcome {@code delivered}, {@code retry} or {@code dead}). */
+        /**
+         * One attempt to send a webhook (outcome {@code delivered}, {@code retry}, {@code dead}, or
+         * {@code abandoned} when the engine closed meanwhile and left it to the next claim).
+         */
         WEBHOOK_DELIVERY("messaging.webhook.delivery"),
         /** The event relay handing on one batch of committed events. */
         RELAY_BATCH("messaging.event.relay");

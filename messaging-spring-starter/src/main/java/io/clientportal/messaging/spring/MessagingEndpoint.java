@@ -13,8 +13,9 @@ import java.util.Locale;
 /**
  * The Actuator endpoint {@code messaging} ({@code GET /actuator/messaging}): this instance's event relay against the
  * log, the announcements and webhook deliveries of every tenant that wait, dead letters per endpoint, and this
- * instance's counters. Counts, positions, times and endpoint names only: no message text, no ids, no URLs, no
- * secrets. Exposed and secured like every Actuator endpoint ({@code management.endpoints.web.exposure.include}).
+ * instance's counters. Counts, positions, times and endpoint names only (a name that is a URL without its user
+ * info, query and fragment): no message text, no ids, no secrets. Exposed and secured like every Actuator
+ * endpoint ({@code management.endpoints.web.exposure.include}).
  */
 @Endpoint(id = "messaging")
 public class MessagingEndpoint {
