@@ -196,6 +196,23 @@ class ObservationTests {
     }
 
     @Test
+    void anEndpointNamedByItsUrlIsTaggedWithoutTheUrlsQuery() {
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+        RecordingObservations recording = new RecordingObservations(operation -> null);
+        try (Messaging named = Messaging.builder().observations(recording)
+                .webhook(WebhookEndpoint.of(url + "?token=do-not-show", "s").forEvents("MessagePosted")).build()) {
+            ConversationId solo = named.directory().createClientAccount("solo", "Solo", AccountKind.INDIVIDUAL).id();
+            named.directory().addClientUser("solo", "ivan", "Ivan");
+            named.messages().post(Actor.clientUser("ivan"), solo, NewMessage.text(TEXT));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> !recording.named("messaging.webhook.delivery")
+                    .isEmpty());
+            assertThat(recording.named("messaging.webhook.delivery").get(0).tags())
+                    .containsEntry("webhook.endpoint", url);
+        }
+    }
+
+    @Test
     void anObservationsImplementationThatFailsCostsTheWorkNothing() {
         try (Messaging failing = Messaging.builder().observations(new MessagingObservations() {
             @Override
