@@ -19,8 +19,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The packages show the architecture (ARCHITECTURE.md): the API ({@code io.clientportal.messaging}, {@code model},
- * {@code event}, {@code files}, {@code tika}) and the SPI never reach into {@code internal}, the in-memory store uses only the
- * model and the SPI like any third-party store, and {@code internal} knows nothing of the adapters built on it (nor of Tika, an optional dependency).
+ * {@code event}, {@code files}, {@code tika}) and the SPI never reach into {@code internal}, the in-memory store uses
+ * only the model and the SPI like any third-party store, and {@code internal} knows nothing of the adapters built on
+ * it (nor of Tika, an optional dependency).
  * Only production classes are checked.
  */
 class LayeringTests {
