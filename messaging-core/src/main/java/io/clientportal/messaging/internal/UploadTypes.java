@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * An upload's type as the core decides it: the configured detector's answer from the bytes, in canonical form, and
- * never a harmless text type for markup, whatever the detector said: a browser that ignored {@code nosniff} would
- * render or run it.
+ * never a harmless text type for markup or script, whatever the detector said: a browser that ignored
+ * {@code nosniff} would render or run it.
  */
 final class UploadTypes {
 
@@ -28,9 +28,9 @@ final class UploadTypes {
     String detect(byte[] head, int length, String filename) {
         String type = canonical(detector.detect(head, length, filename));
         if (isText(type) && !type.equals("text/html") && !type.equals("image/svg+xml")) {
-            String markup = StandardContentTypeDetector.markupType(head, length);
-            if (markup != null) {
-                return markup;
+            String active = StandardContentTypeDetector.activeContentType(head, length);
+            if (active != null) {
+                return active;
             }
         }
         return type;
@@ -44,7 +44,7 @@ final class UploadTypes {
         return (parameters < 0 ? type : type.substring(0, parameters)).strip().toLowerCase(Locale.ROOT);
     }
 
-    /** Types a detector may give text that is markup in truth; markup types themselves stay as detected. */
+    /** Types a detector may give text that is markup or script in truth; HTML and SVG stay as detected. */
     private static boolean isText(String type) {
         return type.startsWith("text/") || type.endsWith("/xml") || type.endsWith("+xml") || type.endsWith("json")
                 || type.contains("javascript");

@@ -4,7 +4,7 @@ package io.clientportal.messaging.spi;
  * Tells an upload's content type from its first bytes. The core never takes the uploader's declared type: what this
  * detector answers is the type that the allowlist ({@code MessagingLimits.allowedContentTypes}) decides on, that is
  * stored and that the download is served with. Whatever a detector answers for text, the core still refuses to call
- * markup (HTML, SVG, XML) by a harmless text type.
+ * markup (HTML, SVG, XML) or script by a harmless text type.
  *
  * <p>Implementations must be thread-safe. The default is {@link StandardContentTypeDetector}; the
  * {@code io.clientportal.messaging.tika} package has one backed by Apache Tika (tika-core on the classpath).

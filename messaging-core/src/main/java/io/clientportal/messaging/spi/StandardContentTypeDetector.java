@@ -4,13 +4,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * The built-in detector, without dependencies: the magic numbers of PNG, JPEG, GIF, WebP, PDF and ZIP (Office
- * documents told apart by their extension), UTF-8 text, and markup (HTML, SVG, XML) recognised as such, so that it
- * can't pass as an image or as plain text. Anything else is {@code application/octet-stream}.
+ * documents told apart by their extension), UTF-8 text, and markup (HTML, SVG, XML) and script recognised as such,
+ * so that they can't pass as an image or as plain text. Anything else is {@code application/octet-stream}.
  */
 public final class StandardContentTypeDetector implements ContentTypeDetector {
 
@@ -22,11 +23,16 @@ public final class StandardContentTypeDetector implements ContentTypeDetector {
     /** Every type {@link #detect} answers but {@code application/octet-stream}. */
     public static final Set<String> TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp",
             "application/pdf", "application/zip", DOCX, XLSX, PPTX, "text/plain", "text/html", "image/svg+xml",
-            "application/xml");
+            "application/xml", "text/javascript");
 
-    /** Markup a browser would run, wherever in the head it appears. */
+    /** Markup a browser would render or run, wherever in the head it appears. */
     private static final String[] HTML_SIGNS = {"<script", "<body", "<head", "<iframe", "<html", "<object",
         "<embed", "<meta", "<form", "<style", "<link"};
+    /** Script a browser would run, wherever in the head it appears. */
+    private static final String[] SCRIPT_SIGNS = {"document.cookie", "document.write", "document.location",
+        "window.location", "eval(", "'use strict'", "\"use strict\""};
+    /** How a script file starts. */
+    private static final String[] SCRIPT_STARTS = {"function ", "function(", "(function", "(() =>", "(()=>"};
 
     @Override
     public String detect(byte[] head, int length, String filename) {
@@ -52,8 +58,8 @@ public final class StandardContentTypeDetector implements ContentTypeDetector {
         if (!isUtf8Text(head, length)) {
             return OCTET_STREAM;
         }
-        String markup = markupType(head, length);
-        return markup != null ? markup : "text/plain";
+        String active = activeContentType(head, length);
+        return active != null ? active : "text/plain";
     }
 
     @Override
@@ -62,28 +68,39 @@ public final class StandardContentTypeDetector implements ContentTypeDetector {
     }
 
     /**
-     * The markup type of a head that reads as markup, whatever its encoding (UTF-8, Latin-1, UTF-16): {@code
-     * image/svg+xml} when it has an {@code <svg} element, {@code text/html} when it has HTML a browser would render or
-     * run ({@code <!doctype}, {@code <html}, {@code <script}, ...), {@code application/xml} for other XML; otherwise
-     * {@code null}. The core applies it to whatever a detector calls text.
+     * The type of a head that a browser would render or run, whatever its encoding (UTF-8, Latin-1, UTF-16):
+     * {@code image/svg+xml} when it has an {@code <svg} element, {@code text/html} when it has HTML
+     * ({@code <!doctype}, {@code <html}, {@code <script}, ...), {@code application/xml} for other XML,
+     * {@code text/javascript} for script ({@code document.cookie}, {@code eval(}, a leading {@code function}, ...);
+     * otherwise {@code null}. The core applies it to whatever a detector calls text.
      *
      * @param head   the upload's first bytes
      * @param length how many of them are valid
      */
-    public static String markupType(byte[] head, int length) {
+    public static String activeContentType(byte[] head, int length) {
         String lead = asciiLowerCase(head, length).stripLeading();
         if (lead.contains("<svg")) {
             return "image/svg+xml";
         }
-        if (lead.startsWith("<!doctype")) {
+        if (lead.startsWith("<!doctype") || containsAny(lead, HTML_SIGNS)) {
             return "text/html";
         }
-        for (String sign : HTML_SIGNS) {
-            if (lead.contains(sign)) {
-                return "text/html";
+        if (lead.startsWith("<?xml")) {
+            return "application/xml";
+        }
+        if (containsAny(lead, SCRIPT_SIGNS) || Arrays.stream(SCRIPT_STARTS).anyMatch(lead::startsWith)) {
+            return "text/javascript";
+        }
+        return null;
+    }
+
+    private static boolean containsAny(String text, String[] signs) {
+        for (String sign : signs) {
+            if (text.contains(sign)) {
+                return true;
             }
         }
-        return lead.startsWith("<?xml") ? "application/xml" : null;
+        return false;
     }
 
     /** The head's ASCII letters in lower case, NULs (UTF-16's high bytes) and a byte-order mark left out. */

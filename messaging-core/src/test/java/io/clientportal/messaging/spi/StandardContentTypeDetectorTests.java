@@ -35,21 +35,25 @@ class StandardContentTypeDetectorTests {
     }
 
     @Test
-    void markupIsFoundInAnyEncodingAndAnywhereInTheHead() {
-        assertThat(markup("name,amount\nAda,<script>alert(1)</script>\n".getBytes(StandardCharsets.UTF_8)))
+    void markupAndScriptAreFoundInAnyEncodingAndAnywhereInTheHead() {
+        assertThat(active("name,amount\nAda,<script>alert(1)</script>\n".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("text/html");
-        assertThat(markup("<!DOCTYPE html><p>hi".getBytes(StandardCharsets.UTF_16LE))).isEqualTo("text/html");
-        assertThat(markup("\uFEFF<SVG onload=x>".getBytes(StandardCharsets.UTF_8))).isEqualTo("image/svg+xml");
-        assertThat(markup("<?xml version=\"1.0\"?><order/>".getBytes(StandardCharsets.ISO_8859_1)))
+        assertThat(active("<!DOCTYPE html><p>hi".getBytes(StandardCharsets.UTF_16LE))).isEqualTo("text/html");
+        assertThat(active("\uFEFF<SVG onload=x>".getBytes(StandardCharsets.UTF_8))).isEqualTo("image/svg+xml");
+        assertThat(active("<?xml version=\"1.0\"?><order/>".getBytes(StandardCharsets.ISO_8859_1)))
                 .isEqualTo("application/xml");
-        assertThat(markup("a < b, and c > d\n".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(active("name,note\nAda,x\nEve,\"eval(atob('YWxlcnQoMSk='))\"\n".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("text/javascript");
+        assertThat(active("  (function () { steal(); })();".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("text/javascript");
+        assertThat(active("a < b, and c > d; the function of a form\n".getBytes(StandardCharsets.UTF_8))).isNull();
     }
 
     private String detect(byte[] bytes, String name) {
         return detector.detect(bytes, bytes.length, name);
     }
 
-    private static String markup(byte[] bytes) {
-        return StandardContentTypeDetector.markupType(bytes, bytes.length);
+    private static String active(byte[] bytes) {
+        return StandardContentTypeDetector.activeContentType(bytes, bytes.length);
     }
 }

@@ -113,7 +113,11 @@ class AttachmentTypesHttpTests {
         private void assertRefused(String filename, String declared, byte[] bytes, String detected) {
             Answer answer = cathy.upload(filename, declared, bytes);
             assertProblem(answer, 415, "file");
-            assertThat(answer.json().get("detail").asString()).contains(detected);
+            JsonNode problem = answer.json();
+            assertThat(problem.get("type").asString()).isEqualTo("about:blank");
+            assertThat(problem.get("title").asString()).isEqualTo("Unsupported Media Type");
+            assertThat(problem.get("detail").asString()).isEqualTo("content type " + detected + " is not allowed");
+            assertThat(problem.get("instance").asString()).isEqualTo("/api/messaging/attachments");
         }
     }
 
