@@ -28,7 +28,8 @@ class StandardContentTypeDetectorTests {
 
     @Test
     void everyTypeItAnswersIsOneItRecognisesAndNoOther() {
-        assertThat(StandardContentTypeDetector.TYPES).allSatisfy(type -> assertThat(detector.recognises(type)).isTrue());
+        assertThat(StandardContentTypeDetector.TYPES)
+                .allSatisfy(type -> assertThat(detector.recognises(type)).isTrue());
         assertThat(detector.recognises("text/csv")).isFalse();
         assertThat(detector.recognises("video/mp4")).isFalse();
         assertThat(detector.recognises("application/octet-stream")).isFalse();
