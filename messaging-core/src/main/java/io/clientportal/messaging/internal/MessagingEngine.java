@@ -7,6 +7,7 @@ import io.clientportal.messaging.WebhookPolicy;
 import io.clientportal.messaging.Webhooks;
 import io.clientportal.messaging.spi.AccessPolicy;
 import io.clientportal.messaging.spi.AttachmentStore;
+import io.clientportal.messaging.spi.ContentTypeDetector;
 import io.clientportal.messaging.spi.MessagingNotifier;
 import io.clientportal.messaging.spi.MessagingStore;
 import org.slf4j.Logger;
@@ -80,9 +81,10 @@ public final class MessagingEngine implements AutoCloseable {
     /** Threads of the engine's own delivery pool. */
     public static final int DEFAULT_DELIVERY_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
-    private MessagingEngine(MessagingStore store, AttachmentStore attachmentStore, List<MessagingNotifier> notifiers,
-                            AccessPolicy policy, Clock clock, MessagingLimits limits, EventSettings events,
-                            Duration housekeepingInterval, AnnouncementSettings announcements) {
+    private MessagingEngine(MessagingStore store, AttachmentStore attachmentStore, ContentTypeDetector detector,
+                            List<MessagingNotifier> notifiers, AccessPolicy policy, Clock clock,
+                            MessagingLimits limits, EventSettings events, Duration housekeepingInterval,
+                            AnnouncementSettings announcements) {
         this.store = store;
         this.codec = new EventCodec();
         AccessCache cache = new AccessCache();
@@ -118,7 +120,7 @@ public final class MessagingEngine implements AutoCloseable {
             }
         }, routing);
         this.context = new Context(transactions, new Authorizer(policy), cache, clock, limits, attachmentStore,
-                announcementDelivery, new EventRedaction(codec));
+                detector, announcementDelivery, new EventRedaction(codec));
         this.visibility = new EventVisibility(context);
         relay.useVisibility(visibility);
         this.housekeeping = new Housekeeping(store, context, housekeepingInterval);
@@ -141,12 +143,12 @@ public final class MessagingEngine implements AutoCloseable {
     }
 
     /** Builds and starts an engine; returns its default tenant's view. */
-    public static Messaging start(MessagingStore store, AttachmentStore attachmentStore,
+    public static Messaging start(MessagingStore store, AttachmentStore attachmentStore, ContentTypeDetector detector,
                                   List<MessagingNotifier> notifiers, AccessPolicy policy, Clock clock,
                                   MessagingLimits limits, EventSettings events, Duration housekeepingInterval,
                                   AnnouncementSettings announcements) {
-        MessagingEngine engine = new MessagingEngine(store, attachmentStore, notifiers, policy, clock, limits,
-                events, housekeepingInterval, announcements);
+        MessagingEngine engine = new MessagingEngine(store, attachmentStore, detector, notifiers, policy, clock,
+                limits, events, housekeepingInterval, announcements);
         engine.relay.start();
         engine.commitSignals = store.listenForCommittedEvents(() -> {
             engine.relay.wake();
