@@ -5,16 +5,19 @@ import io.clientportal.messaging.memory.InMemoryAttachmentStore;
 import io.clientportal.messaging.memory.InMemoryMessagingStore;
 import io.clientportal.messaging.spi.AccessPolicy;
 import io.clientportal.messaging.spi.AttachmentStore;
+import io.clientportal.messaging.spi.ContentTypeDetector;
 import io.clientportal.messaging.spi.MessagingNotifier;
 import io.clientportal.messaging.spi.MessagingObservations;
 import io.clientportal.messaging.spi.MessagingStore;
 import io.clientportal.messaging.spi.StandardAccessPolicy;
+import io.clientportal.messaging.spi.StandardContentTypeDetector;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.concurrent.Executor;
 
 /**
@@ -50,6 +53,7 @@ public final class MessagingBuilder {
 
     private MessagingStore store;
     private AttachmentStore attachmentStore;
+    private ContentTypeDetector contentTypeDetector = new StandardContentTypeDetector();
     private final List<MessagingNotifier> notifiers = new ArrayList<>();
     private AccessPolicy accessPolicy = new StandardAccessPolicy();
     private Clock clock = Clock.systemUTC();
@@ -77,6 +81,16 @@ public final class MessagingBuilder {
     /** Where attachment bytes live [in memory]. */
     public MessagingBuilder attachmentStore(AttachmentStore store) {
         this.attachmentStore = Objects.requireNonNull(store, "attachmentStore must not be null");
+        return this;
+    }
+
+    /**
+     * What tells an upload's type from its bytes [{@link StandardContentTypeDetector}]; for formats beyond it (CSV,
+     * video, HEIC, ...) {@code io.clientportal.messaging.tika.TikaContentTypeDetector} with tika-core on the
+     * classpath. {@link #build()} refuses an allowed content type that this detector can't recognise.
+     */
+    public MessagingBuilder contentTypeDetector(ContentTypeDetector detector) {
+        this.contentTypeDetector = Objects.requireNonNull(detector, "contentTypeDetector must not be null");
         return this;
     }
 
@@ -202,15 +216,39 @@ public final class MessagingBuilder {
         return this;
     }
 
-    /** Starts the engine and returns its {@code "default"} tenant. */
+    /**
+     * Starts the engine and returns its {@code "default"} tenant.
+     *
+     * @throws IllegalStateException when an allowed content type is one that the content type detector can't
+     *                               recognise (no upload could ever be accepted under it)
+     */
     public Messaging build() {
+        requireRecognisableContentTypes();
         return MessagingEngine.start(store != null ? store : new InMemoryMessagingStore(),
-                attachmentStore != null ? attachmentStore : new InMemoryAttachmentStore(),
+                attachmentStore != null ? attachmentStore : new InMemoryAttachmentStore(), contentTypeDetector,
                 notifiers, accessPolicy, clock, limits,
                 new MessagingEngine.EventSettings(eventPollInterval, eventGapTimeout, webhooks, webhookPolicy,
                         eventDeliveryExecutor, eventBufferSize),
                 housekeepingInterval,
                 new MessagingEngine.AnnouncementSettings(announcementLease, announcementSweepInterval), observations);
+    }
+
+    private void requireRecognisableContentTypes() {
+        TreeSet<String> unrecognised = new TreeSet<>();
+        for (String type : limits.allowedContentTypes()) {
+            if (!contentTypeDetector.recognises(type)) {
+                unrecognised.add(type);
+            }
+        }
+        if (!unrecognised.isEmpty()) {
+            throw new IllegalStateException("allowed content type" + (unrecognised.size() == 1 ? " " : "s ")
+                    + String.join(", ", unrecognised) + " can't be recognised by "
+                    + contentTypeDetector.getClass().getSimpleName()
+                    + ", so no upload would ever be accepted as such: remove it from the allowed content types, or "
+                    + "detect with a detector that knows it (put tika-core on the classpath and set "
+                    + "TikaContentTypeDetector through MessagingBuilder.contentTypeDetector; the Spring Boot starter "
+                    + "uses it by itself), writing the type as that detector names it");
+        }
     }
 
     private static Duration positive(Duration value, String name) {

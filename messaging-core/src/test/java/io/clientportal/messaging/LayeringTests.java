@@ -19,8 +19,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The packages show the architecture (ARCHITECTURE.md): the API ({@code io.clientportal.messaging}, {@code model},
- * {@code event}, {@code files}) and the SPI never reach into {@code internal}, the in-memory store uses only the
- * model and the SPI like any third-party store, and {@code internal} knows nothing of the adapters built on it.
+ * {@code event}, {@code files}, {@code tika}) and the SPI never reach into {@code internal}, the in-memory store uses
+ * only the model and the SPI like any third-party store, and {@code internal} knows nothing of the adapters built on
+ * it (nor of Tika, an optional dependency).
  * Only production classes are checked.
  */
 class LayeringTests {
@@ -49,7 +50,7 @@ class LayeringTests {
     void theApiAndTheSpiNeverReachIntoInternal() {
         ArchRule rule = noClasses()
                 .that().resideInAnyPackage(ROOT, ROOT + ".model..", ROOT + ".event..", ROOT + ".spi..",
-                        ROOT + ".files..")
+                        ROOT + ".files..", ROOT + ".tika..")
                 .and(are(DescribedPredicate.not(belongToAnyOf(MessagingBuilder.class))))
                 .should().dependOnClassesThat().resideInAPackage(INTERNAL)
                 .because("internal is not API: a host or a store compiled against the API must not see it");
@@ -85,7 +86,7 @@ class LayeringTests {
         ArchRule rule = noClasses()
                 .that().resideInAPackage(INTERNAL)
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".spring..", ROOT + ".jpa..",
-                        ROOT + ".memory..")
+                        ROOT + ".memory..", ROOT + ".tika..", "org.apache.tika..")
                 .because("the engine talks to stores through the SPI only, and never to the Spring starter");
         rule.check(core);
     }

@@ -42,12 +42,12 @@ final class AttachmentService implements Attachments {
             throw new AccessDeniedException("only known team members and client users may upload");
         }
         String name = FilenameSanitizer.sanitize(filename);
-        byte[] head = new byte[ContentTypeDetector.HEAD_SIZE];
+        byte[] head = new byte[context.uploadTypes.headSize()];
         int headLength = readHead(content, head);
         if (headLength == 0) {
             throw new InvalidInputException("file", "file must not be empty");
         }
-        String type = ContentTypeDetector.detect(head, headLength, name);
+        String type = context.uploadTypes.detect(head, headLength, name);
         if (!context.limits.allowedContentTypes().contains(type)) {
             throw new UnsupportedContentTypeException(type);
         }

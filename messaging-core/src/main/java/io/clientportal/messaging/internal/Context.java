@@ -2,6 +2,7 @@ package io.clientportal.messaging.internal;
 
 import io.clientportal.messaging.MessagingLimits;
 import io.clientportal.messaging.spi.AttachmentStore;
+import io.clientportal.messaging.spi.ContentTypeDetector;
 import io.clientportal.messaging.spi.StoreTransaction;
 
 import java.time.Clock;
@@ -17,13 +18,14 @@ final class Context {
     final Ids ids;
     final MessagingLimits limits;
     final AttachmentBytes attachmentBytes;
+    final UploadTypes uploadTypes;
     final AnnouncementDelivery announcementDelivery;
     final EventRedaction redaction;
     final Instrumentation instrumentation;
 
     Context(Transactions transactions, Authorizer authorizer, AccessCache cache, Clock clock, MessagingLimits limits,
-            AttachmentStore attachmentStore, AnnouncementDelivery announcementDelivery, EventRedaction redaction,
-            Instrumentation instrumentation) {
+            AttachmentStore attachmentStore, ContentTypeDetector detector, AnnouncementDelivery announcementDelivery,
+            EventRedaction redaction, Instrumentation instrumentation) {
         this.transactions = transactions;
         this.authorizer = authorizer;
         this.cache = cache;
@@ -31,6 +33,7 @@ final class Context {
         this.ids = new Ids(clock);
         this.limits = limits;
         this.attachmentBytes = new AttachmentBytes(attachmentStore);
+        this.uploadTypes = new UploadTypes(detector);
         this.announcementDelivery = announcementDelivery;
         this.redaction = redaction;
         this.instrumentation = instrumentation;

@@ -5,9 +5,10 @@ import io.clientportal.messaging.MessagingLimits;
 import io.clientportal.messaging.WebhookEndpoint;
 import io.clientportal.messaging.WebhookPolicy;
 import io.clientportal.messaging.Webhooks;
+import io.clientportal.messaging.model.MessagingStatus;
 import io.clientportal.messaging.spi.AccessPolicy;
 import io.clientportal.messaging.spi.AttachmentStore;
-import io.clientportal.messaging.model.MessagingStatus;
+import io.clientportal.messaging.spi.ContentTypeDetector;
 import io.clientportal.messaging.spi.MessagingNotifier;
 import io.clientportal.messaging.spi.MessagingObservations;
 import io.clientportal.messaging.spi.MessagingStore;
@@ -83,10 +84,10 @@ public final class MessagingEngine implements AutoCloseable {
     /** Threads of the engine's own delivery pool. */
     public static final int DEFAULT_DELIVERY_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
-    private MessagingEngine(MessagingStore store, AttachmentStore attachmentStore, List<MessagingNotifier> notifiers,
-                            AccessPolicy policy, Clock clock, MessagingLimits limits, EventSettings events,
-                            Duration housekeepingInterval, AnnouncementSettings announcements,
-                            MessagingObservations observations) {
+    private MessagingEngine(MessagingStore store, AttachmentStore attachmentStore, ContentTypeDetector detector,
+                            List<MessagingNotifier> notifiers, AccessPolicy policy, Clock clock,
+                            MessagingLimits limits, EventSettings events, Duration housekeepingInterval,
+                            AnnouncementSettings announcements, MessagingObservations observations) {
         this.store = store;
         Instrumentation instrumentation = new Instrumentation(observations, store);
         this.codec = new EventCodec();
@@ -123,7 +124,7 @@ public final class MessagingEngine implements AutoCloseable {
             }
         }, routing, instrumentation);
         this.context = new Context(transactions, new Authorizer(policy), cache, clock, limits, attachmentStore,
-                announcementDelivery, new EventRedaction(codec), instrumentation);
+                detector, announcementDelivery, new EventRedaction(codec), instrumentation);
         this.visibility = new EventVisibility(context);
         relay.useVisibility(visibility);
         this.housekeeping = new Housekeeping(store, context, housekeepingInterval);
@@ -147,12 +148,12 @@ public final class MessagingEngine implements AutoCloseable {
     }
 
     /** Builds and starts an engine; returns its default tenant's view. */
-    public static Messaging start(MessagingStore store, AttachmentStore attachmentStore,
+    public static Messaging start(MessagingStore store, AttachmentStore attachmentStore, ContentTypeDetector detector,
                                   List<MessagingNotifier> notifiers, AccessPolicy policy, Clock clock,
                                   MessagingLimits limits, EventSettings events, Duration housekeepingInterval,
                                   AnnouncementSettings announcements, MessagingObservations observations) {
-        MessagingEngine engine = new MessagingEngine(store, attachmentStore, notifiers, policy, clock, limits,
-                events, housekeepingInterval, announcements, observations);
+        MessagingEngine engine = new MessagingEngine(store, attachmentStore, detector, notifiers, policy, clock,
+                limits, events, housekeepingInterval, announcements, observations);
         engine.relay.start();
         engine.commitSignals = store.listenForCommittedEvents(() -> {
             engine.relay.wake();

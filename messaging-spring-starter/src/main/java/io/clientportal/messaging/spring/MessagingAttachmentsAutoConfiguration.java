@@ -2,14 +2,19 @@ package io.clientportal.messaging.spring;
 
 import io.clientportal.messaging.files.FileSystemAttachmentStore;
 import io.clientportal.messaging.spi.AttachmentStore;
+import io.clientportal.messaging.spi.ContentTypeDetector;
+import io.clientportal.messaging.tika.TikaContentTypeDetector;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Attachment bytes on the filesystem, under {@code messaging.attachments.storage-path}. The size and type limits
+ * Attachment bytes on the filesystem, under {@code messaging.attachments.storage-path}, and their types detected by
+ * Apache Tika when the application has tika-core (else by the core's built-in detector). The size and type limits
  * are part of the core's limits ({@link MessagingProperties#toLimits()}).
  */
 @AutoConfiguration
@@ -21,5 +26,17 @@ public class MessagingAttachmentsAutoConfiguration {
     @ConditionalOnMissingBean
     AttachmentStore messagingAttachmentStore(MessagingProperties properties) {
         return new FileSystemAttachmentStore(properties.getAttachments().getStoragePath());
+    }
+
+    /** Tika when it is there: an allowlist may then name any type it tells from the bytes (CSV, video, HEIC). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.tika.mime.MimeTypes")
+    static class TikaDetection {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ContentTypeDetector messagingContentTypeDetector() {
+            return new TikaContentTypeDetector();
+        }
     }
 }

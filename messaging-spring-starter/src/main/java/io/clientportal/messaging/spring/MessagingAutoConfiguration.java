@@ -5,6 +5,7 @@ import io.clientportal.messaging.MessagingBuilder;
 import io.clientportal.messaging.MessagingLimits;
 import io.clientportal.messaging.spi.AccessPolicy;
 import io.clientportal.messaging.spi.AttachmentStore;
+import io.clientportal.messaging.spi.ContentTypeDetector;
 import io.clientportal.messaging.spi.MessagingNotifier;
 import io.clientportal.messaging.spi.MessagingObservations;
 import io.clientportal.messaging.spi.MessagingStore;
@@ -56,7 +57,7 @@ public class MessagingAutoConfiguration {
     Messaging messaging(MessagingStore store, ObjectProvider<AttachmentStore> attachmentStore,
                         MessagingLimits limits, MessagingProperties properties,
                         ObjectProvider<MessagingNotifier> notifiers, ObjectProvider<AccessPolicy> accessPolicy,
-                        ObjectProvider<Clock> clock,
+                        ObjectProvider<Clock> clock, ObjectProvider<ContentTypeDetector> contentTypeDetector,
                         @Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> taskExecutor,
                         ObjectProvider<MessagingObservations> observations) {
         MessagingBuilder builder = Messaging.builder()
@@ -71,6 +72,7 @@ public class MessagingAutoConfiguration {
                 .announcementSweepInterval(properties.getAnnouncements().getSweepInterval());
         properties.toWebhookEndpoints().forEach(builder::webhook);
         attachmentStore.ifAvailable(builder::attachmentStore);
+        contentTypeDetector.ifAvailable(builder::contentTypeDetector);
         accessPolicy.ifAvailable(builder::accessPolicy);
         clock.ifUnique(builder::clock);
         // Boot's task executor (virtual threads when spring.threads.virtual.enabled): event streams whose clients

@@ -3,6 +3,8 @@ package io.clientportal.messaging.spring;
 import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.spring.web.MessagingOpenApi;
 import io.clientportal.messaging.spring.web.MessagingOpenApiConfiguration;
+import io.clientportal.messaging.spring.web.MessagingOpenApiCustomizer;
+import io.clientportal.messaging.spring.web.MessagingOpenApiMethodFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -27,7 +29,8 @@ import org.springframework.web.servlet.DispatcherServlet;
  * {@code GET {base-path}/openapi.json}: the OpenAPI 3.1 document of the API, served with the API (off with
  * {@code messaging.web.openapi.enabled=false}). With Spring Security, the document is readable without signing in
  * (it describes the API and holds no data) through a filter chain that matches only that path and method, ahead
- * of the API's own chain; {@code messaging.web.openapi.permit-all=false} leaves it to the API's chain.
+ * of the API's own chain; {@code messaging.web.openapi.permit-all=false} leaves it to the API's chain. When the host
+ * has springdoc-openapi, the same document is part of the host's: see {@link Springdoc}.
  */
 // After Boot's security auto-configuration: a chain declared before it would make Boot drop the application's default
 // chain (login page included).
@@ -42,6 +45,28 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnBean(Messaging.class)
 @Import(MessagingOpenApiConfiguration.class)
 public class MessagingOpenApiAutoConfiguration {
+
+    /**
+     * With springdoc-openapi, the host's default document describes the messaging API as the shipped document does
+     * (its components and tags prefixed, so that none of the host's is replaced), and springdoc does not describe the
+     * API's controllers from their signatures in any document or group.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    static class Springdoc {
+
+        @Bean
+        @ConditionalOnMissingBean
+        MessagingOpenApiCustomizer messagingOpenApiCustomizer(MessagingProperties properties) {
+            return new MessagingOpenApiCustomizer(properties.getWeb().getBasePath());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        MessagingOpenApiMethodFilter messagingOpenApiMethodFilter() {
+            return new MessagingOpenApiMethodFilter();
+        }
+    }
 
     /**
      * The public chain for the document, ordered just before the API's: only beside the starter's own chain. An

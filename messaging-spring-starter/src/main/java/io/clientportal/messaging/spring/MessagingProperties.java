@@ -420,7 +420,11 @@ public class MessagingProperties {
         /** The most attachments on one message or announcement. */
         private int maxPerMessage = MessagingLimits.DEFAULT_MAX_ATTACHMENTS_PER_MESSAGE;
 
-        /** The content types, as detected from the bytes, that uploads may have. */
+        /**
+         * The content types, as detected from the bytes, that uploads may have. With tika-core on the classpath any
+         * type Tika tells from the bytes ({@code text/csv}, {@code video/mp4}, {@code image/heic}, ...), else only the
+         * built-in detector's; startup fails on a type the detector can't recognise.
+         */
         private Set<String> allowedContentTypes = new LinkedHashSet<>(MessagingLimits.DEFAULT_ALLOWED_CONTENT_TYPES);
 
         /** How long an upload that no message or announcement references is kept. */

@@ -1,6 +1,7 @@
 package io.clientportal.messaging.spring.web;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /**
  * The problems for requests that the servlet container or the security firewall refused before any controller saw
@@ -16,10 +17,13 @@ final class ContainerErrors {
     }
 
     /** The problem for a request the container answered with {@code status}, about {@code path}. */
-    static Problem problem(int status, String path) {
+    static ProblemDetail problem(int status, String path) {
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setDetail(detail(status));
         HttpStatus known = HttpStatus.resolve(status);
-        String title = known == null ? "Error" : known.getReasonPhrase();
-        return Problem.of(status, title, detail(status), null).at(path);
+        problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
+        problem.setInstance(ProblemWriter.instance(path));
+        return problem;
     }
 
     private static String detail(int status) {

@@ -1,10 +1,15 @@
 package io.clientportal.messaging.spring.web;
 
+import org.springframework.http.ContentDisposition;
+
 import java.nio.charset.StandardCharsets;
 
 /**
  * {@code Content-Disposition: attachment} with both an ASCII {@code filename} fallback and the RFC 6266 / RFC 8187
- * encoded {@code filename*}, so every browser saves the file under its real name and none renders it.
+ * encoded {@code filename*}, so every browser saves the file under its real name and none renders it. Spring's
+ * {@link ContentDisposition} writes the header; only the fallback is made here: given a charset, Spring's fallback is
+ * an RFC 2047 encoded word ({@code =?UTF-8?Q?...?=}), which RFC 6266 (appendix D) advises against and browsers that
+ * don't read {@code filename*} would show as the name. Here they show the name with {@code _} for what ASCII lacks.
  */
 final class ContentDispositionHeader {
 
@@ -15,7 +20,8 @@ final class ContentDispositionHeader {
 
     static String attachment(String filename) {
         String name = filename == null || filename.isBlank() ? "attachment" : filename;
-        return "attachment; filename=\"" + asciiFallback(name) + "\"; filename*=UTF-8''" + encode(name);
+        return ContentDisposition.attachment().filename(asciiFallback(name)).build()
+                + "; filename*=UTF-8''" + encode(name);
     }
 
     private static String asciiFallback(String name) {
@@ -25,6 +31,7 @@ final class ContentDispositionHeader {
         return out.toString();
     }
 
+    /** RFC 8187's {@code value-chars}: attr-chars as they are, every other byte of the UTF-8 form as {@code %XX}. */
     private static String encode(String name) {
         StringBuilder out = new StringBuilder();
         for (byte b : name.getBytes(StandardCharsets.UTF_8)) {

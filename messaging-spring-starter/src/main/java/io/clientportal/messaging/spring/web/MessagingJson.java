@@ -1,5 +1,8 @@
 package io.clientportal.messaging.spring.web;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -12,7 +15,8 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * The JSON mapper of the messaging API, kept apart from the application's so that the API's strictness does not
  * depend on the host's settings: unknown fields, fields given twice, trailing tokens, nulls for numbers and coercions
- * between strings, numbers and booleans are all rejected (answered 400), times are ISO-8601 strings.
+ * between strings, numbers and booleans are all rejected (answered 400), times are ISO-8601 strings, problem details
+ * are written as RFC 9457 has them.
  */
 public final class MessagingJson {
 
@@ -21,6 +25,7 @@ public final class MessagingJson {
     public MessagingJson() {
         this.mapper = JsonMapper.builder()
                 .addModule(new MessagingJacksonModule())
+                .addMixIn(ProblemDetail.class, ProblemDetailJson.class)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
@@ -43,6 +48,14 @@ public final class MessagingJson {
                 .withCoercionConfig(LogicalType.Enum, config -> config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
                 .build();
+    }
+
+    /**
+     * Spring's own mapping of problem details (extra properties such as {@code field} beside the standard members),
+     * in the order RFC 9457 lists the members.
+     */
+    @JsonPropertyOrder({"type", "title", "status", "detail", "instance"})
+    private interface ProblemDetailJson extends ProblemDetailJacksonMixin {
     }
 
     /** The mapper. */

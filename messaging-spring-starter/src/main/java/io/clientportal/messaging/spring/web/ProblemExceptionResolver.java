@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -43,12 +42,8 @@ final class ProblemExceptionResolver implements HandlerExceptionResolver, Ordere
             return new ModelAndView();
         }
         ProblemMapper.Rejection rejection = mapper.map(exception);
-        if (exception instanceof ErrorResponse errorResponse) {
-            // Allow for 405, Accept for 415: what the caller needs to fix the request.
-            errorResponse.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
-        }
         try {
-            writer.write(request, response, rejection.problem(), rejection.reason());
+            writer.write(request, response, rejection.response(), rejection.reason());
         } catch (IOException e) {
             log.debug("Could not write a problem answer: {}", e.toString());
         }

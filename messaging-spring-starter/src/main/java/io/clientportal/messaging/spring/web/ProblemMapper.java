@@ -39,13 +39,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Turns whatever a messaging request threw into the {@link Problem} it is answered with: the library's exceptions
- * by their meaning, Spring MVC's and Jackson's by what the caller sent wrong. Only a real fault of the server is a
- * 5xx, and then the detail says nothing of its cause (which is logged).
+ * Turns whatever a messaging request threw into the answer it gets, a Spring {@link ErrorResponse} with a problem
+ * detail: the library's exceptions by their meaning, Spring MVC's and Jackson's by what the caller sent wrong, the
+ * API's own refusals as they say. Only a real fault of the server is a 5xx, and then the detail says nothing of its
+ * cause (which is logged).
  */
 final class ProblemMapper {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemMapper.class);
+
+    /** The problem property naming the offending input. */
+    private static final String FIELD = "field";
 
     /** Fields of the API's answers that only the server sets; a request that sends one is told so. */
     private static final Set<String> SERVER_OWNED = Set.of("id", "conversationId", "seq", "author", "authorName",
@@ -53,11 +57,35 @@ final class ProblemMapper {
             "targetCount", "deliveredCount", "readCount", "lastSeq", "lastMessageAt", "eventId", "tenantId",
             "sha256", "size", "contentType");
 
-    /** A problem and the low-cardinality reason metrics count it under. */
-    record Rejection(Problem problem, String reason) {
+    /** The answer (status, headers, problem detail) and the low-cardinality reason metrics count it under. */
+    record Rejection(ErrorResponse response, String reason) {
     }
 
+    /** What an exception means to the caller: a status, a detail, the offending input (or null), a reason. */
+    private record Refusal(HttpStatus status, String detail, String field, String reason) {
+    }
+
+    /**
+     * The answer to {@code exception}. The API's own refusals are answered as they say; the headers of Spring MVC's
+     * come along ({@code Allow} for a 405, {@code Accept} for a 415): what the caller needs to fix the request.
+     */
     Rejection map(Exception exception) {
+        if (exception instanceof ApiErrorResponseException own) {
+            return new Rejection(own, own.reason());
+        }
+        Refusal refusal = refusal(exception);
+        ErrorResponse.Builder response = ErrorResponse.builder(exception, refusal.status(), refusal.detail())
+                .title(refusal.status().getReasonPhrase());
+        if (refusal.field() != null) {
+            response.property(FIELD, refusal.field());
+        }
+        if (exception instanceof ErrorResponse spring) {
+            response.headers(headers -> headers.addAll(spring.getHeaders()));
+        }
+        return new Rejection(response.build(), refusal.reason());
+    }
+
+    private Refusal refusal(Exception exception) {
         if (exception instanceof NotFoundException e) {
             return reject(HttpStatus.NOT_FOUND, e.getMessage(), null, "not_found");
         }
@@ -65,7 +93,8 @@ final class ProblemMapper {
             return reject(HttpStatus.FORBIDDEN, e.getMessage(), null, "denied");
         }
         if (exception instanceof UnsupportedContentTypeException e) {
-            return reject(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), e.field(), "unsupported_type");
+            return reject(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), e.field(),
+                    "unsupported_type");
         }
         if (exception instanceof InvalidInputException e) {
             return reject(HttpStatus.BAD_REQUEST, e.getMessage(), e.field(), "invalid_input");
@@ -74,22 +103,6 @@ final class ProblemMapper {
             return reject(HttpStatus.CONFLICT, e.getMessage(), e.field(), "conflict");
         }
         if (exception instanceof LimitExceededException e) {
-            return reject(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), null, "too_large");
-        }
-        if (exception instanceof RateLimitExceededException e) {
-            return new Rejection(problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), null)
-                    .retryAfter(e.retryAfter()), "rate_limited");
-        }
-        if (exception instanceof UnauthenticatedException e) {
-            return reject(HttpStatus.UNAUTHORIZED, e.getMessage(), null, "unauthenticated");
-        }
-        if (exception instanceof UnknownTenantException e) {
-            return reject(HttpStatus.UNAUTHORIZED, e.getMessage(), null, "unknown_tenant");
-        }
-        if (exception instanceof NotAMessagingUserException e) {
-            return reject(HttpStatus.FORBIDDEN, e.getMessage(), null, "not_a_user");
-        }
-        if (exception instanceof BodyTooLargeException e) {
             return reject(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), null, "too_large");
         }
         if (exception instanceof MaxUploadSizeExceededException e && partHeadersTooLarge(e)) {
@@ -160,7 +173,7 @@ final class ProblemMapper {
         return false;
     }
 
-    private Rejection unreadableBody(HttpMessageNotReadableException exception) {
+    private static Refusal unreadableBody(HttpMessageNotReadableException exception) {
         Throwable cause = exception.getCause();
         if (cause instanceof UnrecognizedPropertyException e) {
             String field = path(e);
@@ -289,11 +302,7 @@ final class ProblemMapper {
         return values.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
     }
 
-    private static Rejection reject(HttpStatus status, String detail, String field, String reason) {
-        return new Rejection(problem(status, detail, field), reason);
-    }
-
-    private static Problem problem(HttpStatus status, String detail, String field) {
-        return Problem.of(status.value(), status.getReasonPhrase(), detail, field);
+    private static Refusal reject(HttpStatus status, String detail, String field, String reason) {
+        return new Refusal(status, detail, field, reason);
     }
 }

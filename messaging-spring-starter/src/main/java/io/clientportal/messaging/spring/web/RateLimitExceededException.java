@@ -1,20 +1,21 @@
 package io.clientportal.messaging.spring.web;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
 import java.time.Duration;
 
 /** The actor used up its allowance. Answered 429 with {@code Retry-After}. */
-final class RateLimitExceededException extends RuntimeException {
-
-    private final Duration retryAfter;
+final class RateLimitExceededException extends ApiErrorResponseException {
 
     RateLimitExceededException(String what, Duration retryAfter) {
-        super("too many " + what + "; retry after " + Math.max(1, retryAfter.toSeconds()) + " seconds",
-                null, false, false);
-        this.retryAfter = retryAfter;
+        super(HttpStatus.TOO_MANY_REQUESTS, "too many " + what + "; retry after " + seconds(retryAfter) + " seconds",
+                "rate_limited");
+        getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds(retryAfter)));
     }
 
-    /** How long until the next request is allowed. */
-    Duration retryAfter() {
-        return retryAfter;
+    /** Whole seconds, rounded up and at least one: a client that waits that long is let through. */
+    private static long seconds(Duration delay) {
+        return Math.max(1, (delay.toMillis() + 999) / 1000);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.AuthenticationException;
@@ -51,9 +52,9 @@ final class SecurityProblems {
                 return;
             }
             boolean csrf = exception instanceof CsrfException;
-            problems.write(request, response, Problem.of(403, HttpStatus.FORBIDDEN.getReasonPhrase(), csrf
+            problems.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, csrf
                     ? "the CSRF token is missing or wrong: send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN "
-                    + "header" : "access denied", null), csrf ? "csrf" : "denied");
+                    + "header" : "access denied"), csrf ? "csrf" : "denied");
         };
     }
 
@@ -73,8 +74,8 @@ final class SecurityProblems {
         }
         // The reason a token was refused (expired, wrong issuer, bad signature) is for the server's log, not for
         // whoever sent it.
-        problems.write(request, response, Problem.of(401, HttpStatus.UNAUTHORIZED.getReasonPhrase(), badToken
-                ? "the bearer token is invalid" : "authentication is required", null), "unauthenticated");
+        problems.write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, badToken
+                ? "the bearer token is invalid" : "authentication is required"), "unauthenticated");
     }
 
     private static boolean isOAuth2(AuthenticationException exception) {

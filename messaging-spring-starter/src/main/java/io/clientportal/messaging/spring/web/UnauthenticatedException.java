@@ -1,9 +1,11 @@
 package io.clientportal.messaging.spring.web;
 
+import org.springframework.http.HttpStatus;
+
 /** The request carries no authenticated principal. Answered 401. */
-final class UnauthenticatedException extends RuntimeException {
+final class UnauthenticatedException extends ApiErrorResponseException {
 
     UnauthenticatedException() {
-        super("authentication is required", null, false, false);
+        super(HttpStatus.UNAUTHORIZED, "authentication is required", "unauthenticated");
     }
 }

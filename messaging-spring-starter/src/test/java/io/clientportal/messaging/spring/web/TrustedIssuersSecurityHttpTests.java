@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static io.clientportal.messaging.spring.web.AbstractMessagingHttpTests.assertProblem;
+import static io.clientportal.messaging.spring.web.AbstractMessagingHttpTests.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -123,6 +124,37 @@ class TrustedIssuersSecurityHttpTests {
                 .extracting(item -> item.get("conversation").get("id").asString())
                 .containsExactly(south.id().toString());
         assertProblem(southOwner.get("/conversations/" + north.id()), 404, null);
+    }
+
+    @Test
+    void anEventStreamOpenedWithATokenCarriesOnlyTheTenantItsClaimNames() throws Exception {
+        String suffix = "-" + System.nanoTime();
+        Conversation north = world("north" + suffix, suffix);
+        Conversation south = world("south" + suffix, suffix);
+        HttpCaller northOwner = bearer(NORTH.token("olivia" + suffix, Map.of("tenant", "north" + suffix)));
+        HttpCaller southOwner = bearer(SOUTH.token("olivia" + suffix, Map.of("tenant", "south" + suffix)));
+
+        try (SseClient northStream = northOwner.events(null).awaitSubscribed();
+             SseClient southStream = southOwner.events(null).awaitSubscribed()) {
+            Answer postedNorth = northOwner.post("/conversations/" + north.id() + "/messages",
+                    json(Map.of("text", "north news")));
+            assertThat(postedNorth.status()).as(postedNorth.toString()).isEqualTo(201);
+            Answer postedSouth = southOwner.post("/conversations/" + south.id() + "/messages",
+                    json(Map.of("text", "south news")));
+            assertThat(postedSouth.status()).as(postedSouth.toString()).isEqualTo(201);
+
+            // Each stream's own post arrives; the other tenant's, committed around it, never does.
+            assertThat(northStream.awaitEvents("MessagePosted", 1)).hasSize(1);
+            assertThat(southStream.awaitEvents("MessagePosted", 1)).hasSize(1);
+            assertThat(northStream.events()).filteredOn(event -> !event.type().equals("ready"))
+                    .allSatisfy(event -> assertThat(event.data().get("conversationId").asString())
+                            .isEqualTo(north.id().toString()));
+            assertThat(southStream.events()).filteredOn(event -> !event.type().equals("ready"))
+                    .allSatisfy(event -> assertThat(event.data().get("conversationId").asString())
+                            .isEqualTo(south.id().toString()));
+            assertThat(northStream.raw()).doesNotContain("south news");
+            assertThat(southStream.raw()).doesNotContain("north news");
+        }
     }
 
     @Test
