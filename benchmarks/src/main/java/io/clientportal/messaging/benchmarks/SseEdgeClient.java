@@ -30,8 +30,9 @@ import java.util.regex.Pattern;
  * {@link Flow.Subscriber}), at most {@value #OPENING} opening at a time. Each message's text carries when it was
  * scheduled to be posted (epoch microseconds); every delivery's latency is taken from that, on the same clock.
  *
- * <p>Protocol on standard output: {@code OPEN <open> <failed> <first failure>} once every stream answered its
- * {@code ready} event or failed; then, after {@code DONE <posts>} arrived on standard input, {@code RESULT
+ * <p>Protocol on standard output: {@code HALF <open> <failed> <first failure>} once the first half of the streams
+ * answered their {@code ready} event or failed; after a line on standard input, the same as {@code OPEN} once every
+ * stream did; then, after {@code DONE <posts>} arrived on standard input, {@code RESULT
  * <received> <expected> <p50 ms> <p99 ms> <client p99 ms> <staff p99 ms>} once every delivery arrived (or 30 s passed).
  */
 final class SseEdgeClient {
@@ -70,7 +71,14 @@ final class SseEdgeClient {
         URI events = URI.create("http://127.0.0.1:" + port + EdgeServer.BASE_PATH + "/events");
         Semaphore opening = new Semaphore(OPENING);
         int total = clients + staff;
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (int i = 0; i < total; i++) {
+            if (i == total / 2) {
+                opening.acquire(OPENING);   // the first half is ready or failed: the server takes its measure
+                opening.release(OPENING);
+                report("HALF");
+                in.readLine();
+            }
             boolean isStaff = i >= clients;
             String user = isStaff ? Dataset.OWNER : Dataset.user(2 + i);
             opening.acquire();
@@ -85,11 +93,7 @@ final class SseEdgeClient {
             }).whenComplete((r, e) -> stream.fail(e != null ? e.toString() : "stream ended"));
         }
         opening.acquire(OPENING);   // every stream is ready or failed
-        String firstFailure = failures.keySet().stream().findFirst().orElse("-").replace(' ', '_');
-        System.out.println("OPEN " + open.get() + " " + failed.get() + " " + firstFailure);
-        System.out.flush();
-
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        report("OPEN");
         String line = in.readLine();
         int posts = Integer.parseInt(line.substring("DONE ".length()).trim());
         int expectedClient = posts;
@@ -108,6 +112,12 @@ final class SseEdgeClient {
                 clientReceived.get() + staffReceived.get(), expectedClient + expectedStaff,
                 Benchmark.percentile(all, 0.50), Benchmark.percentile(all, 0.99),
                 Benchmark.percentile(client, 0.99), Benchmark.percentile(staffs, 0.99)));
+        System.out.flush();
+    }
+
+    private void report(String what) {
+        String firstFailure = failures.keySet().stream().findFirst().orElse("-").replace(' ', '_');
+        System.out.println(what + " " + open.get() + " " + failed.get() + " " + firstFailure);
         System.out.flush();
     }
 
