@@ -28,7 +28,7 @@ record EdgeConfig(int httpConnections, int httpRate, int httpRequests, int strea
         return new EdgeConfig(
                 integer("bench.httpConnections", 8),
                 integer("bench.httpRate", 200),
-                integer("bench.httpRequests", 400),
+                integer("bench.httpRequests", 300),
                 integer("bench.streams", 10_000),
                 integer("bench.staffStreams", 20),
                 integer("bench.sseRate", 200),

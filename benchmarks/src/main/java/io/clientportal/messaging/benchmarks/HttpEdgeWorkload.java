@@ -81,7 +81,8 @@ final class HttpEdgeWorkload {
 
     private Result post(BenchmarkDatabase db, EdgeServer server, HttpClient http) throws Exception {
         int connections = edge.httpConnections();
-        int perRound = Math.max(connections, config.posts() / (2 * config.rounds()));
+        // A quarter of the posting workload's posts: enough for a steady rate, and the default run stays in minutes.
+        int perRound = Math.max(connections, config.posts() / (4 * config.rounds()));
         Map<String, Call> sides = new LinkedHashMap<>();
         sides.put(HTTP, k -> httpPost(server, http));
         sides.put(JAVA, k -> javaPost(server.messaging()));
