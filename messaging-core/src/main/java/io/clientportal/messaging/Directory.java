@@ -46,7 +46,11 @@ public interface Directory {
     /** Deletes a client account with its conversation and everything in it. Unknown ids: no-op. */
     void deleteClientAccount(String accountId);
 
-    /** A team member by id. */
+    /**
+     * A team member by id, as authorisation sees them: from the cache of members it keeps, so asking for every
+     * request costs no database read. This instance's own writes show at once; another instance's as soon as the
+     * event relay has delivered their events.
+     */
     Optional<TeamMember> teamMember(String id);
 
     /** A client account by id. */

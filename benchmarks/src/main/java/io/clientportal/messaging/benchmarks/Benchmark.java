@@ -36,10 +36,16 @@ public final class Benchmark {
     private static final Pattern EVENT_TEXT = Pattern.compile("ev-(\\d+)-");
 
     private final BenchmarkConfig config;
+    private final EdgeConfig edge;
     private final Dataset dataset;
 
     Benchmark(BenchmarkConfig config) {
+        this(config, EdgeConfig.fromSystemProperties());
+    }
+
+    Benchmark(BenchmarkConfig config, EdgeConfig edge) {
         this.config = config;
+        this.edge = edge;
         this.dataset = new Dataset(config);
     }
 
@@ -116,6 +122,12 @@ public final class Benchmark {
                     if (db.isPostgres()) {
                         results.add(events(db, variants, true));
                     }
+                }
+                if (config.runs("http")) {
+                    results.addAll(new HttpEdgeWorkload(config, edge, dataset).run(db));
+                }
+                if (config.runs("sse")) {
+                    results.addAll(new SseEdgeWorkload(config, edge).run(db));
                 }
             }
         }

@@ -22,8 +22,8 @@ import java.util.Set;
  * @param events              events whose delivery is timed per setup (one node, two), shared by the variants
  * @param eventRate           events posted per second while their delivery is timed (a busy portal's peak)
  * @param warmUpMillis        how long each variant warms up before a workload's rounds (at least)
- * @param workloads           which workloads run ({@code post,history,inbox,markRead,announcement,events}); all
- *                            by default
+ * @param workloads           which workloads run ({@code post,history,inbox,markRead,announcement,events,http});
+ *                            all by default; or a named profile ({@link #PROFILES}), which only runs when asked for
  * @param output              where the report files go
  */
 record BenchmarkConfig(List<String> databases, int rounds, int posts, int postConversations, int historyMessages,
@@ -32,7 +32,10 @@ record BenchmarkConfig(List<String> databases, int rounds, int posts, int postCo
                        Path output) {
 
     /** Every workload, in the order they run. */
-    static final List<String> WORKLOADS = List.of("post", "history", "inbox", "markRead", "announcement", "events");
+    static final List<String> WORKLOADS = List.of("post", "history", "inbox", "markRead", "announcement", "events",
+            "http");
+    /** Workloads too large for the default run, run only when named ({@code sse}: 10,000 open event streams). */
+    static final List<String> PROFILES = List.of("sse");
 
     BenchmarkConfig {
         if (agentConversations > conversations || postConversations + 1 > conversations) {
@@ -44,8 +47,9 @@ record BenchmarkConfig(List<String> databases, int rounds, int posts, int postCo
         if (rounds < 1 || announcementRounds < 1) {
             throw new IllegalArgumentException("at least one round");
         }
-        if (!WORKLOADS.containsAll(workloads)) {
-            throw new IllegalArgumentException("unknown workload in " + workloads + "; known: " + WORKLOADS);
+        if (!workloads.stream().allMatch(w -> WORKLOADS.contains(w) || PROFILES.contains(w))) {
+            throw new IllegalArgumentException("unknown workload in " + workloads + "; known: " + WORKLOADS
+                    + ", profiles: " + PROFILES);
         }
         workloads = Set.copyOf(workloads);
     }

@@ -17,11 +17,13 @@ class BenchmarkSmokeTests {
 
     private static final List<String> WORKLOADS = List.of("post, 1 thread", "post, 8 threads",
             "history page of 50, newest", "history page of 50, deep", "agent inbox page of", "mark read + unread total",
-            "announcement to all", "event delivery p99, one node");
+            "announcement to all", "event delivery p99, one node", "post over HTTP", "history over HTTP at 200/s, p99",
+            "history over HTTP at 200/s, p50");
 
     @Test
     void everyWorkloadRunsOnBothDatabasesAndIsReported(@TempDir Path output) throws Exception {
-        Report report = new Benchmark(BenchmarkConfig.tiny(List.of("h2", "postgresql"), output)).run();
+        Report report = new Benchmark(BenchmarkConfig.tiny(List.of("h2", "postgresql"), output),
+                EdgeConfig.tiny()).run();
 
         String text = Files.readString(output.resolve(Report.TEXT));
         List<String> csv = Files.readAllLines(output.resolve(Report.CSV));

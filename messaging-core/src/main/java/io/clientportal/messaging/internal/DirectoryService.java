@@ -206,8 +206,11 @@ final class DirectoryService implements Directory {
     @Override
     public Optional<TeamMember> teamMember(String id) {
         Checks.id(id, "id");
-        return context.transactions.read(tenantId,
-                tx -> tx.store().directory().teamMember(id).map(Records::teamMember));
+        // Through the access cache every authorisation reads members from: the REST API asks this for each request's
+        // caller, which was a read transaction per request. A write here invalidates it at commit; another
+        // instance's write once the relay has its event, as for authorisation itself.
+        return context.cache.teamMember(tenantId, id, () -> context.transactions.read(tenantId,
+                tx -> tx.store().directory().teamMember(id).map(Records::teamMember)));
     }
 
     @Override

@@ -174,4 +174,16 @@ public abstract class DirectoryContract extends Contract {
         assertThat(w.messaging.directory().teamMember("nobody")).isEmpty();
         assertThat(w.messaging.directory().clientAccount("solo").orElseThrow().kind()).isEqualTo(AccountKind.INDIVIDUAL);
     }
+
+    @Test
+    void aTeamMemberReadAgainShowsEveryChangeAtOnce() {
+        var w = world();
+        assertThat(w.messaging.directory().teamMember("newcomer")).isEmpty();
+        w.messaging.directory().upsertTeamMember("newcomer", "Nora Newcomer", TeamRole.AGENT);
+        assertThat(w.messaging.directory().teamMember("newcomer").orElseThrow().role()).isEqualTo(TeamRole.AGENT);
+        w.messaging.directory().upsertTeamMember("newcomer", "Nora Newcomer", TeamRole.WATCHER);
+        assertThat(w.messaging.directory().teamMember("newcomer").orElseThrow().role()).isEqualTo(TeamRole.WATCHER);
+        w.messaging.directory().removeTeamMember("newcomer");
+        assertThat(w.messaging.directory().teamMember("newcomer")).isEmpty();
+    }
 }

@@ -1,0 +1,51 @@
+package io.clientportal.messaging.benchmarks;
+
+/**
+ * The sizes of the HTTP and SSE edge workloads, from {@code -Dbench.*} system properties (beside
+ * {@link BenchmarkConfig}, whose sizes they share where they post or read).
+ *
+ * @param httpConnections concurrent connections (and Java API threads) of the posting comparison
+ * @param httpRate        history requests per second, sent at that constant rate
+ * @param httpRequests    history requests per round and variant (at {@code httpRate})
+ * @param streams         event streams the SSE profile opens (clients, each in their own conversation, and staff)
+ * @param staffStreams    of those, streams of the owner, who sees every conversation's events
+ * @param sseRate         posts per second while the streams are open
+ * @param sseSeconds      how long the posts flow
+ */
+record EdgeConfig(int httpConnections, int httpRate, int httpRequests, int streams, int staffStreams, int sseRate,
+                  int sseSeconds) {
+
+    EdgeConfig {
+        if (httpConnections < 1 || httpRate < 1 || httpRequests < 1 || sseRate < 1 || sseSeconds < 1) {
+            throw new IllegalArgumentException("edge sizes must be positive");
+        }
+        if (staffStreams < 0 || staffStreams >= streams) {
+            throw new IllegalArgumentException("streams must exceed staffStreams");
+        }
+    }
+
+    static EdgeConfig fromSystemProperties() {
+        return new EdgeConfig(
+                integer("bench.httpConnections", 8),
+                integer("bench.httpRate", 200),
+                integer("bench.httpRequests", 300),
+                integer("bench.streams", 10_000),
+                integer("bench.staffStreams", 20),
+                integer("bench.sseRate", 200),
+                integer("bench.sseSeconds", 30));
+    }
+
+    /** Sizes for the smoke test: seconds. */
+    static EdgeConfig tiny() {
+        return new EdgeConfig(2, 200, 20, 12, 2, 50, 1);
+    }
+
+    /** Client streams: one per conversation. */
+    int clientStreams() {
+        return streams - staffStreams;
+    }
+
+    private static int integer(String name, int defaultValue) {
+        return Integer.parseInt(System.getProperty(name, Integer.toString(defaultValue)).replace("_", ""));
+    }
+}

@@ -1,0 +1,120 @@
+package io.clientportal.messaging.benchmarks;
+
+import io.clientportal.messaging.Messaging;
+import io.clientportal.messaging.jpa.JpaMessagingStore;
+import io.clientportal.messaging.spi.MessagingStore;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The starter's REST + SSE API as an application serves it: a Spring Boot application on embedded Tomcat (a random
+ * port on the loopback interface), its {@code Messaging} built by the starter from its properties, over a JPA store
+ * on the benchmark's database. The API is secured by the starter's own filter chain with HTTP Basic, every user's
+ * password {@value #PASSWORD} stored in plain text ({@code {noop}}), so that checking credentials costs the driver
+ * and the server microseconds, not a password hash: what is measured is the edge, not BCrypt.
+ */
+final class EdgeServer implements AutoCloseable {
+
+    static final String PASSWORD = "bench";
+    /** The CSRF token the driver sends as cookie and header alike (double submit: any value that matches). */
+    static final String CSRF_TOKEN = "bench-csrf-token";
+    static final String BASE_PATH = "/api/messaging";
+
+    private final ConfigurableApplicationContext context;
+    private final int port;
+
+    private EdgeServer(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /**
+     * Starts the application on {@code pool}, whose schema is in place already.
+     *
+     * @param properties further application properties (they override the defaults here)
+     */
+    static EdgeServer start(DataSource pool, Map<String, Object> properties) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("server.port", 0);
+        all.put("server.address", "127.0.0.1");
+        all.put("spring.main.banner-mode", "off");
+        all.put("logging.level.root", "WARN");
+        all.put("messaging.schema.initialize", "never");
+        all.put("messaging.web.security.basic", true);
+        // The limiter still runs on every post; at 60 per actor and minute the driver's clients would be refused.
+        all.put("messaging.web.rate-limit.posts", 100_000_000);
+        all.putAll(properties);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(EdgeApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .properties(all)
+                .initializers(c -> c.getBeanFactory().registerSingleton("benchmarkPool", pool))
+                .registerShutdownHook(false)
+                .run();
+        return new EdgeServer(context);
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** The application's own engine, the one the API serves. */
+    Messaging messaging() {
+        return context.getBean(Messaging.class);
+    }
+
+    /** {@code path} under the API's base path, on this server. */
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + BASE_PATH + path);
+    }
+
+    /** The {@code Authorization} header's value for {@code user}. */
+    static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    /**
+     * The application: Boot's auto-configuration with the messaging starter, its store on the benchmark's pool. No
+     * DataSource or JPA auto-configuration of Boot's own: the store brings its persistence unit, as the SDK variant's
+     * does, so the HTTP figures and the Java API figures differ by the edge only.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration(excludeName = {
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+            "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration"})
+    static class EdgeApplication {
+
+        @Bean(destroyMethod = "close")
+        MessagingStore messagingStore(DataSource benchmarkPool) {
+            return JpaMessagingStore.create(benchmarkPool);
+        }
+
+        /** Every name is a user with the benchmark's password; the directory decides who they are. */
+        @Bean
+        UserDetailsService benchmarkUsers() {
+            return name -> User.withUsername(name).password("{noop}" + PASSWORD).authorities(List.of()).build();
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package io.clientportal.messaging.benchmarks;
+
+import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.Messaging;
+import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.NewMessage;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import static io.clientportal.messaging.benchmarks.Result.Target.Kind.ABSOLUTE_AT_MOST;
+import static io.clientportal.messaging.benchmarks.Result.Target.Kind.RATIO_AT_LEAST;
+
+/**
+ * The SSE edge (profile {@code sse}): {@code streams} event streams open on one server ({@link EdgeServer}, Tomcat
+ * raised to take them), each client user in their own conversation and {@code staffStreams} of the owner, who sees
+ * every conversation, opened by {@link SseEdgeClient} in a process of its own, while posts flow at {@code sseRate}
+ * through the application's Java API (each post reaches its client's stream and every staff stream). Measures how
+ * many streams opened, delivery latency from each post's scheduled time (p99), the server's live heap per open
+ * stream (after a full collection, before and after opening) and the platform threads the open streams added.
+ */
+final class SseEdgeWorkload {
+
+    private final EdgeConfig edge;
+
+    SseEdgeWorkload(BenchmarkConfig config, EdgeConfig edge) {
+        this.edge = edge;
+        if (config.conversations() < edge.clientStreams() + 2) {
+            throw new IllegalArgumentException("conversations must exceed the SSE profile's client streams + 1");
+        }
+    }
+
+    /** The server's configuration for this many streams: what README's "Running at scale" recommends. */
+    private Map<String, Object> scale() {
+        return Map.of(
+                "server.tomcat.max-connections", edge.streams() + 1_000,
+                "server.tomcat.accept-count", 1_000);
+    }
+
+    List<Result> run(BenchmarkDatabase db) {
+        Benchmark.log(db.name() + ": SSE edge, " + edge.streams() + " streams; file descriptors: " + descriptors());
+        try (EdgeServer server = EdgeServer.start(db.pool("edge-sse", 12), scale())) {
+            Messaging messaging = server.messaging();
+            int posts = edge.sseRate() * edge.sseSeconds();
+            Footprint before = Footprint.now();
+            Process client = client(server.port(), posts);
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream(),
+                    StandardCharsets.UTF_8));
+                 Writer in = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.UTF_8)) {
+                // Per stream over the second half: the pools (Tomcat's workers, the delivery executor) and caches
+                // grew to their size with the first half, so what the second half adds is what a stream holds.
+                int half = Integer.parseInt(expect(out, "HALF").split(" ")[1]);
+                Footprint halfway = Footprint.now();
+                in.write("GO\n");
+                in.flush();
+                String[] opened = expect(out, "OPEN").split(" ");
+                int open = Integer.parseInt(opened[1]);
+                Footprint all = Footprint.now();
+                int secondHalf = open - half;
+                double kbPerStream = secondHalf <= 0 ? Double.NaN
+                        : (all.heap() - halfway.heap()) / 1024.0 / secondHalf;
+                double threadsPerStream = secondHalf <= 0 ? Double.NaN
+                        : (double) (all.threads() - halfway.threads()) / secondHalf;
+                Benchmark.log(String.format(Locale.ROOT, "%s: %d streams open, %s failed (first: %s); live heap %d,"
+                                + " %d, %d MB with 0, %d, %d open (%.1f KB per stream); threads %d, %d, %d; %s",
+                        db.name(), open, opened[2], opened[3], before.heap() >> 20, halfway.heap() >> 20,
+                        all.heap() >> 20, half, open, kbPerStream, before.threads(), halfway.threads(),
+                        all.threads(), descriptors()));
+                long posting = System.nanoTime();
+                post(messaging, posts);
+                Benchmark.log(String.format(Locale.ROOT, "%s: %d posts in %.1f s (scheduled: %d s)", db.name(), posts,
+                        (System.nanoTime() - posting) / 1e9, edge.sseSeconds()));
+                in.write("DONE " + posts + "\n");
+                in.flush();
+                String[] result = expect(out, "RESULT").split(" ");
+                Benchmark.log(db.name() + ": SSE deliveries received " + result[1] + " of " + result[2] + ", p50 "
+                        + result[3] + " ms, p99 " + result[4] + " ms (client streams " + result[5] + ", staff "
+                        + result[6] + ")");
+                if (!result[1].equals(result[2])) {
+                    throw new IllegalStateException("only " + result[1] + " of " + result[2] + " deliveries arrived");
+                }
+                String streams = edge.streams() + " streams";
+                return List.of(
+                        new Result("SSE streams open", "streams", true, open, (double) edge.streams(), null, 0,
+                                new Result.Target(RATIO_AT_LEAST, 1.0, "all " + streams)),
+                        new Result("SSE delivery p99, " + streams + ", " + edge.sseRate() + "/s", "ms", false,
+                                Double.parseDouble(result[4]), null, null, 0,
+                                new Result.Target(ABSOLUTE_AT_MOST, 100, "p99 < 100 ms")),
+                        new Result("SSE live heap per open stream", "KB", false, kbPerStream, null, null,
+                                (all.heap() - before.heap()) / (1024.0 * 1024.0),
+                                new Result.Target(ABSOLUTE_AT_MOST, 20, "< 20 KB")),
+                        new Result("SSE threads added per open stream", "thread", false, threadsPerStream, null, null,
+                                0, new Result.Target(ABSOLUTE_AT_MOST, 0.01, "< 0.01: none per stream")));
+            } finally {
+                client.destroy();
+                client.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * {@code posts} posts at {@code sseRate}, round the client conversations, each text carrying the post's number and
+     * its scheduled time in epoch microseconds (the client's clock is the same machine's).
+     */
+    private void post(Messaging messaging, int posts) {
+        long interval = 1_000_000_000L / edge.sseRate();
+        long start = System.nanoTime() + interval;
+        long startMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()) + interval / 1_000;
+        int clients = edge.clientStreams();
+        for (int k = 0; k < posts; k++) {
+            long wait = start + k * interval - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            long conversation = 2 + k % clients;
+            messaging.messages().post(Actor.clientUser(Dataset.user(conversation)),
+                    new ConversationId(Dataset.conversationId(conversation)),
+                    NewMessage.text("sse-" + k + "-" + (startMicros + k * interval / 1_000) + "- is on its way"));
+        }
+    }
+
+    private Process client(int port, int posts) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx1g", "-XX:+UseSerialGC", "-cp", classPath(), SseEdgeClient.class.getName(),
+                Integer.toString(port), Integer.toString(edge.clientStreams()), Integer.toString(edge.staffStreams()),
+                Integer.toString(posts)));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    /** The classpath this class was loaded from (under {@code exec:java} a class loader's, not the JVM's). */
+    private static String classPath() {
+        if (SseEdgeWorkload.class.getClassLoader() instanceof URLClassLoader loader) {
+            List<String> entries = new ArrayList<>();
+            for (URL url : loader.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (URISyntaxException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return String.join(File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
+    }
+
+    private static String expect(BufferedReader out, String prefix) throws IOException {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith(prefix + " ")) {
+                return line;
+            }
+        }
+        throw new IllegalStateException("the SSE client ended before it said " + prefix);
+    }
+
+    private static String descriptors() {
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            return unix.getOpenFileDescriptorCount() + " open of " + unix.getMaxFileDescriptorCount();
+        }
+        return "unknown";
+    }
+
+    /** The live heap (after full collections) and the number of live threads, now. */
+    private record Footprint(long heap, int threads) {
+
+        static Footprint now() {
+            System.gc();
+            System.gc();
+            return new Footprint(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
+                    ManagementFactory.getThreadMXBean().getThreadCount());
+        }
+    }
+}
