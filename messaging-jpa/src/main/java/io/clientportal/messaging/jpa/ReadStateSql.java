@@ -42,32 +42,54 @@ final class ReadStateSql implements ReadStateRows {
         this.counts = counts;
     }
 
-    /** What moving a horizon starts from: the conversation's last seq and countable, and the stored horizon. */
-    private record Before(long lastSeq, long countable, Long horizon, long readCount) {
+    /** A stored horizon ({@code null}: none) and read count, and the read count it would have at the new seq. */
+    private record Before(Long horizon, long readCount, long readCountThen) {
     }
 
     /**
-     * Under the conversation's lock (a post holds it already): reads where the horizon was, and writes where it is
-     * now with its read count: the conversation's countable at its last seq (a post, and most reads); else the
-     * old count plus what was newly read, counted over the messages between (the reader's own were counted
-     * already).
+     * The read count at horizon {@code ?} of conversation {@code c} and stored horizon {@code h}: the conversation's
+     * countable at its last seq (a post, and most reads); else the old count plus what was newly read, counted over
+     * the messages between (the reader's own were counted already). Parameters: seq, seq, reader kind, reader id.
+     */
+    private static final String READ_COUNT_AT = "CASE WHEN ? >= c.last_seq THEN c.countable"
+            + " ELSE COALESCE(h.read_count, 0) + (SELECT COUNT(*) FROM messaging_message m"
+            + " WHERE m.tenant_id = c.tenant_id AND m.conversation_id = c.id AND m.seq > COALESCE(h.last_read_seq, 0)"
+            + " AND m.seq <= ? AND m.deleted_at IS NULL AND NOT (m.author_kind = ? AND m.author_id = ?)) END";
+
+    /**
+     * Under the conversation's lock (a post holds it already; every writer of a horizon or a countable takes it),
+     * so what it reads is what it writes over. Without a kept total, one statement that writes the new horizon with
+     * its read count where it moves; with one, the horizon is read first for the change of the total.
      */
     @Override
     public boolean advanceHorizon(ConversationId id, Actor reader, long seq, boolean keepTotal) {
         counts.lock(id.value());
-        Before before = jdbc.queryOne("SELECT c.last_seq, c.countable, h.last_read_seq, h.read_count"
+        if (!keepTotal) {
+            String moved = "SELECT c.tenant_id, c.id AS conversation_id, CAST(? AS VARCHAR(16)) AS reader_kind,"
+                    + " CAST(? AS VARCHAR(255)) AS reader_id, CAST(? AS BIGINT) AS last_read_seq, " + READ_COUNT_AT
+                    + " AS read_count FROM messaging_conversation c" + HORIZON_JOIN
+                    + " WHERE c.tenant_id = ? AND c.id = ? AND COALESCE(h.last_read_seq, 0) < ?";
+            String sql = jdbc.platform() == Platform.POSTGRESQL
+                    ? "INSERT INTO messaging_read_horizon (tenant_id, conversation_id, reader_kind, reader_id,"
+                    + " last_read_seq, read_count) " + moved + " ON CONFLICT ON CONSTRAINT messaging_read_horizon_pk"
+                    + " DO UPDATE SET last_read_seq = EXCLUDED.last_read_seq, read_count = EXCLUDED.read_count"
+                    : "MERGE INTO messaging_read_horizon t USING (" + moved + ") s ON t.tenant_id = s.tenant_id"
+                    + " AND t.conversation_id = s.conversation_id AND t.reader_kind = s.reader_kind"
+                    + " AND t.reader_id = s.reader_id WHEN MATCHED THEN UPDATE SET last_read_seq = s.last_read_seq,"
+                    + " read_count = s.read_count WHEN NOT MATCHED THEN INSERT (tenant_id, conversation_id,"
+                    + " reader_kind, reader_id, last_read_seq, read_count) VALUES (s.tenant_id, s.conversation_id,"
+                    + " s.reader_kind, s.reader_id, s.last_read_seq, s.read_count)";
+            return jdbc.update(sql, reader.kind(), reader.id(), seq, seq, seq, reader.kind(), reader.id(),
+                    reader.kind(), reader.id(), tenantId, id.value(), seq) > 0;
+        }
+        Before before = jdbc.queryOne("SELECT h.last_read_seq, COALESCE(h.read_count, 0), " + READ_COUNT_AT
                         + " FROM messaging_conversation c" + HORIZON_JOIN + " WHERE c.tenant_id = ? AND c.id = ?",
-                row -> new Before(row.getLong(1), row.getLong(2), (Long) row.getObject(3, Long.class),
-                        row.getLong(4)), reader.kind(), reader.id(), tenantId, id.value()).orElse(null);
+                row -> new Before((Long) row.getObject(1, Long.class), row.getLong(2), row.getLong(3)), seq, seq,
+                reader.kind(), reader.id(), reader.kind(), reader.id(), tenantId, id.value()).orElse(null);
         if (before == null || (before.horizon() != null && before.horizon() >= seq)) {
             return false;
         }
-        long from = before.horizon() == null ? 0 : before.horizon();
-        long readCount = seq >= before.lastSeq() ? before.countable() : before.readCount() + jdbc.queryLong(
-                "SELECT COUNT(*) FROM messaging_message m WHERE m.tenant_id = ? AND m.conversation_id = ?"
-                        + " AND m.seq > ? AND m.seq <= ? AND m.deleted_at IS NULL"
-                        + " AND NOT (m.author_kind = ? AND m.author_id = ?)",
-                tenantId, id.value(), from, seq, reader.kind(), reader.id());
+        long readCount = before.readCountThen();
         if (before.horizon() == null) {
             jdbc.update("INSERT INTO messaging_read_horizon (tenant_id, conversation_id, reader_kind, reader_id,"
                     + " last_read_seq, read_count) VALUES (?, ?, ?, ?, ?, ?)", tenantId, id.value(), reader.kind(),
@@ -77,9 +99,7 @@ final class ReadStateSql implements ReadStateRows {
                     + " AND conversation_id = ? AND reader_kind = ? AND reader_id = ?", seq, readCount, tenantId,
                     id.value(), reader.kind(), reader.id());
         }
-        if (keepTotal) {
-            counts.addToReader(reader, readCount - before.readCount());
-        }
+        counts.addToReader(reader, readCount - before.readCount());
         return true;
     }
 
