@@ -152,10 +152,11 @@ final class RawVariant implements Variant, OwnerViews {
             throws SQLException {
         String countable = "(SELECT countable FROM messaging_conversation WHERE tenant_id = ? AND id = ?)";
         String sql = postgres
-                ? "INSERT INTO messaging_read_horizon (tenant_id, conversation_id, reader_kind, reader_id, last_read_seq,"
-                + " read_count) VALUES (?, ?, ?, ?, ?, " + countable + ") ON CONFLICT (tenant_id, conversation_id,"
-                + " reader_kind, reader_id) DO UPDATE SET last_read_seq = EXCLUDED.last_read_seq,"
-                + " read_count = EXCLUDED.read_count WHERE messaging_read_horizon.last_read_seq < EXCLUDED.last_read_seq"
+                ? "INSERT INTO messaging_read_horizon (tenant_id, conversation_id, reader_kind, reader_id,"
+                + " last_read_seq, read_count) VALUES (?, ?, ?, ?, ?, " + countable + ") ON CONFLICT (tenant_id,"
+                + " conversation_id, reader_kind, reader_id) DO UPDATE SET last_read_seq = EXCLUDED.last_read_seq,"
+                + " read_count = EXCLUDED.read_count"
+                + " WHERE messaging_read_horizon.last_read_seq < EXCLUDED.last_read_seq"
                 : "MERGE INTO messaging_read_horizon h USING (VALUES (CAST(? AS VARCHAR(255)), CAST(? AS UUID),"
                 + " CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(255)), CAST(? AS BIGINT), " + countable + "))"
                 + " v(tenant_id, conversation_id, reader_kind, reader_id, seq, read_count) ON h.tenant_id = v.tenant_id"
@@ -357,8 +358,8 @@ final class RawVariant implements Variant, OwnerViews {
                 throw new IllegalStateException("the benchmark counts as an agent");
             }
             // A sum of the kept counts of the agent's conversations, driven by the participant index.
-            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM(c.countable - COALESCE(h.read_count, 0)),"
-                    + " 0) FROM messaging_participant p JOIN messaging_conversation c ON c.tenant_id = p.tenant_id"
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM(c.countable"
+                    + " - COALESCE(h.read_count, 0)), 0) FROM messaging_participant p JOIN messaging_conversation c ON c.tenant_id = p.tenant_id"
                     + " AND c.id = p.conversation_id LEFT JOIN messaging_read_horizon h ON h.tenant_id = p.tenant_id"
                     + " AND h.conversation_id = p.conversation_id AND h.reader_kind = 'TEAM_MEMBER'"
                     + " AND h.reader_id = p.team_member_id WHERE p.tenant_id = ? AND p.team_member_id = ?")) {
@@ -419,8 +420,8 @@ final class RawVariant implements Variant, OwnerViews {
                     delivered = s.executeUpdate();
                 }
             } else {
-                try (PreparedStatement s = c.prepareStatement("UPDATE messaging_conversation SET last_seq = last_seq + 1,"
-                        + " countable = countable + 1, last_message_at = ?, activity_at = ? WHERE tenant_id = ?")) {
+                try (PreparedStatement s = c.prepareStatement("UPDATE messaging_conversation"
+                        + " SET last_seq = last_seq + 1, countable = countable + 1, last_message_at = ?, activity_at = ? WHERE tenant_id = ?")) {
                     s.setObject(1, now);
                     s.setObject(2, now);
                     s.setString(3, T);

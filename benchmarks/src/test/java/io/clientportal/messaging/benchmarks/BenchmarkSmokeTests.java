@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BenchmarkSmokeTests {
 
     private static final List<String> WORKLOADS = List.of("post, 1 thread", "post, 8 threads",
-            "history page of 50, newest", "history page of 50, deep", "agent inbox page of", "unread only", "owner unread total",
-            "mark read + unread total",
+            "history page of 50, newest", "history page of 50, deep", "agent inbox page of", "unread only",
+            "owner unread total", "mark read + unread total",
             "announcement to all", "event delivery p99, one node");
 
     @Test

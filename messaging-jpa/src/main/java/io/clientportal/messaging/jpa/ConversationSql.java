@@ -110,7 +110,8 @@ final class ConversationSql implements ConversationRows {
     /** {@link #takeSeq} joined with the author's directory row (and participant row): a post's one statement. */
     Optional<SeqReservation> takeSeqFor(ConversationId id, Actor author, Instant at) {
         if (author.isTeamMember()) {
-            return counted(id, jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.client_account_id, t.display_name,"
+            return counted(id, jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.client_account_id,"
+                            + " t.display_name,"
                             + " t.role, p.access, c.last_message_at", " LEFT JOIN messaging_team_member t ON t.tenant_id = c.tenant_id"
                             + " AND t.id = ? LEFT JOIN messaging_participant p ON p.tenant_id = c.tenant_id"
                             + " AND p.conversation_id = c.id AND p.team_member_id = ?"),

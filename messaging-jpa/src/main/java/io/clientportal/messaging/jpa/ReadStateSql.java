@@ -65,22 +65,28 @@ final class ReadStateSql implements ReadStateRows {
     public boolean advanceHorizon(ConversationId id, Actor reader, long seq, boolean keepTotal) {
         counts.lock(id.value());
         if (!keepTotal) {
-            String moved = "SELECT c.tenant_id, c.id AS conversation_id, CAST(? AS VARCHAR(16)) AS reader_kind,"
-                    + " CAST(? AS VARCHAR(255)) AS reader_id, CAST(? AS BIGINT) AS last_read_seq, " + READ_COUNT_AT
-                    + " AS read_count FROM messaging_conversation c" + HORIZON_JOIN
-                    + " WHERE c.tenant_id = ? AND c.id = ? AND COALESCE(h.last_read_seq, 0) < ?";
+            String readCount = "(SELECT " + READ_COUNT_AT + " FROM messaging_conversation c" + HORIZON_JOIN
+                    + " WHERE c.tenant_id = ? AND c.id = ?)";
+            Object[] parameters = {tenantId, id.value(), reader.kind(), reader.id(), seq, seq, seq, reader.kind(),
+                    reader.id(), reader.kind(), reader.id(), tenantId, id.value()};
+            // The new row as values (H2 then finds the stored one by its key; joined in a query, it scanned them).
             String sql = jdbc.platform() == Platform.POSTGRESQL
                     ? "INSERT INTO messaging_read_horizon (tenant_id, conversation_id, reader_kind, reader_id,"
-                    + " last_read_seq, read_count) " + moved + " ON CONFLICT ON CONSTRAINT messaging_read_horizon_pk"
-                    + " DO UPDATE SET last_read_seq = EXCLUDED.last_read_seq, read_count = EXCLUDED.read_count"
-                    : "MERGE INTO messaging_read_horizon t USING (" + moved + ") s ON t.tenant_id = s.tenant_id"
-                    + " AND t.conversation_id = s.conversation_id AND t.reader_kind = s.reader_kind"
-                    + " AND t.reader_id = s.reader_id WHEN MATCHED THEN UPDATE SET last_read_seq = s.last_read_seq,"
-                    + " read_count = s.read_count WHEN NOT MATCHED THEN INSERT (tenant_id, conversation_id,"
-                    + " reader_kind, reader_id, last_read_seq, read_count) VALUES (s.tenant_id, s.conversation_id,"
-                    + " s.reader_kind, s.reader_id, s.last_read_seq, s.read_count)";
-            return jdbc.update(sql, reader.kind(), reader.id(), seq, seq, seq, reader.kind(), reader.id(),
-                    reader.kind(), reader.id(), tenantId, id.value(), seq) > 0;
+                    + " last_read_seq, read_count) VALUES (?, ?, ?, ?, ?, " + readCount + ")"
+                    + " ON CONFLICT ON CONSTRAINT messaging_read_horizon_pk DO UPDATE"
+                    + " SET last_read_seq = EXCLUDED.last_read_seq, read_count = EXCLUDED.read_count"
+                    + " WHERE messaging_read_horizon.last_read_seq < EXCLUDED.last_read_seq"
+                    : "MERGE INTO messaging_read_horizon t USING (VALUES (CAST(? AS VARCHAR(255)), CAST(? AS UUID),"
+                    + " CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(255)), CAST(? AS BIGINT), " + readCount + "))"
+                    + " s(tenant_id, conversation_id, reader_kind, reader_id, last_read_seq, read_count)"
+                    + " ON t.tenant_id = s.tenant_id AND t.conversation_id = s.conversation_id"
+                    + " AND t.reader_kind = s.reader_kind AND t.reader_id = s.reader_id"
+                    + " WHEN MATCHED AND t.last_read_seq < s.last_read_seq THEN UPDATE"
+                    + " SET last_read_seq = s.last_read_seq, read_count = s.read_count WHEN NOT MATCHED THEN INSERT"
+                    + " (tenant_id, conversation_id, reader_kind, reader_id, last_read_seq, read_count)"
+                    + " VALUES (s.tenant_id, s.conversation_id, s.reader_kind, s.reader_id, s.last_read_seq,"
+                    + " s.read_count)";
+            return jdbc.update(sql, parameters) > 0;
         }
         Before before = jdbc.queryOne("SELECT h.last_read_seq, COALESCE(h.read_count, 0), " + READ_COUNT_AT
                         + " FROM messaging_conversation c" + HORIZON_JOIN + " WHERE c.tenant_id = ? AND c.id = ?",
