@@ -357,10 +357,12 @@ final class RawVariant implements Variant, OwnerViews {
             if (!"AGENT".equals(role(c, Dataset.AGENT))) {
                 throw new IllegalStateException("the benchmark counts as an agent");
             }
-            // A sum of the kept counts of the agent's conversations, driven by the participant index.
-            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM(c.countable"
-                    + " - COALESCE(h.read_count, 0)), 0) FROM messaging_participant p JOIN messaging_conversation c ON c.tenant_id = p.tenant_id"
-                    + " AND c.id = p.conversation_id LEFT JOIN messaging_read_horizon h ON h.tenant_id = p.tenant_id"
+            // A sum of the kept counts of the agent's conversations, driven by the participant index (each
+            // countable a key probe: joined, H2 drove it from the conversations).
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM((SELECT c.countable"
+                    + " FROM messaging_conversation c WHERE c.tenant_id = p.tenant_id AND c.id = p.conversation_id)"
+                    + " - COALESCE(h.read_count, 0)), 0) FROM messaging_participant p"
+                    + " LEFT JOIN messaging_read_horizon h ON h.tenant_id = p.tenant_id"
                     + " AND h.conversation_id = p.conversation_id AND h.reader_kind = 'TEAM_MEMBER'"
                     + " AND h.reader_id = p.team_member_id WHERE p.tenant_id = ? AND p.team_member_id = ?")) {
                 s.setString(1, T);

@@ -165,11 +165,14 @@ final class ReadStateSql implements ReadStateRows {
                     tenantId, tenantId, reader.kind(), reader.id());
         }
         if (scope.participantId() != null) {
-            // Driven by the member's participant rows (their index), not by every conversation of the tenant.
-            return jdbc.queryLong("SELECT COALESCE(SUM(" + KEPT_COUNT + "), 0) FROM messaging_participant p"
-                    + " JOIN messaging_conversation c ON c.tenant_id = p.tenant_id AND c.id = p.conversation_id"
-                    + HORIZON_JOIN + " WHERE p.tenant_id = ? AND p.team_member_id = ?", reader.kind(), reader.id(),
-                    tenantId, scope.participantId());
+            // Driven by the member's participant rows (their index), each conversation's countable a probe of its
+            // key: joined instead, H2 drove the sum from the conversations (0.7 s for 10,000 of 100,000).
+            return jdbc.queryLong("SELECT COALESCE(SUM((SELECT c.countable FROM messaging_conversation c"
+                    + " WHERE c.tenant_id = p.tenant_id AND c.id = p.conversation_id) - COALESCE(h.read_count, 0)), 0)"
+                    + " FROM messaging_participant p LEFT JOIN messaging_read_horizon h ON h.tenant_id = p.tenant_id"
+                    + " AND h.conversation_id = p.conversation_id AND h.reader_kind = ? AND h.reader_id = ?"
+                    + " WHERE p.tenant_id = ? AND p.team_member_id = ?", reader.kind(), reader.id(), tenantId,
+                    scope.participantId());
         }
         return jdbc.queryLong("SELECT COALESCE(SUM(" + KEPT_COUNT + "), 0) FROM messaging_conversation c"
                 + HORIZON_JOIN + " WHERE c.tenant_id = ? AND c.id = ?", reader.kind(), reader.id(), tenantId,
