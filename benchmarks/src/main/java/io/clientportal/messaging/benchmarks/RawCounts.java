@@ -97,24 +97,29 @@ final class RawCounts implements OwnerViews {
     public int ownerInbox(int size, boolean onlyUnread) {
         return inTransaction(c -> {
             requireOwner(c);
-            try (PreparedStatement s = c.prepareStatement("SELECT c.id, c.client_name, c.last_seq, m.seq, m.id AS m_id,"
-                    + " m.author_kind, m.author_id, m.author_name, m.text, m.created_at, m.deleted_at, a.id AS a_id,"
-                    + " a.filename,"
-                    + " c.countable - COALESCE(h.read_count, 0) AS unread, p.access"
+            // Horizon and participant row probed by key per row (joined, PostgreSQL read all horizons per page).
+            String readCount = "COALESCE((SELECT h.read_count FROM messaging_read_horizon h WHERE h.tenant_id"
+                    + " = c.tenant_id AND h.conversation_id = c.id AND h.reader_kind = 'TEAM_MEMBER'"
+                    + " AND h.reader_id = ?), 0)";
+            try (PreparedStatement s = c.prepareStatement("SELECT c.id, c.client_name, c.last_seq, m.seq,"
+                    + " m.id AS m_id, m.author_kind, m.author_id, m.author_name, m.text, m.created_at, m.deleted_at,"
+                    + " a.id AS a_id, a.filename, c.countable - " + readCount + " AS unread,"
+                    + " (SELECT p.access FROM messaging_participant p WHERE p.tenant_id = c.tenant_id"
+                    + " AND p.conversation_id = c.id AND p.team_member_id = ?) AS access"
                     + " FROM messaging_conversation c"
                     + " LEFT JOIN messaging_message m ON m.tenant_id = c.tenant_id AND m.conversation_id = c.id"
                     + " AND m.seq = c.last_seq"
                     + " LEFT JOIN messaging_attachment a ON a.tenant_id = m.tenant_id AND a.message_id = m.id"
-                    + " LEFT JOIN messaging_read_horizon h ON h.tenant_id = c.tenant_id AND h.conversation_id = c.id"
-                    + " AND h.reader_kind = 'TEAM_MEMBER' AND h.reader_id = ?"
-                    + " LEFT JOIN messaging_participant p ON p.tenant_id = c.tenant_id AND p.conversation_id = c.id"
-                    + " AND p.team_member_id = ?"
-                    + " WHERE c.tenant_id = ?" + (onlyUnread ? " AND c.countable > COALESCE(h.read_count, 0)" : "")
+                    + " WHERE c.tenant_id = ?" + (onlyUnread ? " AND c.countable > " + readCount : "")
                     + " ORDER BY c.activity_at DESC, c.id DESC LIMIT ?")) {
-                s.setString(1, Dataset.OWNER);
-                s.setString(2, Dataset.OWNER);
-                s.setString(3, T);
-                s.setInt(4, size + 1);
+                int p = 0;
+                s.setString(++p, Dataset.OWNER);
+                s.setString(++p, Dataset.OWNER);
+                s.setString(++p, T);
+                if (onlyUnread) {
+                    s.setString(++p, Dataset.OWNER);
+                }
+                s.setInt(++p, size + 1);
                 List<UUID> page = new ArrayList<>(size + 1);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {

@@ -30,6 +30,14 @@ final class ReadStateSql implements ReadStateRows {
     /** A reader's count in conversation {@code c} with horizon {@code h} (joined as {@link #HORIZON_JOIN}). */
     private static final String KEPT_COUNT = "c.countable - COALESCE(h.read_count, 0)";
 
+    /**
+     * A reader's read count in conversation {@code c}, as a probe of the horizon's key; parameters: reader kind and
+     * id. (Joined instead, PostgreSQL, expecting a reader to have few horizons, read all of the tenant's for a page.)
+     */
+    private static final String READ_COUNT_OF_C = "COALESCE((SELECT h.read_count FROM messaging_read_horizon h"
+            + " WHERE h.tenant_id = c.tenant_id AND h.conversation_id = c.id AND h.reader_kind = ?"
+            + " AND h.reader_id = ?), 0)";
+
     private final Jdbc jdbc;
     private final String tenantId;
     private final AttachmentSql attachments;
@@ -217,11 +225,20 @@ final class ReadStateSql implements ReadStateRows {
         String order = " ORDER BY c.activity_at DESC, c.id DESC LIMIT ?";
         boolean pageFirst = !request.onlyCounted() && jdbc.platform() == Platform.POSTGRESQL;
         List<Object> parameters = new ArrayList<>();
+        // The page's rows probe their horizon and participant row by key: a fixed cost per row, whatever the tenant.
         StringBuilder sql = new StringBuilder("SELECT ").append(Rows.CONVERSATION_COLUMNS).append(", ")
-                .append(Rows.MESSAGE_COLUMNS).append(", ").append(MessageSql.HAS_ATTACHMENTS).append(", ")
-                .append(KEPT_COUNT).append(" AS unread_count, ")
-                .append(reader.isTeamMember() ? "p.access" : "CAST(NULL AS VARCHAR(16))").append(" AS reader_access")
-                .append(" FROM ");
+                .append(Rows.MESSAGE_COLUMNS).append(", ").append(MessageSql.HAS_ATTACHMENTS).append(", c.countable - ")
+                .append(READ_COUNT_OF_C).append(" AS unread_count, ");
+        parameters.add(reader.kind());
+        parameters.add(reader.id());
+        if (reader.isTeamMember()) {
+            sql.append("(SELECT p.access FROM messaging_participant p WHERE p.tenant_id = c.tenant_id")
+                    .append(" AND p.conversation_id = c.id AND p.team_member_id = ?)");
+            parameters.add(reader.id());
+        } else {
+            sql.append("CAST(NULL AS VARCHAR(16))");
+        }
+        sql.append(" AS reader_access FROM ");
         if (!pageFirst) {
             sql.append("messaging_conversation c");
         } else {
@@ -230,19 +247,14 @@ final class ReadStateSql implements ReadStateRows {
             parameters.add(request.limit());
         }
         sql.append(" LEFT JOIN messaging_message m ON m.tenant_id = c.tenant_id")
-                .append(" AND m.conversation_id = c.id AND m.seq = c.last_seq").append(HORIZON_JOIN);
-        parameters.add(reader.kind());
-        parameters.add(reader.id());
-        if (reader.isTeamMember()) {
-            sql.append(" LEFT JOIN messaging_participant p ON p.tenant_id = c.tenant_id AND p.conversation_id = c.id")
-                    .append(" AND p.team_member_id = ?");
-            parameters.add(reader.id());
-        }
+                .append(" AND m.conversation_id = c.id AND m.seq = c.last_seq");
         if (!pageFirst) {
             sql.append(inScope);
             parameters.addAll(pageParameters);
             if (request.onlyCounted()) {
-                sql.append(" AND c.countable > COALESCE(h.read_count, 0)");
+                sql.append(" AND c.countable > ").append(READ_COUNT_OF_C);
+                parameters.add(reader.kind());
+                parameters.add(reader.id());
             }
         }
         sql.append(order);
