@@ -111,6 +111,9 @@ public final class Benchmark {
                 if (config.runs("inbox")) {
                     results.add(inbox(db, variants));
                 }
+                if (config.runs("owner")) {
+                    results.addAll(owner(db, variants));
+                }
                 if (config.runs("markRead")) {
                     results.add(markRead(db, variants));
                 }
@@ -192,6 +195,37 @@ public final class Benchmark {
                     }
                 }) / 1_000_000);
         return m.result("ms", false, new Result.Target(RATIO_AT_MOST, 2.0, "SDK/RAW <= 2"));
+    }
+
+    /**
+     * The owner's views over every conversation (SDK and RAW: NAIVE has none): the inbox page, the unread-only
+     * page and the unread total. Each should cost the page, not the tenant: compare a run of 1,000 conversations
+     * with one of 100,000 (README, "Benchmarks").
+     */
+    private List<Result> owner(BenchmarkDatabase db, Map<String, Variant> variants) {
+        Map<String, Variant> withViews = new LinkedHashMap<>(variants);
+        withViews.values().removeIf(variant -> !(variant instanceof OwnerViews));
+        int pages = config.inboxPages();
+        int size = Math.min(20, config.agentConversations() - 1);
+        List<Result> results = new ArrayList<>();
+        for (boolean onlyUnread : List.of(false, true)) {
+            Measurement m = measure(db, "owner inbox page of " + size + (onlyUnread ? ", unread only" : ""),
+                    withViews, pages, pages, (variant, ops) -> timePerOp(ops, k -> {
+                        // Every agent conversation is unread for the owner: the unread-only page is full too.
+                        if (((OwnerViews) variant).ownerInbox(size, onlyUnread) != size) {
+                            throw new IllegalStateException("a full owner inbox page expected");
+                        }
+                    }) / 1_000_000);
+            results.add(m.result("ms", false, new Result.Target(RATIO_AT_MOST, 2.0, "SDK/RAW <= 2")));
+        }
+        Measurement m = measure(db, "owner unread total", withViews, pages, pages,
+                (variant, ops) -> timePerOp(ops, k -> {
+                    if (((OwnerViews) variant).ownerUnreadTotal() <= 0) {
+                        throw new IllegalStateException("the owner has unread messages");
+                    }
+                }) / 1_000_000);
+        results.add(m.result("ms", false, new Result.Target(RATIO_AT_MOST, 2.0, "SDK/RAW <= 2")));
+        return results;
     }
 
     private final AtomicInteger markCounter = new AtomicInteger();

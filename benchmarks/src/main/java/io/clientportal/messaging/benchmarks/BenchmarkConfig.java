@@ -22,8 +22,10 @@ import java.util.Set;
  * @param events              events whose delivery is timed per setup (one node, two), shared by the variants
  * @param eventRate           events posted per second while their delivery is timed (a busy portal's peak)
  * @param warmUpMillis        how long each variant warms up before a workload's rounds (at least)
- * @param workloads           which workloads run ({@code post,history,inbox,markRead,announcement,events,http});
- *                            all by default; or a named profile ({@link #PROFILES}), which only runs when asked for
+ * @param workloads           which workloads run ({@code post,history,inbox,owner,markRead,announcement,events,
+ *                            http}); all by default ({@code owner}: the owner's inbox page, unread-only page
+ *                            and unread total, over every conversation); or a named profile ({@link #PROFILES}),
+ *                            which only runs when asked for
  * @param output              where the report files go
  */
 record BenchmarkConfig(List<String> databases, int rounds, int posts, int postConversations, int historyMessages,
@@ -32,8 +34,8 @@ record BenchmarkConfig(List<String> databases, int rounds, int posts, int postCo
                        Path output) {
 
     /** Every workload, in the order they run. */
-    static final List<String> WORKLOADS = List.of("post", "history", "inbox", "markRead", "announcement", "events",
-            "http");
+    static final List<String> WORKLOADS = List.of("post", "history", "inbox", "owner", "markRead", "announcement",
+            "events", "http");
     /** Workloads too large for the default run, run only when named ({@code sse}: 10,000 open event streams). */
     static final List<String> PROFILES = List.of("sse");
 

@@ -13,7 +13,9 @@ import javax.sql.DataSource;
  * <p>Conversation {@code i} (1..conversations) belongs to client account {@code acc-i} with one client user
  * {@code user-i}. Conversation 1 holds the long history. Posts go to conversations 2..postConversations+1. The
  * agent {@code agent} takes part in every {@code step}-th conversation ({@code agentConversations} of them), each
- * with {@value #AGENT_MESSAGES} messages by the client, the agent's horizon at 1. {@code owner} is an OWNER.
+ * with {@value #AGENT_MESSAGES} messages by the client, the agent's horizon at 1. {@code owner} is an OWNER, who
+ * sees every conversation. The unread counts the store keeps (schema V6) are seeded as its writes leave them:
+ * every author's horizon at their last message, as posting moves it.
  */
 final class Dataset {
 
@@ -97,9 +99,36 @@ final class Dataset {
             s.execute("INSERT INTO messaging_read_horizon (tenant_id, conversation_id, reader_kind, reader_id,"
                     + " last_read_seq) SELECT 'default', " + sql.uuid("7000", "r.i * " + step)
                     + ", 'TEAM_MEMBER', 'agent', 1 FROM " + sql.range(a));
+            seedCounts(s, sql, h, a);
             createBaselineTables(s, postgres);
             s.execute("ANALYZE");
         }
+    }
+
+    /**
+     * The kept counts: each poster's horizon at their last message (the owner's and the user's in the history
+     * conversation, each agent conversation's client at its last), then, with nothing deleted and no message after
+     * its author's horizon, countable = last seq and read count = horizon; the tenant's and the team's sums.
+     */
+    private void seedCounts(Statement s, Sql sql, int h, int a) throws SQLException {
+        String horizon = "INSERT INTO messaging_read_horizon (tenant_id, conversation_id, reader_kind, reader_id,"
+                + " last_read_seq) ";
+        if (h >= 2) {
+            // Odd seqs are the user's, even ones the owner's.
+            s.execute(horizon + "VALUES ('default', " + sql.uuid("7000", "1") + ", 'TEAM_MEMBER', 'owner', "
+                    + (h - h % 2) + "), ('default', " + sql.uuid("7000", "1") + ", 'CLIENT_USER', 'user-1', "
+                    + (h - 1 + h % 2) + ")");
+        }
+        s.execute(horizon + "SELECT 'default', " + sql.uuid("7000", "r.i * " + step) + ", 'CLIENT_USER', 'user-' || "
+                + "(r.i * " + step + "), " + AGENT_MESSAGES + " FROM " + sql.range(a));
+        s.execute("UPDATE messaging_conversation SET countable = last_seq WHERE tenant_id = 'default'");
+        s.execute("UPDATE messaging_read_horizon SET read_count = last_read_seq WHERE tenant_id = 'default'");
+        s.execute("INSERT INTO messaging_tenant_count (tenant_id, stripe, countable) SELECT tenant_id, 0,"
+                + " SUM(countable) FROM messaging_conversation WHERE tenant_id = 'default' GROUP BY tenant_id");
+        s.execute("INSERT INTO messaging_reader_total (tenant_id, reader_kind, reader_id, read_count)"
+                + " SELECT tenant_id, reader_kind, reader_id, SUM(read_count) FROM messaging_read_horizon"
+                + " WHERE tenant_id = 'default' AND reader_kind = 'TEAM_MEMBER' GROUP BY tenant_id, reader_kind,"
+                + " reader_id");
     }
 
     /** The outboxes of the baselines: their own tables, so the SDK's relay never reads their events. */

@@ -27,7 +27,7 @@ import javax.sql.DataSource;
  * statements, set-based where possible, one connection and transaction per operation. The physical limit the
  * SDK is measured against. Its outbox is its own table with an identity position (no ordering guarantees).
  */
-final class RawVariant implements Variant {
+final class RawVariant implements Variant, OwnerViews {
 
     private static final String T = Dataset.TENANT;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -50,10 +50,12 @@ final class RawVariant implements Variant {
     private final boolean postgres;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean notifyOtherNodes;
+    private final RawCounts counts;
 
     RawVariant(DataSource pool, boolean postgres) {
         this.pool = pool;
         this.postgres = postgres;
+        this.counts = new RawCounts(pool, postgres);
     }
 
     @FunctionalInterface
@@ -93,6 +95,7 @@ final class RawVariant implements Variant {
             }
             OffsetDateTime now = now();
             long seq = nextSeq(c, conversationId, now);
+            counts.addToTenant(c, conversationId, 1);
             UUID messageId = UUID.randomUUID();
             try (PreparedStatement s = c.prepareStatement("INSERT INTO messaging_message (tenant_id, conversation_id,"
                     + " seq, id, author_kind, author_id, author_name, text, highlighted, created_at)"
@@ -129,8 +132,8 @@ final class RawVariant implements Variant {
     }
 
     private long nextSeq(Connection c, UUID conversationId, OffsetDateTime now) throws SQLException {
-        String update = "UPDATE messaging_conversation SET last_seq = last_seq + 1, last_message_at = ?, activity_at = ?"
-                + " WHERE tenant_id = ? AND id = ?";
+        String update = "UPDATE messaging_conversation SET last_seq = last_seq + 1, countable = countable + 1,"
+                + " last_message_at = ?, activity_at = ? WHERE tenant_id = ? AND id = ?";
         try (PreparedStatement s = c.prepareStatement(postgres ? update + " RETURNING last_seq"
                 : "SELECT last_seq FROM FINAL TABLE (" + update + ")")) {
             s.setObject(1, now);
@@ -141,29 +144,87 @@ final class RawVariant implements Variant {
         }
     }
 
-    /** Moves a read horizon forward only, in one statement; true if it moved. */
-    private boolean raiseHorizon(Connection c, UUID conversationId, String kind, String reader, long seq)
+    /**
+     * Moves the poster's read horizon to their message, the conversation's last seq, in one statement: under the
+     * lock the seq took, its read count is the conversation's countable.
+     */
+    private void raiseHorizon(Connection c, UUID conversationId, String kind, String reader, long seq)
             throws SQLException {
+        String countable = "(SELECT countable FROM messaging_conversation WHERE tenant_id = ? AND id = ?)";
         String sql = postgres
-                ? "INSERT INTO messaging_read_horizon (tenant_id, conversation_id, reader_kind, reader_id, last_read_seq)"
-                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant_id, conversation_id, reader_kind, reader_id)"
-                + " DO UPDATE SET last_read_seq = EXCLUDED.last_read_seq"
+                ? "INSERT INTO messaging_read_horizon (tenant_id, conversation_id, reader_kind, reader_id,"
+                + " last_read_seq, read_count) VALUES (?, ?, ?, ?, ?, " + countable + ") ON CONFLICT (tenant_id,"
+                + " conversation_id, reader_kind, reader_id) DO UPDATE SET last_read_seq = EXCLUDED.last_read_seq,"
+                + " read_count = EXCLUDED.read_count"
                 + " WHERE messaging_read_horizon.last_read_seq < EXCLUDED.last_read_seq"
                 : "MERGE INTO messaging_read_horizon h USING (VALUES (CAST(? AS VARCHAR(255)), CAST(? AS UUID),"
-                + " CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(255)), CAST(? AS BIGINT)))"
-                + " v(tenant_id, conversation_id, reader_kind, reader_id, seq) ON h.tenant_id = v.tenant_id"
+                + " CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(255)), CAST(? AS BIGINT), " + countable + "))"
+                + " v(tenant_id, conversation_id, reader_kind, reader_id, seq, read_count) ON h.tenant_id = v.tenant_id"
                 + " AND h.conversation_id = v.conversation_id AND h.reader_kind = v.reader_kind"
                 + " AND h.reader_id = v.reader_id WHEN MATCHED AND h.last_read_seq < v.seq THEN UPDATE SET"
-                + " last_read_seq = v.seq WHEN NOT MATCHED THEN INSERT (tenant_id, conversation_id, reader_kind,"
-                + " reader_id, last_read_seq) VALUES (v.tenant_id, v.conversation_id, v.reader_kind, v.reader_id, v.seq)";
+                + " last_read_seq = v.seq, read_count = v.read_count WHEN NOT MATCHED THEN INSERT (tenant_id,"
+                + " conversation_id, reader_kind, reader_id, last_read_seq, read_count) VALUES (v.tenant_id,"
+                + " v.conversation_id, v.reader_kind, v.reader_id, v.seq, v.read_count)";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, T);
             s.setObject(2, conversationId);
             s.setString(3, kind);
             s.setString(4, reader);
             s.setLong(5, seq);
-            return s.executeUpdate() > 0;
+            s.setString(6, T);
+            s.setObject(7, conversationId);
+            s.executeUpdate();
         }
+    }
+
+    /**
+     * Moves a team member's read horizon forward only, under the conversation's lock (taken by the caller), with
+     * its read count (countable at the last seq, else the old count plus the others' messages newly read) and
+     * their total; true if it moved.
+     */
+    private boolean raiseTeamHorizon(Connection c, UUID conversationId, String memberId, long seq)
+            throws SQLException {
+        long old;
+        long readCount;
+        try (PreparedStatement s = c.prepareStatement("SELECT h.last_read_seq, COALESCE(h.read_count, 0),"
+                + " CASE WHEN ? >= c.last_seq THEN c.countable ELSE COALESCE(h.read_count, 0)"
+                + " + (SELECT COUNT(*) FROM messaging_message m WHERE m.tenant_id = c.tenant_id"
+                + " AND m.conversation_id = c.id AND m.seq > COALESCE(h.last_read_seq, 0) AND m.seq <= ?"
+                + " AND m.deleted_at IS NULL AND NOT (m.author_kind = 'TEAM_MEMBER' AND m.author_id = ?)) END"
+                + " FROM messaging_conversation c LEFT JOIN messaging_read_horizon h ON h.tenant_id = c.tenant_id"
+                + " AND h.conversation_id = c.id AND h.reader_kind = 'TEAM_MEMBER' AND h.reader_id = ?"
+                + " WHERE c.tenant_id = ? AND c.id = ?")) {
+            s.setLong(1, seq);
+            s.setLong(2, seq);
+            s.setString(3, memberId);
+            s.setString(4, memberId);
+            s.setString(5, T);
+            s.setObject(6, conversationId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                long horizon = r.getLong(1);
+                boolean stored = !r.wasNull();
+                if (stored && horizon >= seq) {
+                    return false;
+                }
+                old = r.getLong(2);
+                readCount = r.getLong(3);
+                try (PreparedStatement w = c.prepareStatement(stored
+                        ? "UPDATE messaging_read_horizon SET last_read_seq = ?, read_count = ? WHERE tenant_id = ?"
+                        + " AND conversation_id = ? AND reader_kind = 'TEAM_MEMBER' AND reader_id = ?"
+                        : "INSERT INTO messaging_read_horizon (last_read_seq, read_count, tenant_id, conversation_id,"
+                        + " reader_kind, reader_id) VALUES (?, ?, ?, ?, 'TEAM_MEMBER', ?)")) {
+                    w.setLong(1, seq);
+                    w.setLong(2, readCount);
+                    w.setString(3, T);
+                    w.setObject(4, conversationId);
+                    w.setString(5, memberId);
+                    w.executeUpdate();
+                }
+            }
+        }
+        counts.addToReader(c, memberId, readCount - old);
+        return true;
     }
 
     private static void appendEvent(Connection c, String type, UUID conversationId, String payload,
@@ -233,12 +294,10 @@ final class RawVariant implements Variant {
             if (!"AGENT".equals(role(c, Dataset.AGENT))) {
                 throw new IllegalStateException("the benchmark reads an agent's inbox");
             }
-            // The page first (top-N over the agent's conversations), then last message and unread count for it.
+            // The page first (top-N over the agent's conversations), then last message and kept unread count for it.
             try (PreparedStatement s = c.prepareStatement("SELECT c.id AS c_id, c.client_name, c.last_seq, p.access,"
-                    + " " + MESSAGE_COLUMNS + ", a.id AS a_id, a.filename, (SELECT COUNT(*) FROM messaging_message u"
-                    + " WHERE u.tenant_id = c.tenant_id AND u.conversation_id = c.id"
-                    + " AND u.seq > COALESCE(h.last_read_seq, 0) AND u.deleted_at IS NULL"
-                    + " AND NOT (u.author_kind = 'TEAM_MEMBER' AND u.author_id = p.team_member_id)) AS unread"
+                    + " " + MESSAGE_COLUMNS + ", a.id AS a_id, a.filename,"
+                    + " c.countable - COALESCE(h.read_count, 0) AS unread"
                     + " FROM (SELECT c.* FROM messaging_participant p JOIN messaging_conversation c"
                     + " ON c.tenant_id = p.tenant_id AND c.id = p.conversation_id WHERE p.tenant_id = ?"
                     + " AND p.team_member_id = ? ORDER BY c.activity_at DESC, c.id DESC LIMIT ?) c"
@@ -277,14 +336,15 @@ final class RawVariant implements Variant {
             long lastSeq;
             try (PreparedStatement s = c.prepareStatement("SELECT c.last_seq FROM messaging_conversation c"
                     + " JOIN messaging_participant p ON p.tenant_id = c.tenant_id AND p.conversation_id = c.id"
-                    + " AND p.team_member_id = ? WHERE c.tenant_id = ? AND c.id = ?")) {
+                    + " AND p.team_member_id = ? WHERE c.tenant_id = ? AND c.id = ?"
+                    + (postgres ? " FOR UPDATE OF c" : " FOR UPDATE"))) {
                 s.setString(1, Dataset.AGENT);
                 s.setString(2, T);
                 s.setObject(3, conversationId);
                 lastSeq = single(s, r -> r.getLong(1));
             }
             long horizon = Math.min(seq, lastSeq);
-            if (horizon > 0 && raiseHorizon(c, conversationId, "TEAM_MEMBER", Dataset.AGENT, horizon)) {
+            if (horizon > 0 && raiseTeamHorizon(c, conversationId, Dataset.AGENT, horizon)) {
                 Map<String, Object> payload = new LinkedHashMap<>();
                 payload.put("conversationId", conversationId.toString());
                 payload.put("reader", Dataset.AGENT);
@@ -297,14 +357,12 @@ final class RawVariant implements Variant {
             if (!"AGENT".equals(role(c, Dataset.AGENT))) {
                 throw new IllegalStateException("the benchmark counts as an agent");
             }
-            // Of the forms tried (a join of participant, message and horizon; a sum over every conversation with
-            // a participant probe), a sum of per-conversation counts driven by the participant index is the
-            // fastest on both databases.
-            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM((SELECT COUNT(*) FROM messaging_message m"
-                    + " WHERE m.tenant_id = p.tenant_id AND m.conversation_id = p.conversation_id"
-                    + " AND m.seq > COALESCE(h.last_read_seq, 0) AND m.deleted_at IS NULL"
-                    + " AND NOT (m.author_kind = 'TEAM_MEMBER' AND m.author_id = p.team_member_id))), 0)"
-                    + " FROM messaging_participant p LEFT JOIN messaging_read_horizon h ON h.tenant_id = p.tenant_id"
+            // A sum of the kept counts of the agent's conversations, driven by the participant index (each
+            // countable a key probe: joined, H2 drove it from the conversations).
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM((SELECT c.countable"
+                    + " FROM messaging_conversation c WHERE c.tenant_id = p.tenant_id AND c.id = p.conversation_id)"
+                    + " - COALESCE(h.read_count, 0)), 0) FROM messaging_participant p"
+                    + " LEFT JOIN messaging_read_horizon h ON h.tenant_id = p.tenant_id"
                     + " AND h.conversation_id = p.conversation_id AND h.reader_kind = 'TEAM_MEMBER'"
                     + " AND h.reader_id = p.team_member_id WHERE p.tenant_id = ? AND p.team_member_id = ?")) {
                 s.setString(1, T);
@@ -341,7 +399,8 @@ final class RawVariant implements Variant {
             int delivered;
             if (postgres) {
                 try (PreparedStatement s = c.prepareStatement("WITH bumped AS (UPDATE messaging_conversation c"
-                        + " SET last_seq = c.last_seq + 1, last_message_at = ?, activity_at = ? WHERE c.tenant_id = ?"
+                        + " SET last_seq = c.last_seq + 1, countable = c.countable + 1, last_message_at = ?,"
+                        + " activity_at = ? WHERE c.tenant_id = ?"
                         + " RETURNING c.id, c.last_seq), inserted AS (INSERT INTO messaging_message (tenant_id,"
                         + " conversation_id, seq, id, author_kind, author_id, author_name, text, highlighted,"
                         + " announcement_id, created_at) SELECT ?, b.id, b.last_seq, gen_random_uuid(), 'TEAM_MEMBER',"
@@ -363,8 +422,8 @@ final class RawVariant implements Variant {
                     delivered = s.executeUpdate();
                 }
             } else {
-                try (PreparedStatement s = c.prepareStatement("UPDATE messaging_conversation SET last_seq = last_seq + 1,"
-                        + " last_message_at = ?, activity_at = ? WHERE tenant_id = ?")) {
+                try (PreparedStatement s = c.prepareStatement("UPDATE messaging_conversation"
+                        + " SET last_seq = last_seq + 1, countable = countable + 1, last_message_at = ?, activity_at = ? WHERE tenant_id = ?")) {
                     s.setObject(1, now);
                     s.setObject(2, now);
                     s.setString(3, T);
@@ -393,6 +452,7 @@ final class RawVariant implements Variant {
                     delivered = s.executeUpdate();
                 }
             }
+            countAnnouncement(c, delivered);
             try (PreparedStatement s = c.prepareStatement("UPDATE messaging_announcement SET status = 'DELIVERED',"
                     + " delivered_count = ? WHERE tenant_id = ? AND id = ?")) {
                 s.setInt(1, delivered);
@@ -402,6 +462,46 @@ final class RawVariant implements Variant {
             }
             return null;
         });
+    }
+
+    /**
+     * The counts an announcement to every conversation changes: the tenant's countable, and the owner's read count
+     * in each conversation (the copy is theirs) and their total; set-based.
+     */
+    private void countAnnouncement(Connection c, int delivered) throws SQLException {
+        counts.addToTenant(c, HISTORY, delivered);
+        try (PreparedStatement s = c.prepareStatement(postgres
+                ? "INSERT INTO messaging_read_horizon (tenant_id, conversation_id, reader_kind, reader_id,"
+                + " last_read_seq, read_count) SELECT c.tenant_id, c.id, 'TEAM_MEMBER', ?, 0, 1"
+                + " FROM messaging_conversation c WHERE c.tenant_id = ? ON CONFLICT (tenant_id, conversation_id,"
+                + " reader_kind, reader_id) DO UPDATE SET read_count = messaging_read_horizon.read_count + 1"
+                : "MERGE INTO messaging_read_horizon h USING (SELECT tenant_id, id FROM messaging_conversation"
+                + " WHERE tenant_id = ?) c ON h.tenant_id = c.tenant_id AND h.conversation_id = c.id"
+                + " AND h.reader_kind = 'TEAM_MEMBER' AND h.reader_id = ? WHEN MATCHED THEN UPDATE"
+                + " SET read_count = h.read_count + 1 WHEN NOT MATCHED THEN INSERT (tenant_id, conversation_id,"
+                + " reader_kind, reader_id, last_read_seq, read_count) VALUES (c.tenant_id, c.id, 'TEAM_MEMBER', ?,"
+                + " 0, 1)")) {
+            if (postgres) {
+                s.setString(1, Dataset.OWNER);
+                s.setString(2, T);
+            } else {
+                s.setString(1, T);
+                s.setString(2, Dataset.OWNER);
+                s.setString(3, Dataset.OWNER);
+            }
+            s.executeUpdate();
+        }
+        counts.addToReader(c, Dataset.OWNER, delivered);
+    }
+
+    @Override
+    public int ownerInbox(int size, boolean onlyUnread) {
+        return counts.ownerInbox(size, onlyUnread);
+    }
+
+    @Override
+    public long ownerUnreadTotal() {
+        return counts.ownerUnreadTotal();
     }
 
     @Override

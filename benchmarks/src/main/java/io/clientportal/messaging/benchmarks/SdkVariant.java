@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /** The library, through its public API only, on its JPA store. */
-final class SdkVariant implements Variant {
+final class SdkVariant implements Variant, OwnerViews {
 
     private static final Actor OWNER = Actor.teamMember(Dataset.OWNER);
     private static final Actor AGENT = Actor.teamMember(Dataset.AGENT);
@@ -52,6 +52,17 @@ final class SdkVariant implements Variant {
     @Override
     public int inbox(int size) {
         return messaging.conversations().inbox(AGENT, InboxQuery.first(size)).items().size();
+    }
+
+    @Override
+    public int ownerInbox(int size, boolean onlyUnread) {
+        InboxQuery query = onlyUnread ? InboxQuery.first(size).unreadOnly() : InboxQuery.first(size);
+        return messaging.conversations().inbox(OWNER, query).items().size();
+    }
+
+    @Override
+    public long ownerUnreadTotal() {
+        return messaging.messages().unreadTotal(OWNER);
     }
 
     @Override

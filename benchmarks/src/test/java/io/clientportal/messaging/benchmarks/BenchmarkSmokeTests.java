@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BenchmarkSmokeTests {
 
     private static final List<String> WORKLOADS = List.of("post, 1 thread", "post, 8 threads",
-            "history page of 50, newest", "history page of 50, deep", "agent inbox page of", "mark read + unread total",
-            "announcement to all", "event delivery p99, one node", "post over HTTP", "history over HTTP at 200/s, p99",
-            "history over HTTP at 200/s, p50");
+            "history page of 50, newest", "history page of 50, deep", "agent inbox page of", "unread only",
+            "owner unread total", "mark read + unread total", "announcement to all", "event delivery p99, one node",
+            "post over HTTP", "history over HTTP at 200/s, p99", "history over HTTP at 200/s, p50");
 
     @Test
     void everyWorkloadRunsOnBothDatabasesAndIsReported(@TempDir Path output) throws Exception {
@@ -39,6 +39,8 @@ class BenchmarkSmokeTests {
             }
         }
         assertThat(csv).filteredOn(line -> line.startsWith("\"PostgreSQL") && line.contains("two nodes")).hasSize(1);
+        // The owner's pages: all conversations and unread only.
+        assertThat(csv).filteredOn(line -> line.contains("owner inbox page of")).hasSize(4);
         assertThat(html).contains("<svg", "agent inbox page of", "PostgreSQL");
     }
 }

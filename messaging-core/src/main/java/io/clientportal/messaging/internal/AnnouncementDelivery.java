@@ -221,6 +221,9 @@ final class AnnouncementDelivery implements AutoCloseable {
             MessageRow copied = messageOf(record, targets.get(0), messageIds.get(0), now);
             List<MessageRow> delivered = tx.store().announcements().deliver(
                     new AnnouncementChunk(copied, targets, messageIds, now));
+            // The author's copies are theirs: never unread for them, though their horizon stays where it was.
+            tx.store().readState().countOwn(record.author(), delivered.stream().map(MessageRow::conversationId)
+                    .toList(), Unread.keepsTotal(record.author()));
             for (MessageRow row : delivered) {
                 Message message = Records.message(row.withAttachments(attachments));
                 tx.emit(new MessagePosted(null, key.tenantId(), message.conversationId(), now, message));

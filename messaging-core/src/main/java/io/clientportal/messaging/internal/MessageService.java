@@ -116,7 +116,7 @@ final class MessageService implements Messages {
             store.attachments().reference(attachmentIds, id, row.id(), null);
         }
         // The poster has read what they wrote.
-        store.readState().advanceHorizon(id, actor, seq);
+        store.readState().advanceHorizon(id, actor, seq, Unread.keepsTotal(actor));
         Message posted = Records.message(row);
         tx.emit(new MessagePosted(null, tenantId, id, createdAt, posted));
         return new PostResult(posted, true);
@@ -259,6 +259,7 @@ final class MessageService implements Messages {
             }
             Instant now = context.now();
             store.messages().markDeleted(id, now);
+            store.readState().uncount(message.conversationId(), message.seq(), message.author());
             if (message.announcementId() == null && !message.attachments().isEmpty()) {
                 // A message's own uploads go with it; an announcement's are shared by all its messages and stay.
                 List<AttachmentRow> gone = store.attachments().delete(
@@ -306,7 +307,7 @@ final class MessageService implements Messages {
             context.authorizer.require(facts, context.authorizer.subject(facts, actor), id,
                     conversation.clientAccountId(), Permission.VIEW);
             long horizon = Math.min(seq, conversation.lastSeq());
-            if (horizon > 0 && store.readState().advanceHorizon(id, actor, horizon)) {
+            if (horizon > 0 && store.readState().advanceHorizon(id, actor, horizon, Unread.keepsTotal(actor))) {
                 tx.emit(new ConversationRead(null, tenantId, id, context.now(), actor, horizon));
             }
             return null;

@@ -1,5 +1,6 @@
 package io.clientportal.messaging.internal;
 
+import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.spi.MessageFilter;
 
 /**
@@ -10,7 +11,15 @@ import io.clientportal.messaging.spi.MessageFilter;
 final class Unread {
 
     /** The filter every unread count and unread inbox asks the store for. */
-    static final MessageFilter MESSAGES = new MessageFilter(true, true);
+    static final MessageFilter MESSAGES = MessageFilter.UNREAD;
+
+    /**
+     * Whether a reader's total over every conversation is kept: a team member's, since a role that sees every
+     * conversation can be given to any of them at any time; a client user only ever sees one conversation.
+     */
+    static boolean keepsTotal(Actor reader) {
+        return reader.isTeamMember();
+    }
 
     private Unread() {
     }

@@ -95,7 +95,7 @@ record MemoryAnnouncements(TenantData data, UndoLog undo, MemoryConversations co
                 .map(delivered -> data.messageIndex.find(delivered.getValue()).orElseThrow())
                 .filter(message -> data.horizons.all().entrySet().stream().anyMatch(h ->
                         h.getKey().conversationId().equals(message.conversationId())
-                                && h.getKey().reader().kind() == readerKind && h.getValue() >= message.key()))
+                                && h.getKey().reader().kind() == readerKind && h.getValue().seq() >= message.key()))
                 .count();
     }
 

@@ -49,6 +49,10 @@ record MemoryConversations(TenantData data, UndoLog undo) implements Conversatio
             return;
         }
         data.conversationByAccount.remove(undo, removed.clientAccountId());
+        data.addCountable(undo, id, -data.countable.find(id).orElse(0L));
+        data.countable.remove(undo, id);
+        data.horizons.all().entrySet().stream().filter(h -> h.getKey().conversationId().equals(id)).toList()
+                .forEach(h -> data.addToTotal(undo, h.getKey().reader(), -h.getValue().readCount(), false));
         data.messages.removeIf(undo, (key, message) -> key.conversationId().equals(id));
         data.messageIndex.removeIf(undo, (messageId, key) -> key.conversationId().equals(id));
         data.clientMessageIds.removeIf(undo, (key, messageId) -> key.conversationId().equals(id));
@@ -64,6 +68,7 @@ record MemoryConversations(TenantData data, UndoLog undo) implements Conversatio
             Instant later = c.lastMessageAt() != null && c.lastMessageAt().isAfter(at) ? c.lastMessageAt() : at;
             data.conversations.put(undo, id, new ConversationRow(id, c.clientAccountId(), c.clientName(),
                     c.lastSeq() + 1, c.createdAt(), later));
+            data.addCountable(undo, id, 1);
             return new SeqTaken(c.lastSeq() + 1, later);
         });
     }

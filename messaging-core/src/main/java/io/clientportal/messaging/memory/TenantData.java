@@ -32,8 +32,17 @@ final class TenantData {
     record Horizon(ConversationId conversationId, Actor reader) {
     }
 
+    /** A stored horizon: the seq read up to, and the read count kept beside it ({@code ReadStateRows}). */
+    record HorizonRow(long seq, long readCount) {
+
+        static final HorizonRow NONE = new HorizonRow(0, 0);
+    }
+
     record ClientMessageKey(ConversationId conversationId, Actor author, String clientMessageId) {
     }
+
+    /** The key of {@link #tenantCountable}'s one row. */
+    static final String TENANT = "tenant";
 
     private static final Comparator<ConversationId> BY_CONVERSATION = Comparator.comparing(ConversationId::value);
 
@@ -46,7 +55,13 @@ final class TenantData {
     final Table<MessageId, InConversation<Long>> messageIndex = Table.hashed();
     final Table<ClientMessageKey, MessageId> clientMessageIds = Table.hashed();
     final Table<InConversation<String>, Access> participants = Table.sorted(inConversation());
-    final Table<Horizon, Long> horizons = Table.hashed();
+    final Table<Horizon, HorizonRow> horizons = Table.hashed();
+    /** Each conversation's countable, kept as messages are written ({@code ReadStateRows}). */
+    final Table<ConversationId, Long> countable = Table.hashed();
+    /** The tenant's countable, the one row of {@link #TENANT}. */
+    final Table<String, Long> tenantCountable = Table.hashed();
+    /** The kept totals of read counts, for the readers the core keeps them for. */
+    final Table<Actor, Long> readTotals = Table.hashed();
     final Table<AnnouncementId, AnnouncementRow> announcements = Table.hashed();
     final Table<OfAnnouncement, Boolean> announcementTargets = Table.sorted(OF_ANNOUNCEMENT);
     final Table<OfAnnouncement, MessageId> announcementMessages = Table.sorted(OF_ANNOUNCEMENT);
@@ -60,6 +75,20 @@ final class TenantData {
     private static <T extends Comparable<T>> Comparator<InConversation<T>> inConversation() {
         return Comparator.comparing((InConversation<T> k) -> k.conversationId().value())
                 .thenComparing(InConversation::key);
+    }
+
+    /** Adds {@code delta} to a conversation's countable and to the tenant's. */
+    void addCountable(UndoLog undo, ConversationId id, long delta) {
+        countable.put(undo, id, countable.find(id).orElse(0L) + delta);
+        tenantCountable.put(undo, TENANT, tenantCountable.find(TENANT).orElse(0L) + delta);
+    }
+
+    /** Adds {@code delta} to a reader's kept total, if it is kept ({@code create}: keeps it from now on). */
+    void addToTotal(UndoLog undo, Actor reader, long delta, boolean create) {
+        Long total = readTotals.find(reader).orElse(null);
+        if (total != null || create) {
+            readTotals.put(undo, reader, (total == null ? 0 : total) + delta);
+        }
     }
 
     /** A conversation's messages, ascending by seq. */

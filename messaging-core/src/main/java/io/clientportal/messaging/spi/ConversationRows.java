@@ -35,7 +35,9 @@ public interface ConversationRows {
 
     /**
      * Deletes a conversation and every row stored under it: its messages, participants, read horizons and
-     * announcement targets. (Attachment rows are the core's to delete first: {@link AttachmentRows#deleteOf}.)
+     * announcement targets, taking its countable out of the tenant's and its read counts out of their readers'
+     * kept totals ({@link ReadStateRows}). (Attachment rows are the core's to delete first:
+     * {@link AttachmentRows#deleteOf}.)
      */
     void delete(ConversationId id);
 
@@ -43,7 +45,9 @@ public interface ConversationRows {
      * Takes the next seq of a conversation: increments its {@code lastSeq} under a lock on the conversation that
      * holds until the unit of work ends, and sets its {@code lastMessageAt} to the later of {@code at} and its
      * current value (under the lock, so that times never run backwards against seqs). Concurrent callers (on any
-     * node) get distinct, gap-free values.
+     * node) get distinct, gap-free values. The seq is for a message the unit inserts: it counts one more countable
+     * message in the conversation and in the tenant ({@link ReadStateRows}), in the same statement where the store
+     * can.
      *
      * @return the seq and time taken, or empty if the conversation does not exist
      */

@@ -48,7 +48,7 @@ final class AnnouncementSql implements AnnouncementRows {
             + " LEFT JOIN LATERAL (SELECT 1 AS found FROM messaging_message d WHERE d.tenant_id = ?"
             + " AND d.announcement_id = ? AND d.conversation_id = t.conversation_id LIMIT 1) done ON TRUE"
             + " WHERE done.found IS NULL),"
-            + " bumped AS (UPDATE messaging_conversation c SET last_seq = c.last_seq + 1,"
+            + " bumped AS (UPDATE messaging_conversation c SET last_seq = c.last_seq + 1, countable = c.countable + 1,"
             + " last_message_at = " + Platform.LATER_MESSAGE_AT + ", activity_at = " + Platform.LATER_MESSAGE_AT
             + " FROM input i WHERE c.tenant_id = ? AND c.id = i.conversation_id"
             + " RETURNING c.id AS conversation_id, c.last_seq AS seq, i.message_id AS message_id,"
@@ -66,17 +66,19 @@ final class AnnouncementSql implements AnnouncementRows {
             + " USING (SELECT t.k FROM TABLE(k UUID = ?) t WHERE NOT EXISTS (SELECT 1 FROM messaging_message d"
             + " WHERE d.tenant_id = ? AND d.announcement_id = ? AND d.conversation_id = t.k)) s"
             + " ON c.tenant_id = ? AND c.id = s.k"
-            + " WHEN MATCHED THEN UPDATE SET last_seq = c.last_seq + 1, last_message_at = "
+            + " WHEN MATCHED THEN UPDATE SET last_seq = c.last_seq + 1, countable = c.countable + 1, last_message_at = "
             + Platform.LATER_MESSAGE_AT + ", activity_at = " + Platform.LATER_MESSAGE_AT + ")";
 
     private final EntityManager em;
     private final Jdbc jdbc;
     private final String tenantId;
+    private final KeptCounts counts;
 
-    AnnouncementSql(EntityManager em, Jdbc jdbc, String tenantId) {
+    AnnouncementSql(EntityManager em, Jdbc jdbc, String tenantId, KeptCounts counts) {
         this.em = em;
         this.jdbc = jdbc;
         this.tenantId = tenantId;
+        this.counts = counts;
     }
 
     @Override
@@ -170,11 +172,16 @@ final class AnnouncementSql implements AnnouncementRows {
         for (ConversationId conversationId : chunk.conversationIds()) {
             Written w = written.get(conversationId.value());
             if (w != null) {
+                counts.locked(conversationId.value());
                 // As written: no client message id, edit or delete (the statements store none).
                 delivered.add(new MessageRow(new MessageId(w.messageId()), conversationId, w.seq(), a.author(),
                         a.authorName(), a.text(), List.of(), a.highlighted(), a.announcementId(), null,
                         w.createdAt(), null, null));
             }
+        }
+        if (!delivered.isEmpty()) {
+            // The sum is what counts: the chunk's share goes to one stripe (its first conversation's).
+            counts.addToTenant(delivered.get(0).conversationId().value(), delivered.size());
         }
         return delivered;
     }

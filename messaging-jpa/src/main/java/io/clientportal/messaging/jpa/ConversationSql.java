@@ -29,10 +29,12 @@ final class ConversationSql implements ConversationRows {
 
     private final Jdbc jdbc;
     private final String tenantId;
+    private final KeptCounts counts;
 
-    ConversationSql(Jdbc jdbc, String tenantId) {
+    ConversationSql(Jdbc jdbc, String tenantId, KeptCounts counts) {
         this.jdbc = jdbc;
         this.tenantId = tenantId;
+        this.counts = counts;
     }
 
     @Override
@@ -61,12 +63,25 @@ final class ConversationSql implements ConversationRows {
                 tenantId, id.value());
     }
 
-    /** Deletes a conversation with everything stored under it, in a handful of set-based statements. */
+    /**
+     * Deletes a conversation with everything stored under it, in a handful of set-based statements, its counts
+     * first taken out of the tenant's and its readers' totals (under its lock, which the first statement takes).
+     */
     @Override
     public void delete(ConversationId id) {
-        if (find(id).isEmpty()) {
+        Optional<Long> countable = jdbc.queryOne("SELECT countable FROM messaging_conversation WHERE tenant_id = ?"
+                + " AND id = ? FOR UPDATE", row -> row.getLong(1), tenantId, id.value());
+        if (countable.isEmpty()) {
             return;
         }
+        counts.locked(id.value());
+        counts.addToTenant(id.value(), -countable.get());
+        jdbc.update("UPDATE messaging_reader_total t SET read_count = read_count - (SELECT h.read_count"
+                + " FROM messaging_read_horizon h WHERE h.tenant_id = t.tenant_id AND h.conversation_id = ?"
+                + " AND h.reader_kind = t.reader_kind AND h.reader_id = t.reader_id) WHERE t.tenant_id = ?"
+                + " AND EXISTS (SELECT 1 FROM messaging_read_horizon h WHERE h.tenant_id = t.tenant_id"
+                + " AND h.conversation_id = ? AND h.reader_kind = t.reader_kind AND h.reader_id = t.reader_id)",
+                id.value(), tenantId, id.value());
         for (String table : List.of("messaging_message", "messaging_participant", "messaging_read_horizon",
                 "messaging_announcement_target")) {
             jdbc.update("DELETE FROM " + table + " WHERE tenant_id = ? AND conversation_id = ?", tenantId,
@@ -78,15 +93,25 @@ final class ConversationSql implements ConversationRows {
     /** Takes the next seq under the conversation's row lock (held to commit). */
     @Override
     public Optional<SeqTaken> takeSeq(ConversationId id, Instant at) {
-        return jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.last_message_at", ""),
+        return counted(id, jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.last_message_at", ""),
                 row -> new SeqTaken(row.getLong(1), Jdbc.instant(row, "last_message_at")), at, at, at, at, tenantId,
-                id.value());
+                id.value()));
+    }
+
+    /** After a seq was taken (the conversation's countable raised with it): the lock held, the tenant's raised. */
+    private <T> Optional<T> counted(ConversationId id, Optional<T> taken) {
+        if (taken.isPresent()) {
+            counts.locked(id.value());
+            counts.addToTenant(id.value(), 1);
+        }
+        return taken;
     }
 
     /** {@link #takeSeq} joined with the author's directory row (and participant row): a post's one statement. */
     Optional<SeqReservation> takeSeqFor(ConversationId id, Actor author, Instant at) {
         if (author.isTeamMember()) {
-            return jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.client_account_id, t.display_name,"
+            return counted(id, jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.client_account_id,"
+                            + " t.display_name,"
                             + " t.role, p.access, c.last_message_at", " LEFT JOIN messaging_team_member t ON t.tenant_id = c.tenant_id"
                             + " AND t.id = ? LEFT JOIN messaging_participant p ON p.tenant_id = c.tenant_id"
                             + " AND p.conversation_id = c.id AND p.team_member_id = ?"),
@@ -96,9 +121,9 @@ final class ConversationSql implements ConversationRows {
                         return new SeqReservation(row.getLong(1), row.getString(2), name == null ? null
                                 : new TeamMemberRow(author.id(), name, TeamRole.valueOf(row.getString(4))), null,
                                 access == null ? null : Access.valueOf(access), Jdbc.instant(row, "last_message_at"));
-                    }, at, at, at, at, tenantId, id.value(), author.id(), author.id());
+                    }, at, at, at, at, tenantId, id.value(), author.id(), author.id()));
         }
-        return jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.client_account_id, u.account_id,"
+        return counted(id, jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.client_account_id, u.account_id,"
                         + " u.display_name, c.last_message_at", " LEFT JOIN messaging_client_user u ON u.tenant_id = c.tenant_id"
                         + " AND u.id = ?"),
                 row -> {
@@ -106,7 +131,7 @@ final class ConversationSql implements ConversationRows {
                     return new SeqReservation(row.getLong(1), row.getString(2), null, accountId == null ? null
                             : new ClientUserRow(author.id(), accountId, row.getString(4)), null,
                             Jdbc.instant(row, "last_message_at"));
-                }, at, at, at, at, tenantId, id.value(), author.id());
+                }, at, at, at, at, tenantId, id.value(), author.id()));
     }
 
     // --- participants ----------------------------------------------------------------------------------------
@@ -133,12 +158,11 @@ final class ConversationSql implements ConversationRows {
     }
 
     /**
-     * The given ids as a table {@code t(k)} to join on a primary key, one index lookup per id. (H2 uses no index for
-     * {@code id IN (...)} after {@code tenant_id = ?}: it scans the tenant's rows, which made the relay's look-ups
-     * for each batch cost a scan of every conversation.)
+     * The given ids as a table {@code t(k)} ({@link Platform#idTableSql}: scanning the tenant's rows instead made the
+     * relay's look-ups for each batch cost a scan of every conversation).
      */
     private String idTable() {
-        return jdbc.platform() == Platform.POSTGRESQL ? "unnest(CAST(? AS uuid[])) AS t(k)" : "TABLE(k UUID = ?) t";
+        return jdbc.platform().idTableSql();
     }
 
     private Jdbc.SqlArray idArray(Collection<ConversationId> ids) {

@@ -36,10 +36,11 @@ final class JpaTransaction implements StoreTransaction {
         Jdbc jdbc = new Jdbc(em, platform);
         this.directory = new DirectoryRepository(em, tenantId);
         this.attachments = new AttachmentSql(jdbc, tenantId);
-        this.conversations = new ConversationSql(jdbc, tenantId);
+        KeptCounts counts = new KeptCounts(jdbc, tenantId);
+        this.conversations = new ConversationSql(jdbc, tenantId, counts);
         this.messages = new MessageSql(jdbc, tenantId, attachments);
-        this.readState = new ReadStateSql(jdbc, tenantId, attachments);
-        this.announcements = new AnnouncementSql(em, jdbc, tenantId);
+        this.readState = new ReadStateSql(jdbc, tenantId, attachments, counts);
+        this.announcements = new AnnouncementSql(em, jdbc, tenantId, counts);
         this.events = new EventLog(jdbc, tenantId);
     }
 

@@ -12,17 +12,9 @@ import javax.sql.DataSource;
  */
 enum Platform {
 
-    H2("h2", "NEXT VALUE FOR messaging_event_position_seq", "SYSTEM_RANGE(1, ?)",
-            // H2: "set to max" as an UPDATE that only raises, preceded by an INSERT of a first horizon when
-            // there is none (a concurrent first insert loses on the key and falls back to the UPDATE).
-            null),
+    H2("h2", "NEXT VALUE FOR messaging_event_position_seq", "SYSTEM_RANGE(1, ?)"),
 
-    POSTGRESQL("postgresql", "nextval('messaging_event_position_seq')", "generate_series(1, ?)",
-            // One statement: the unique key arbitrates concurrent first reads, the WHERE makes it "set to max".
-            "INSERT INTO messaging_read_horizon (tenant_id, conversation_id, reader_kind, reader_id, last_read_seq)"
-                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT ON CONSTRAINT messaging_read_horizon_pk"
-                    + " DO UPDATE SET last_read_seq = EXCLUDED.last_read_seq"
-                    + " WHERE messaging_read_horizon.last_read_seq < EXCLUDED.last_read_seq");
+    POSTGRESQL("postgresql", "nextval('messaging_event_position_seq')", "generate_series(1, ?)");
 
     /**
      * The time a seq taken now settles on: the later of the parameter (given twice) and the conversation's
@@ -30,26 +22,27 @@ enum Platform {
      */
     static final String LATER_MESSAGE_AT = "GREATEST(COALESCE(last_message_at, ?), ?)";
 
-    /** Takes a conversation's next seq under its row lock; parameters: at (four times), tenant, id. */
+    /**
+     * Takes a conversation's next seq under its row lock, counting the message it is for as countable; parameters:
+     * at (four times), tenant, id.
+     */
     private static final String NEXT_SEQ = "UPDATE messaging_conversation SET last_seq = last_seq + 1,"
+            + " countable = countable + 1,"
             + " last_message_at = " + LATER_MESSAGE_AT + ", activity_at = " + LATER_MESSAGE_AT
             + " WHERE tenant_id = ? AND id = ?";
 
     private final String scriptFolder;
     private final String nextPosition;
     private final String numbers;
-    private final String advanceHorizon;
 
     /**
-     * @param nextPosition   an expression that takes the next event position
-     * @param numbers        a table of the numbers 1 to the parameter
-     * @param advanceHorizon see {@link #advanceHorizonSql()}
+     * @param nextPosition an expression that takes the next event position
+     * @param numbers      a table of the numbers 1 to the parameter
      */
-    Platform(String scriptFolder, String nextPosition, String numbers, String advanceHorizon) {
+    Platform(String scriptFolder, String nextPosition, String numbers) {
         this.scriptFolder = scriptFolder;
         this.nextPosition = nextPosition;
         this.numbers = numbers;
-        this.advanceHorizon = advanceHorizon;
     }
 
     /** The classpath location of this platform's versioned schema scripts. */
@@ -81,14 +74,6 @@ enum Platform {
     }
 
     /**
-     * Sets a read horizon to the higher of the stored and the given seq in one statement, one row affected iff it
-     * moved; {@code null} where the platform does it in two steps (see {@link MessageSql}).
-     */
-    String advanceHorizonSql() {
-        return advanceHorizon;
-    }
-
-    /**
      * A data-changing statement that yields the named columns of the rows it changed: PostgreSQL appends
      * RETURNING; H2 selects from the statement's delta table (the new rows, or the old ones for a DELETE).
      */
@@ -98,6 +83,14 @@ enum Platform {
         }
         String delta = statement.stripLeading().regionMatches(true, 0, "DELETE", 0, 6) ? "OLD" : "FINAL";
         return "SELECT " + columns + " FROM " + delta + " TABLE (" + statement + ")";
+    }
+
+    /**
+     * The UUIDs of an array parameter as a table {@code t(k)} to join on a primary key, one index lookup per id.
+     * (H2 uses no index for {@code id IN (...)} after {@code tenant_id = ?}: it scans the tenant's rows.)
+     */
+    String idTableSql() {
+        return this == POSTGRESQL ? "unnest(CAST(? AS uuid[])) AS t(k)" : "TABLE(k UUID = ?) t";
     }
 
     /** The SQL type name of UUID array elements, for {@link Connection#createArrayOf}. */

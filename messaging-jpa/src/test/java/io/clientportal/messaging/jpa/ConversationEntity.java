@@ -29,6 +29,9 @@ class ConversationEntity {
     @Column(name = "last_seq", nullable = false)
     private long lastSeq;
 
+    @Column(name = "countable", nullable = false)
+    private long countable;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 

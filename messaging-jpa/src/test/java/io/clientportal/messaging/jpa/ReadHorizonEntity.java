@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.util.UUID;
 
 /**
- * A reader's horizon in a conversation. Moved by an atomic "set to max" upsert in native SQL.
+ * A reader's horizon in a conversation, with its read count. Moved under the conversation's lock in native SQL.
  * Only a mapping for {@link SchemaTests}, which validates the shipped scripts against it: the store never loads
  * this table through an entity manager, so the class is not in the store's (or a host's) persistence unit.
  */
@@ -29,6 +29,9 @@ class ReadHorizonEntity {
 
     @Column(name = "last_read_seq", nullable = false)
     private long lastReadSeq;
+
+    @Column(name = "read_count", nullable = false)
+    private long readCount;
 
     protected ReadHorizonEntity() {
     }

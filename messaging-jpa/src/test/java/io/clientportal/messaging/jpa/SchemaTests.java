@@ -1,7 +1,12 @@
 package io.clientportal.messaging.jpa;
 
+import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.Messaging;
+import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.NewMessage;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Table;
+import org.flywaydb.core.Flyway;
 import org.hibernate.cfg.AvailableSettings;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -32,7 +38,7 @@ abstract class SchemaTests {
      */
     static final List<Class<?>> NATIVE_SQL_TABLES = List.of(ConversationEntity.class, ParticipantEntity.class,
             MessageEntity.class, ReadHorizonEntity.class, AnnouncementTargetEntity.class, AttachmentEntity.class,
-            EventEntity.class, WebhookDeliveryEntity.class);
+            EventEntity.class, WebhookDeliveryEntity.class, TenantCountEntity.class, ReaderTotalEntity.class);
 
     static List<Class<?>> everyTable() {
         return Stream.concat(MessagingPersistenceUnit.ENTITIES.stream(), NATIVE_SQL_TABLES.stream()).toList();
@@ -52,7 +58,7 @@ abstract class SchemaTests {
             validated.close();
             assertThat(strings(dataSource, "SELECT \"version\" FROM \"messaging_schema_history\""
                     + " WHERE \"success\" = TRUE AND \"version\" <> '0' ORDER BY \"installed_rank\""))
-                    .containsExactly("1", "2", "3", "4", "5", "7");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7");
         }
     }
 
@@ -99,6 +105,60 @@ abstract class SchemaTests {
             if (database.isPostgres()) {
                 assertThat(strings(dataSource, "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
                         + " AND tablename LIKE 'messaging%'")).isNotEmpty().allMatch(i -> i.startsWith("messaging_"));
+            }
+        }
+    }
+
+    /**
+     * Version 6 counts what a database at version 5 holds: countable messages, what each horizon has read (its
+     * reader's own messages after it included), the tenant's and the team members' sums. The unread totals the
+     * library then reads from them are what counting at read time gave, and they stay exact as new writes come.
+     */
+    @Test
+    void version6CountsWhatExistedBefore() throws SQLException {
+        try (TestDatabases.TestDatabase database = newDatabase()) {
+            DataSource dataSource = database.dataSource();
+            Flyway.configure(MessagingSchema.class.getClassLoader()).dataSource(dataSource)
+                    .table(MessagingSchema.HISTORY_TABLE).locations(Platform.of(dataSource).scriptLocation())
+                    .baselineOnMigrate(true).baselineVersion("0").target("5").load().migrate();
+            String c = "'00000000-0000-7000-8000-000000000001'";
+            String message = "INSERT INTO messaging_message (tenant_id, conversation_id, seq, id, author_kind,"
+                    + " author_id, author_name, text, highlighted, created_at, deleted_at) VALUES ('default', " + c;
+            String at = "'2026-01-01 00:00:00+00'";
+            execute(dataSource, "INSERT INTO messaging_team_member VALUES ('default', 'owner', 'Olivia', 'OWNER'),"
+                            + " ('default', 'agent', 'Aiden', 'AGENT')",
+                    "INSERT INTO messaging_client_account VALUES ('default', 'acc', 'Acme', 'ORGANISATION')",
+                    "INSERT INTO messaging_client_user VALUES ('default', 'u', 'acc', 'Una')",
+                    "INSERT INTO messaging_conversation VALUES ('default', " + c + ", 'acc', 'Acme', 4, " + at + ", "
+                            + at + ", " + at + ")",
+                    "INSERT INTO messaging_participant VALUES ('default', " + c + ", 'agent', 'WRITE')",
+                    message + ", 1, '00000000-0000-7001-8000-000000000001', 'CLIENT_USER', 'u', 'Una', 'one',"
+                            + " FALSE, " + at + ", NULL)",
+                    message + ", 2, '00000000-0000-7001-8000-000000000002', 'CLIENT_USER', 'u', 'Una', '', FALSE, "
+                            + at + ", " + at + ")",
+                    // The owner's, after their (missing) horizon, as an announcement's copy is.
+                    message + ", 3, '00000000-0000-7001-8000-000000000003', 'TEAM_MEMBER', 'owner', 'Olivia',"
+                            + " 'news', FALSE, " + at + ", NULL)",
+                    message + ", 4, '00000000-0000-7001-8000-000000000004', 'CLIENT_USER', 'u', 'Una', 'four',"
+                            + " FALSE, " + at + ", NULL)",
+                    "INSERT INTO messaging_read_horizon VALUES ('default', " + c + ", 'TEAM_MEMBER', 'agent', 1),"
+                            + " ('default', " + c + ", 'CLIENT_USER', 'u', 1)");
+
+            MessagingSchema.migrate(dataSource);
+
+            try (JpaMessagingStore store = JpaMessagingStore.create(dataSource);
+                 Messaging messaging = Messaging.builder().store(store).build()) {
+                Actor owner = Actor.teamMember("owner");
+                Actor agent = Actor.teamMember("agent");
+                assertThat(messaging.messages().unreadTotal(owner)).isEqualTo(2);
+                assertThat(messaging.messages().unreadTotal(agent)).isEqualTo(2);
+                assertThat(messaging.messages().unreadTotal(Actor.clientUser("u"))).isEqualTo(1);
+                ConversationId id = new ConversationId(UUID.fromString("00000000-0000-7000-8000-000000000001"));
+                messaging.messages().post(agent, id, NewMessage.text("reply"));
+                assertThat(messaging.messages().unreadTotal(owner)).isEqualTo(3);
+                assertThat(messaging.messages().unreadTotal(agent)).isZero();
+                messaging.messages().markRead(owner, id, 5);
+                assertThat(messaging.messages().unreadTotal(owner)).isZero();
             }
         }
     }

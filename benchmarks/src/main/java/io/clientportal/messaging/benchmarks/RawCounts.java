@@ -1,0 +1,169 @@
+package io.clientportal.messaging.benchmarks;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * RAW's share of the unread counts the store keeps as it writes (schema V6), as hand-written JDBC keeps them: the
+ * tenant's countable in a few stripe rows, the owner's total of read counts in one row; and the owner's views
+ * read from them. The per-conversation and per-horizon counts are kept in RAW's own statements ({@link RawVariant}).
+ */
+final class RawCounts implements OwnerViews {
+
+    private static final String T = Dataset.TENANT;
+    private static final int STRIPES = 16;
+
+    private final DataSource pool;
+    private final boolean postgres;
+
+    RawCounts(DataSource pool, boolean postgres) {
+        this.pool = pool;
+        this.postgres = postgres;
+    }
+
+    /** Adds to the tenant's countable, in the conversation's stripe row (there from the seed or made here). */
+    void addToTenant(Connection c, UUID conversationId, long delta) throws SQLException {
+        add(c, "messaging_tenant_count", "countable", "stripe", Math.floorMod(conversationId.hashCode(), STRIPES),
+                null, delta);
+    }
+
+    /** Adds to a team member's total of read counts. */
+    void addToReader(Connection c, String memberId, long delta) throws SQLException {
+        add(c, "messaging_reader_total", "read_count", "reader_id", memberId, "TEAM_MEMBER", delta);
+    }
+
+    private void add(Connection c, String table, String column, String keyColumn, Object key, String kind,
+                     long delta) throws SQLException {
+        String kindKey = kind == null ? "" : " AND reader_kind = '" + kind + "'";
+        if (postgres) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (tenant_id, "
+                    + (kind == null ? "" : "reader_kind, ") + keyColumn + ", " + column + ") VALUES (?, "
+                    + (kind == null ? "" : "'" + kind + "', ") + "?, ?) ON CONFLICT (tenant_id, "
+                    + (kind == null ? "" : "reader_kind, ") + keyColumn + ") DO UPDATE SET " + column + " = "
+                    + table + "." + column + " + EXCLUDED." + column)) {
+                s.setString(1, T);
+                s.setObject(2, key);
+                s.setLong(3, delta);
+                s.executeUpdate();
+            }
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET " + column + " = " + column
+                + " + ? WHERE tenant_id = ? AND " + keyColumn + " = ?" + kindKey)) {
+            s.setLong(1, delta);
+            s.setString(2, T);
+            s.setObject(3, key);
+            if (s.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (tenant_id, "
+                + (kind == null ? "" : "reader_kind, ") + keyColumn + ", " + column + ") VALUES (?, "
+                + (kind == null ? "" : "'" + kind + "', ") + "?, ?)")) {
+            s.setString(1, T);
+            s.setObject(2, key);
+            s.setLong(3, delta);
+            s.executeUpdate();
+        }
+    }
+
+    @Override
+    public long ownerUnreadTotal() {
+        return inTransaction(c -> {
+            requireOwner(c);
+            try (PreparedStatement s = c.prepareStatement("SELECT (SELECT COALESCE(SUM(countable), 0)"
+                    + " FROM messaging_tenant_count WHERE tenant_id = ?) - COALESCE((SELECT read_count"
+                    + " FROM messaging_reader_total WHERE tenant_id = ? AND reader_kind = 'TEAM_MEMBER'"
+                    + " AND reader_id = ?), 0)")) {
+                s.setString(1, T);
+                s.setString(2, T);
+                s.setString(3, Dataset.OWNER);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** The page in activity order from the index, each row's count from its conversation's and horizon's. */
+    @Override
+    public int ownerInbox(int size, boolean onlyUnread) {
+        return inTransaction(c -> {
+            requireOwner(c);
+            // Horizon and participant row probed by key per row (joined, PostgreSQL read all horizons per page).
+            String readCount = "COALESCE((SELECT h.read_count FROM messaging_read_horizon h WHERE h.tenant_id"
+                    + " = c.tenant_id AND h.conversation_id = c.id AND h.reader_kind = 'TEAM_MEMBER'"
+                    + " AND h.reader_id = ?), 0)";
+            try (PreparedStatement s = c.prepareStatement("SELECT c.id, c.client_name, c.last_seq, m.seq,"
+                    + " m.id AS m_id, m.author_kind, m.author_id, m.author_name, m.text, m.created_at, m.deleted_at,"
+                    + " a.id AS a_id, a.filename, c.countable - " + readCount + " AS unread,"
+                    + " (SELECT p.access FROM messaging_participant p WHERE p.tenant_id = c.tenant_id"
+                    + " AND p.conversation_id = c.id AND p.team_member_id = ?) AS access"
+                    + " FROM messaging_conversation c"
+                    + " LEFT JOIN messaging_message m ON m.tenant_id = c.tenant_id AND m.conversation_id = c.id"
+                    + " AND m.seq = c.last_seq"
+                    + " LEFT JOIN messaging_attachment a ON a.tenant_id = m.tenant_id AND a.message_id = m.id"
+                    + " WHERE c.tenant_id = ?" + (onlyUnread ? " AND c.countable > " + readCount : "")
+                    + " ORDER BY c.activity_at DESC, c.id DESC LIMIT ?")) {
+                int p = 0;
+                s.setString(++p, Dataset.OWNER);
+                s.setString(++p, Dataset.OWNER);
+                s.setString(++p, T);
+                if (onlyUnread) {
+                    s.setString(++p, Dataset.OWNER);
+                }
+                s.setInt(++p, size + 1);
+                List<UUID> page = new ArrayList<>(size + 1);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        page.add(r.getObject("id", UUID.class));
+                        r.getString("text");
+                        r.getLong("unread");
+                    }
+                }
+                return Math.min(page.size(), size);
+            }
+        });
+    }
+
+    private static void requireOwner(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT role FROM messaging_team_member WHERE tenant_id = ?"
+                + " AND id = ?")) {
+            s.setString(1, T);
+            s.setString(2, Dataset.OWNER);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next() || !"OWNER".equals(r.getString(1))) {
+                    throw new IllegalStateException("the benchmark reads an owner's views");
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T inTransaction(Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

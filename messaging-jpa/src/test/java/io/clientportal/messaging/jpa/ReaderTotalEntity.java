@@ -1,0 +1,30 @@
+package io.clientportal.messaging.jpa;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/**
+ * A team member's kept total of read counts. Only a mapping for {@link SchemaTests} (see {@link ReadHorizonEntity}).
+ */
+@Entity(name = "MessagingReaderTotal")
+@Table(name = "messaging_reader_total")
+class ReaderTotalEntity {
+
+    @Embeddable
+    record Key(@Column(name = "tenant_id", nullable = false, length = 255) String tenantId,
+               @Column(name = "reader_kind", nullable = false, length = 16) String readerKind,
+               @Column(name = "reader_id", nullable = false, length = 255) String readerId) {
+    }
+
+    @EmbeddedId
+    private Key key;
+
+    @Column(name = "read_count", nullable = false)
+    private long readCount;
+
+    protected ReaderTotalEntity() {
+    }
+}
