@@ -41,6 +41,16 @@ final class CpuHog implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The process id. */
+    long pid() {
+        return process.pid();
+    }
+
+    /** The CPU time the process has used so far, in nanoseconds (0 where the platform does not tell). */
+    long cpuNanos() {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
     @Override
     public void close() {
         process.destroy();
