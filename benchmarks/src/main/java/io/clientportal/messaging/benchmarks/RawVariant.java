@@ -334,9 +334,10 @@ final class RawVariant implements Variant {
             return null;
         });
         return read(c -> {
-            // One statement in autocommit, the role read in it (the SDK reads it from its cache). Of the forms tried (a join of participant, message and horizon; a sum over every conversation with
-            // a participant probe), a sum of per-conversation counts driven by the participant index is the
-            // fastest on both databases.
+            // One statement in autocommit, the role read in it (the SDK reads it from its cache). Of the forms
+            // tried (a join of participant, message and horizon; a sum over every conversation with a participant
+            // probe), a sum of per-conversation counts driven by the participant index is the fastest on both
+            // databases.
             try (PreparedStatement s = c.prepareStatement("SELECT (SELECT role FROM messaging_team_member"
                     + " WHERE tenant_id = ? AND id = ?), (SELECT COALESCE(SUM((SELECT COUNT(*) FROM messaging_message m"
                     + " WHERE m.tenant_id = p.tenant_id AND m.conversation_id = p.conversation_id"
