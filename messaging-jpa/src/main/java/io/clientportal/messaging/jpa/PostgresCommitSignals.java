@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Wakes the relays of every instance on one PostgreSQL database with LISTEN/NOTIFY. {@link #signal()} sends one
  * {@code NOTIFY} on its own connection, outside any unit of work, and coalesces: signals that arrive while one is
- * being sent are covered by a single next one. {@link #listen} holds one connection per listener that LISTENs on
+ * being sent, or in the short rest after it, are covered by a single next one. {@link #listen} holds one connection per listener that LISTENs on
  * the channel of this schema; a single listener skips the signals of this instance (its engine woke its own relay
  * when it committed), so a node's own commits do not wake its relay twice. Polling stays the fallback: a lost
  * notification only delays events until the next poll. The PostgreSQL driver is reached by reflection, so the
@@ -34,6 +34,12 @@ final class PostgresCommitSignals implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresCommitSignals.class);
     private static final int WAIT_MILLIS = 500;
+    /**
+     * How long the sender rests after each NOTIFY: the commits of that moment share the next one (one per commit
+     * cost the database a round trip and a wake-up of every listener per post); other instances hear of a commit
+     * at most this much later.
+     */
+    private static final long COALESCE_MILLIS = 2;
 
     private final Connections connections;
     private final String channel;
@@ -87,6 +93,11 @@ final class PostgresCommitSignals implements AutoCloseable {
             releaseQuietly(notifyConnection);
             notifyConnection = null;
             notifyProcess = 0;
+        }
+        try {
+            Thread.sleep(COALESCE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
