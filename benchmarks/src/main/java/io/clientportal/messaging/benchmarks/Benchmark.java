@@ -226,8 +226,9 @@ public final class Benchmark {
 
     /** Event delivery latency; with {@code hogThreads > 0} beside a process that keeps that many threads busy. */
     private Result events(BenchmarkDatabase db, Map<String, Variant> variants, boolean twoNodes, int hogThreads) {
-        String workload = "event delivery p99, " + (twoNodes ? "two nodes" : "one node")
-                + (hogThreads > 0 ? ", beside " + hogThreads + " busy threads" : "");
+        String nodes = twoNodes ? "two nodes" : "one node";
+        String workload = hogThreads > 0 ? "event p99, " + nodes + ", " + hogThreads + "-thread hog"
+                : "event delivery p99, " + nodes;
         try (CpuHog hog = hogThreads > 0 ? CpuHog.start(hogThreads) : null) {
             return events(db, variants, twoNodes, workload);
         }

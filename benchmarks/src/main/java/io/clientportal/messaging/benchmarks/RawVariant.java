@@ -202,7 +202,9 @@ final class RawVariant implements Variant {
      * One statement in autocommit (one round trip, atomic by itself): the reader's access is checked in the
      * database, inside the page query, on every call (the SDK checks it against its cache); the page walks the
      * primary key backwards and stops after 50, each message's attachments found by an index probe. Only an empty
-     * page asks again whether the reader may see the conversation at all.
+     * page asks again whether the reader may see the conversation at all. The page size is a parameter, as the
+     * SDK's is: with a literal {@code LIMIT 50} PostgreSQL judged its generic plan dearer than the custom ones and
+     * planned the prepared statement anew on every call (0.4 ms of a 0.1 ms page, deep pages 1.8x the SDK's).
      */
     @Override
     public int history(long beforeSeq) {
@@ -212,7 +214,7 @@ final class RawVariant implements Variant {
             try (PreparedStatement s = c.prepareStatement("SELECT " + MESSAGE_COLUMNS + ", a.id AS a_id, a.filename"
                     + " FROM (SELECT * FROM messaging_message WHERE tenant_id = ? AND conversation_id = ? AND seq < ?"
                     + " AND EXISTS (" + CLIENT_SEES_CONVERSATION + ")"
-                    + " ORDER BY tenant_id DESC, conversation_id DESC, seq DESC LIMIT 50) m"
+                    + " ORDER BY tenant_id DESC, conversation_id DESC, seq DESC LIMIT ?) m"
                     + " LEFT JOIN messaging_attachment a ON a.tenant_id = m.tenant_id AND a.message_id = m.id"
                     + " ORDER BY m.seq, a.ordinal")) {
                 s.setString(1, T);
@@ -221,6 +223,7 @@ final class RawVariant implements Variant {
                 s.setString(4, T);
                 s.setString(5, userId);
                 s.setObject(6, HISTORY);
+                s.setInt(7, 50);
                 List<Row> page = new ArrayList<>(50);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
