@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -121,9 +122,16 @@ public final class Benchmark {
                     results.add(announcement(db, variants));
                 }
                 if (config.runs("events")) {
-                    results.add(events(db, variants, false));
+                    results.add(events(db, variants, false, 0));
                     if (db.isPostgres()) {
-                        results.add(events(db, variants, true));
+                        results.add(events(db, variants, true, 0));
+                    }
+                    int hog = BenchmarkConfig.cpuHogThreads();
+                    if (hog > 0) {
+                        results.add(events(db, variants, false, hog));
+                        if (db.isPostgres()) {
+                            results.add(events(db, variants, true, hog));
+                        }
                     }
                 }
                 if (config.runs("http")) {
@@ -262,8 +270,17 @@ public final class Benchmark {
         return m.result("s", false, new Result.Target(RATIO_AT_MOST, 2.0, "SDK/RAW <= 2, heap < 64"));
     }
 
-    private Result events(BenchmarkDatabase db, Map<String, Variant> variants, boolean twoNodes) {
-        String workload = "event delivery p99, " + (twoNodes ? "two nodes" : "one node");
+    /** Event delivery latency; with {@code hogThreads > 0} beside a process that keeps that many threads busy. */
+    private Result events(BenchmarkDatabase db, Map<String, Variant> variants, boolean twoNodes, int hogThreads) {
+        String nodes = twoNodes ? "two nodes" : "one node";
+        String workload = hogThreads > 0 ? "event p99, " + nodes + ", " + hogThreads + "-thread hog"
+                : "event delivery p99, " + nodes;
+        try (CpuHog hog = hogThreads > 0 ? CpuHog.start(hogThreads) : null) {
+            return events(db, variants, twoNodes, workload);
+        }
+    }
+
+    private Result events(BenchmarkDatabase db, Map<String, Variant> variants, boolean twoNodes, String workload) {
         Measurement m = new Measurement(db.name(), workload);
         db.refreshStatistics();
         int perRound = Math.max(1, config.events() / (variants.size() * config.rounds()));
@@ -274,8 +291,13 @@ public final class Benchmark {
             AtomicInteger seen = new AtomicInteger();
             String tag = entry.getKey() + (twoNodes ? "2" : "1");
             Pattern mine = Pattern.compile("ev-(\\d+)-" + tag + "\\b");
+            String caughtUpText = "caught up " + tag;
+            CountDownLatch caughtUp = new CountDownLatch(1);
             AutoCloseable subscription = variant.subscribe(twoNodes, text -> {
                 long now = System.nanoTime();
+                if (text.contains(caughtUpText)) {   // RAW hands over the JSON payload
+                    caughtUp.countDown();
+                }
                 Matcher matcher = mine.matcher(text);
                 if (matcher.find()) {
                     received.set(Integer.parseInt(matcher.group(1)), now);
@@ -291,6 +313,12 @@ public final class Benchmark {
                 long warmUntil = System.nanoTime() + config.warmUpMillis() * 1_000_000L;
                 for (int k = 0; k < Math.min(200, total) || System.nanoTime() < warmUntil; k++) {
                     variant.post(dataset.postConversation(k), "warm-up " + k);
+                }
+                // Timed from a subscriber that has caught up: what an earlier workload left in the log (the
+                // announcements' events) and the warm-up are delivered before the first timed post.
+                variant.post(dataset.postConversation(0), caughtUpText);
+                if (!caughtUp.await(60, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException(tag + ": the subscriber did not catch up within 60 s");
                 }
                 // Posted at a constant rate, each latency counted from the post's scheduled time: latency under a
                 // given load, not the queue of a saturated machine, and a slow post delays its own count (no

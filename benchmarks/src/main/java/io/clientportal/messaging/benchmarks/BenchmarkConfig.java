@@ -86,6 +86,14 @@ record BenchmarkConfig(List<String> databases, int rounds, int posts, int postCo
         return workloads.contains(workload);
     }
 
+    /**
+     * {@code -Dbench.cpuHog}: busy threads of another process that the event workload runs beside, after its runs
+     * on a quiet machine (0, the default: none).
+     */
+    static int cpuHogThreads() {
+        return integer("bench.cpuHog", 0);
+    }
+
     private static int integer(String name, int defaultValue) {
         return Integer.parseInt(System.getProperty(name, Integer.toString(defaultValue)).replace("_", ""));
     }

@@ -80,6 +80,20 @@ class EventCodecTests {
     }
 
     @Test
+    void theLogsPositionAndTenantDecideOverThePayload() {
+        Message message = new Message(new MessageId(UUID.randomUUID()), conversation, 3, Actor.clientUser("alice"),
+                "Alice", "Hi", List.of(), false, null, null, at, null, false);
+        NewEvent encoded = codec.encode(new MessagePosted(null, "written \"as\" t1", conversation, at, message));
+
+        MessagingEvent decoded = codec.decode(new EventRecord(9, "stored \"as\" t2\\", encoded.type(),
+                encoded.conversationId(), encoded.payload(), encoded.createdAt()));
+
+        assertThat(decoded.eventId()).isEqualTo("9");
+        assertThat(decoded.tenantId()).isEqualTo("stored \"as\" t2\\");
+        assertThat(((MessagePosted) decoded).message()).isEqualTo(message);
+    }
+
+    @Test
     void anUnknownTypeIsSkippedNotFatal() {
         assertThat(codec.decode(new EventRecord(1, "t1", "FromTheFuture", null, "{}", at))).isNull();
     }

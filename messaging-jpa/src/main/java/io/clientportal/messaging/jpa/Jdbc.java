@@ -44,11 +44,27 @@ final class Jdbc {
     }
 
     private final EntityManager em;
+    /** The bare connection statements run on instead, in autocommit; {@code null} when on {@link #em}. */
+    private final Connection connection;
     private final Platform platform;
 
     Jdbc(EntityManager em, Platform platform) {
+        this(em, null, platform);
+    }
+
+    private Jdbc(EntityManager em, Connection connection, Platform platform) {
         this.em = em;
+        this.connection = connection;
         this.platform = platform;
+    }
+
+    /**
+     * Statements on a bare connection in autocommit: each is a transaction of its own, one round trip, no session.
+     * For reads of one statement outside any unit of work (the relay's reads of the log).
+     */
+    static Jdbc autocommit(Connection connection, Platform platform) throws SQLException {
+        connection.setAutoCommit(true);
+        return new Jdbc(null, connection, platform);
     }
 
     Platform platform() {
@@ -56,6 +72,13 @@ final class Jdbc {
     }
 
     <T> T work(ConnectionWork<T> work) {
+        if (connection != null) {
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw StoreErrors.translate(e);
+            }
+        }
         Session session = em.unwrap(Session.class);
         if (session.isDirty()) {
             session.flush();

@@ -14,6 +14,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.Session;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -41,6 +43,7 @@ public final class JpaMessagingStore implements MessagingStore {
     private final boolean ownsEntityManagerFactory;
     private final JpaTransactionRunner runner;
     private final Platform platform;
+    private final PostgresCommitSignals.Connections connections;
     private final PostgresCommitSignals signals;
     private final WebhookDeliveryStore webhookDeliveries = new JpaWebhookDeliveries();
 
@@ -49,11 +52,12 @@ public final class JpaMessagingStore implements MessagingStore {
         this.ownsEntityManagerFactory = ownsEntityManagerFactory;
         this.runner = runner;
         this.platform = detectPlatform(emf);
-        this.signals = platform == Platform.POSTGRESQL ? new PostgresCommitSignals(connections(emf), currentSchema())
+        this.connections = connections(emf);
+        this.signals = platform == Platform.POSTGRESQL ? new PostgresCommitSignals(connections, currentSchema())
                 : null;
     }
 
-    /** Raw connections of the persistence unit's connection provider, for LISTEN/NOTIFY. */
+    /** Raw connections of the persistence unit's connection provider: LISTEN/NOTIFY, the relay's log reads. */
     private static PostgresCommitSignals.Connections connections(EntityManagerFactory emf) {
         org.hibernate.engine.jdbc.connections.spi.ConnectionProvider provider =
                 emf.unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class).getServiceRegistry()
@@ -162,8 +166,21 @@ public final class JpaMessagingStore implements MessagingStore {
         }
     }
 
+    /**
+     * The relay's reads of the log, each one statement: in autocommit on a connection of the unit's provider, so
+     * one round trip each and no session (a transaction around one read only added a COMMIT).
+     */
     private <T> T readLog(Function<EventLog, T> work) {
-        return readJdbc(jdbc -> work.apply(new EventLog(jdbc)));
+        try {
+            Connection connection = connections.get();
+            try {
+                return work.apply(new EventLog(Jdbc.autocommit(connection, platform)));
+            } finally {
+                connections.release(connection);
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw StoreErrors.translate(e);
+        }
     }
 
     private <T> T readJdbc(Function<Jdbc, T> work) {

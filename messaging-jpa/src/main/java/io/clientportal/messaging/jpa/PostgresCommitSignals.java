@@ -6,18 +6,22 @@ import org.slf4j.LoggerFactory;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Wakes the relays of every instance on one PostgreSQL database with LISTEN/NOTIFY. {@link #signal()} sends one
  * {@code NOTIFY} on its own connection, outside any unit of work, and coalesces: signals that arrive while one is
- * being sent are covered by a single next one. {@link #listen} holds one connection per listener that LISTENs on
- * the channel of this schema. Polling stays the fallback: a lost notification only delays events until the next
- * poll. The PostgreSQL driver is reached by reflection, so the store needs it only at run time.
+ * being sent, or in the short rest after it, are covered by a single next one. {@link #listen} holds one connection per listener that LISTENs on
+ * the channel of this schema; a single listener skips the signals of this instance (its engine woke its own relay
+ * when it committed), so a node's own commits do not wake its relay twice. Polling stays the fallback: a lost
+ * notification only delays events until the next poll. The PostgreSQL driver is reached by reflection, so the
+ * store needs it only at run time.
  */
 final class PostgresCommitSignals implements AutoCloseable {
 
@@ -30,6 +34,12 @@ final class PostgresCommitSignals implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresCommitSignals.class);
     private static final int WAIT_MILLIS = 500;
+    /**
+     * How long the sender rests after each NOTIFY: the commits of that moment share the next one (one per commit
+     * cost the database a round trip and a wake-up of every listener per post); other instances hear of a commit
+     * at most this much later.
+     */
+    private static final long COALESCE_MILLIS = 2;
 
     private final Connections connections;
     private final String channel;
@@ -40,6 +50,13 @@ final class PostgresCommitSignals implements AutoCloseable {
         return thread;
     });
     private Connection notifyConnection;
+    /**
+     * The server process of {@link #notifyConnection} (0 until known): a listener of this instance ignores the
+     * notifications it sent, since this instance's relay was woken in-process for those commits already.
+     */
+    private volatile int notifyProcess;
+    /** Listeners open: with more than one (two engines on this store), each must hear the other's signals. */
+    private final AtomicInteger listeners = new AtomicInteger();
     private volatile boolean closed;
 
     PostgresCommitSignals(Connections connections, String schema) {
@@ -66,6 +83,7 @@ final class PostgresCommitSignals implements AutoCloseable {
             if (notifyConnection == null) {
                 notifyConnection = connections.get();
                 notifyConnection.setAutoCommit(true);
+                notifyProcess = backendProcess(notifyConnection);
             }
             try (Statement statement = notifyConnection.createStatement()) {
                 statement.execute("NOTIFY " + quoted());
@@ -74,14 +92,31 @@ final class PostgresCommitSignals implements AutoCloseable {
             log.debug("Could not NOTIFY other instances (they will poll): {}", e.toString());
             releaseQuietly(notifyConnection);
             notifyConnection = null;
+            notifyProcess = 0;
+        }
+        try {
+            Thread.sleep(COALESCE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int backendProcess(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
+            return row.next() ? row.getInt(1) : 0;
         }
     }
 
     /** Runs {@code listener} on a thread of its own whenever any instance signals, until the handle closes. */
     AutoCloseable listen(Runnable listener) {
         Listener thread = new Listener(listener);
+        listeners.incrementAndGet();
         thread.start();
-        return thread::halt;
+        return () -> {
+            thread.halt();
+            listeners.decrementAndGet();
+        };
     }
 
     private String quoted() {
@@ -135,11 +170,13 @@ final class PostgresCommitSignals implements AutoCloseable {
                             connection.getClass().getClassLoader());
                     Object pg = connection.unwrap(pgConnection);
                     Method getNotifications = pgConnection.getMethod("getNotifications", int.class);
+                    Method sender = Class.forName("org.postgresql.PGNotification", true,
+                            connection.getClass().getClassLoader()).getMethod("getPID");
                     failures = 0;
                     listener.run();   // whatever was signalled while not listening
                     while (!stopped && !closed) {
                         Object notifications = getNotifications.invoke(pg, WAIT_MILLIS);
-                        if (notifications != null && Array.getLength(notifications) > 0) {
+                        if (fromOthers(notifications, sender)) {
                             listener.run();
                         }
                     }
@@ -167,6 +204,21 @@ final class PostgresCommitSignals implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Whether any of the notifications came from another instance's (or an earlier) signal connection. This
+     * store's own count only while a single engine listens: that engine woke its relay in-process already.
+     */
+    private boolean fromOthers(Object notifications, Method sender) throws ReflectiveOperationException {
+        int own = listeners.get() == 1 ? notifyProcess : 0;
+        int n = notifications == null ? 0 : Array.getLength(notifications);
+        for (int i = 0; i < n; i++) {
+            if (own == 0 || (int) sender.invoke(Array.get(notifications, i)) != own) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
