@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
  * RAW's share of the unread counts the store keeps as it writes (schema V6), as hand-written JDBC keeps them: the
@@ -20,11 +19,11 @@ final class RawCounts implements OwnerViews {
     private static final int STRIPES = 16;
     private static final String ROLE = "SELECT t.role FROM messaging_team_member t WHERE t.tenant_id = ? AND t.id = ?";
 
-    private final DataSource pool;
+    private final RawJdbc jdbc;
     private final boolean postgres;
 
-    RawCounts(DataSource pool, boolean postgres) {
-        this.pool = pool;
+    RawCounts(RawJdbc jdbc, boolean postgres) {
+        this.jdbc = jdbc;
         this.postgres = postgres;
     }
 
@@ -160,18 +159,7 @@ final class RawCounts implements OwnerViews {
         return read;
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    /** A read of one statement: autocommit, so no second round trip for a COMMIT. */
-    private <T> T read(Work<T> work) {
-        try (Connection connection = pool.getConnection()) {
-            connection.setAutoCommit(true);
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    private <T> T read(RawJdbc.Work<T> work) {
+        return jdbc.read(work);
     }
 }

@@ -59,43 +59,22 @@ final class RawVariant implements Variant, OwnerViews {
     private final boolean postgres;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean notifyOtherNodes;
+    private final RawJdbc jdbc;
     private final RawCounts counts;
 
     RawVariant(DataSource pool, boolean postgres) {
         this.pool = pool;
         this.postgres = postgres;
-        this.counts = new RawCounts(pool, postgres);
+        this.jdbc = new RawJdbc(pool);
+        this.counts = new RawCounts(jdbc, postgres);
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
+    private <T> T inTransaction(RawJdbc.Work<T> work) {
+        return jdbc.inTransaction(work);
     }
 
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection connection = pool.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A read of one statement: autocommit, so no second round trip for a COMMIT. */
-    private <T> T read(Work<T> work) {
-        try (Connection connection = pool.getConnection()) {
-            connection.setAutoCommit(true);
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    private <T> T read(RawJdbc.Work<T> work) {
+        return jdbc.read(work);
     }
 
     @Override
