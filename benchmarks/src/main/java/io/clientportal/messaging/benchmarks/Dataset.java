@@ -123,10 +123,10 @@ final class Dataset {
                 + "(r.i * " + step + "), " + AGENT_MESSAGES + " FROM " + sql.range(a));
         s.execute("UPDATE messaging_conversation SET countable = last_seq WHERE tenant_id = 'default'");
         s.execute("UPDATE messaging_read_horizon SET read_count = last_read_seq WHERE tenant_id = 'default'");
-        s.execute("INSERT INTO messaging_tenant_count (tenant_id, stripe, countable) SELECT tenant_id, 0,"
+        s.execute("INSERT INTO messaging_tenant_count (tenant_id, slot, countable) SELECT tenant_id, 0,"
                 + " SUM(countable) FROM messaging_conversation WHERE tenant_id = 'default' GROUP BY tenant_id");
-        s.execute("INSERT INTO messaging_reader_total (tenant_id, reader_kind, reader_id, read_count)"
-                + " SELECT tenant_id, reader_kind, reader_id, SUM(read_count) FROM messaging_read_horizon"
+        s.execute("INSERT INTO messaging_reader_total (tenant_id, reader_kind, reader_id, slot,"
+                + " read_count) SELECT tenant_id, reader_kind, reader_id, 0, SUM(read_count) FROM messaging_read_horizon"
                 + " WHERE tenant_id = 'default' AND reader_kind = 'TEAM_MEMBER' GROUP BY tenant_id, reader_kind,"
                 + " reader_id");
     }

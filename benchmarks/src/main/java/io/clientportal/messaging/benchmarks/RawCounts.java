@@ -7,16 +7,16 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * RAW's share of the unread counts the store keeps as it writes (schema V6), as hand-written JDBC keeps them: the
- * tenant's countable in a few stripe rows, the owner's total of read counts in one row; and the owner's views
+ * tenant's countable and the owner's total of read counts in slot rows summed when read; and the owner's views
  * read from them. The per-conversation and per-horizon counts are kept in RAW's own statements ({@link RawVariant}).
  */
 final class RawCounts implements OwnerViews {
 
     private static final String T = Dataset.TENANT;
-    private static final int STRIPES = 16;
     private static final String ROLE = "SELECT t.role FROM messaging_team_member t WHERE t.tenant_id = ? AND t.id = ?";
 
     private final RawJdbc jdbc;
@@ -27,48 +27,47 @@ final class RawCounts implements OwnerViews {
         this.postgres = postgres;
     }
 
-    /** Adds to the tenant's countable, in the conversation's stripe row (there from the seed or made here). */
-    void addToTenant(Connection c, UUID conversationId, long delta) throws SQLException {
-        add(c, "messaging_tenant_count", "countable", "stripe", Math.floorMod(conversationId.hashCode(), STRIPES),
-                null, delta);
+    /** Adds to the tenant's countable, in a slot row no other open transaction holds (or a new one). */
+    void addToTenant(Connection c, long delta) throws SQLException {
+        add(c, "messaging_tenant_count", "countable", "", null, delta);
     }
 
-    /** Adds to a team member's total of read counts. */
+    /** Adds to a team member's total of read counts, the same way. */
     void addToReader(Connection c, String memberId, long delta) throws SQLException {
-        add(c, "messaging_reader_total", "read_count", "reader_id", memberId, "TEAM_MEMBER", delta);
+        add(c, "messaging_reader_total", "read_count", " AND reader_kind = 'TEAM_MEMBER' AND reader_id = ?", memberId,
+                delta);
     }
 
-    private void add(Connection c, String table, String column, String keyColumn, Object key, String kind,
-                     long delta) throws SQLException {
-        String kindKey = kind == null ? "" : " AND reader_kind = '" + kind + "'";
-        if (postgres) {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (tenant_id, "
-                    + (kind == null ? "" : "reader_kind, ") + keyColumn + ", " + column + ") VALUES (?, "
-                    + (kind == null ? "" : "'" + kind + "', ") + "?, ?) ON CONFLICT (tenant_id, "
-                    + (kind == null ? "" : "reader_kind, ") + keyColumn + ") DO UPDATE SET " + column + " = "
-                    + table + "." + column + " + EXCLUDED." + column)) {
-                s.setString(1, T);
-                s.setObject(2, key);
-                s.setLong(3, delta);
-                s.executeUpdate();
+    /** As the store does: the first free slot ({@code SKIP LOCKED}), else a new slot at a random number. */
+    private void add(Connection c, String table, String column, String key, String member, long delta)
+            throws SQLException {
+        String counter = " WHERE tenant_id = ?" + key;
+        try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET " + column + " = " + column + " + ?"
+                + counter + " AND slot = (SELECT slot FROM " + table + counter
+                + " ORDER BY slot LIMIT 1 FOR UPDATE SKIP LOCKED)")) {
+            int p = 0;
+            s.setLong(++p, delta);
+            for (int i = 0; i < 2; i++) {
+                s.setString(++p, T);
+                if (member != null) {
+                    s.setString(++p, member);
+                }
             }
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET " + column + " = " + column
-                + " + ? WHERE tenant_id = ? AND " + keyColumn + " = ?" + kindKey)) {
-            s.setLong(1, delta);
-            s.setString(2, T);
-            s.setObject(3, key);
             if (s.executeUpdate() > 0) {
                 return;
             }
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (tenant_id, "
-                + (kind == null ? "" : "reader_kind, ") + keyColumn + ", " + column + ") VALUES (?, "
-                + (kind == null ? "" : "'" + kind + "', ") + "?, ?)")) {
-            s.setString(1, T);
-            s.setObject(2, key);
-            s.setLong(3, delta);
+        String columns = member == null ? "tenant_id" : "tenant_id, reader_kind, reader_id";
+        String values = member == null ? "?" : "?, 'TEAM_MEMBER', ?";
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (" + columns + ", slot, " + column
+                + ") VALUES (" + values + ", ?, ?)" + (postgres ? " ON CONFLICT DO NOTHING" : ""))) {
+            int p = 0;
+            s.setString(++p, T);
+            if (member != null) {
+                s.setString(++p, member);
+            }
+            s.setInt(++p, ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE));
+            s.setLong(++p, delta);
             s.executeUpdate();
         }
     }
@@ -78,9 +77,9 @@ final class RawCounts implements OwnerViews {
     public long ownerUnreadTotal() {
         return read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT (" + ROLE + "), (SELECT COALESCE(SUM(countable), 0)"
-                    + " FROM messaging_tenant_count WHERE tenant_id = ?) - COALESCE((SELECT read_count"
+                    + " FROM messaging_tenant_count WHERE tenant_id = ?) - (SELECT COALESCE(SUM(read_count), 0)"
                     + " FROM messaging_reader_total WHERE tenant_id = ? AND reader_kind = 'TEAM_MEMBER'"
-                    + " AND reader_id = ?), 0)")) {
+                    + " AND reader_id = ?)")) {
                 s.setString(1, T);
                 s.setString(2, Dataset.OWNER);
                 s.setString(3, T);

@@ -93,7 +93,7 @@ final class RawVariant implements Variant, OwnerViews {
             }
             OffsetDateTime now = now();
             long seq = nextSeq(c, conversationId, now);
-            counts.addToTenant(c, conversationId, 1);
+            counts.addToTenant(c, 1);
             UUID messageId = UUID.randomUUID();
             try (PreparedStatement s = c.prepareStatement("INSERT INTO messaging_message (tenant_id, conversation_id,"
                     + " seq, id, author_kind, author_id, author_name, text, highlighted, created_at)"
@@ -497,7 +497,7 @@ final class RawVariant implements Variant, OwnerViews {
      * in each conversation (the copy is theirs) and their total; set-based.
      */
     private void countAnnouncement(Connection c, int delivered) throws SQLException {
-        counts.addToTenant(c, HISTORY, delivered);
+        counts.addToTenant(c, delivered);
         try (PreparedStatement s = c.prepareStatement(postgres
                 ? "INSERT INTO messaging_read_horizon (tenant_id, conversation_id, reader_kind, reader_id,"
                 + " last_read_seq, read_count) SELECT c.tenant_id, c.id, 'TEAM_MEMBER', ?, 0, 1"

@@ -180,8 +180,7 @@ final class AnnouncementSql implements AnnouncementRows {
             }
         }
         if (!delivered.isEmpty()) {
-            // The sum is what counts: the chunk's share goes to one stripe (its first conversation's).
-            counts.addToTenant(delivered.get(0).conversationId().value(), delivered.size());
+            counts.addToTenant(delivered.size());
         }
         return delivered;
     }

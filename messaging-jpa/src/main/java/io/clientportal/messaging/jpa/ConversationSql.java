@@ -75,13 +75,8 @@ final class ConversationSql implements ConversationRows {
             return;
         }
         counts.locked(id.value());
-        counts.addToTenant(id.value(), -countable.get());
-        jdbc.update("UPDATE messaging_reader_total t SET read_count = read_count - (SELECT h.read_count"
-                + " FROM messaging_read_horizon h WHERE h.tenant_id = t.tenant_id AND h.conversation_id = ?"
-                + " AND h.reader_kind = t.reader_kind AND h.reader_id = t.reader_id) WHERE t.tenant_id = ?"
-                + " AND EXISTS (SELECT 1 FROM messaging_read_horizon h WHERE h.tenant_id = t.tenant_id"
-                + " AND h.conversation_id = ? AND h.reader_kind = t.reader_kind AND h.reader_id = t.reader_id)",
-                id.value(), tenantId, id.value());
+        counts.addToTenant(-countable.get());
+        counts.takeFromReaders(id.value(), "h.read_count", "");
         for (String table : List.of("messaging_message", "messaging_participant", "messaging_read_horizon",
                 "messaging_announcement_target")) {
             jdbc.update("DELETE FROM " + table + " WHERE tenant_id = ? AND conversation_id = ?", tenantId,
@@ -102,7 +97,7 @@ final class ConversationSql implements ConversationRows {
     private <T> Optional<T> counted(ConversationId id, Optional<T> taken) {
         if (taken.isPresent()) {
             counts.locked(id.value());
-            counts.addToTenant(id.value(), 1);
+            counts.addToTenant(1);
         }
         return taken;
     }

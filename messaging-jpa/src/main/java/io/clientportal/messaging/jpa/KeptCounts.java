@@ -3,36 +3,41 @@ package io.clientportal.messaging.jpa;
 import io.clientportal.messaging.Actor;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The tenant-wide counts kept as rows are written ({@code ReadStateRows}): the tenant's countable, spread over a few
- * stripe rows (by conversation) so that posts in different conversations don't queue on one row, summed when read;
- * and the kept totals of readers' read counts. Also remembers which conversations this unit of work has locked, so
- * that a horizon moved by a post (which locked its conversation to take the seq) locks nothing more.
+ * The tenant-wide counts kept as rows are written ({@code ReadStateRows}): the tenant's countable and the kept totals
+ * of readers' read counts, each spread over slot rows that are summed when read. A unit of work adds to a slot that
+ * no other open unit holds ({@code FOR UPDATE SKIP LOCKED}), or to a new one when every slot is held, so that no post
+ * or read ever waits for another unit on these rows, however long a host keeps its transaction open: one row per
+ * counter would make every post of a tenant (and every post and read of one owner) wait for the open one. Also
+ * remembers which conversations this unit of work has locked, so that a horizon moved by a post (which locked its
+ * conversation to take the seq) locks nothing more.
  */
 final class KeptCounts {
 
-    /** How many rows the tenant's countable is spread over. */
-    static final int STRIPES = 16;
+    private static final String TENANT_COUNT = "messaging_tenant_count";
+    private static final String READER_TOTAL = "messaging_reader_total";
+    private static final String READER_KEY = " AND reader_kind = ? AND reader_id = ?";
 
     private final Jdbc jdbc;
     private final String tenantId;
     private final Set<UUID> locked = new HashSet<>();
 
-    /** The tenant's countable, the sum of its stripes, as a scalar subquery; its one parameter is the tenant. */
-    static final String TENANT_COUNTABLE = "(SELECT COALESCE(SUM(countable), 0) FROM messaging_tenant_count"
+    /** The tenant's countable, the sum of its slots, as a scalar subquery; its one parameter is the tenant. */
+    static final String TENANT_COUNTABLE = "(SELECT COALESCE(SUM(countable), 0) FROM " + TENANT_COUNT
             + " WHERE tenant_id = ?)";
+
+    /** A reader's kept total, the sum of its slots, as a scalar subquery; its parameters: tenant, kind, id. */
+    static final String READER_TOTAL_OF = "(SELECT COALESCE(SUM(read_count), 0) FROM " + READER_TOTAL
+            + " WHERE tenant_id = ?" + READER_KEY + ")";
 
     KeptCounts(Jdbc jdbc, String tenantId) {
         this.jdbc = jdbc;
         this.tenantId = tenantId;
-    }
-
-    /** The stripe a conversation's changes go to. Any would do for the sum; the same one keeps them apart. */
-    static int stripe(UUID conversationId) {
-        return Math.floorMod(conversationId.hashCode(), STRIPES);
     }
 
     /** Notes that this unit holds the conversation's row lock (until it ends). */
@@ -49,48 +54,73 @@ final class KeptCounts {
     }
 
     /** Adds {@code delta} to the tenant's countable (a conversation's countable changed by it). */
-    void addToTenant(UUID conversationId, long delta) {
+    void addToTenant(long delta) {
         if (delta != 0) {
-            add("messaging_tenant_count", "countable", "stripe = ?", new Object[]{stripe(conversationId)}, delta);
+            add(TENANT_COUNT, "countable", "", new Object[]{tenantId}, delta);
         }
     }
 
     /** Adds {@code delta} to a reader's kept total, keeping one from now on if none is. */
     void addToReader(Actor reader, long delta) {
         if (delta != 0) {
-            add("messaging_reader_total", "read_count", "reader_kind = ? AND reader_id = ?",
-                    new Object[]{reader.kind(), reader.id()}, delta);
+            add(READER_TOTAL, "read_count", READER_KEY, new Object[]{tenantId, reader.kind(), reader.id()}, delta);
         }
     }
 
     /**
-     * Adds {@code delta} to a counter row, inserting it where there is none. PostgreSQL: one upsert. H2: an UPDATE
-     * first (the common case, one statement), then an INSERT; a concurrent first insert wins on the key and this
-     * one updates after all.
+     * Takes {@code delta} off the kept totals of the readers (those with one) whose horizon in the conversation
+     * passes {@code horizons} (a condition on horizon {@code h} with {@code parameters}), each by the amount
+     * {@code amount} (an expression over {@code h}) says: one read, then an add per such reader (a handful: the
+     * conversation's participants and the team who read it).
+     */
+    void takeFromReaders(UUID conversationId, String amount, String horizons, Object... parameters) {
+        Object[] all = new Object[parameters.length + 2];
+        all[0] = tenantId;
+        all[1] = conversationId;
+        System.arraycopy(parameters, 0, all, 2, parameters.length);
+        record Share(Actor reader, long amount) {
+        }
+        List<Share> shares = jdbc.query("SELECT h.reader_kind, h.reader_id, " + amount
+                + " FROM messaging_read_horizon h WHERE h.tenant_id = ? AND h.conversation_id = ?" + horizons
+                + " AND EXISTS (SELECT 1 FROM " + READER_TOTAL + " t WHERE t.tenant_id = h.tenant_id"
+                + " AND t.reader_kind = h.reader_kind AND t.reader_id = h.reader_id)",
+                row -> new Share(Rows.actor(row.getString(1), row.getString(2)), row.getLong(3)), all);
+        for (Share share : shares) {
+            addToReader(share.reader(), -share.amount());
+        }
+    }
+
+    /**
+     * Adds {@code delta} to a slot of a counter ({@code key} narrows the table to it, {@code keys} are the tenant
+     * and its values): the first slot no other open unit holds (this unit's own included), else a new slot.
      */
     private void add(String table, String column, String key, Object[] keys, long delta) {
-        String keyColumns = key.replace(" = ?", "").replace(" AND", ",");
-        Object[] insert = new Object[keys.length + 2];
-        insert[0] = tenantId;
-        System.arraycopy(keys, 0, insert, 1, keys.length);
-        insert[keys.length + 1] = delta;
-        String values = " (tenant_id, " + keyColumns + ", " + column + ") VALUES (?, " + "?, ".repeat(keys.length)
-                + "?)";
+        Object[] parameters = new Object[2 * keys.length + 1];
+        parameters[0] = delta;
+        System.arraycopy(keys, 0, parameters, 1, keys.length);
+        System.arraycopy(keys, 0, parameters, 1 + keys.length, keys.length);
+        String counter = " WHERE tenant_id = ?" + key;
+        if (jdbc.update("UPDATE " + table + " SET " + column + " = " + column + " + ?" + counter + " AND slot = (SELECT"
+                + " slot FROM " + table + counter + " ORDER BY slot LIMIT 1 FOR UPDATE SKIP LOCKED)", parameters) > 0) {
+            return;
+        }
+        String columns = "tenant_id" + key.replace(" = ?", "").replace(" AND", ",");
+        String insert = "INSERT INTO " + table + " (" + columns + ", slot, " + column + ") VALUES ("
+                + "?, ".repeat(keys.length) + "?, ?)";
+        Object[] values = new Object[keys.length + 2];
+        System.arraycopy(keys, 0, values, 0, keys.length);
+        values[keys.length + 1] = delta;
+        // Every slot is held by another open unit (or there is none yet): a new one, at a random number, so that
+        // two units making one at the same moment hardly ever pick the same (and then the loser picks again).
+        do {
+            values[keys.length] = ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE);
+        } while (!inserted(insert, values));
+    }
+
+    private boolean inserted(String insert, Object[] values) {
         if (jdbc.platform() == Platform.POSTGRESQL) {
-            jdbc.update("INSERT INTO " + table + values + " ON CONFLICT (tenant_id, " + keyColumns + ") DO UPDATE SET "
-                    + column + " = " + table + "." + column + " + EXCLUDED." + column, insert);
-            return;
+            return jdbc.update(insert + " ON CONFLICT DO NOTHING", values) > 0;
         }
-        Object[] update = new Object[keys.length + 2];
-        update[0] = delta;
-        update[1] = tenantId;
-        System.arraycopy(keys, 0, update, 2, keys.length);
-        String sql = "UPDATE " + table + " SET " + column + " = " + column + " + ? WHERE tenant_id = ? AND " + key;
-        if (jdbc.update(sql, update) > 0) {
-            return;
-        }
-        if (!jdbc.insertUnlessDuplicate("INSERT INTO " + table + values, insert)) {
-            jdbc.update(sql, update);
-        }
+        return jdbc.insertUnlessDuplicate(insert, values);
     }
 }

@@ -117,7 +117,7 @@ final class ReadStateSql implements ReadStateRows {
         return true;
     }
 
-    /** Four set-based statements; the first takes the conversation's lock. Totals first: they read the horizons. */
+    /** The conversation's lock first (its countable), then the tenant's, the readers' totals and their horizons. */
     @Override
     public void uncount(ConversationId id, long seq, Actor author) {
         if (jdbc.update("UPDATE messaging_conversation SET countable = countable - 1 WHERE tenant_id = ? AND id = ?",
@@ -125,12 +125,9 @@ final class ReadStateSql implements ReadStateRows {
             return;
         }
         counts.locked(id.value());
-        counts.addToTenant(id.value(), -1);
+        counts.addToTenant(-1);
         String reached = " AND (h.last_read_seq >= ? OR (h.reader_kind = ? AND h.reader_id = ?))";
-        jdbc.update("UPDATE messaging_reader_total t SET read_count = read_count - 1 WHERE t.tenant_id = ?"
-                + " AND EXISTS (SELECT 1 FROM messaging_read_horizon h WHERE h.tenant_id = t.tenant_id"
-                + " AND h.conversation_id = ? AND h.reader_kind = t.reader_kind AND h.reader_id = t.reader_id"
-                + reached + ")", tenantId, id.value(), seq, author.kind(), author.id());
+        counts.takeFromReaders(id.value(), "1", reached, seq, author.kind(), author.id());
         jdbc.update("UPDATE messaging_read_horizon h SET read_count = read_count - 1 WHERE h.tenant_id = ?"
                 + " AND h.conversation_id = ?" + reached, tenantId, id.value(), seq, author.kind(), author.id());
     }
@@ -168,8 +165,7 @@ final class ReadStateSql implements ReadStateRows {
     public long count(Actor reader, ConversationScope scope, MessageFilter filter) {
         MessageFilter.requireKept(filter);
         if (scope.isAll()) {
-            return jdbc.queryLong("SELECT " + KeptCounts.TENANT_COUNTABLE + " - COALESCE((SELECT read_count"
-                    + " FROM messaging_reader_total WHERE tenant_id = ? AND reader_kind = ? AND reader_id = ?), 0)",
+            return jdbc.queryLong("SELECT " + KeptCounts.TENANT_COUNTABLE + " - " + KeptCounts.READER_TOTAL_OF,
                     tenantId, tenantId, reader.kind(), reader.id());
         }
         if (scope.participantId() != null) {

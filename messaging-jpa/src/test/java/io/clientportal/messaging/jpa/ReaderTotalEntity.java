@@ -7,7 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 /**
- * A team member's kept total of read counts. Only a mapping for {@link SchemaTests} (see {@link ReadHorizonEntity}).
+ * One slot of a team member's kept total of read counts, the slots summed when read. Only a mapping for {@link SchemaTests} (see {@link ReadHorizonEntity}).
  */
 @Entity(name = "MessagingReaderTotal")
 @Table(name = "messaging_reader_total")
@@ -16,7 +16,8 @@ class ReaderTotalEntity {
     @Embeddable
     record Key(@Column(name = "tenant_id", nullable = false, length = 255) String tenantId,
                @Column(name = "reader_kind", nullable = false, length = 16) String readerKind,
-               @Column(name = "reader_id", nullable = false, length = 255) String readerId) {
+               @Column(name = "reader_id", nullable = false, length = 255) String readerId,
+               @Column(name = "slot", nullable = false) int slot) {
     }
 
     @EmbeddedId

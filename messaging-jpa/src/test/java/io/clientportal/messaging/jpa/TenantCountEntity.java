@@ -7,7 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 /**
- * One stripe of a tenant's countable, the stripes summed when read. Only a mapping for {@link SchemaTests} (see
+ * One slot of a tenant's countable, the slots summed when read. Only a mapping for {@link SchemaTests} (see
  * {@link ReadHorizonEntity}).
  */
 @Entity(name = "MessagingTenantCount")
@@ -16,7 +16,7 @@ class TenantCountEntity {
 
     @Embeddable
     record Key(@Column(name = "tenant_id", nullable = false, length = 255) String tenantId,
-               @Column(name = "stripe", nullable = false) int stripe) {
+               @Column(name = "slot", nullable = false) int slot) {
     }
 
     @EmbeddedId

@@ -3,9 +3,10 @@
 -- in a tenant of a thousand conversations as in one of a hundred thousand:
 --   countable (conversation): its messages not deleted;
 --   read_count (horizon): of those, the ones the reader has read (seq <= last_read_seq) or wrote;
---   messaging_tenant_count: the tenant's countable, spread over stripe rows (by conversation) and summed when read,
---     so that posts in different conversations don't queue on one row;
---   messaging_reader_total: the sum of a team member's read counts.
+--   messaging_tenant_count: the tenant's countable, spread over slot rows summed when read: a unit of work adds to a
+--     slot no other open unit holds (SKIP LOCKED, a new slot when all are held), so no post ever waits for another
+--     unit, however long a host keeps its transaction open;
+--   messaging_reader_total: the sum of a team member's read counts, in slots the same way.
 -- A reader's unread in a conversation is countable - read_count; an owner's over all is the tenant's countable
 -- minus their total. What exists is counted once, below.
 ALTER TABLE messaging_conversation ADD COLUMN countable BIGINT DEFAULT 0 NOT NULL;
@@ -13,17 +14,18 @@ ALTER TABLE messaging_read_horizon ADD COLUMN read_count BIGINT DEFAULT 0 NOT NU
 
 CREATE TABLE messaging_tenant_count (
     tenant_id VARCHAR(255) NOT NULL,
-    stripe    INTEGER      NOT NULL,
+    slot      INTEGER      NOT NULL,
     countable BIGINT       NOT NULL,
-    CONSTRAINT messaging_tenant_count_pk PRIMARY KEY (tenant_id, stripe)
+    CONSTRAINT messaging_tenant_count_pk PRIMARY KEY (tenant_id, slot)
 );
 
 CREATE TABLE messaging_reader_total (
     tenant_id   VARCHAR(255) NOT NULL,
     reader_kind VARCHAR(16)  NOT NULL,
     reader_id   VARCHAR(255) NOT NULL,
+    slot        INTEGER      NOT NULL,
     read_count  BIGINT       NOT NULL,
-    CONSTRAINT messaging_reader_total_pk PRIMARY KEY (tenant_id, reader_kind, reader_id)
+    CONSTRAINT messaging_reader_total_pk PRIMARY KEY (tenant_id, reader_kind, reader_id, slot)
 );
 
 UPDATE messaging_conversation c SET countable = (SELECT COUNT(*) FROM messaging_message m
@@ -40,10 +42,10 @@ UPDATE messaging_read_horizon h SET read_count = (SELECT COUNT(*) FROM messaging
     WHERE m.tenant_id = h.tenant_id AND m.conversation_id = h.conversation_id AND m.deleted_at IS NULL
     AND (m.seq <= h.last_read_seq OR (m.author_kind = h.reader_kind AND m.author_id = h.reader_id)));
 
--- Every stripe counts toward the sum: what exists goes to stripe 0.
-INSERT INTO messaging_tenant_count (tenant_id, stripe, countable)
+-- Every slot counts toward the sum: what exists goes to slot 0.
+INSERT INTO messaging_tenant_count (tenant_id, slot, countable)
 SELECT tenant_id, 0, SUM(countable) FROM messaging_conversation GROUP BY tenant_id;
 
-INSERT INTO messaging_reader_total (tenant_id, reader_kind, reader_id, read_count)
-SELECT tenant_id, reader_kind, reader_id, SUM(read_count) FROM messaging_read_horizon
+INSERT INTO messaging_reader_total (tenant_id, reader_kind, reader_id, slot, read_count)
+SELECT tenant_id, reader_kind, reader_id, 0, SUM(read_count) FROM messaging_read_horizon
 WHERE reader_kind = 'TEAM_MEMBER' GROUP BY tenant_id, reader_kind, reader_id;
