@@ -54,7 +54,7 @@ final class CatchUpReader {
         List<EventRecord> batch = found.subList(0, n);
         long end = reached ? upTo : batch.get(n - 1).position();
         List<MessagingEvent> events = decoder.decodeAll(batch);
-        Lookahead lookahead = lookaheads.load(batch, events, List.of(subscription));
+        Lookahead lookahead = lookaheads.load(batch, events, LookaheadLoader.Targets.of(subscription));
         Set<Long> read = new HashSet<>();
         batch.forEach(record -> read.add(record.position()));
         watched.removeAll(read);

@@ -101,7 +101,7 @@ final class EventRelay implements SubscriptionImpl.Feed, AutoCloseable {
     /** What decides the subscribers' events; set once, before {@link #start()}. */
     void useVisibility(EventVisibility visibility) {
         LookaheadLoader lookaheads = new LookaheadLoader(visibility, eventLog, decoder);
-        this.fanOut = new FanOut(cache, notifiers, decoder, lookaheads);
+        this.fanOut = new FanOut(cache, notifiers, decoder, lookaheads, new SubscriberRoutes(visibility));
         this.catchUp = new CatchUpReader(eventLog, gaps, decoder, lookaheads);
     }
 

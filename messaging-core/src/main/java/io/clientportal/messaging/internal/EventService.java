@@ -45,6 +45,11 @@ final class EventService implements Events {
     public Subscription subscribe(Actor actor, String lastEventId, Consumer<MessagingEvent> listener) {
         Checks.notNull(actor, "actor");
         Checks.notNull(listener, "listener");
+        if (!actor.isTeamMember()) {
+            // Loads the client user's account into the cache here, on the subscriber's thread: the relay files the
+            // feed under it as it joins, and so never waits for the store one feed at a time.
+            visibility.clientAccount(tenantId, actor.id());
+        }
         StreamStart start = StreamStart.of(EventLog.of(store), relay.position(), lastEventId);
         SubscriptionImpl subscription = new SubscriptionImpl(tenantId, actor, start.cursor(), listener, visibility,
                 codec, relay, deliveryExecutor, bufferSize, new StallWatch(System::nanoTime, STALL_LIMIT),

@@ -19,6 +19,7 @@ import io.clientportal.messaging.spi.AccessPolicy;
 import io.clientportal.messaging.spi.Permission;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -44,6 +45,31 @@ import java.util.function.Function;
 final class EventVisibility {
 
     enum Verdict { DELIVER, SKIP, END }
+
+    /**
+     * Which client users' feeds an event's {@linkplain #verdict verdict} can deliver it to or end: the relay offers it
+     * only to those, and to every team member's feed (the policy decides theirs per event). A client user is of one
+     * account for as long as they exist, and sees only their account's conversation.
+     *
+     * @param reach how far among the client users it reaches
+     * @param id    the account ({@link Reach#ACCOUNT}) or the client user ({@link Reach#USER}), else {@code null}
+     */
+    record Audience(Reach reach, String id) {
+
+        enum Reach {
+            /** Every client user's feed: the policy decides (an announcement's delivery). */
+            EVERY_CLIENT,
+            /** The feeds of one account's client users: an event of its conversation. */
+            ACCOUNT,
+            /** The feeds of one client user: it removes them. */
+            USER,
+            /** No client user's feed: directory changes and events of a conversation that no longer exists. */
+            NO_CLIENT
+        }
+
+        static final Audience EVERY_CLIENT = new Audience(Reach.EVERY_CLIENT, null);
+        static final Audience NO_CLIENT = new Audience(Reach.NO_CLIENT, null);
+    }
 
     /**
      * What the decisions read from the store when the cache does not hold it: the only place the event feed's
@@ -125,6 +151,35 @@ final class EventVisibility {
             return Verdict.SKIP;
         }
         return visible(event, subject, facts, lookahead) ? Verdict.DELIVER : Verdict.SKIP;
+    }
+
+    /**
+     * The client users an event can reach: every feed outside it gets {@link Verdict#SKIP} from {@link #verdict}
+     * (as {@link #visible} tells: a client user sees only a conversation of their account, and is ended only by their
+     * own removal), so it need not be asked.
+     */
+    Audience audience(MessagingEvent event, Lookahead lookahead) {
+        if (event instanceof ClientUserRemoved removed) {
+            return new Audience(Audience.Reach.USER, removed.clientUserId());
+        }
+        if (event instanceof AnnouncementDelivered) {
+            return Audience.EVERY_CLIENT;
+        }
+        ConversationId id = event.conversationId();
+        if (id == null || event instanceof TeamMemberChanged || event instanceof ClientUserChanged) {
+            return Audience.NO_CLIENT;
+        }
+        Optional<String> account = event instanceof ConversationDeleted deleted
+                ? Optional.of(deleted.clientAccountId()) : account(event.tenantId(), id, lookahead);
+        return account.map(a -> new Audience(Audience.Reach.ACCOUNT, a)).orElse(Audience.NO_CLIENT);
+    }
+
+    /**
+     * The account of a client user as the cache (or, on a miss, the store) knows it now; empty for one it does not
+     * know. A client user never moves to another account: they are removed (which ends their feeds) first.
+     */
+    Optional<String> clientAccount(String tenantId, String clientUserId) {
+        return cachedFacts.apply(tenantId).clientUser(clientUserId).map(ClientUser::accountId);
     }
 
     private boolean visible(MessagingEvent event, Authorizer.Subject subject, Facts facts, Lookahead lookahead) {
@@ -258,8 +313,11 @@ final class EventVisibility {
      * Loads, in one read per tenant, what the decisions on a batch of events for these subscribers would otherwise
      * load one event at a time: the accounts of the batch's conversations and the participant access of the
      * subscribers whose decisions need it, where the cache does not hold them already.
+     *
+     * @param subscribersOf the subscribers of a tenant that may need participant access (its team members' feeds)
      */
-    void prefetch(List<MessagingEvent> events, List<SubscriptionImpl> subscribers) {
+    void prefetch(List<MessagingEvent> events,
+                  Function<String, ? extends Collection<SubscriptionImpl>> subscribersOf) {
         Map<String, Set<ConversationId>> conversations = new HashMap<>();
         Set<ConversationId> created = new HashSet<>();
         for (MessagingEvent event : events) {
@@ -274,7 +332,7 @@ final class EventVisibility {
             String tenant = entry.getKey();
             Set<String> members = new LinkedHashSet<>();
             Facts facts = cachedFacts.apply(tenant);
-            for (SubscriptionImpl subscription : subscribers) {
+            for (SubscriptionImpl subscription : subscribersOf.apply(tenant)) {
                 Actor actor = subscription.actor();
                 if (actor.isTeamMember() && subscription.tenantId().equals(tenant)
                         && authorizer.needsParticipantAccess(authorizer.subject(facts, actor))) {

@@ -3,8 +3,10 @@ package io.clientportal.messaging.internal;
 import io.clientportal.messaging.event.MessagingEvent;
 import io.clientportal.messaging.spi.EventRecord;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Builds the {@link Lookahead} for a batch: loads the facts the subscribers' decisions on the batch need, then reads
@@ -12,6 +14,40 @@ import java.util.List;
  * the state of its event.
  */
 final class LookaheadLoader {
+
+    /** The subscribers a batch is for, and which of them each event is offered to. */
+    interface Targets {
+
+        /** Whether there are none. */
+        boolean isEmpty();
+
+        /** The subscribers of a tenant whose decisions may need participant access (at least its team members'). */
+        Collection<SubscriptionImpl> ofTenant(String tenantId);
+
+        /** Calls {@code action} for each subscriber that the event is offered to (those it may reach). */
+        void forEach(MessagingEvent event, Lookahead lookahead, Consumer<SubscriptionImpl> action);
+
+        /** One subscriber, offered every event of its tenant (one catching up). */
+        static Targets of(SubscriptionImpl subscription) {
+            List<SubscriptionImpl> one = List.of(subscription);
+            return new Targets() {
+                @Override
+                public boolean isEmpty() {
+                    return false;
+                }
+
+                @Override
+                public Collection<SubscriptionImpl> ofTenant(String tenantId) {
+                    return subscription.tenantId().equals(tenantId) ? one : List.of();
+                }
+
+                @Override
+                public void forEach(MessagingEvent event, Lookahead lookahead, Consumer<SubscriptionImpl> action) {
+                    action.accept(subscription);
+                }
+            };
+        }
+    }
 
     private final EventVisibility visibility;
     private final EventLog log;
@@ -28,18 +64,18 @@ final class LookaheadLoader {
      * @param events  their events by index ({@code null} for one to skip)
      * @param targets the subscribers the batch is for
      */
-    Lookahead load(List<EventRecord> batch, List<MessagingEvent> events, List<SubscriptionImpl> targets) {
+    Lookahead load(List<EventRecord> batch, List<MessagingEvent> events, Targets targets) {
         Lookahead batchOnly = new Lookahead(events);
         if (batch.isEmpty() || targets.isEmpty()) {
             return batchOnly;
         }
-        visibility.prefetch(events, targets);
+        visibility.prefetch(events, targets::ofTenant);
         for (int i = 0; i < batch.size(); i++) {
-            if (events.get(i) != null) {
+            MessagingEvent event = events.get(i);
+            if (event != null) {
                 batchOnly.at(i);
-                for (SubscriptionImpl subscription : targets) {
-                    subscription.preview(events.get(i), batch.get(i).position(), batchOnly);
-                }
+                long position = batch.get(i).position();
+                targets.forEach(event, batchOnly, subscription -> subscription.preview(event, position, batchOnly));
             }
         }
         List<EventRecord> following = log.after(batch.get(batch.size() - 1).position(), EventLog.BATCH);

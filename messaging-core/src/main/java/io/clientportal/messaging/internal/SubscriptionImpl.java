@@ -108,12 +108,17 @@ final class SubscriptionImpl implements Subscription {
         return actor;
     }
 
-    /** The position of the last event offered; only its owner (lane or relay) moves it. */
+    /**
+     * The position of the last event offered; only its owner (lane or relay) moves it. Once live, the relay offers
+     * it only the events that may reach it, so the field lags behind the relay's by the events it was not offered:
+     * {@link FanOut} keeps the invariant (its cursor is the larger of this and the last position handed on) and
+     * brings the field up before it compares it.
+     */
     long cursor() {
         return cursor;
     }
 
-    /** Moves the cursor past positions with nothing to offer (a catch-up batch's end). */
+    /** Moves the cursor past positions with nothing to offer it (a catch-up batch's end, events it was not offered). */
     void advanceTo(long position) {
         if (position > cursor) {
             cursor = position;

@@ -4,6 +4,10 @@ package io.clientportal.messaging.spi;
  * Decides who may do what. The default is {@link StandardAccessPolicy}, the table of the architecture; replace it
  * through {@code MessagingBuilder.accessPolicy(...)}. The core asks {@link Permission#VIEW} first and answers
  * {@code NotFoundException} for {@link AccessDecision#HIDE}, so a policy never leaks what exists.
+ *
+ * <p>The event feed asks it, per event, about every team member's stream, but about a client user's stream only for
+ * the events of their own account's conversation (and announcements' deliveries): a client user's stream is never
+ * offered another account's events, whatever a policy would answer for {@code clientOfAccount} false.
  */
 @FunctionalInterface
 public interface AccessPolicy {
