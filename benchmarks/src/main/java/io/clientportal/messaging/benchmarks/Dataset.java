@@ -125,10 +125,10 @@ final class Dataset {
         s.execute("UPDATE messaging_read_horizon SET read_count = last_read_seq WHERE tenant_id = 'default'");
         s.execute("INSERT INTO messaging_tenant_count (tenant_id, slot, countable) SELECT tenant_id, 0,"
                 + " SUM(countable) FROM messaging_conversation WHERE tenant_id = 'default' GROUP BY tenant_id");
-        s.execute("INSERT INTO messaging_reader_total (tenant_id, reader_kind, reader_id, slot,"
-                + " read_count) SELECT tenant_id, reader_kind, reader_id, 0, SUM(read_count) FROM messaging_read_horizon"
-                + " WHERE tenant_id = 'default' AND reader_kind = 'TEAM_MEMBER' GROUP BY tenant_id, reader_kind,"
-                + " reader_id");
+        s.execute("INSERT INTO messaging_reader_total (tenant_id, reader_kind, reader_id, slot, read_count)"
+                + " SELECT tenant_id, reader_kind, reader_id, 0, SUM(read_count) FROM messaging_read_horizon"
+                + " WHERE tenant_id = 'default' AND reader_kind = 'TEAM_MEMBER'"
+                + " GROUP BY tenant_id, reader_kind, reader_id");
     }
 
     /** The outboxes of the baselines: their own tables, so the SDK's relay never reads their events. */
@@ -157,7 +157,8 @@ final class Dataset {
 
         /** A UUID whose last group is the number: 00000000-0000-{version}-8000-{number, 12 digits}. */
         String uuid(String group, String number) {
-            return "CAST('00000000-0000-" + group + "-8000-' || LPAD(CAST(" + number + " AS VARCHAR), 12, '0') AS UUID)";
+            return "CAST('00000000-0000-" + group + "-8000-' || LPAD(CAST(" + number + " AS VARCHAR), 12, '0')"
+                    + " AS UUID)";
         }
 
         /** A fixed instant plus that many seconds. */

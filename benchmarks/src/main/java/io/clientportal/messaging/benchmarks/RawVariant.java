@@ -84,7 +84,8 @@ final class RawVariant implements Variant, OwnerViews {
         inTransaction(c -> {
             String name;
             try (PreparedStatement s = c.prepareStatement("SELECT u.display_name FROM messaging_client_user u"
-                    + " JOIN messaging_conversation c ON c.tenant_id = u.tenant_id AND c.client_account_id = u.account_id"
+                    + " JOIN messaging_conversation c ON c.tenant_id = u.tenant_id"
+                    + " AND c.client_account_id = u.account_id"
                     + " WHERE u.tenant_id = ? AND u.id = ? AND c.id = ?")) {
                 s.setString(1, T);
                 s.setString(2, userId);
@@ -451,16 +452,17 @@ final class RawVariant implements Variant, OwnerViews {
                 }
             } else {
                 try (PreparedStatement s = c.prepareStatement("UPDATE messaging_conversation"
-                        + " SET last_seq = last_seq + 1, countable = countable + 1, last_message_at = ?, activity_at = ? WHERE tenant_id = ?")) {
+                        + " SET last_seq = last_seq + 1, countable = countable + 1, last_message_at = ?,"
+                        + " activity_at = ? WHERE tenant_id = ?")) {
                     s.setObject(1, now);
                     s.setObject(2, now);
                     s.setString(3, T);
                     s.executeUpdate();
                 }
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO messaging_message (tenant_id, conversation_id,"
-                        + " seq, id, author_kind, author_id, author_name, text, highlighted, announcement_id,"
-                        + " created_at) SELECT ?, c.id, c.last_seq, RANDOM_UUID(), 'TEAM_MEMBER', ?, 'Olivia Owner', ?,"
-                        + " FALSE, ?, ? FROM messaging_conversation c WHERE c.tenant_id = ?")) {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO messaging_message (tenant_id,"
+                        + " conversation_id, seq, id, author_kind, author_id, author_name, text, highlighted,"
+                        + " announcement_id, created_at) SELECT ?, c.id, c.last_seq, RANDOM_UUID(), 'TEAM_MEMBER', ?,"
+                        + " 'Olivia Owner', ?, FALSE, ?, ? FROM messaging_conversation c WHERE c.tenant_id = ?")) {
                     s.setString(1, T);
                     s.setString(2, Dataset.OWNER);
                     s.setString(3, text);

@@ -7,7 +7,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 /**
- * One slot of a team member's kept total of read counts, the slots summed when read. Only a mapping for {@link SchemaTests} (see {@link ReadHorizonEntity}).
+ * One slot of a team member's kept total of read counts, the slots summed when read. Only a mapping for
+ * {@link SchemaTests} (see {@link ReadHorizonEntity}).
  */
 @Entity(name = "MessagingReaderTotal")
 @Table(name = "messaging_reader_total")
