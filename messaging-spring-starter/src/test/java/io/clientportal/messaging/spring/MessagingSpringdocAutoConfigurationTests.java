@@ -2,6 +2,7 @@ package io.clientportal.messaging.spring;
 
 import io.clientportal.messaging.spring.web.MessagingOpenApiCustomizer;
 import io.clientportal.messaging.spring.web.MessagingOpenApiMethodFilter;
+import io.micrometer.context.ContextRegistry;
 import io.swagger.v3.oas.models.OpenAPI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The messaging API joins the host's springdoc document when the host has springdoc, and nothing fails without. */
 class MessagingSpringdocAutoConfigurationTests {
+
+    static {
+        // Micrometer's ContextRegistry loads its accessors once per JVM, through the thread's context class loader:
+        // loaded first under a FilteredClassLoader that hides Spring Security (as tests here do), it fails for good,
+        // and with it every web context the JVM starts afterwards. Loaded here, with the real class loader.
+        ContextRegistry.getInstance();
+    }
 
     @TempDir
     Path attachments;

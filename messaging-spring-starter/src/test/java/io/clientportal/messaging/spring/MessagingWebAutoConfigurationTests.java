@@ -7,6 +7,7 @@ import io.clientportal.messaging.spring.web.MessagingRateLimiter;
 import io.clientportal.messaging.spring.web.DirectoryActorResolver;
 import io.clientportal.messaging.spring.web.MessagingJacksonModule;
 import io.clientportal.messaging.spring.web.ProblemWriter;
+import io.micrometer.context.ContextRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -25,6 +26,13 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MessagingWebAutoConfigurationTests {
+
+    static {
+        // Micrometer's ContextRegistry loads its accessors once per JVM, through the thread's context class loader:
+        // loaded first under a FilteredClassLoader that hides Spring Security (as tests here do), it fails for good,
+        // and with it every web context the JVM starts afterwards. Loaded here, with the real class loader.
+        ContextRegistry.getInstance();
+    }
 
     @TempDir
     Path attachments;
