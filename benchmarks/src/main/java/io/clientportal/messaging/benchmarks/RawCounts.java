@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * RAW's share of the unread counts the store keeps as it writes (schema V6), as hand-written JDBC keeps them: the
@@ -27,7 +26,7 @@ final class RawCounts implements OwnerViews {
         this.postgres = postgres;
     }
 
-    /** Adds to the tenant's countable, in a slot row no other open transaction holds (or a new one). */
+    /** Adds to the tenant's countable, in the calling thread's slot row (made here if there is none). */
     void addToTenant(Connection c, long delta) throws SQLException {
         add(c, "messaging_tenant_count", "countable", "", null, delta);
     }
@@ -38,35 +37,36 @@ final class RawCounts implements OwnerViews {
                 delta);
     }
 
-    /** As the store does: the first free slot ({@code SKIP LOCKED}), else a new slot at a random number. */
+    /** As the store does: the thread's slot (a thread runs one transaction at a time), upserted. */
     private void add(Connection c, String table, String column, String key, String member, long delta)
             throws SQLException {
-        String counter = " WHERE tenant_id = ?" + key;
-        try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET " + column + " = " + column + " + ?"
-                + counter + " AND slot = (SELECT slot FROM " + table + counter
-                + " ORDER BY slot LIMIT 1 FOR UPDATE SKIP LOCKED)")) {
-            int p = 0;
-            s.setLong(++p, delta);
-            for (int i = 0; i < 2; i++) {
+        int slot = (int) Math.floorMod(Thread.currentThread().getId(), 1024L);
+        if (!postgres) {
+            try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET " + column + " = " + column
+                    + " + ? WHERE tenant_id = ?" + key + " AND slot = ?")) {
+                int p = 0;
+                s.setLong(++p, delta);
                 s.setString(++p, T);
                 if (member != null) {
                     s.setString(++p, member);
                 }
-            }
-            if (s.executeUpdate() > 0) {
-                return;
+                s.setInt(++p, slot);
+                if (s.executeUpdate() > 0) {
+                    return;
+                }
             }
         }
-        String columns = member == null ? "tenant_id" : "tenant_id, reader_kind, reader_id";
+        String columns = member == null ? "tenant_id, slot" : "tenant_id, reader_kind, reader_id, slot";
         String values = member == null ? "?" : "?, 'TEAM_MEMBER', ?";
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (" + columns + ", slot, " + column
-                + ") VALUES (" + values + ", ?, ?)" + (postgres ? " ON CONFLICT DO NOTHING" : ""))) {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (" + columns + ", " + column
+                + ") VALUES (" + values + ", ?, ?)" + (postgres ? " ON CONFLICT (" + columns + ") DO UPDATE SET "
+                + column + " = " + table + "." + column + " + EXCLUDED." + column : ""))) {
             int p = 0;
             s.setString(++p, T);
             if (member != null) {
                 s.setString(++p, member);
             }
-            s.setInt(++p, ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE));
+            s.setInt(++p, slot);
             s.setLong(++p, delta);
             s.executeUpdate();
         }

@@ -58,6 +58,13 @@ final class AccessCache {
     private final Cache<MemberKey, Optional<ClientUser>> clientUsers = newCache();
     private final Cache<ParticipantKey, Optional<Access>> participants = newCache();
     private final Cache<ConversationKey, Optional<String>> conversationAccounts = newCache();
+    /**
+     * Conversations known deleted. Ids are never reused, so none may be remembered again: the relay passes events
+     * from before a delete after the delete has committed (and invalidated this cache), and an account remembered
+     * from one of them (a created conversation, the lookahead's bulk read) would show the deleted conversation as
+     * there until the relay passes the delete itself.
+     */
+    private final Cache<ConversationKey, Boolean> deletedConversations = newCache();
 
     /** How long a read count is kept, in case an event that changes it is ever missed. */
     private static final Duration READ_COUNT_TTL = Duration.ofSeconds(5);
@@ -116,6 +123,9 @@ final class AccessCache {
     Optional<String> conversationAccount(String tenantId, ConversationId conversationId,
                                          Supplier<Optional<String>> loader) {
         ConversationKey key = new ConversationKey(tenantId, conversationId);
+        if (deletedConversations.getIfPresent(key) != null) {
+            return Optional.empty();
+        }
         Optional<String> account = conversationAccounts.get(key, k -> loader.get());
         if (account.isEmpty()) {
             // Not remembered: an id asked for before its conversation exists must not hide it afterwards.
@@ -140,8 +150,10 @@ final class AccessCache {
 
     /** Caches a conversation's account, read in bulk (a conversation never changes account). */
     void rememberAccount(String tenantId, ConversationId conversationId, String accountId) {
-        conversationAccounts.asMap().putIfAbsent(new ConversationKey(tenantId, conversationId),
-                Optional.of(accountId));
+        ConversationKey key = new ConversationKey(tenantId, conversationId);
+        if (deletedConversations.getIfPresent(key) == null) {
+            conversationAccounts.asMap().putIfAbsent(key, Optional.of(accountId));
+        }
     }
 
     /** Whether a member's participant access in a conversation is cached. */
@@ -185,7 +197,9 @@ final class AccessCache {
             forgetReadCounts(tenant);   // posting moved the client's horizon to the post
         } else if (event instanceof ConversationDeleted deleted) {
             forgetReadCounts(tenant);
-            conversationAccounts.invalidate(new ConversationKey(tenant, deleted.conversationId()));
+            ConversationKey gone = new ConversationKey(tenant, deleted.conversationId());
+            deletedConversations.put(gone, Boolean.TRUE);
+            conversationAccounts.invalidate(gone);
             participants.asMap().keySet().removeIf(key -> key.tenantId().equals(tenant)
                     && key.conversationId().equals(deleted.conversationId()));
         }

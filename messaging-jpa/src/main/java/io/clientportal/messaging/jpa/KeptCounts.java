@@ -6,14 +6,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The tenant-wide counts kept as rows are written ({@code ReadStateRows}): the tenant's countable and the kept totals
- * of readers' read counts, each spread over slot rows that are summed when read. A unit of work adds to a slot that
- * no other open unit holds ({@code FOR UPDATE SKIP LOCKED}), or to a new one when every slot is held, so that no post
- * or read ever waits for another unit on these rows, however long a host keeps its transaction open: one row per
- * counter would make every post of a tenant (and every post and read of one owner) wait for the open one. Also
+ * of readers' read counts, each spread over at most {@link #SLOTS} slot rows that are summed when read. A unit of
+ * work adds to its thread's slot, so that units open at the same time on one instance never wait for each other on
+ * these rows, however long a host keeps its transaction open: one row per counter made every post of a tenant (and
+ * every post and read of one owner) wait for the open one. ({@code FOR UPDATE SKIP LOCKED} was tried: H2 2.4 skips
+ * rows it need not and deadlocks in the UPDATE's subquery, so slots multiplied.) Also
  * remembers which conversations this unit of work has locked, so that a horizon moved by a post (which locked its
  * conversation to take the seq) locks nothing more.
  */
@@ -22,6 +22,21 @@ final class KeptCounts {
     private static final String TENANT_COUNT = "messaging_tenant_count";
     private static final String READER_TOTAL = "messaging_reader_total";
     private static final String READER_KEY = " AND reader_kind = ? AND reader_id = ?";
+
+    /** How many slots a counter has at most: what its reads sum. */
+    static final int SLOTS = 1024;
+
+    /**
+     * The calling thread's slot: a thread runs one unit at a time, so units open at the same moment on one instance
+     * add to different slots (thread ids are distinct), and another instance's threads are offset at random.
+     */
+    private static final ThreadLocal<Integer> SLOT = ThreadLocal.withInitial(() ->
+            (int) Math.floorMod(Thread.currentThread().getId() + Offset.VALUE, (long) SLOTS));
+
+    /** This instance's offset of its threads' slots. */
+    private static final class Offset {
+        static final long VALUE = new java.security.SecureRandom().nextInt(SLOTS);
+    }
 
     private final Jdbc jdbc;
     private final String tenantId;
@@ -91,36 +106,34 @@ final class KeptCounts {
     }
 
     /**
-     * Adds {@code delta} to a slot of a counter ({@code key} narrows the table to it, {@code keys} are the tenant
-     * and its values): the first slot no other open unit holds (this unit's own included), else a new slot.
+     * Adds {@code delta} to this unit's slot of a counter ({@code key} narrows the table to it, {@code keys} are the
+     * tenant and its values), inserting the slot where there is none. PostgreSQL: one upsert. H2: an UPDATE first
+     * (the common case, one statement), then an INSERT; a concurrent first insert wins on the key and this one
+     * updates after all.
      */
     private void add(String table, String column, String key, Object[] keys, long delta) {
-        Object[] parameters = new Object[2 * keys.length + 1];
-        parameters[0] = delta;
-        System.arraycopy(keys, 0, parameters, 1, keys.length);
-        System.arraycopy(keys, 0, parameters, 1 + keys.length, keys.length);
-        String counter = " WHERE tenant_id = ?" + key;
-        if (jdbc.update("UPDATE " + table + " SET " + column + " = " + column + " + ?" + counter + " AND slot = (SELECT"
-                + " slot FROM " + table + counter + " ORDER BY slot LIMIT 1 FOR UPDATE SKIP LOCKED)", parameters) > 0) {
+        Object[] update = new Object[keys.length + 2];
+        update[0] = delta;
+        System.arraycopy(keys, 0, update, 1, keys.length);
+        update[keys.length + 1] = SLOT.get();
+        String columns = "tenant_id" + key.replace(" = ?", "").replace(" AND", ",") + ", slot";
+        Object[] insert = new Object[keys.length + 2];
+        System.arraycopy(keys, 0, insert, 0, keys.length);
+        insert[keys.length] = SLOT.get();
+        insert[keys.length + 1] = delta;
+        String values = " (" + columns + ", " + column + ") VALUES (" + "?, ".repeat(keys.length + 1) + "?)";
+        if (jdbc.platform() == Platform.POSTGRESQL) {
+            jdbc.update("INSERT INTO " + table + values + " ON CONFLICT (" + columns + ") DO UPDATE SET " + column
+                    + " = " + table + "." + column + " + EXCLUDED." + column, insert);
             return;
         }
-        String columns = "tenant_id" + key.replace(" = ?", "").replace(" AND", ",");
-        String insert = "INSERT INTO " + table + " (" + columns + ", slot, " + column + ") VALUES ("
-                + "?, ".repeat(keys.length) + "?, ?)";
-        Object[] values = new Object[keys.length + 2];
-        System.arraycopy(keys, 0, values, 0, keys.length);
-        values[keys.length + 1] = delta;
-        // Every slot is held by another open unit (or there is none yet): a new one, at a random number, so that
-        // two units making one at the same moment hardly ever pick the same (and then the loser picks again).
-        do {
-            values[keys.length] = ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE);
-        } while (!inserted(insert, values));
-    }
-
-    private boolean inserted(String insert, Object[] values) {
-        if (jdbc.platform() == Platform.POSTGRESQL) {
-            return jdbc.update(insert + " ON CONFLICT DO NOTHING", values) > 0;
+        String sql = "UPDATE " + table + " SET " + column + " = " + column + " + ? WHERE tenant_id = ?" + key
+                + " AND slot = ?";
+        if (jdbc.update(sql, update) > 0) {
+            return;
         }
-        return jdbc.insertUnlessDuplicate(insert, values);
+        if (!jdbc.insertUnlessDuplicate("INSERT INTO " + table + values, insert)) {
+            jdbc.update(sql, update);
+        }
     }
 }

@@ -3,9 +3,9 @@
 -- in a tenant of a thousand conversations as in one of a hundred thousand:
 --   countable (conversation): its messages not deleted;
 --   read_count (horizon): of those, the ones the reader has read (seq <= last_read_seq) or wrote;
---   messaging_tenant_count: the tenant's countable, spread over slot rows summed when read: a unit of work adds to a
---     slot no other open unit holds (SKIP LOCKED, a new slot when all are held), so no post ever waits for another
---     unit, however long a host keeps its transaction open;
+--   messaging_tenant_count: the tenant's countable, spread over slot rows summed when read: a unit of work adds to
+--     its thread's slot, so units open at the same time don't wait for each other, however long a host keeps its
+--     transaction open;
 --   messaging_reader_total: the sum of a team member's read counts, in slots the same way.
 -- A reader's unread in a conversation is countable - read_count; an owner's over all is the tenant's countable
 -- minus their total. What exists is counted once, below.
