@@ -175,7 +175,9 @@ public final class Benchmark {
                         pool.shutdown();
                     }
                 });
-        return m.result("msg/s", true, new Result.Target(RATIO_AT_LEAST, 0.7, "SDK/RAW >= 0.7"));
+        // PERFORMANCE.md: at least 0.9x RAW on one thread, 0.7x on eight.
+        double atLeast = threads == 1 ? 0.9 : 0.7;
+        return m.result("msg/s", true, new Result.Target(RATIO_AT_LEAST, atLeast, "SDK/RAW >= " + atLeast));
     }
 
     private Result history(BenchmarkDatabase db, Map<String, Variant> variants, boolean newest) {
