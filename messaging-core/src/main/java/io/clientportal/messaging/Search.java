@@ -16,8 +16,9 @@ public interface Search {
      * @throws NotFoundException       if the actor is unknown, or the query's conversation does not exist or the
      *                                 actor may not see it
      * @throws InvalidInputException   for a text that is blank, longer than {@value SearchQuery#MAX_TEXT_LENGTH}
-     *                                 characters or without a single letter or digit (field {@code text}), a bad
-     *                                 limit or a cursor this API did not return
+     *                                 characters, without a single letter or digit, or holding {@code <}, {@code >},
+     *                                 {@code \} or control characters (field {@code text}); a bad limit; a cursor
+     *                                 this API did not return
      * @throws MessagingStoreException when the store fails
      */
     Page<SearchHit> messages(Actor actor, SearchQuery query);
