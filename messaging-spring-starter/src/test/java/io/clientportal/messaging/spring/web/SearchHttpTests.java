@@ -168,8 +168,11 @@ class SearchHttpTests {
         AbstractMessagingHttpTests.assertProblem(as(Who.OWNER).get("/search"), 400, "q");
         AbstractMessagingHttpTests.assertProblem(as(Who.OWNER).get("/search?q=x&limit=0"), 400, "limit");
         AbstractMessagingHttpTests.assertProblem(as(Who.OWNER).get("/search?q=x&cursor=nope"), 400, "cursor");
-        // Longer than a request line may be: refused before the application, still a 400 problem.
-        AbstractMessagingHttpTests.assertProblem(as(Who.OWNER).get("/search?q=" + "x".repeat(10_000)), 400, null);
+        // Longer than Tomcat lets a request line be (8 KB): its connector refuses it, before any valve or the
+        // application sees it, so the answer is Tomcat's own 400 (the Java API refuses such a text naming "text").
+        Answer tooLong = as(Who.OWNER).get("/search?q=" + "x".repeat(10_000));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body()).doesNotContain("Exception").doesNotContain("\tat ");
         // Wildcards and quotes are separators, never syntax.
         assertThat(texts(Who.OWNER, "scr%")).containsExactly("script kiddies");
         assertThat(texts(Who.OWNER, "s_ript")).isEmpty();
