@@ -950,7 +950,10 @@ async function runSearch(text) {
     search.cursor = null;
     search.generation++;
     $('search-results').replaceChildren();
-    $('search-panel').hidden = false;
+    // Under the box wherever the top bar put it (on a phone it wraps onto a row of its own).
+    const panel = $('search-panel');
+    panel.style.setProperty('--search-top', `${Math.round($('search-form').getBoundingClientRect().bottom + 6)}px`);
+    panel.hidden = false;
     if (!search.query) {
         closeSearch();
         return;

@@ -46,7 +46,12 @@ final class Snippets {
             }
         }
         int first = matched.isEmpty() ? 0 : matched.get(0).start();
-        int from = first <= BEFORE ? 0 : cutAfterSpace(text, first - BEFORE, first);
+        // Up to BEFORE characters of context before the match, less where the text ends soon after it: a text
+        // that fits is shown whole.
+        int from = Math.min(Math.max(0, first - BEFORE), Math.max(0, text.length() - LENGTH));
+        if (from > 0) {
+            from = cutAfterSpace(text, from, first);
+        }
         int to = Math.min(text.length(), from + LENGTH);
         if (to < text.length()) {
             to = cutBeforeSpace(text, from, to);
