@@ -44,6 +44,14 @@ export class MessagingClient {
 
     conversation(id) { return this.#request('GET', `/conversations/${enc(id)}`); }
 
+    /**
+     * Full-text search over what the caller may see, newest first: {items: [{message, snippet, highlights}],
+     * nextCursor}. The snippet is plain text; highlights are [start, end) ranges in it (JavaScript indices).
+     */
+    search({ q, conversationId, limit = 20, cursor } = {}) {
+        return this.#request('GET', '/search', { query: { q, conversationId, limit, cursor } });
+    }
+
     /** Messages ascending by seq: the latest page, or the page before/after a seq. */
     history(conversationId, { before, after, limit = 30 } = {}) {
         return this.#request('GET', `/conversations/${enc(conversationId)}/messages`, { query: { before, after, limit } });

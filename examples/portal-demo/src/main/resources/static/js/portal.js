@@ -918,6 +918,135 @@ function refreshInboxSoon() {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Search: the box in the top bar, a panel of hits (newest first, a page at a time); a hit opens its conversation.
+// Snippets are the server's plain text: they go in as text nodes, the matched words as <mark> elements around text
+// nodes, so markup in a message is shown as the characters it is.
+
+const SEARCH_PAGE = 10;
+const search = { query: '', cursor: null, timer: null, generation: 0 };
+
+function wireSearch() {
+    const input = $('search-input');
+    $('search-form').addEventListener('submit', event => {
+        event.preventDefault();
+        runSearch(input.value);
+    });
+    input.addEventListener('input', () => {
+        clearTimeout(search.timer);
+        if (!input.value.trim()) {
+            closeSearch();
+            return;
+        }
+        search.timer = setTimeout(() => runSearch(input.value), 350);
+    });
+    input.addEventListener('keydown', event => { if (event.key === 'Escape') closeSearch(); });
+    $('search-close').addEventListener('click', closeSearch);
+    $('search-more').addEventListener('click', () => loadSearchPage());
+}
+
+async function runSearch(text) {
+    clearTimeout(search.timer);
+    search.query = text.trim();
+    search.cursor = null;
+    search.generation++;
+    $('search-results').replaceChildren();
+    // Under the box wherever the top bar put it (on a phone it wraps onto a row of its own).
+    const panel = $('search-panel');
+    panel.style.setProperty('--search-top', `${Math.round($('search-form').getBoundingClientRect().bottom + 6)}px`);
+    panel.hidden = false;
+    if (!search.query) {
+        closeSearch();
+        return;
+    }
+    await loadSearchPage();
+}
+
+async function loadSearchPage() {
+    const generation = search.generation;
+    $('search-status').textContent = 'Searching…';
+    $('search-more').hidden = true;
+    let page;
+    try {
+        page = await api.search({ q: search.query, limit: SEARCH_PAGE, cursor: search.cursor || undefined });
+    } catch (error) {
+        if (generation !== search.generation) return;
+        const refused = error instanceof ApiError && error.status === 400;
+        $('search-status').textContent = refused ? 'Type a word or two to search for.' : 'Search failed; try again.';
+        if (!refused) console.error(error);
+        return;
+    }
+    if (generation !== search.generation) return;
+    page.items.forEach(hit => $('search-results').append(searchHitNode(hit)));
+    search.cursor = page.nextCursor;
+    $('search-more').hidden = !page.nextCursor;
+    const shown = $('search-results').childElementCount;
+    $('search-status').textContent = shown === 0 ? 'No messages found.'
+        : `${shown}${page.nextCursor ? '+' : ''} message${shown === 1 ? '' : 's'} found`;
+}
+
+function searchHitNode(hit) {
+    const { message } = hit;
+    const where = el('span', { class: 'search-hit-where' }, conversationName(message.conversationId));
+    const row = el('li', {
+        class: 'search-hit', tabindex: '0', role: 'button',
+        'data-message-id': message.id, 'data-conversation-id': message.conversationId,
+    },
+    el('div', { class: 'search-hit-meta' },
+        state.isTeam ? where : null,
+        el('span', { class: 'search-hit-author' }, isMine(message) ? 'You' : message.authorName),
+        el('time', { datetime: message.createdAt, title: fullTime(message.createdAt) }, shortTime(message.createdAt))),
+    snippetNode(hit));
+    if (state.isTeam && !state.inbox.summaries.has(message.conversationId)) {
+        api.conversation(message.conversationId).then(c => { where.textContent = c.clientName; }).catch(() => {});
+    }
+    row.addEventListener('click', () => openSearchHit(message));
+    row.addEventListener('keydown', event => { if (event.key === 'Enter') openSearchHit(message); });
+    return row;
+}
+
+/** The snippet as text nodes, each highlight a <mark> holding a text node: never parsed as markup. */
+function snippetNode(hit) {
+    const node = el('p', { class: 'search-snippet' });
+    let at = 0;
+    for (const { start, end } of hit.highlights) {
+        if (start < at || end > hit.snippet.length) continue;
+        node.append(document.createTextNode(hit.snippet.slice(at, start)),
+            el('mark', {}, hit.snippet.slice(start, end)));
+        at = end;
+    }
+    node.append(document.createTextNode(hit.snippet.slice(at)));
+    return node;
+}
+
+function conversationName(conversationId) {
+    return state.inbox.summaries.get(conversationId)?.conversation.clientName || 'Conversation';
+}
+
+async function openSearchHit(message) {
+    closeSearch();
+    try {
+        if (state.open?.id !== message.conversationId) await openConversation(message.conversationId);
+    } catch (error) {
+        showError(error);
+        return;
+    }
+    const shown = document.querySelector(`#message-list .message[data-message-id="${CSS.escape(message.id)}"]`);
+    if (shown) {
+        shown.scrollIntoView({ block: 'center' });
+        shown.classList.add('search-target');
+        setTimeout(() => shown.classList.remove('search-target'), 2500);
+    }
+}
+
+function closeSearch() {
+    clearTimeout(search.timer);
+    search.generation++;
+    $('search-panel').hidden = true;
+}
+
+wireSearch();
+
+// ---------------------------------------------------------------------------------------------------------------
 // Small things
 
 function key(actor) {

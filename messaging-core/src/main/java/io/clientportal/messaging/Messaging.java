@@ -50,6 +50,15 @@ public interface Messaging extends AutoCloseable {
     Events events();
 
     /**
+     * Full-text search over the messages an actor may see.
+     *
+     * @throws UnsupportedOperationException when this implementation has no search
+     */
+    default Search search() {
+        throw new UnsupportedOperationException("search is not available here");
+    }
+
+    /**
      * Operating webhooks (dead letters, replay); the same for every tenant view.
      *
      * @throws UnsupportedOperationException when this implementation has no webhooks

@@ -7,8 +7,11 @@ import io.clientportal.messaging.model.MessageId;
 import io.clientportal.messaging.spi.DuplicateKeyException;
 import io.clientportal.messaging.spi.MessageRow;
 import io.clientportal.messaging.spi.MessageRows;
+import io.clientportal.messaging.spi.SearchRequest;
+import io.clientportal.messaging.spi.SearchWords;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -78,6 +81,36 @@ record MemoryMessages(TenantData data, UndoLog undo) implements MessageRows {
         rewrite(id, m -> new MessageRow(m.id(), m.conversationId(), m.seq(), m.author(), m.authorName(), "",
                 List.of(), m.highlighted(), m.announcementId(), m.clientMessageId(), m.createdAt(), m.editedAt(),
                 deletedAt));
+    }
+
+    /**
+     * Scans the scope's messages with the words of {@link SearchWords}, as the JPA store's index holds them. (The
+     * in-memory store has no notes yet, so {@code includeInternal} has nothing to leave out.)
+     */
+    @Override
+    public List<MessageRow> search(SearchRequest request) {
+        Comparator<MessageRow> newestFirst = Comparator.comparing(MessageRow::createdAt)
+                .thenComparing(m -> m.id().value()).reversed();
+        MessageRow cursor = request.beforeCreatedAt() == null ? null : new MessageRow(request.beforeMessage(),
+                new ConversationId(request.beforeMessage().value()), 0, Actor.teamMember("cursor"), "", "", List.of(),
+                false, null, null, request.beforeCreatedAt(), null, null);
+        return data.messages.all().values().stream()
+                .filter(m -> !m.deleted() && inScope(m.conversationId(), request))
+                .filter(m -> cursor == null || newestFirst.compare(m, cursor) > 0)
+                .filter(m -> SearchWords.matches(SearchWords.of(m.text()), request.terms()))
+                .sorted(newestFirst)
+                .limit(request.limit())
+                .map(this::withAttachments)
+                .toList();
+    }
+
+    private boolean inScope(ConversationId id, SearchRequest request) {
+        var scope = request.scope();
+        if (scope.conversationId() != null) {
+            return scope.conversationId().equals(id);
+        }
+        return scope.participantId() == null
+                || data.participants.contains(new TenantData.InConversation<>(id, scope.participantId()));
     }
 
     private boolean rewrite(MessageId id, java.util.function.UnaryOperator<MessageRow> change) {

@@ -49,4 +49,14 @@ public interface MessageRows {
 
     /** Sets a message's {@code deletedAt} and erases its text (stores the empty string). Its seq stays. */
     void markDeleted(MessageId id, Instant deletedAt);
+
+    /**
+     * One page of a full-text search ({@link SearchRequest}): at most {@code limit} rows, in the request's order,
+     * with their attachments.
+     *
+     * @throws UnsupportedOperationException when the store has no search (the default)
+     */
+    default List<MessageRow> search(SearchRequest request) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support search");
+    }
 }

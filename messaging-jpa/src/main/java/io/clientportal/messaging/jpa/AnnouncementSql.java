@@ -9,6 +9,7 @@ import io.clientportal.messaging.spi.AnnouncementRow;
 import io.clientportal.messaging.spi.AnnouncementRows;
 import io.clientportal.messaging.spi.MessageRow;
 import io.clientportal.messaging.spi.PendingAnnouncement;
+import io.clientportal.messaging.spi.SearchWords;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
@@ -33,7 +34,7 @@ final class AnnouncementSql implements AnnouncementRows {
 
     private static final String INSERT_MESSAGE = "INSERT INTO messaging_message (tenant_id, conversation_id, seq, id,"
             + " author_kind, author_id, author_name, text, highlighted, announcement_id, client_message_id,"
-            + " created_at, edited_at, deleted_at)";
+            + " created_at, edited_at, deleted_at, search_text)";
 
     /**
      * PostgreSQL: bump the seq of every listed conversation that exists and has no message of the announcement
@@ -54,7 +55,7 @@ final class AnnouncementSql implements AnnouncementRows {
             + " RETURNING c.id AS conversation_id, c.last_seq AS seq, i.message_id AS message_id,"
             + " c.last_message_at AS created_at) "
             + INSERT_MESSAGE + " SELECT ?, b.conversation_id, b.seq, b.message_id, ?, ?, ?, ?, ?, ?, NULL,"
-            + " b.created_at, NULL, NULL FROM bumped b RETURNING conversation_id, seq, id, created_at";
+            + " b.created_at, NULL, NULL, ? FROM bumped b RETURNING conversation_id, seq, id, created_at";
 
     /**
      * H2: the chunk's conversations as a table joined on the primary key, so each is one index lookup. (H2 uses an
@@ -162,7 +163,8 @@ final class AnnouncementSql implements AnnouncementRows {
             for (Written w : jdbc.query(DELIVER_POSTGRESQL, AnnouncementSql::written,
                     jdbc.uuids(conversations), jdbc.uuids(messages), tenantId, a.announcementId().value(),
                     chunk.at(), chunk.at(), chunk.at(), chunk.at(), tenantId, tenantId, a.author().kind(),
-                    a.author().id(), a.authorName(), a.text(), a.highlighted(), a.announcementId().value())) {
+                    a.author().id(), a.authorName(), a.text(), a.highlighted(), a.announcementId().value(),
+                    SearchWords.indexText(a.text()))) {
                 written.put(w.conversationId(), w);
             }
         } else {
@@ -196,6 +198,7 @@ final class AnnouncementSql implements AnnouncementRows {
         Object[] parameters = {jdbc.uuids(conversations), tenantId, a.announcementId().value(), tenantId, chunk.at(),
                 chunk.at(), chunk.at(), chunk.at()};
         List<Object[]> rows = new ArrayList<>();
+        String searchText = SearchWords.indexText(a.text());
         for (Written bumped : jdbc.query(BUMP_H2, row -> {
                     UUID conversationId = uuid(row, "id");
                     return new Written(conversationId, row.getLong("last_seq"),
@@ -204,9 +207,9 @@ final class AnnouncementSql implements AnnouncementRows {
             written.put(bumped.conversationId(), bumped);
             rows.add(new Object[]{tenantId, bumped.conversationId(), bumped.seq(), bumped.messageId(),
                     a.author().kind(), a.author().id(), a.authorName(), a.text(), a.highlighted(),
-                    a.announcementId().value(), bumped.createdAt()});
+                    a.announcementId().value(), bumped.createdAt(), searchText});
         }
-        jdbc.batch(INSERT_MESSAGE + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, NULL)", rows);
+        jdbc.batch(INSERT_MESSAGE + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?)", rows);
     }
 
     /** A message a chunk wrote: its conversation, seq, id and creation time (when its seq was taken). */

@@ -6,6 +6,8 @@ import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.MessageId;
 import io.clientportal.messaging.spi.MessageRow;
 import io.clientportal.messaging.spi.MessageRows;
+import io.clientportal.messaging.spi.SearchRequest;
+import io.clientportal.messaging.spi.SearchWords;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Messages: posting, look-ups and history pages, each a fixed number of statements. */
 final class MessageSql implements MessageRows {
@@ -51,13 +54,14 @@ final class MessageSql implements MessageRows {
     public void insert(MessageRow m) {
         jdbc.update("INSERT INTO messaging_message (tenant_id, conversation_id, seq, id, author_kind, author_id,"
                         + " author_name, text, highlighted, announcement_id, client_message_id, created_at, edited_at,"
-                        + " deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " deleted_at, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tenantId, m.conversationId().value(), m.seq(), m.id().value(), m.author().kind(), m.author().id(),
                 m.authorName(), m.text(), m.highlighted(),
                 AttachmentSql.uuidOrNull(m.announcementId() == null ? null : m.announcementId().value()),
                 m.clientMessageId() == null ? Jdbc.NULL_TEXT : m.clientMessageId(), m.createdAt(),
                 m.editedAt() == null ? Jdbc.NULL_TIMESTAMP : m.editedAt(),
-                m.deletedAt() == null ? Jdbc.NULL_TIMESTAMP : m.deletedAt());
+                m.deletedAt() == null ? Jdbc.NULL_TIMESTAMP : m.deletedAt(),
+                m.deletedAt() == null ? SearchWords.indexText(m.text()) : "");
     }
 
     @Override
@@ -120,13 +124,70 @@ final class MessageSql implements MessageRows {
     @Override
     public boolean updateText(MessageId id, String text, Instant editedAt) {
         // Not into a deleted message: a delete may have committed since the core read the message.
-        return jdbc.update("UPDATE messaging_message SET text = ?, edited_at = ? WHERE tenant_id = ? AND id = ?"
-                + " AND deleted_at IS NULL", text, editedAt, tenantId, id.value()) > 0;
+        return jdbc.update("UPDATE messaging_message SET text = ?, search_text = ?, edited_at = ? WHERE tenant_id = ?"
+                + " AND id = ? AND deleted_at IS NULL", text, SearchWords.indexText(text), editedAt, tenantId,
+                id.value()) > 0;
     }
 
     @Override
     public void markDeleted(MessageId id, Instant deletedAt) {
-        jdbc.update("UPDATE messaging_message SET text = '', deleted_at = ? WHERE tenant_id = ? AND id = ?",
+        jdbc.update("UPDATE messaging_message SET text = '', search_text = '', deleted_at = ? WHERE tenant_id = ?"
+                        + " AND id = ?",
                 deletedAt, tenantId, id.value());
+    }
+
+    /**
+     * One search page in one query (then one for the page's attachments), newest first. The words are matched in
+     * the index text the core made ({@link SearchWords}), so both databases answer alike: PostgreSQL through the
+     * GIN index of V11 ({@code search_text} cast to a tsvector, word by word, and a prefix tsquery of the terms),
+     * H2 with one {@code LIKE} per term against the words with a space before each (no index: H2 is for
+     * development and tests). Deleted messages have no words and are left out besides.
+     */
+    @Override
+    public List<MessageRow> search(SearchRequest request) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(SELECT_FLAGGED).append(" WHERE m.tenant_id = ? AND m.deleted_at IS NULL");
+        parameters.add(tenantId);
+        var scope = request.scope();
+        if (scope.conversationId() != null) {
+            sql.append(" AND m.conversation_id = ?");
+            parameters.add(scope.conversationId().value());
+        } else if (scope.participantId() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM messaging_participant s WHERE s.tenant_id = m.tenant_id")
+                    .append(" AND s.conversation_id = m.conversation_id AND s.team_member_id = ?)");
+            parameters.add(scope.participantId());
+        }
+        if (jdbc.platform() == Platform.POSTGRESQL) {
+            sql.append(" AND CAST(m.search_text AS tsvector) @@ CAST(? AS tsquery)");
+            parameters.add(request.terms().stream().map(MessageSql::prefixLexeme)
+                    .collect(Collectors.joining(" & ")));
+        } else {
+            for (String term : request.terms()) {
+                sql.append(" AND CONCAT(' ', m.search_text) LIKE ? ESCAPE '\\'");
+                parameters.add("% " + likeLiteral(term) + "%");
+            }
+        }
+        if (request.beforeCreatedAt() != null) {
+            sql.append(" AND (m.created_at < ? OR (m.created_at = ? AND m.id < ?))");
+            parameters.add(request.beforeCreatedAt());
+            parameters.add(request.beforeCreatedAt());
+            parameters.add(request.beforeMessage().value());
+        }
+        sql.append(" ORDER BY m.created_at DESC, m.id DESC LIMIT ?");
+        parameters.add(request.limit());
+        Set<UUID> withAttachments = new HashSet<>();
+        List<MessageRow> page = jdbc.query(sql.toString(), row -> flagged(row, withAttachments),
+                parameters.toArray());
+        return attachments.attachTo(page, withAttachments);
+    }
+
+    /** A term as a quoted tsquery lexeme matching every word it starts ({@code 'term':*}), quotes escaped. */
+    private static String prefixLexeme(String term) {
+        return "'" + term.replace("\\", "\\\\").replace("'", "''") + "':*";
+    }
+
+    /** A term with LIKE's wildcards (and the escape character) taken literally. */
+    private static String likeLiteral(String term) {
+        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

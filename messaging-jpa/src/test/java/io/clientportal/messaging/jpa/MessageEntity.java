@@ -60,6 +60,9 @@ class MessageEntity {
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
+    @Column(name = "search_text", nullable = false, length = Texts.MAX_LENGTH)
+    private String searchText;
+
     protected MessageEntity() {
     }
 }

@@ -4,6 +4,7 @@ import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.NewMessage;
+import io.clientportal.messaging.model.SearchQuery;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Table;
 import org.flywaydb.core.Flyway;
@@ -58,7 +59,7 @@ abstract class SchemaTests {
             validated.close();
             assertThat(strings(dataSource, "SELECT \"version\" FROM \"messaging_schema_history\""
                     + " WHERE \"success\" = TRUE AND \"version\" <> '0' ORDER BY \"installed_rank\""))
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "11");
         }
     }
 
@@ -159,6 +160,48 @@ abstract class SchemaTests {
                 assertThat(messaging.messages().unreadTotal(agent)).isZero();
                 messaging.messages().markRead(owner, id, 5);
                 assertThat(messaging.messages().unreadTotal(owner)).isZero();
+            }
+        }
+    }
+
+    /**
+     * Version 11 indexes the words of the messages a database at version 7 holds, so they are found at once, and a
+     * deleted message's (empty) text gives none.
+     */
+    @Test
+    void version11MakesWhatExistedBeforeSearchable() throws SQLException {
+        try (TestDatabases.TestDatabase database = newDatabase()) {
+            DataSource dataSource = database.dataSource();
+            Flyway.configure(MessagingSchema.class.getClassLoader()).dataSource(dataSource)
+                    .table(MessagingSchema.HISTORY_TABLE).locations(Platform.of(dataSource).scriptLocation())
+                    .baselineOnMigrate(true).baselineVersion("0").target("7").load().migrate();
+            String c = "'00000000-0000-7000-8000-000000000001'";
+            String message = "INSERT INTO messaging_message (tenant_id, conversation_id, seq, id, author_kind,"
+                    + " author_id, author_name, text, highlighted, created_at, deleted_at) VALUES ('default', " + c;
+            String at = "'2026-01-01 00:00:00+00'";
+            String longWord = "x".repeat(100);
+            execute(dataSource, "INSERT INTO messaging_team_member VALUES ('default', 'owner', 'Olivia', 'OWNER')",
+                    "INSERT INTO messaging_client_account VALUES ('default', 'acc', 'Acme', 'ORGANISATION')",
+                    "INSERT INTO messaging_client_user VALUES ('default', 'u', 'acc', 'Una')",
+                    "INSERT INTO messaging_conversation (tenant_id, id, client_account_id, client_name, last_seq,"
+                            + " created_at, last_message_at, activity_at) VALUES ('default', " + c + ", 'acc',"
+                            + " 'Acme', 2, " + at + ", " + at + ", " + at + ")",
+                    message + ", 1, '00000000-0000-7001-8000-000000000001', 'CLIENT_USER', 'u', 'Una',"
+                            + " 'Quarterly REPORT: see https://example.com/tax_2026 " + longWord + "', FALSE, "
+                            + at + ", NULL)",
+                    message + ", 2, '00000000-0000-7001-8000-000000000002', 'CLIENT_USER', 'u', 'Una', '', FALSE, "
+                            + at + ", " + at + ")");
+
+            MessagingSchema.migrate(dataSource);
+
+            try (JpaMessagingStore store = JpaMessagingStore.create(dataSource);
+                 Messaging messaging = Messaging.builder().store(store).build()) {
+                Actor owner = Actor.teamMember("owner");
+                for (String found : List.of("report", "quarter exam", "TAX 2026", longWord)) {
+                    assertThat(messaging.search().messages(owner, SearchQuery.of(found, 10)).items())
+                            .as(found).extracting(hit -> hit.message().seq()).containsExactly(1L);
+                }
+                assertThat(messaging.search().messages(owner, SearchQuery.of("port", 10)).items()).isEmpty();
             }
         }
     }

@@ -232,6 +232,14 @@ public abstract class MessagingStoreContractTests {
     }
 
     @Nested
+    class FullTextSearch extends SearchContract {
+        @Override
+        protected ContractFixture world() {
+            return fixture;
+        }
+    }
+
+    @Nested
     class Concurrency extends ConcurrencyContract {
         @Override
         protected ContractFixture world() {

@@ -140,6 +140,11 @@ public class MessagingWebConfiguration {
     }
 
     @Bean
+    SearchController messagingSearchController() {
+        return new SearchController();
+    }
+
+    @Bean
     ParticipantController messagingParticipantController() {
         return new ParticipantController();
     }

@@ -214,6 +214,12 @@ class OpenApiContractHttpTests {
         check("POST", "/conversations/{id}/messages", limited, 429);
         assertThat(limited.header("Retry-After")).isNotBlank();
 
+        // Search.
+        check("GET", "/search", client.get("/search?q=hello&limit=5"), 200);
+        check("GET", "/search", owner.get("/search?q=hello&conversationId=" + conversation), 200);
+        check("GET", "/search", owner.get("/search?q=%25%25"), 400);
+        check("GET", "/search", client.get("/search?q=hello&conversationId=" + portal.otherConversation.id()), 404);
+
         // The event stream.
         try (SseClient events = owner.events(null).awaitSubscribed()) {
             assertThat(events.contentType()).startsWith("text/event-stream");
