@@ -52,9 +52,4 @@ public record InboxQuery(int limit, boolean onlyUnread, String cursor, String as
     public InboxQuery status(ConversationStatus status) {
         return new InboxQuery(limit, onlyUnread, cursor, assigneeId, onlyUnassigned, status);
     }
-
-    /** Whether a team filter is set. */
-    public boolean filtersTeamState() {
-        return assigneeId != null || onlyUnassigned || status != null;
-    }
 }

@@ -46,9 +46,4 @@ public record InboxRequest(Actor reader, ConversationScope scope, Instant afterA
                         ConversationId afterConversation, MessageFilter counted, boolean onlyCounted, int limit) {
         this(reader, scope, afterActivity, afterConversation, counted, onlyCounted, limit, null, false, null);
     }
-
-    /** Whether the request filters by assignee or team status. */
-    public boolean filtersTeamState() {
-        return assigneeId != null || onlyUnassigned || status != null;
-    }
 }
