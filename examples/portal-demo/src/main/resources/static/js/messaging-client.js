@@ -37,9 +37,13 @@ export class MessagingClient {
 
     me() { return this.#request('GET', '/me'); }
 
-    /** One page of the inbox, newest activity first; pass the previous page's nextCursor for the next one. */
-    inbox({ limit = 20, cursor, unread } = {}) {
-        return this.#request('GET', '/conversations', { query: { limit, cursor, unread: unread ? true : undefined } });
+    /**
+     * One page of the inbox, newest activity first; pass the previous page's nextCursor for the next one. The team
+     * filters (assignee: a team member's id or 'me', unassigned, status) are for team members only.
+     */
+    inbox({ limit = 20, cursor, unread, assignee, unassigned, status } = {}) {
+        return this.#request('GET', '/conversations', { query: { limit, cursor, unread: unread ? true : undefined,
+            assignee, unassigned: unassigned ? true : undefined, status } });
     }
 
     conversation(id) { return this.#request('GET', `/conversations/${enc(id)}`); }
@@ -65,6 +69,16 @@ export class MessagingClient {
 
     markRead(conversationId, seq) {
         return this.#request('POST', `/conversations/${enc(conversationId)}/read`, { body: { seq } });
+    }
+
+    /** Team only: assigns the conversation to a team member who can see it, or to nobody (null). */
+    assign(conversationId, teamMemberId) {
+        return this.#request('PUT', `/conversations/${enc(conversationId)}/assignee`, { body: { teamMemberId } });
+    }
+
+    /** Team only: sets the team status, 'OPEN', 'WAITING' (on the client) or 'DONE'. */
+    setStatus(conversationId, status) {
+        return this.#request('PUT', `/conversations/${enc(conversationId)}/status`, { body: { status } });
     }
 
     participants(conversationId) { return this.#request('GET', `/conversations/${enc(conversationId)}/participants`); }

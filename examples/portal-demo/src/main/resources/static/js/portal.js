@@ -41,6 +41,7 @@ async function start() {
     }
     $('announce-open').hidden = !state.canManage;
     wireInbox();
+    if (state.isTeam) wireTeamWork();
     wireComposer();
     wireDialogs();
     $('logout').addEventListener('click', logout);
@@ -102,10 +103,10 @@ async function reloadEverything() {
 // Inbox
 
 function wireInbox() {
-    for (const button of document.querySelectorAll('.segmented button')) {
+    for (const button of document.querySelectorAll('.segmented button[data-filter]')) {
         button.addEventListener('click', () => {
             state.inbox.unreadOnly = button.dataset.filter === 'unread';
-            document.querySelectorAll('.segmented button')
+            document.querySelectorAll('.segmented button[data-filter]')
                 .forEach(b => b.setAttribute('aria-pressed', String(b === button)));
             loadInbox({ reset: true });
         });
@@ -127,7 +128,8 @@ async function loadInbox({ reset = false } = {}) {
     }
     inbox.loading = true;
     try {
-        const page = await api.inbox({ limit: INBOX_PAGE, cursor: inbox.cursor, unread: inbox.unreadOnly });
+        const page = await api.inbox({ limit: INBOX_PAGE, cursor: inbox.cursor, unread: inbox.unreadOnly,
+            ...teamFilterQuery() });
         page.items.forEach(summary => inbox.summaries.set(summary.conversation.id, summary));
         inbox.cursor = page.nextCursor;
         inbox.done = !page.nextCursor;
@@ -173,6 +175,7 @@ function inboxRow(summary) {
     el('div', { class: 'inbox-main' },
         el('div', { class: 'inbox-line' },
             el('span', { class: 'inbox-name' }, conversation.clientName),
+            teamTag(conversation),
             el('time', { datetime: conversation.lastMessageAt || '' }, shortTime(conversation.lastMessageAt))),
         el('div', { class: 'inbox-line' },
             el('span', { class: 'inbox-preview' }, preview),
@@ -215,6 +218,7 @@ async function openConversation(id) {
     $('message-list').replaceChildren();
     $('conversation').dataset.conversationId = id;
     renderComposerAccess();
+    renderTeamState();
     renderInbox();
 
     const page = await api.history(id, { limit: HISTORY_PAGE });
@@ -578,6 +582,7 @@ function renderParticipants() {
     if (!client || client.users.length === 0) {
         $('client-people').append(el('li', { class: 'muted small' }, 'No client users have signed up yet.'));
     }
+    renderTeamState();   // who may be assigned follows the participants
 }
 
 function openParticipantMenu(anchor, participant) {
@@ -841,6 +846,9 @@ function onEvent(type, event) {
         case 'AnnouncementDelivered':
             if ($('announce-progress').dataset.announcementId === event.announcementId) followAnnouncement(event.announcementId);
             return;
+        case 'ConversationAssigned':
+        case 'ConversationStatusChanged':
+            return teamStateChanged(type, event);
         case 'ConversationCreated':
         case 'ConversationUpdated':
             return refreshInboxSoon();
@@ -1045,6 +1053,112 @@ function closeSearch() {
 }
 
 wireSearch();
+
+// Assignment and team status (team only: a client's page has neither the controls nor the data)
+
+const STATUS_NAMES = { OPEN: 'Open', WAITING: 'Waiting', DONE: 'Done' };
+const teamWork = { assignment: 'all', status: '' };   // the inbox's team filters
+
+function wireTeamWork() {
+    $('team-filter').hidden = false;
+    const buttons = document.querySelectorAll('[data-assignment]');
+    for (const button of buttons) {
+        button.addEventListener('click', () => {
+            teamWork.assignment = button.dataset.assignment;
+            buttons.forEach(b => b.setAttribute('aria-pressed', String(b === button)));
+            loadInbox({ reset: true });
+        });
+    }
+    $('status-filter').addEventListener('change', () => {
+        teamWork.status = $('status-filter').value;
+        loadInbox({ reset: true });
+    });
+    $('assignee-select').addEventListener('change',
+        () => changeTeamState(open => api.assign(open.id, $('assignee-select').value || null)));
+    $('status-select').addEventListener('change',
+        () => changeTeamState(open => api.setStatus(open.id, $('status-select').value)));
+}
+
+/** The inbox query's team filters ("Mine" is the API's assignee=me). */
+function teamFilterQuery() {
+    if (!state.isTeam) return {};
+    return {
+        assignee: teamWork.assignment === 'mine' ? 'me' : undefined,
+        unassigned: teamWork.assignment === 'unassigned',
+        status: teamWork.status || undefined,
+    };
+}
+
+/** Who may be assigned: whoever can see the conversation (owners, admins, managers and its participants). */
+function assigneeCandidates(open) {
+    const participants = new Set(open.participants.map(p => p.teamMemberId));
+    return state.team.filter(member => MANAGING_ROLES.includes(member.role) || participants.has(member.id));
+}
+
+function renderTeamState() {
+    const open = state.open;
+    const box = $('team-state');
+    const team = open?.conversation.team;
+    box.hidden = !state.isTeam || !team;
+    if (box.hidden) return;
+    const candidates = assigneeCandidates(open);
+    const assignee = $('assignee-select');
+    assignee.replaceChildren(el('option', { value: '' }, 'Unassigned'),
+        ...candidates.map(member => el('option', { value: member.id }, member.displayName)));
+    if (team.assigneeId && !candidates.some(member => member.id === team.assigneeId)) {
+        assignee.append(el('option', { value: team.assigneeId }, team.assigneeName || team.assigneeId));
+    }
+    assignee.value = team.assigneeId || '';
+    $('status-select').value = team.status;
+    // Agents with write access assign too; read-only agents and watchers see it only.
+    const mayChange = open.access === 'WRITE';
+    assignee.disabled = !mayChange;
+    $('status-select').disabled = !mayChange;
+    box.dataset.status = team.status;
+    box.dataset.assignee = team.assigneeId || '';
+}
+
+async function changeTeamState(call) {
+    const open = state.open;
+    try {
+        applyTeamState(open.id, await call(open));
+    } catch (error) {
+        showError(error);
+        renderTeamState();   // back to what it is
+    }
+}
+
+function teamStateChanged(type, event) {
+    const summary = state.inbox.summaries.get(event.conversationId);
+    const known = state.open?.id === event.conversationId ? state.open.conversation.team : summary?.conversation.team;
+    if (!known) return refreshInboxSoon();
+    const team = type === 'ConversationAssigned'
+        ? { ...known, assigneeId: event.assigneeId, assigneeName: event.assigneeName, changedAt: event.at }
+        : { ...known, status: event.status, changedAt: event.at };
+    return applyTeamState(event.conversationId, team);
+}
+
+function applyTeamState(conversationId, team) {
+    const summary = state.inbox.summaries.get(conversationId);
+    if (summary) summary.conversation = { ...summary.conversation, team };
+    if (state.open?.id === conversationId) {
+        state.open.conversation = { ...state.open.conversation, team };
+        renderTeamState();
+    }
+    // A filtered inbox may gain or lose the conversation: ask the server again.
+    if (teamWork.assignment !== 'all' || teamWork.status) refreshInboxSoon();
+    else renderInbox();
+}
+
+function teamTag(conversation) {
+    const team = conversation.team;
+    if (!team) return null;
+    const first = team.assigneeName ? team.assigneeName.split(' ')[0] : null;
+    return el('span', { class: 'team-tag', 'data-status': team.status, 'data-assignee': team.assigneeId || '',
+        title: team.assigneeName ? `${STATUS_NAMES[team.status]}, assigned to ${team.assigneeName}`
+            : `${STATUS_NAMES[team.status]}, unassigned` },
+    first ? `${STATUS_NAMES[team.status]} · ${first}` : STATUS_NAMES[team.status]);
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Small things

@@ -112,6 +112,7 @@ final class Authorizer {
             case EDIT_MESSAGE -> "edit this message";
             case DELETE_MESSAGE -> "delete this message";
             case MANAGE_PARTICIPANTS -> "manage participants";
+            case ASSIGN -> "assign the conversation or set its status";
             case SEND_ANNOUNCEMENT -> "send announcements";
         };
     }

@@ -4,17 +4,23 @@ import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.Conversations;
 import io.clientportal.messaging.InvalidInputException;
 import io.clientportal.messaging.NotFoundException;
+import io.clientportal.messaging.event.ConversationAssigned;
+import io.clientportal.messaging.event.ConversationStatusChanged;
 import io.clientportal.messaging.event.ParticipantAccessChanged;
 import io.clientportal.messaging.event.ParticipantAdded;
 import io.clientportal.messaging.event.ParticipantRemoved;
 import io.clientportal.messaging.model.Access;
 import io.clientportal.messaging.model.Conversation;
 import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.ConversationStatus;
 import io.clientportal.messaging.model.ConversationSummary;
 import io.clientportal.messaging.model.InboxQuery;
 import io.clientportal.messaging.model.Page;
 import io.clientportal.messaging.model.Participant;
+import io.clientportal.messaging.model.TeamMember;
 import io.clientportal.messaging.model.TeamRole;
+import io.clientportal.messaging.model.TeamState;
+import io.clientportal.messaging.spi.AccessDecision;
 import io.clientportal.messaging.spi.ConversationRow;
 import io.clientportal.messaging.spi.ConversationScope;
 import io.clientportal.messaging.spi.InboxRequest;
@@ -24,10 +30,12 @@ import io.clientportal.messaging.spi.Permission;
 import io.clientportal.messaging.spi.StoreTransaction;
 import io.clientportal.messaging.spi.TeamMemberRow;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Conversations, the inbox and participants. */
@@ -50,15 +58,15 @@ final class ConversationService implements Conversations {
         Checks.notNull(actor, "actor");
         Checks.id(clientAccountId, "clientAccountId");
         return context.transactions.read(tenantId, tx -> {
-            Conversation conversation = tx.store().conversations().ofAccount(clientAccountId).map(Records::conversation)
+            ConversationRow row = tx.store().conversations().ofAccount(clientAccountId)
                     .orElseThrow(() -> new NotFoundException("client account " + clientAccountId + " not found"));
             Facts facts = context.cachedFacts(tx.store());
             Authorizer.Subject subject = context.authorizer.subject(facts, actor);
-            if (context.authorizer.decide(facts, subject, conversation.id(), clientAccountId, Permission.VIEW, false,
-                    false) != io.clientportal.messaging.spi.AccessDecision.ALLOW) {
+            if (context.authorizer.decide(facts, subject, row.id(), clientAccountId, Permission.VIEW, false,
+                    false) != AccessDecision.ALLOW) {
                 throw new NotFoundException("client account " + clientAccountId + " not found");
             }
-            return conversation;
+            return conversationFor(row, actor, facts);
         });
     }
 
@@ -83,12 +91,28 @@ final class ConversationService implements Conversations {
 
     /** The conversation if the actor may see it (cached facts); NotFound otherwise. */
     Conversation visibleConversation(StoreTransaction store, Actor actor, ConversationId id) {
-        Conversation conversation = store.conversations().find(id).map(Records::conversation)
-                .orElseThrow(() -> Errors.conversationNotFound(id));
+        ConversationRow row = store.conversations().find(id).orElseThrow(() -> Errors.conversationNotFound(id));
         Facts facts = context.cachedFacts(store);
-        context.authorizer.require(facts, context.authorizer.subject(facts, actor), id,
-                conversation.clientAccountId(), Permission.VIEW);
-        return conversation;
+        context.authorizer.require(facts, context.authorizer.subject(facts, actor), id, row.clientAccountId(),
+                Permission.VIEW);
+        return conversationFor(row, actor, facts);
+    }
+
+    /** The conversation as the actor sees it: with its team state for a team member, without it for a client. */
+    static Conversation conversationFor(ConversationRow row, Actor actor, Facts facts) {
+        Conversation plain = Records.conversation(row);
+        if (!actor.isTeamMember()) {
+            return plain;
+        }
+        return new Conversation(plain.id(), plain.clientAccountId(), plain.clientName(), plain.lastSeq(),
+                plain.createdAt(), plain.lastMessageAt(), teamState(row, facts));
+    }
+
+    /** The row's team state, with the assignee's current display name. */
+    static TeamState teamState(ConversationRow row, Facts facts) {
+        String name = row.assigneeId() == null ? null
+                : facts.teamMember(row.assigneeId()).map(TeamMember::displayName).orElse(null);
+        return new TeamState(row.assigneeId(), name, row.teamStatus(), row.teamChangedAt());
     }
 
     @Override
@@ -102,17 +126,27 @@ final class ConversationService implements Conversations {
         Checks.notNull(query, "query");
         int limit = Checks.pageSize(query.limit(), context.limits);
         InboxCursor cursor = query.cursor() == null ? null : InboxCursor.parse(query.cursor());
+        if (!actor.isTeamMember()) {
+            refuseTeamFilters(query);
+        }
+        if (query.assigneeId() != null) {
+            Checks.id(query.assigneeId(), "assignee");
+            if (query.onlyUnassigned()) {
+                throw new InvalidInputException("unassigned", "give either an assignee or unassigned, not both");
+            }
+        }
         return context.transactions.read(tenantId, tx -> {
             Facts facts = context.cachedFacts(tx.store());
             Authorizer.Subject subject = context.authorizer.subject(facts, actor);
             ConversationScope scope = Scopes.of(tx.store(), subject);
             List<InboxRow> rows = tx.store().readState().inbox(new InboxRequest(actor, scope,
                     cursor == null ? null : cursor.activity(), cursor == null ? null : cursor.conversationId(),
-                    Unread.MESSAGES, query.onlyUnread(), limit + 1));
+                    Unread.MESSAGES, query.onlyUnread(), limit + 1, query.assigneeId(), query.onlyUnassigned(),
+                    query.status()));
             boolean more = rows.size() > limit;
             List<ConversationSummary> items = new ArrayList<>(Math.min(rows.size(), limit));
             for (InboxRow row : rows.subList(0, Math.min(rows.size(), limit))) {
-                Conversation conversation = Records.conversation(row.conversation());
+                Conversation conversation = conversationFor(row.conversation(), actor, facts);
                 Access access = context.authorizer.effectiveAccess(facts, subject, conversation.id(),
                         conversation.clientAccountId());
                 items.add(new ConversationSummary(conversation,
@@ -120,6 +154,75 @@ final class ConversationService implements Conversations {
             }
             String next = more ? InboxCursor.of(items.get(items.size() - 1).conversation()).encode() : null;
             return new Page<>(items, next);
+        });
+    }
+
+    /**
+     * The team filters mean nothing to a client user (the team state does not exist for them): refused, naming the
+     * filter, rather than ignored, so that a client never gets an answer that looks filtered.
+     */
+    private static void refuseTeamFilters(InboxQuery query) {
+        if (query.assigneeId() != null) {
+            throw new InvalidInputException("assignee", "only team members filter by assignee");
+        }
+        if (query.onlyUnassigned()) {
+            throw new InvalidInputException("unassigned", "only team members filter by assignment");
+        }
+        if (query.status() != null) {
+            throw new InvalidInputException("status", "only team members filter by team status");
+        }
+    }
+
+    @Override
+    public TeamState assign(Actor actor, ConversationId id, String teamMemberId) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(id, "conversationId");
+        if (teamMemberId != null) {
+            Checks.id(teamMemberId, "assignee");
+        }
+        return context.transactions.write(tenantId, tx -> {
+            StoreTransaction store = tx.store();
+            ConversationRow row = requirePermission(store, actor, id, Permission.ASSIGN);
+            Facts facts = Facts.direct(store);
+            String name = null;
+            if (teamMemberId != null) {
+                // Whoever handles the conversation must be able to read it; asked as the policy would for them.
+                TeamMember member = facts.teamMember(teamMemberId).orElseThrow(() -> new InvalidInputException(
+                        "assignee", "team member " + teamMemberId + " does not exist"));
+                if (context.authorizer.decide(facts, context.authorizer.subject(facts, Actor.teamMember(
+                        teamMemberId)), id, row.clientAccountId(), Permission.VIEW, false, false)
+                        != AccessDecision.ALLOW) {
+                    throw new InvalidInputException("assignee", "team member " + teamMemberId
+                            + " can't see this conversation: add them as a participant first");
+                }
+                name = member.displayName();
+            }
+            if (Objects.equals(row.assigneeId(), teamMemberId)) {
+                return teamState(row, facts);
+            }
+            Instant now = context.now();
+            store.conversations().setAssignee(id, teamMemberId, now);
+            tx.emit(new ConversationAssigned(null, tenantId, id, now, teamMemberId, name, actor));
+            return new TeamState(teamMemberId, name, row.teamStatus(), now);
+        });
+    }
+
+    @Override
+    public TeamState setStatus(Actor actor, ConversationId id, ConversationStatus status) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(id, "conversationId");
+        Checks.notNull(status, "status");
+        return context.transactions.write(tenantId, tx -> {
+            StoreTransaction store = tx.store();
+            ConversationRow row = requirePermission(store, actor, id, Permission.ASSIGN);
+            Facts facts = Facts.direct(store);
+            if (row.teamStatus() == status) {
+                return teamState(row, facts);
+            }
+            Instant now = context.now();
+            store.conversations().setTeamStatus(id, status, now);
+            tx.emit(new ConversationStatusChanged(null, tenantId, id, now, status, actor));
+            return teamState(row.withTeamState(row.assigneeId(), status, now), facts);
         });
     }
 
@@ -185,22 +288,47 @@ final class ConversationService implements Conversations {
         Checks.id(teamMemberId, "teamMemberId");
         context.transactions.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
-            requireManager(store, actor, id);
+            ConversationRow row = requireManager(store, actor, id);
             if (!store.conversations().deleteParticipant(id, teamMemberId)) {
                 throw new NotFoundException("team member " + teamMemberId + " is not a participant");
             }
-            tx.emit(new ParticipantRemoved(null, tenantId, id, context.now(), teamMemberId));
+            Instant now = context.now();
+            tx.emit(new ParticipantRemoved(null, tenantId, id, now, teamMemberId));
+            if (teamMemberId.equals(row.assigneeId())) {
+                unassignIfBlind(store, tx, row, actor, now);
+            }
             return null;
         });
     }
 
+    /**
+     * Unassigns the conversation when its assignee, just removed from it, can't see it any more (an owner, admin or
+     * manager still can: their assignment stays).
+     */
+    private void unassignIfBlind(StoreTransaction store, Transaction tx, ConversationRow row, Actor actor,
+                                 Instant now) {
+        Facts facts = Facts.direct(store);
+        if (context.authorizer.decide(facts, context.authorizer.subject(facts, Actor.teamMember(row.assigneeId())),
+                row.id(), row.clientAccountId(), Permission.VIEW, false, false) != AccessDecision.ALLOW) {
+            store.conversations().setAssignee(row.id(), null, now);
+            tx.emit(new ConversationAssigned(null, tenantId, row.id(), now, null, null, actor));
+        }
+    }
+
     /** Authorises participant management from the store, inside the write's unit of work. */
-    private void requireManager(StoreTransaction store, Actor actor, ConversationId id) {
+    private ConversationRow requireManager(StoreTransaction store, Actor actor, ConversationId id) {
+        return requirePermission(store, actor, id, Permission.MANAGE_PARTICIPANTS);
+    }
+
+    /** Authorises a write from the store, inside the write's unit of work; answers the conversation's row. */
+    private ConversationRow requirePermission(StoreTransaction store, Actor actor, ConversationId id,
+                                              Permission permission) {
         ConversationRow conversation = store.conversations().find(id)
                 .orElseThrow(() -> Errors.conversationNotFound(id));
         Facts facts = Facts.direct(store);
         context.authorizer.require(facts, context.authorizer.subject(facts, actor), id,
-                conversation.clientAccountId(), Permission.MANAGE_PARTICIPANTS);
+                conversation.clientAccountId(), permission);
+        return conversation;
     }
 
     /** A participant with the access their role actually grants. */

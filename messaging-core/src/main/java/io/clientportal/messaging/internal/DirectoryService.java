@@ -5,6 +5,7 @@ import io.clientportal.messaging.Directory;
 import io.clientportal.messaging.NotFoundException;
 import io.clientportal.messaging.event.ClientUserChanged;
 import io.clientportal.messaging.event.ClientUserRemoved;
+import io.clientportal.messaging.event.ConversationAssigned;
 import io.clientportal.messaging.event.ConversationCreated;
 import io.clientportal.messaging.event.ConversationDeleted;
 import io.clientportal.messaging.event.ConversationUpdated;
@@ -79,6 +80,10 @@ final class DirectoryService implements Directory {
             Instant now = context.now();
             for (ConversationId left : store.conversations().deleteParticipations(id)) {
                 tx.emit(new ParticipantRemoved(null, tenantId, left, now, id));
+            }
+            // Whom the directory removed handles nothing any more: their conversations are nobody's again.
+            for (ConversationId unassigned : store.conversations().unassignEverywhere(id, now)) {
+                tx.emit(new ConversationAssigned(null, tenantId, unassigned, now, null, null, null));
             }
             store.directory().deleteTeamMember(id);
             tx.emit(new TeamMemberRemoved(null, tenantId, null, now, id));

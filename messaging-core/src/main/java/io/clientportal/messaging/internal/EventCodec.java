@@ -3,6 +3,8 @@ package io.clientportal.messaging.internal;
 import io.clientportal.messaging.event.AnnouncementDelivered;
 import io.clientportal.messaging.event.ClientUserChanged;
 import io.clientportal.messaging.event.ClientUserRemoved;
+import io.clientportal.messaging.event.ConversationAssigned;
+import io.clientportal.messaging.event.ConversationStatusChanged;
 import io.clientportal.messaging.event.ConversationCreated;
 import io.clientportal.messaging.event.ConversationDeleted;
 import io.clientportal.messaging.event.ConversationRead;
@@ -52,7 +54,8 @@ final class EventCodec {
             ConversationCreated.class, ConversationUpdated.class, ConversationDeleted.class, MessagePosted.class,
             MessageEdited.class, MessageDeleted.class, ConversationRead.class, ParticipantAdded.class,
             ParticipantAccessChanged.class, ParticipantRemoved.class, AnnouncementDelivered.class,
-            TeamMemberChanged.class, TeamMemberRemoved.class, ClientUserChanged.class, ClientUserRemoved.class);
+            TeamMemberChanged.class, TeamMemberRemoved.class, ClientUserChanged.class, ClientUserRemoved.class,
+            ConversationAssigned.class, ConversationStatusChanged.class);
 
     /** The logged events that carry a whole message: rewritten when the message is edited or deleted. */
     static final Set<String> MESSAGE_TYPES = Set.of(MessagePosted.class.getSimpleName(),

@@ -4,8 +4,10 @@ import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.event.AnnouncementDelivered;
 import io.clientportal.messaging.event.ClientUserChanged;
 import io.clientportal.messaging.event.ClientUserRemoved;
+import io.clientportal.messaging.event.ConversationAssigned;
 import io.clientportal.messaging.event.ConversationCreated;
 import io.clientportal.messaging.event.ConversationDeleted;
+import io.clientportal.messaging.event.ConversationStatusChanged;
 import io.clientportal.messaging.event.MessagingEvent;
 import io.clientportal.messaging.event.ParticipantRemoved;
 import io.clientportal.messaging.event.TeamMemberChanged;
@@ -144,6 +146,9 @@ final class EventVisibility {
         if (event instanceof TeamMemberChanged || event instanceof ClientUserChanged) {
             return Verdict.SKIP;
         }
+        if (teamOnly(event) && !actor.isTeamMember()) {
+            return Verdict.SKIP;
+        }
         String tenant = event.tenantId();
         Facts facts = asOfEvent(event, lookahead.facts().of(tenant, cachedFacts.apply(tenant)), lookahead);
         Authorizer.Subject subject = authorizer.subject(facts, actor);
@@ -166,7 +171,8 @@ final class EventVisibility {
             return Audience.EVERY_CLIENT;
         }
         ConversationId id = event.conversationId();
-        if (id == null || event instanceof TeamMemberChanged || event instanceof ClientUserChanged) {
+        if (id == null || event instanceof TeamMemberChanged || event instanceof ClientUserChanged
+                || teamOnly(event)) {
             return Audience.NO_CLIENT;
         }
         Optional<String> account = event instanceof ConversationDeleted deleted
@@ -200,6 +206,11 @@ final class EventVisibility {
         }
         // A team member's decision does not depend on the account (only whether a client is of it).
         return mayView(facts, subject, id, account.orElse(null), participation(event, actor, lookahead));
+    }
+
+    /** Events of the team's own work on a conversation (assignment, team status): no client learns of them. */
+    static boolean teamOnly(MessagingEvent event) {
+        return event instanceof ConversationAssigned || event instanceof ConversationStatusChanged;
     }
 
     /** Whether the event takes this actor out of its conversation (which then existed). */

@@ -5,12 +5,14 @@ import io.clientportal.messaging.ConflictException;
 import io.clientportal.messaging.InvalidInputException;
 import io.clientportal.messaging.Messages;
 import io.clientportal.messaging.event.ConversationRead;
+import io.clientportal.messaging.event.ConversationStatusChanged;
 import io.clientportal.messaging.event.MessageDeleted;
 import io.clientportal.messaging.event.MessageEdited;
 import io.clientportal.messaging.event.MessagePosted;
 import io.clientportal.messaging.model.Attachment;
 import io.clientportal.messaging.model.AttachmentId;
 import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.ConversationStatus;
 import io.clientportal.messaging.model.HistoryQuery;
 import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.MessageId;
@@ -119,6 +121,10 @@ final class MessageService implements Messages {
         store.readState().advanceHorizon(id, actor, seq, Unread.keepsTotal(actor));
         Message posted = Records.message(row);
         tx.emit(new MessagePosted(null, tenantId, id, createdAt, posted));
+        // A client writing again needs the team again, whatever the team last set.
+        if (!actor.isTeamMember() && store.conversations().reopen(id, createdAt)) {
+            tx.emit(new ConversationStatusChanged(null, tenantId, id, createdAt, ConversationStatus.OPEN, actor));
+        }
         return new PostResult(posted, true);
     }
 

@@ -2,6 +2,7 @@ package io.clientportal.messaging.memory;
 
 import io.clientportal.messaging.model.Access;
 import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.ConversationStatus;
 import io.clientportal.messaging.spi.ConversationRow;
 import io.clientportal.messaging.spi.ConversationRows;
 import io.clientportal.messaging.spi.DuplicateKeyException;
@@ -39,7 +40,8 @@ record MemoryConversations(TenantData data, UndoLog undo) implements Conversatio
     @Override
     public void rename(ConversationId id, String clientName) {
         find(id).ifPresent(c -> data.conversations.put(undo, id, new ConversationRow(id, c.clientAccountId(),
-                clientName, c.lastSeq(), c.createdAt(), c.lastMessageAt())));
+                clientName, c.lastSeq(), c.createdAt(), c.lastMessageAt(), c.assigneeId(), c.teamStatus(),
+                c.teamChangedAt())));
     }
 
     @Override
@@ -67,10 +69,33 @@ record MemoryConversations(TenantData data, UndoLog undo) implements Conversatio
         return find(id).map(c -> {
             Instant later = c.lastMessageAt() != null && c.lastMessageAt().isAfter(at) ? c.lastMessageAt() : at;
             data.conversations.put(undo, id, new ConversationRow(id, c.clientAccountId(), c.clientName(),
-                    c.lastSeq() + 1, c.createdAt(), later));
+                    c.lastSeq() + 1, c.createdAt(), later, c.assigneeId(), c.teamStatus(), c.teamChangedAt()));
             data.addCountable(undo, id, 1);
             return new SeqTaken(c.lastSeq() + 1, later);
         });
+    }
+
+    @Override
+    public void setAssignee(ConversationId id, String assigneeId, Instant changedAt) {
+        find(id).ifPresent(c -> data.conversations.put(undo, id,
+                c.withTeamState(assigneeId, c.teamStatus(), changedAt)));
+    }
+
+    @Override
+    public void setTeamStatus(ConversationId id, ConversationStatus status, Instant changedAt) {
+        find(id).ifPresent(c -> data.conversations.put(undo, id, c.withTeamState(c.assigneeId(), status, changedAt)));
+    }
+
+    @Override
+    public List<ConversationId> unassignEverywhere(String teamMemberId, Instant at) {
+        List<ConversationId> changed = new ArrayList<>();
+        for (ConversationRow c : List.copyOf(data.conversations.all().values())) {
+            if (teamMemberId.equals(c.assigneeId())) {
+                data.conversations.put(undo, c.id(), c.withTeamState(null, c.teamStatus(), at));
+                changed.add(c.id());
+            }
+        }
+        return changed;
     }
 
     @Override

@@ -97,11 +97,19 @@ record MemoryReadState(TenantData data, UndoLog undo, MemoryMessages messages) i
                 new TenantData.InConversation<>(c.id(), scope.participantId())));
     }
 
+    /** Whether the conversation passes the request's team filters (assignee, team status). */
+    private static boolean passesTeamFilters(ConversationRow c, InboxRequest request) {
+        return (request.assigneeId() == null || request.assigneeId().equals(c.assigneeId()))
+                && (!request.onlyUnassigned() || c.assigneeId() == null)
+                && (request.status() == null || request.status() == c.teamStatus());
+    }
+
     @Override
     public List<InboxRow> inbox(InboxRequest request) {
         MessageFilter.requireKept(request.counted());
         Actor reader = request.reader();
         return inScope(request.scope())
+                .filter(c -> passesTeamFilters(c, request))
                 .filter(c -> request.afterActivity() == null || NEWEST_FIRST.compare(c, new ConversationRow(
                         request.afterConversation(), "", "", 0, request.afterActivity(), null)) > 0)
                 .sorted(NEWEST_FIRST)

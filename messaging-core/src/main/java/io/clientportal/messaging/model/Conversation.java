@@ -11,7 +11,14 @@ import java.time.Instant;
  * @param lastSeq         the seq of the newest message, 0 before the first one
  * @param createdAt       when the conversation was created (with its account)
  * @param lastMessageAt   when the newest message was posted; {@code null} before the first message
+ * @param team            the assignee and team status, for team members; always {@code null} for client users
  */
 public record Conversation(ConversationId id, String clientAccountId, String clientName, long lastSeq,
-                           Instant createdAt, Instant lastMessageAt) {
+                           Instant createdAt, Instant lastMessageAt, TeamState team) {
+
+    /** A conversation without its team state (as a client user sees it). */
+    public Conversation(ConversationId id, String clientAccountId, String clientName, long lastSeq,
+                        Instant createdAt, Instant lastMessageAt) {
+        this(id, clientAccountId, clientName, lastSeq, createdAt, lastMessageAt, null);
+    }
 }

@@ -3,11 +3,25 @@ package io.clientportal.messaging.model;
 /**
  * Which page of an inbox to read: conversations by newest activity first.
  *
- * @param limit      the page size
- * @param onlyUnread only conversations with unread messages
- * @param cursor     the {@link Page#nextCursor()} of the previous page, or {@code null} for the first page
+ * <p>The team filters ({@link #assignedTo}, {@link #unassigned}, {@link #status}) are for team members only: a client
+ * user who gives one is answered {@code InvalidInputException} naming it ({@code assignee}, {@code unassigned},
+ * {@code status}), since the team state does not exist for them. They combine with each other and with
+ * {@link #unreadOnly}.
+ *
+ * @param limit          the page size
+ * @param onlyUnread     only conversations with unread messages
+ * @param cursor         the {@link Page#nextCursor()} of the previous page, or {@code null} for the first page
+ * @param assigneeId     only conversations assigned to this team member; {@code null}: whoever
+ * @param onlyUnassigned only conversations assigned to nobody (never together with {@code assigneeId})
+ * @param status         only conversations with this team status; {@code null}: any
  */
-public record InboxQuery(int limit, boolean onlyUnread, String cursor) {
+public record InboxQuery(int limit, boolean onlyUnread, String cursor, String assigneeId, boolean onlyUnassigned,
+                         ConversationStatus status) {
+
+    /** A query without team filters. */
+    public InboxQuery(int limit, boolean onlyUnread, String cursor) {
+        this(limit, onlyUnread, cursor, null, false, null);
+    }
 
     /** The first page. */
     public static InboxQuery first(int limit) {
@@ -16,11 +30,26 @@ public record InboxQuery(int limit, boolean onlyUnread, String cursor) {
 
     /** This query restricted to conversations with unread messages. */
     public InboxQuery unreadOnly() {
-        return new InboxQuery(limit, true, cursor);
+        return new InboxQuery(limit, true, cursor, assigneeId, onlyUnassigned, status);
     }
 
     /** This query continuing after the given cursor. */
     public InboxQuery after(String cursor) {
-        return new InboxQuery(limit, onlyUnread, cursor);
+        return new InboxQuery(limit, onlyUnread, cursor, assigneeId, onlyUnassigned, status);
+    }
+
+    /** This query restricted to conversations assigned to a team member ("assigned to me": the actor's id). */
+    public InboxQuery assignedTo(String teamMemberId) {
+        return new InboxQuery(limit, onlyUnread, cursor, teamMemberId, false, status);
+    }
+
+    /** This query restricted to conversations assigned to nobody. */
+    public InboxQuery unassigned() {
+        return new InboxQuery(limit, onlyUnread, cursor, null, true, status);
+    }
+
+    /** This query restricted to conversations with the given team status. */
+    public InboxQuery status(ConversationStatus status) {
+        return new InboxQuery(limit, onlyUnread, cursor, assigneeId, onlyUnassigned, status);
     }
 }

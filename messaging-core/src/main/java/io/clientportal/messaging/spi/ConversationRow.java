@@ -1,6 +1,7 @@
 package io.clientportal.messaging.spi;
 
 import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.ConversationStatus;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -14,15 +15,33 @@ import java.util.Objects;
  * @param lastSeq         the highest seq taken, 0 before the first message
  * @param createdAt       never {@code null}
  * @param lastMessageAt   the creation time of the newest message, {@code null} before the first
+ * @param assigneeId      the team member it is assigned to, {@code null} when unassigned
+ * @param teamStatus      the team status, never {@code null} ({@link ConversationStatus#OPEN} when new)
+ * @param teamChangedAt   when the assignee or team status last changed, {@code null} if never
  */
 public record ConversationRow(ConversationId id, String clientAccountId, String clientName, long lastSeq,
-                              Instant createdAt, Instant lastMessageAt) {
+                              Instant createdAt, Instant lastMessageAt, String assigneeId,
+                              ConversationStatus teamStatus, Instant teamChangedAt) {
 
     public ConversationRow {
         Objects.requireNonNull(id, "id must not be null");
         Objects.requireNonNull(clientAccountId, "clientAccountId must not be null");
         Objects.requireNonNull(clientName, "clientName must not be null");
         Objects.requireNonNull(createdAt, "createdAt must not be null");
+        Objects.requireNonNull(teamStatus, "teamStatus must not be null");
+    }
+
+    /** A conversation that is open and assigned to nobody (a new one, or one of a store without team state). */
+    public ConversationRow(ConversationId id, String clientAccountId, String clientName, long lastSeq,
+                           Instant createdAt, Instant lastMessageAt) {
+        this(id, clientAccountId, clientName, lastSeq, createdAt, lastMessageAt, null, ConversationStatus.OPEN,
+                null);
+    }
+
+    /** This row with another team state. */
+    public ConversationRow withTeamState(String assigneeId, ConversationStatus teamStatus, Instant teamChangedAt) {
+        return new ConversationRow(id, clientAccountId, clientName, lastSeq, createdAt, lastMessageAt, assigneeId,
+                teamStatus, teamChangedAt);
     }
 
     /** When the conversation last changed for an inbox: its newest message, else its creation. */

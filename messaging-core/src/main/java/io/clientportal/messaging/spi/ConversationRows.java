@@ -2,6 +2,7 @@ package io.clientportal.messaging.spi;
 
 import io.clientportal.messaging.model.Access;
 import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.ConversationStatus;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -66,6 +67,55 @@ public interface ConversationRows {
             find(id).ifPresent(c -> accounts.put(id, c.clientAccountId()));
         }
         return accounts;
+    }
+
+    // --- team state ------------------------------------------------------------------------------------------
+
+    /**
+     * Sets a conversation's assignee (the core has authorised it and checked the member) and the time the team state
+     * changed, leaving its status as it is (a concurrent status change or reopening is not overwritten). Nothing
+     * happens when the conversation does not exist.
+     *
+     * @param assigneeId the team member, {@code null} for nobody
+     */
+    default void setAssignee(ConversationId id, String assigneeId, Instant changedAt) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not store team state (assignment and"
+                + " status); implement ConversationRows.setAssignee");
+    }
+
+    /**
+     * Sets a conversation's team status and the time the team state changed, leaving its assignee as it is. Nothing
+     * happens when the conversation does not exist.
+     */
+    default void setTeamStatus(ConversationId id, ConversationStatus status, Instant changedAt) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not store team state (assignment and"
+                + " status); implement ConversationRows.setTeamStatus");
+    }
+
+    /**
+     * Sets the team status to {@link ConversationStatus#OPEN} where it is another (a client wrote), in the unit of a
+     * post that holds the conversation's lock. The default reads the row and calls {@link #setTeamStatus}; stores
+     * should do it in one conditional update.
+     *
+     * @return whether the status changed
+     */
+    default boolean reopen(ConversationId id, Instant at) {
+        Optional<ConversationRow> row = find(id);
+        if (row.isEmpty() || row.get().teamStatus() == ConversationStatus.OPEN) {
+            return false;
+        }
+        setTeamStatus(id, ConversationStatus.OPEN, at);
+        return true;
+    }
+
+    /**
+     * Unassigns every conversation assigned to a team member (removed from the directory).
+     *
+     * @return the conversations that were assigned to them
+     */
+    default List<ConversationId> unassignEverywhere(String teamMemberId, Instant at) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not store team state (assignment and"
+                + " status); implement ConversationRows.unassignEverywhere");
     }
 
     // --- participants ----------------------------------------------------------------------------------------

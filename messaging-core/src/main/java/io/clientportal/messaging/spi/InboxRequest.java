@@ -2,6 +2,7 @@ package io.clientportal.messaging.spi;
 
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.ConversationStatus;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -19,9 +20,14 @@ import java.util.Objects;
  * @param counted           what the count counts, never {@code null}
  * @param onlyCounted       whether only conversations whose count is above 0 are listed
  * @param limit             the most rows, positive
+ * @param assigneeId        only conversations assigned to this team member ({@link ConversationRow#assigneeId}),
+ *                          {@code null}: whoever
+ * @param onlyUnassigned    only conversations assigned to nobody; never together with {@code assigneeId}
+ * @param status            only conversations with this team status, {@code null}: any
  */
 public record InboxRequest(Actor reader, ConversationScope scope, Instant afterActivity,
-                           ConversationId afterConversation, MessageFilter counted, boolean onlyCounted, int limit) {
+                           ConversationId afterConversation, MessageFilter counted, boolean onlyCounted, int limit,
+                           String assigneeId, boolean onlyUnassigned, ConversationStatus status) {
 
     public InboxRequest {
         Objects.requireNonNull(reader, "reader must not be null");
@@ -30,5 +36,14 @@ public record InboxRequest(Actor reader, ConversationScope scope, Instant afterA
         if ((afterActivity == null) != (afterConversation == null)) {
             throw new IllegalArgumentException("afterActivity and afterConversation go together");
         }
+        if (assigneeId != null && onlyUnassigned) {
+            throw new IllegalArgumentException("assigneeId and onlyUnassigned exclude each other");
+        }
+    }
+
+    /** A request without team filters. */
+    public InboxRequest(Actor reader, ConversationScope scope, Instant afterActivity,
+                        ConversationId afterConversation, MessageFilter counted, boolean onlyCounted, int limit) {
+        this(reader, scope, afterActivity, afterConversation, counted, onlyCounted, limit, null, false, null);
     }
 }

@@ -12,6 +12,8 @@ public enum Permission {
     DELETE_MESSAGE,
     /** Add and remove participants, change their access. */
     MANAGE_PARTICIPANTS,
+    /** Assign the conversation to a team member (or nobody) and set its team status. */
+    ASSIGN,
     /** Send an announcement (no conversation). */
     SEND_ANNOUNCEMENT
 }

@@ -6,8 +6,9 @@ import io.clientportal.messaging.model.TeamRole;
 /**
  * The default authorisation table: owners, admins and managers do everything but edit another's message (nobody
  * may: staff delete instead); agents see the conversations they were added to and write there with
- * {@link Access#WRITE}; watchers only read; client users see and write their account's conversation; everyone else
- * is not told the conversation exists.
+ * {@link Access#WRITE} (and there assign the conversation and set its team status); watchers only read; client
+ * users see and write their account's conversation, and never learn of its assignment; everyone else is not told
+ * the conversation exists.
  */
 public final class StandardAccessPolicy implements AccessPolicy {
 
@@ -43,7 +44,7 @@ public final class StandardAccessPolicy implements AccessPolicy {
         boolean writer = role == TeamRole.AGENT && request.participantAccess() == Access.WRITE;
         return switch (request.permission()) {
             case VIEW -> AccessDecision.ALLOW;
-            case POST -> allowIf(writer);
+            case POST, ASSIGN -> allowIf(writer);
             case EDIT_MESSAGE, DELETE_MESSAGE -> allowIf(writer && request.ownMessage() && request.withinEditWindow());
             case MANAGE_PARTICIPANTS, SEND_ANNOUNCEMENT -> AccessDecision.DENY;
         };
@@ -53,7 +54,7 @@ public final class StandardAccessPolicy implements AccessPolicy {
         return switch (request.permission()) {
             case VIEW, POST -> AccessDecision.ALLOW;
             case EDIT_MESSAGE, DELETE_MESSAGE -> allowIf(request.ownMessage() && request.withinEditWindow());
-            case MANAGE_PARTICIPANTS -> AccessDecision.HIDE;
+            case MANAGE_PARTICIPANTS, ASSIGN -> AccessDecision.HIDE;
             case SEND_ANNOUNCEMENT -> AccessDecision.DENY;
         };
     }

@@ -3,6 +3,7 @@ package io.clientportal.messaging.jpa;
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.model.Access;
 import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.ConversationStatus;
 import io.clientportal.messaging.model.TeamRole;
 import io.clientportal.messaging.spi.ClientUserRow;
 import io.clientportal.messaging.spi.ConversationRow;
@@ -40,9 +41,12 @@ final class ConversationSql implements ConversationRows {
     @Override
     public void insert(ConversationRow c) {
         jdbc.update("INSERT INTO messaging_conversation (tenant_id, id, client_account_id, client_name, last_seq,"
-                        + " created_at, last_message_at, activity_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " created_at, last_message_at, activity_at, assignee_id, team_status, team_changed_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tenantId, c.id().value(), c.clientAccountId(), c.clientName(), c.lastSeq(), c.createdAt(),
-                c.lastMessageAt() == null ? Jdbc.NULL_TIMESTAMP : c.lastMessageAt(), c.activityAt());
+                c.lastMessageAt() == null ? Jdbc.NULL_TIMESTAMP : c.lastMessageAt(), c.activityAt(),
+                c.assigneeId() == null ? Jdbc.NULL_TEXT : c.assigneeId(), c.teamStatus(),
+                c.teamChangedAt() == null ? Jdbc.NULL_TIMESTAMP : c.teamChangedAt());
     }
 
     @Override
@@ -61,6 +65,33 @@ final class ConversationSql implements ConversationRows {
     public void rename(ConversationId id, String clientName) {
         jdbc.update("UPDATE messaging_conversation SET client_name = ? WHERE tenant_id = ? AND id = ?", clientName,
                 tenantId, id.value());
+    }
+
+    @Override
+    public void setAssignee(ConversationId id, String assigneeId, Instant changedAt) {
+        jdbc.update("UPDATE messaging_conversation SET assignee_id = ?, team_changed_at = ? WHERE tenant_id = ?"
+                + " AND id = ?", assigneeId == null ? Jdbc.NULL_TEXT : assigneeId, changedAt, tenantId, id.value());
+    }
+
+    @Override
+    public void setTeamStatus(ConversationId id, ConversationStatus status, Instant changedAt) {
+        jdbc.update("UPDATE messaging_conversation SET team_status = ?, team_changed_at = ? WHERE tenant_id = ?"
+                + " AND id = ?", status, changedAt, tenantId, id.value());
+    }
+
+    /** One conditional update of the row the post has locked: nothing is written while it is open already. */
+    @Override
+    public boolean reopen(ConversationId id, Instant at) {
+        return jdbc.update("UPDATE messaging_conversation SET team_status = ?, team_changed_at = ? WHERE tenant_id = ?"
+                + " AND id = ? AND team_status <> ?", ConversationStatus.OPEN, at, tenantId, id.value(),
+                ConversationStatus.OPEN) > 0;
+    }
+
+    @Override
+    public List<ConversationId> unassignEverywhere(String teamMemberId, Instant at) {
+        return jdbc.query(jdbc.platform().returning("UPDATE messaging_conversation SET assignee_id = NULL,"
+                        + " team_changed_at = ? WHERE tenant_id = ? AND assignee_id = ?", "id"),
+                row -> new ConversationId(uuid(row, "id")), at, tenantId, teamMemberId);
     }
 
     /**

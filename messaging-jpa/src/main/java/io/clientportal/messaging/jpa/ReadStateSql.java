@@ -196,6 +196,22 @@ final class ReadStateSql implements ReadStateRows {
         return "";
     }
 
+    /** The request's team filters, served by the assignee and team status indexes (V9) in activity order. */
+    private static String teamFilter(InboxRequest request, List<Object> parameters) {
+        StringBuilder filter = new StringBuilder();
+        if (request.assigneeId() != null) {
+            filter.append(" AND c.assignee_id = ?");
+            parameters.add(request.assigneeId());
+        } else if (request.onlyUnassigned()) {
+            filter.append(" AND c.assignee_id IS NULL");
+        }
+        if (request.status() != null) {
+            filter.append(" AND c.team_status = ?");
+            parameters.add(request.status());
+        }
+        return filter.toString();
+    }
+
     /**
      * One inbox page in one query (conversation, last message, kept count and the reader's access), then one query
      * for the attachments of the page's last messages. The query walks the activity index and stops when the page
@@ -212,6 +228,7 @@ final class ReadStateSql implements ReadStateRows {
         StringBuilder inScope = new StringBuilder(" WHERE c.tenant_id = ?");
         pageParameters.add(tenantId);
         inScope.append(scopeFilter(request.scope(), pageParameters));
+        inScope.append(teamFilter(request, pageParameters));
         if (request.afterActivity() != null) {
             inScope.append(" AND (c.activity_at < ? OR (c.activity_at = ? AND c.id < ?))");
             pageParameters.add(request.afterActivity());

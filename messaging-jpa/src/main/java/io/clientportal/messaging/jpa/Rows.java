@@ -4,6 +4,7 @@ import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.model.AnnouncementId;
 import io.clientportal.messaging.model.AttachmentId;
 import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.ConversationStatus;
 import io.clientportal.messaging.model.MessageId;
 import io.clientportal.messaging.spi.AttachmentRow;
 import io.clientportal.messaging.spi.ConversationRow;
@@ -22,7 +23,8 @@ final class Rows {
 
     static final String CONVERSATION_COLUMNS = "c.id AS c_id, c.client_account_id AS c_client_account_id,"
             + " c.client_name AS c_client_name, c.last_seq AS c_last_seq, c.created_at AS c_created_at,"
-            + " c.last_message_at AS c_last_message_at";
+            + " c.last_message_at AS c_last_message_at, c.assignee_id AS c_assignee_id,"
+            + " c.team_status AS c_team_status, c.team_changed_at AS c_team_changed_at";
 
     static final String MESSAGE_COLUMNS = "m.conversation_id AS m_conversation_id, m.seq AS m_seq, m.id AS m_id,"
             + " m.author_kind AS m_author_kind, m.author_id AS m_author_id, m.author_name AS m_author_name,"
@@ -40,7 +42,8 @@ final class Rows {
     static ConversationRow conversation(ResultSet row) throws SQLException {
         return new ConversationRow(new ConversationId(uuid(row, "c_id")), row.getString("c_client_account_id"),
                 row.getString("c_client_name"), row.getLong("c_last_seq"), instant(row, "c_created_at"),
-                instant(row, "c_last_message_at"));
+                instant(row, "c_last_message_at"), row.getString("c_assignee_id"),
+                ConversationStatus.valueOf(row.getString("c_team_status")), instant(row, "c_team_changed_at"));
     }
 
     /** A message without its attachments (they are loaded per page, see {@link AttachmentSql#attachTo}). */

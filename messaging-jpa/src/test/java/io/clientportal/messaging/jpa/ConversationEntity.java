@@ -41,6 +41,15 @@ class ConversationEntity {
     @Column(name = "activity_at", nullable = false)
     private Instant activityAt;
 
+    @Column(name = "assignee_id", length = 255)
+    private String assigneeId;
+
+    @Column(name = "team_status", nullable = false, length = 16)
+    private String teamStatus;
+
+    @Column(name = "team_changed_at")
+    private Instant teamChangedAt;
+
     protected ConversationEntity() {
     }
 }

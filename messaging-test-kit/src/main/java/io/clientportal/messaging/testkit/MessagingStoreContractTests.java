@@ -224,6 +224,14 @@ public abstract class MessagingStoreContractTests {
     }
 
     @Nested
+    class Assignment extends AssignmentContract {
+        @Override
+        protected ContractFixture world() {
+            return fixture;
+        }
+    }
+
+    @Nested
     class Tenancy extends TenancyContract {
         @Override
         protected ContractFixture world() {

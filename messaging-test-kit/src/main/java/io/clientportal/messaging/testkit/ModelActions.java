@@ -3,6 +3,7 @@ package io.clientportal.messaging.testkit;
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.model.Access;
 import io.clientportal.messaging.model.AccountKind;
+import io.clientportal.messaging.model.ConversationStatus;
 import io.clientportal.messaging.model.TeamRole;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -46,6 +47,8 @@ final class ModelActions {
                 .withAction(4, action(saveParticipant(true)))
                 .withAction(3, action(saveParticipant(false)))
                 .withAction(2, action(removeParticipant()))
+                .withAction(2, action(assign()))
+                .withAction(2, action(setStatus()))
                 .withAction(12, action(post()))
                 .withAction(2, action(retry()))
                 .withAction(5, action(edit()))
@@ -148,6 +151,18 @@ final class ModelActions {
         return Combinators.combine(actors(), accounts(), members()).as((actor, account, member) ->
                 step(ModelCast.name(actor) + " removes " + member + " from " + account,
                         run -> run.removeParticipant(actor, account, member)));
+    }
+
+    private static Arbitrary<Transformer<ModelRun>> assign() {
+        return Combinators.combine(actors(), accounts(), members().injectNull(0.3)).as((actor, account, member) ->
+                step(ModelCast.name(actor) + " assigns " + account + " to " + member,
+                        run -> run.assign(actor, account, member)));
+    }
+
+    private static Arbitrary<Transformer<ModelRun>> setStatus() {
+        return Combinators.combine(actors(), accounts(), Arbitraries.of(ConversationStatus.class))
+                .as((actor, account, status) -> step(ModelCast.name(actor) + " sets " + account + " " + status,
+                        run -> run.setStatus(actor, account, status)));
     }
 
     // --- messages ------------------------------------------------------------------------------------------

@@ -121,6 +121,7 @@ final class ModelChecks {
                         () -> messaging.conversations().get(actor, id));
                 if (answer.ok()) {
                     conversation(call, answer.value(), conv);
+                    teamState(call, actor, answer.value(), conv);
                 }
             }
             case CONVERSATION_OF -> {
@@ -130,6 +131,7 @@ final class ModelChecks {
                         () -> messaging.conversations().conversationOf(actor, accountId));
                 if (answer.ok()) {
                     conversation(call, answer.value(), live);
+                    teamState(call, actor, answer.value(), live);
                 }
             }
             case PARTICIPANTS -> participants(actor, conv, id);
@@ -277,6 +279,20 @@ final class ModelChecks {
                         + expected.lastSeq() + ", lastMessageAt " + expected.lastMessageAt);
     }
 
+    /** The team state as the actor is shown it: the model's for a team member, none at all for a client. */
+    private void teamState(String call, Actor actor, Conversation actual, Conv expected) {
+        if (!actor.isTeamMember()) {
+            check(actual.team() == null, () -> call + ": a client user is shown the team state " + actual.team());
+            return;
+        }
+        String name = expected.assignee == null ? null : ModelCast.displayName(expected.assignee);
+        check(actual.team() != null && Objects.equals(actual.team().assigneeId(), expected.assignee)
+                        && Objects.equals(actual.team().assigneeName(), name)
+                        && actual.team().status() == expected.status,
+                () -> call + ": " + expected + " has the team state " + actual.team() + ", not " + expected.assignee
+                        + " " + expected.status);
+    }
+
     void participants(Actor actor, Conv conv, ConversationId id) {
         String call = "participants of " + describe(conv, "?") + " as " + ModelCast.name(actor);
         var answer = Outcome.of(model.view(actor, conv)).expect(call,
@@ -363,6 +379,7 @@ final class ModelChecks {
         for (int i = 0; i < actual.size(); i++) {
             Conv conv = expected.get(i);
             conversation(call, actual.get(i).conversation(), conv);
+            teamState(call, actor, actual.get(i).conversation(), conv);
             if (!conv.messages.isEmpty()) {
                 message(call + " (last message)", actual.get(i).lastMessage(),
                         conv.messages.get(conv.messages.size() - 1));

@@ -3,8 +3,10 @@ package io.clientportal.messaging.testkit;
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.event.AnnouncementDelivered;
+import io.clientportal.messaging.event.ConversationAssigned;
 import io.clientportal.messaging.event.ConversationCreated;
 import io.clientportal.messaging.event.ConversationDeleted;
+import io.clientportal.messaging.event.ConversationStatusChanged;
 import io.clientportal.messaging.event.MessageDeleted;
 import io.clientportal.messaging.event.MessageEdited;
 import io.clientportal.messaging.event.MessagePosted;
@@ -22,6 +24,7 @@ import io.clientportal.messaging.model.AttachmentId;
 import io.clientportal.messaging.model.ClientUser;
 import io.clientportal.messaging.model.Conversation;
 import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.ConversationStatus;
 import io.clientportal.messaging.model.HistoryQuery;
 import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.MessageId;
@@ -30,6 +33,7 @@ import io.clientportal.messaging.model.NewMessage;
 import io.clientportal.messaging.model.Participant;
 import io.clientportal.messaging.model.TeamMember;
 import io.clientportal.messaging.model.TeamRole;
+import io.clientportal.messaging.model.TeamState;
 import io.clientportal.messaging.testkit.ReferenceModel.Ann;
 import io.clientportal.messaging.testkit.ReferenceModel.Conv;
 import io.clientportal.messaging.testkit.ReferenceModel.Decision;
@@ -45,6 +49,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -250,6 +255,11 @@ final class ModelRun implements AutoCloseable {
                 touched.add(conv);
                 events.add(new ModelEvent("ParticipantRemoved " + conv + " " + id, viewersOf(conv)));
             }
+            if (id.equals(conv.assignee)) {
+                conv.assignee = null;
+                touched.add(conv);
+                events.add(new ModelEvent(assignedEvent(conv, null), teamViewersOf(conv)));
+            }
         }
         model.team.remove(id);
         feeds.ended(Actor.teamMember(id));
@@ -410,8 +420,74 @@ final class ModelRun implements AutoCloseable {
                 teamMemberId)).ok()) {
             conv.participants.remove(teamMemberId);
             Predicate<Actor> told = viewersOf(conv).or(a -> a.isTeamMember() && a.id().equals(teamMemberId));
-            emit(List.of(new ModelEvent("ParticipantRemoved " + conv + " " + teamMemberId, told)));
+            List<ModelEvent> events = new ArrayList<>(List.of(
+                    new ModelEvent("ParticipantRemoved " + conv + " " + teamMemberId, told)));
+            if (teamMemberId.equals(conv.assignee)
+                    && model.view(Actor.teamMember(teamMemberId), conv) != Decision.ALLOW) {
+                conv.assignee = null;   // who can't see it any more handles it no more
+                events.add(new ModelEvent(assignedEvent(conv, null), teamViewersOf(conv)));
+            }
+            emit(events);
         }
+    }
+
+    // --- assignment and team status ------------------------------------------------------------------------------
+
+    void assign(Actor actor, String accountId, String teamMemberId) {
+        Conv conv = model.namedConversation(accountId).orElse(null);
+        begin(actor, conv);
+        String what = "assign by " + ModelCast.name(actor) + " in " + (conv == null ? accountId : conv) + " to "
+                + teamMemberId;
+        Outcome expected = Outcome.of(model.assign(actor, conv));
+        if (expected == Outcome.OK && teamMemberId != null && (!model.team.containsKey(teamMemberId)
+                || model.view(Actor.teamMember(teamMemberId), conv) != Decision.ALLOW)) {
+            expected = Outcome.INVALID;   // the assignee must be a team member who can see it
+        }
+        Outcome.Answer<TeamState> answer = expected.expect(what, expected == Outcome.INVALID ? "assignee" : null,
+                () -> messaging.conversations().assign(actor, idOf(conv), teamMemberId));
+        if (answer.ok()) {
+            teamState(what, answer.value(), teamMemberId, conv.status);
+            if (!Objects.equals(conv.assignee, teamMemberId)) {
+                conv.assignee = teamMemberId;
+                emit(List.of(new ModelEvent(assignedEvent(conv, teamMemberId), teamViewersOf(conv))));
+            }
+        }
+    }
+
+    void setStatus(Actor actor, String accountId, ConversationStatus status) {
+        Conv conv = model.namedConversation(accountId).orElse(null);
+        begin(actor, conv);
+        String what = "setStatus by " + ModelCast.name(actor) + " in " + (conv == null ? accountId : conv) + " to "
+                + status;
+        Outcome.Answer<TeamState> answer = Outcome.of(model.assign(actor, conv)).expect(what,
+                () -> messaging.conversations().setStatus(actor, idOf(conv), status));
+        if (answer.ok()) {
+            teamState(what, answer.value(), conv.assignee, status);
+            if (conv.status != status) {
+                conv.status = status;
+                emit(List.of(new ModelEvent(statusEvent(conv, status), teamViewersOf(conv))));
+            }
+        }
+    }
+
+    private static void teamState(String what, TeamState actual, String assignee, ConversationStatus status) {
+        check(Objects.equals(actual.assigneeId(), assignee) && actual.status() == status
+                        && Objects.equals(actual.assigneeName(), assignee == null ? null
+                        : ModelCast.displayName(assignee)),
+                () -> what + " answered " + actual + ", not " + assignee + " " + status);
+    }
+
+    /** Team-only events: the team members who see the conversation. */
+    private Predicate<Actor> teamViewersOf(Conv conv) {
+        return actor -> actor.isTeamMember() && model.view(actor, conv) == Decision.ALLOW;
+    }
+
+    private static String assignedEvent(Object conversation, String assignee) {
+        return "ConversationAssigned " + conversation + " " + assignee;
+    }
+
+    private static String statusEvent(Object conversation, ConversationStatus status) {
+        return "ConversationStatusChanged " + conversation + " " + status;
     }
 
     // --- messages ------------------------------------------------------------------------------------------------
@@ -454,7 +530,12 @@ final class ModelRun implements AutoCloseable {
         Msg msg = newMessage(posted, conv, actor, text, key, null, false, names);
         checks.message(what, posted, msg);
         conv.horizons.put(actor, msg.seq);   // posting reads everything up to one's own message
-        emit(List.of(new ModelEvent(postedEvent(msg), viewersOf(conv))));
+        List<ModelEvent> events = new ArrayList<>(List.of(new ModelEvent(postedEvent(msg), viewersOf(conv))));
+        if (!actor.isTeamMember() && conv.status != ConversationStatus.OPEN) {
+            conv.status = ConversationStatus.OPEN;   // a client's new message reopens it
+            events.add(new ModelEvent(statusEvent(conv, conv.status), teamViewersOf(conv)));
+        }
+        emit(events);
     }
 
     /** Posts the text of an earlier keyed message again, with its key, as its author. */
@@ -768,6 +849,12 @@ final class ModelRun implements AutoCloseable {
         }
         if (event instanceof ConversationCreated) {
             return "ConversationCreated " + where;
+        }
+        if (event instanceof ConversationAssigned assigned) {
+            return assignedEvent(where, assigned.assigneeId());
+        }
+        if (event instanceof ConversationStatusChanged changed) {
+            return statusEvent(where, changed.status());
         }
         if (event instanceof ConversationDeleted deleted) {
             return "ConversationDeleted " + where + " team=" + deleted.teamMemberIds().stream().sorted().toList()

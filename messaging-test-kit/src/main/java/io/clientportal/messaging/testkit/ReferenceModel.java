@@ -5,6 +5,7 @@ import io.clientportal.messaging.model.Access;
 import io.clientportal.messaging.model.AccountKind;
 import io.clientportal.messaging.model.AnnouncementId;
 import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.ConversationStatus;
 import io.clientportal.messaging.model.MessageId;
 import io.clientportal.messaging.model.TeamRole;
 
@@ -43,6 +44,9 @@ final class ReferenceModel {
         /** Team member id to the access stored for them (what was last set, whatever their role now). */
         final Map<String, Access> participants = new LinkedHashMap<>();
         final Map<Actor, Long> horizons = new LinkedHashMap<>();
+        /** The team state: the assignee ({@code null}: nobody) and the team status. */
+        String assignee;
+        ConversationStatus status = ConversationStatus.OPEN;
 
         Conv(ConversationId id, String accountId, String name, Instant createdAt, String label) {
             this.id = id;
@@ -243,6 +247,11 @@ final class ReferenceModel {
             return Decision.HIDE;
         }
         return writes(actor, conv) ? Decision.ALLOW : Decision.DENY;
+    }
+
+    /** Assigning and setting the team status: as posting, for team members; a client is not told it exists. */
+    Decision assign(Actor actor, Conv conv) {
+        return actor.isTeamMember() ? post(actor, conv) : Decision.HIDE;
     }
 
     /** The effective access an inbox row shows: WRITE where the actor may post. */

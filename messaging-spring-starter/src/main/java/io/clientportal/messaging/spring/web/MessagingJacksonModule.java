@@ -3,8 +3,11 @@ package io.clientportal.messaging.spring.web;
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.model.AnnouncementId;
 import io.clientportal.messaging.model.AttachmentId;
+import io.clientportal.messaging.model.Conversation;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.MessageId;
+import io.clientportal.messaging.model.TeamState;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -19,7 +22,8 @@ import java.util.function.Function;
 
 /**
  * Jackson 3 mappings of the messaging model: the id records ({@link ConversationId} and the others) are JSON
- * strings, an {@link Actor} is {@code {kind, id}}. Registered with the application's own JSON mapper too, so the
+ * strings, an {@link Actor} is {@code {kind, id}}, a {@link Conversation} has a {@code team} key only for team
+ * members. Registered with the application's own JSON mapper too, so the
  * host's endpoints write these types as the messaging API does.
  */
 public final class MessagingJacksonModule extends SimpleModule {
@@ -31,6 +35,14 @@ public final class MessagingJacksonModule extends SimpleModule {
         id(AnnouncementId.class, AnnouncementId::of);
         id(AttachmentId.class, AttachmentId::of);
         addSerializer(Actor.class, new ActorSerializer());
+        // A client user's conversation has no team state: the key is left out, not written as null.
+        setMixInAnnotation(Conversation.class, ConversationJson.class);
+    }
+
+    /** {@code team} only where there is one (team members' views). */
+    private abstract static class ConversationJson {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract TeamState team();
     }
 
     private <T> void id(Class<T> type, Function<String, T> parser) {

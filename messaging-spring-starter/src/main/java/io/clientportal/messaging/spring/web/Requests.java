@@ -3,6 +3,7 @@ package io.clientportal.messaging.spring.web;
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.model.Access;
 import io.clientportal.messaging.model.AttachmentId;
+import io.clientportal.messaging.model.ConversationStatus;
 import io.clientportal.messaging.model.TeamRole;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -29,6 +30,14 @@ final class Requests {
 
     /** {@code PUT /conversations/{id}/participants/{teamMemberId}}. */
     record ParticipantAccess(Access access) {
+    }
+
+    /** {@code PUT /conversations/{id}/assignee}: {@code null} or absent unassigns. */
+    record Assignee(String teamMemberId) {
+    }
+
+    /** {@code PUT /conversations/{id}/status}. */
+    record TeamStatus(ConversationStatus status) {
     }
 
     /** {@code POST /announcements}. */

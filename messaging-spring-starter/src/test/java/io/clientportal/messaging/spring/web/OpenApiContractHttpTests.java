@@ -177,6 +177,19 @@ class OpenApiContractHttpTests {
                 as(Who.AGENT_WRITE).delete(c + "/participants/" + portal.id(Who.WATCHER)), 403);
         check("DELETE", "/conversations/{id}/participants/{teamMemberId}", owner.delete(missing + notAdded), 404);
 
+        // Assignment and team status.
+        check("PUT", "/conversations/{id}/assignee", owner.put(c + "/assignee",
+                "{\"teamMemberId\":\"" + portal.id(Who.AGENT_WRITE) + "\"}"), 200);
+        check("PUT", "/conversations/{id}/assignee",
+                owner.put(c + "/assignee", "{\"teamMemberId\":\"nobody\"}"), 400);
+        check("PUT", "/conversations/{id}/assignee", watcher.put(c + "/assignee", "{}"), 403);
+        check("PUT", "/conversations/{id}/assignee", client.put(c + "/assignee", "{}"), 404);
+        check("PUT", "/conversations/{id}/status", owner.put(c + "/status", "{\"status\":\"WAITING\"}"), 200);
+        check("PUT", "/conversations/{id}/status", owner.put(c + "/status", "{\"status\":\"LATER\"}"), 400);
+        check("PUT", "/conversations/{id}/status", client.put(c + "/status", "{\"status\":\"DONE\"}"), 404);
+        check("GET", "/conversations", owner.get("/conversations?assignee=me&status=OPEN"), 200);
+        check("GET", "/conversations/{id}", owner.get(c), 200);
+
         // Attachments.
         String attachment = check("POST", "/attachments", client.upload("dot.png", "image/png", PNG), 201)
                 .get("id").asString();
