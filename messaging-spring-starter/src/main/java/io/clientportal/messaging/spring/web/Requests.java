@@ -41,6 +41,11 @@ final class Requests {
 
     /** {@code GET /me}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** {@code PUT /me/notifications}: {@code mode} OFF, EACH or DIGEST; {@code digestHours} for DIGEST. */
+    record NotificationPreferencesBody(io.clientportal.messaging.model.NotificationPreferences.Mode mode,
+                                       Integer digestHours) {
+    }
+
     record Me(Actor actor, String displayName, TeamRole role, long unreadTotal) {
     }
 }
