@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +39,18 @@ public class MessagingNotificationsAutoConfiguration {
         return properties.toSettings();
     }
 
+    /**
+     * Signs and checks one-click unsubscribe tokens, whenever a signing secret is set (the email sender needs it;
+     * a host's own sender may use it too).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "messaging.notifications.signing-secret")
+    UnsubscribeTokens messagingUnsubscribeTokens(NotificationProperties properties, ObjectProvider<Clock> clock) {
+        return new UnsubscribeTokens(properties.getSigningSecret(), properties.getUnsubscribeTokenTtl(),
+                clock.getIfUnique(Clock::systemUTC));
+    }
+
     /** Email, when the application can send it. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass({JavaMailSender.class, jakarta.mail.internet.MimeMessage.class})
@@ -45,23 +58,6 @@ public class MessagingNotificationsAutoConfiguration {
     @ConditionalOnBooleanProperty(name = {"messaging.notifications.enabled", "messaging.notifications.mail.enabled"},
             matchIfMissing = true)
     static class Mail {
-
-        /** Refuses to start without a signing secret: unsigned unsubscribe links would let anyone unsubscribe anyone. */
-        @Bean
-        @ConditionalOnMissingBean
-        UnsubscribeTokens messagingUnsubscribeTokens(NotificationProperties properties, ObjectProvider<Clock> clock) {
-            String secret = properties.getSigningSecret();
-            if (secret == null || secret.length() < UnsubscribeTokens.MIN_SECRET_LENGTH) {
-                throw new IllegalStateException("Messaging sends notification emails (the application has a "
-                        + "JavaMailSender) but messaging.notifications.signing-secret is "
-                        + (secret == null ? "not set" : "shorter than " + UnsubscribeTokens.MIN_SECRET_LENGTH
-                        + " characters") + ": set a random secret of at least " + UnsubscribeTokens.MIN_SECRET_LENGTH
-                        + " characters (it signs the one-click unsubscribe links), or turn email off with "
-                        + "messaging.notifications.mail.enabled=false");
-            }
-            return new UnsubscribeTokens(secret, properties.getUnsubscribeTokenTtl(),
-                    clock.getIfUnique(Clock::systemUTC));
-        }
 
         @Bean
         @ConditionalOnMissingBean
@@ -74,10 +70,17 @@ public class MessagingNotificationsAutoConfiguration {
         @ConditionalOnMissingBean
         MailNotificationSender messagingMailNotificationSender(JavaMailSender mail,
                                                                NotificationMailTemplates templates,
-                                                               UnsubscribeTokens tokens,
+                                                               ObjectProvider<UnsubscribeTokens> tokens,
                                                                NotificationProperties properties,
                                                                MessagingProperties messaging) {
-            return new MailNotificationSender(mail, templates, tokens, properties.getMail().getFrom(),
+            // Refuses to start without a signing secret: unsigned links would let anyone unsubscribe anyone.
+            UnsubscribeTokens signer = tokens.getIfAvailable(() -> {
+                throw new IllegalStateException("Messaging sends notification emails (the application has a "
+                        + "JavaMailSender) but messaging.notifications.signing-secret is not set: set a random secret "
+                        + "of at least " + UnsubscribeTokens.MIN_SECRET_LENGTH + " characters (it signs the one-click "
+                        + "unsubscribe links), or turn email off with messaging.notifications.mail.enabled=false");
+            });
+            return new MailNotificationSender(mail, templates, signer, properties.getMail().getFrom(),
                     properties.getLinkTemplate(), unsubscribeUrl(properties, messaging));
         }
 

@@ -38,7 +38,7 @@ public final class UnsubscribeTokens {
      */
     public UnsubscribeTokens(String secret, Duration ttl, Clock clock) {
         if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
-            throw new IllegalArgumentException("the unsubscribe signing secret must have at least "
+            throw new IllegalArgumentException("messaging.notifications.signing-secret must have at least "
                     + MIN_SECRET_LENGTH + " characters");
         }
         this.secret = secret.getBytes(StandardCharsets.UTF_8);

@@ -41,7 +41,8 @@ public final class MessagingSecurity {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         // One-click unsubscribe from a notification email: no login; its signed token decides.
                         .requestMatchers(org.springframework.security.web.servlet.util.matcher
-                                .PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.POST,
+                                .PathPatternRequestMatcher.withDefaults().matcher(
+                                        org.springframework.http.HttpMethod.POST,
                                         normalised(basePath) + "/notifications/unsubscribe")).permitAll()
                         .anyRequest().authenticated())
                 // The configurer's own check, after authentication, is the API's CSRF protection.
