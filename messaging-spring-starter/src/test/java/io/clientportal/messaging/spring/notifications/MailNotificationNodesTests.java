@@ -74,6 +74,10 @@ abstract class MailNotificationNodesTests {
 
     /** One application node: its own store over the shared database, its own mail sender. */
     Messaging node() {
+        return node(SETTINGS);
+    }
+
+    Messaging node(NotificationSettings settings) {
         JpaMessagingStore store = JpaMessagingStore.create(database);
         JavaMailSenderImpl mail = new JavaMailSenderImpl();
         mail.setHost("127.0.0.1");
@@ -82,7 +86,7 @@ abstract class MailNotificationNodesTests {
                 new NotificationMailTemplates(new DefaultResourceLoader(), NotificationMailTemplates.DEFAULT_LOCATION),
                 new UnsubscribeTokens("0123456789abcdef0123456789abcdef-test", Duration.ofDays(1), clock),
                 "no-reply@portal.example", null, "https://portal.example/api/messaging/notifications/unsubscribe");
-        Messaging messaging = Messaging.builder().store(store).clock(clock).notifications(SETTINGS)
+        Messaging messaging = Messaging.builder().store(store).clock(clock).notifications(settings)
                 .notificationSender(sender)
                 .recipientDirectory((tenantId, actor) -> Optional.of(actor.id() + "@example.test")).build();
         open.add(store);
@@ -122,6 +126,23 @@ abstract class MailNotificationNodesTests {
         clock.advance(Duration.ofHours(1));
         nodes.forEach(node -> node.notifications().sendDue());
         assertThat(toCathy()).hasSize(1);
+    }
+
+    @Test
+    void withoutMessageTextTheEmailSaysWhoWroteAndHowManyWaitButNotWhat() throws Exception {
+        Messaging node = node(SETTINGS.withMessageText(false));
+        ConversationId id = setUp(node);
+        node.messages().post(Actor.teamMember("owner-" + suffix), id, NewMessage.text("Your diagnosis: flu"));
+        node.messages().post(Actor.teamMember("owner-" + suffix), id, NewMessage.text("Rest well"));
+        clock.advance(SETTINGS.clientDelay());
+        node.notifications().sendDue();
+        assertThat(toCathy()).hasSize(1);
+        MimeMessage mail = toCathy().get(0);
+        java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+        mail.writeTo(whole);
+        String everything = whole.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(everything).contains("2 unread, from Olivia Owner").doesNotContain("diagnosis")
+                .doesNotContain("Rest well");
     }
 
     @Test

@@ -291,6 +291,13 @@ class NotificationMailHttpTests {
 
         AbstractMessagingHttpTests.assertProblem(HttpCaller.anonymous(baseUrl()).get("/me/notifications"), 401,
                 null);
+        // Someone the directory does not know: 404, and a refused write leaves nothing behind.
+        AbstractMessagingHttpTests.assertProblem(as(Who.STRANGER).get("/me/notifications"), 404, null);
+        AbstractMessagingHttpTests.assertProblem(as(Who.STRANGER).put("/me/notifications",
+                AbstractMessagingHttpTests.json(Map.of("mode", "OFF"))), 404, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> messaging.notifications()
+                        .preferences(portal.actor(Who.STRANGER)))
+                .isInstanceOf(io.clientportal.messaging.NotFoundException.class);
         Actor owner = portal.actor(Who.OWNER);
         assertThat(as(Who.OWNER).get("/me/notifications").json().get("mode").asString()).isEqualTo("EACH");
         assertThat(messaging.notifications().preferences(owner)).isEqualTo(NotificationPreferences.defaults());
