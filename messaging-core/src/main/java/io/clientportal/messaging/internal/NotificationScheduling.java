@@ -66,8 +66,11 @@ final class NotificationScheduling {
         if (settings == null || !settings.announcements() || delivered.isEmpty()) {
             return;
         }
-        List<ConversationId> ids = delivered.stream().map(MessageRow::conversationId).toList();
+        List<ConversationId> ids = delivered.stream().map(MessageRow::conversationId).distinct().toList();
         java.time.Instant at = delivered.iterator().next().createdAt().plus(settings.clientDelay());
+        if (store.notifications().scheduleClientsOf(ids, at)) {
+            return;
+        }
         Map<Actor, java.time.Instant> due = new TreeMap<>(LOCK_ORDER);
         for (String accountId : new java.util.TreeSet<>(store.conversations().accounts(ids).values())) {
             for (ClientUserRow user : store.directory().clientUsers(accountId)) {

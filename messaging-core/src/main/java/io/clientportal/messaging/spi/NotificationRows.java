@@ -2,7 +2,10 @@ package io.clientportal.messaging.spi;
 
 import io.clientportal.messaging.Actor;
 
+import io.clientportal.messaging.model.ConversationId;
+
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -21,6 +24,19 @@ public interface NotificationRows {
      * @param dueAt     never {@code null}
      */
     void schedule(Actor recipient, Instant dueAt);
+
+    /**
+     * {@link #schedule} for every client user of the accounts of these conversations (an announcement's chunk), in
+     * one set-based statement. The default does nothing and answers {@code false}: the core then schedules them one
+     * by one.
+     *
+     * @param conversations distinct conversation ids, never {@code null}
+     * @param dueAt         never {@code null}
+     * @return whether the store scheduled them
+     */
+    default boolean scheduleClientsOf(Collection<ConversationId> conversations, Instant dueAt) {
+        return false;
+    }
 
     /** The recipient's row, if there is one. */
     Optional<NotificationRow> find(Actor recipient);

@@ -1,6 +1,7 @@
 package io.clientportal.messaging.jpa;
 
 import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.NotificationPreferences;
 import io.clientportal.messaging.spi.NotificationClaim;
 import io.clientportal.messaging.spi.NotificationRow;
@@ -10,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,6 +50,32 @@ final class NotificationSql implements NotificationRows {
         if (!inserted) {
             jdbc.update(update, dueAt, tenantId, recipient.kind(), recipient.id());
         }
+    }
+
+    /** One statement for a whole announcement chunk, in recipient order (the order single schedules lock in). */
+    @Override
+    public boolean scheduleClientsOf(Collection<ConversationId> conversations, Instant dueAt) {
+        if (conversations.isEmpty()) {
+            return true;
+        }
+        Jdbc.SqlArray ids = jdbc.uuids(conversations.stream().map(ConversationId::value).toList());
+        String users = "SELECT DISTINCT u.tenant_id, u.id FROM " + jdbc.platform().idTableSql()
+                + " JOIN messaging_conversation c ON c.tenant_id = ? AND c.id = t.k"
+                + " JOIN messaging_client_user u ON u.tenant_id = c.tenant_id AND u.account_id = c.client_account_id";
+        if (jdbc.platform() == Platform.POSTGRESQL) {
+            jdbc.update("INSERT INTO messaging_notification (tenant_id, recipient_kind, recipient_id, due_at)"
+                    + " SELECT s.tenant_id, 'CLIENT_USER', s.id, ? FROM (" + users + ") s ORDER BY s.id"
+                    + " ON CONFLICT (tenant_id, recipient_kind, recipient_id)"
+                    + " DO UPDATE SET due_at = COALESCE(messaging_notification.due_at, EXCLUDED.due_at)",
+                    dueAt, ids, tenantId);
+        } else {
+            jdbc.update("MERGE INTO messaging_notification n USING (" + users + ") s"
+                    + " ON n.tenant_id = s.tenant_id AND n.recipient_kind = 'CLIENT_USER' AND n.recipient_id = s.id"
+                    + " WHEN MATCHED THEN UPDATE SET due_at = COALESCE(n.due_at, ?)"
+                    + " WHEN NOT MATCHED THEN INSERT (tenant_id, recipient_kind, recipient_id, due_at)"
+                    + " VALUES (s.tenant_id, 'CLIENT_USER', s.id, ?)", ids, tenantId, dueAt, dueAt);
+        }
+        return true;
     }
 
     @Override

@@ -117,6 +117,25 @@ public abstract class NotificationContract extends Contract {
     }
 
     @Test
+    void anAnnouncementChunkSchedulesTheClientUsersOfItsConversationsKeepingPendingDueTimes() {
+        var w = world();
+        String tenant = w.messaging.tenantId();
+        Instant t0 = Instant.parse("2001-01-01T00:00:00Z");
+        boolean setBased = store().inTransaction(tenant, tx -> {
+            tx.notifications().schedule(w.alice, t0.plusSeconds(60));
+            return tx.notifications().scheduleClientsOf(List.of(w.acme, w.other), t0.plusSeconds(600));
+        });
+        if (!setBased) {
+            return;   // the store leaves it to the core, one by one (the announcement test covers that)
+        }
+        assertThat(row(tenant, w.alice).dueAt()).isEqualTo(t0.plusSeconds(60));
+        assertThat(row(tenant, w.bob).dueAt()).isEqualTo(t0.plusSeconds(600));
+        assertThat(row(tenant, w.olga).dueAt()).isEqualTo(t0.plusSeconds(600));
+        Optional<NotificationRow> ivan = store().read(tenant, tx -> tx.notifications().find(w.ivan));
+        assertThat(ivan).isEmpty();
+    }
+
+    @Test
     void aRolledBackPostLeavesNoDueRow() {
         var w = world();
         String tenant = w.messaging.tenantId();
