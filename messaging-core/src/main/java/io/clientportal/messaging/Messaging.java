@@ -59,6 +59,15 @@ public interface Messaging extends AutoCloseable {
     }
 
     /**
+     * Unread-message notifications: preferences, and sending what is due.
+     *
+     * @throws UnsupportedOperationException when this implementation has no notifications
+     */
+    default Notifications notifications() {
+        throw new UnsupportedOperationException("notifications are not available here");
+    }
+
+    /**
      * Operating webhooks (dead letters, replay); the same for every tenant view.
      *
      * @throws UnsupportedOperationException when this implementation has no webhooks

@@ -68,6 +68,10 @@ public final class MessagingBuilder {
     private Executor eventDeliveryExecutor;
     private int eventBufferSize = DEFAULT_EVENT_BUFFER_SIZE;
     private MessagingObservations observations = MessagingObservations.NONE;
+    private NotificationSettings notificationSettings = NotificationSettings.defaults();
+    private final List<io.clientportal.messaging.spi.NotificationSender> notificationSenders = new ArrayList<>();
+    private io.clientportal.messaging.spi.RecipientDirectory recipientDirectory =
+            io.clientportal.messaging.spi.RecipientDirectory.NONE;
 
     MessagingBuilder() {
     }
@@ -217,6 +221,28 @@ public final class MessagingBuilder {
     }
 
     /**
+     * When and how unread messages are notified [{@link NotificationSettings#defaults()}]. Notifications are sent
+     * only once a {@link #notificationSender} is added; they need a store that keeps notification state (in memory,
+     * JPA).
+     */
+    public MessagingBuilder notifications(NotificationSettings settings) {
+        this.notificationSettings = Objects.requireNonNull(settings, "notifications must not be null");
+        return this;
+    }
+
+    /** Adds a channel that delivers notifications (email, SMS, push); may be called more than once. */
+    public MessagingBuilder notificationSender(io.clientportal.messaging.spi.NotificationSender sender) {
+        notificationSenders.add(Objects.requireNonNull(sender, "notificationSender must not be null"));
+        return this;
+    }
+
+    /** Where notifications' email addresses come from [{@code RecipientDirectory.NONE}: none]. */
+    public MessagingBuilder recipientDirectory(io.clientportal.messaging.spi.RecipientDirectory directory) {
+        this.recipientDirectory = Objects.requireNonNull(directory, "recipientDirectory must not be null");
+        return this;
+    }
+
+    /**
      * Starts the engine and returns its {@code "default"} tenant.
      *
      * @throws IllegalStateException when an allowed content type is one that the content type detector can't
@@ -230,7 +256,8 @@ public final class MessagingBuilder {
                 new MessagingEngine.EventSettings(eventPollInterval, eventGapTimeout, webhooks, webhookPolicy,
                         eventDeliveryExecutor, eventBufferSize),
                 housekeepingInterval,
-                new MessagingEngine.AnnouncementSettings(announcementLease, announcementSweepInterval), observations);
+                new MessagingEngine.AnnouncementSettings(announcementLease, announcementSweepInterval), observations,
+                new MessagingEngine.NotificationSetup(notificationSettings, notificationSenders, recipientDirectory));
     }
 
     private void requireRecognisableContentTypes() {

@@ -224,6 +224,7 @@ final class AnnouncementDelivery implements AutoCloseable {
             // The author's copies are theirs: never unread for them, though their horizon stays where it was.
             tx.store().readState().countOwn(record.author(), delivered.stream().map(MessageRow::conversationId)
                     .toList(), Unread.keepsTotal(record.author()));
+            context.notifications.announced(tx.store(), delivered);
             for (MessageRow row : delivered) {
                 Message message = Records.message(row.withAttachments(attachments));
                 tx.emit(new MessagePosted(null, key.tenantId(), message.conversationId(), now, message));

@@ -22,6 +22,8 @@ final class Context {
     final AnnouncementDelivery announcementDelivery;
     final EventRedaction redaction;
     final Instrumentation instrumentation;
+    /** Set once by the engine before it starts; {@link NotificationScheduling#OFF} without senders. */
+    NotificationScheduling notifications = NotificationScheduling.OFF;
 
     Context(Transactions transactions, Authorizer authorizer, AccessCache cache, Clock clock, MessagingLimits limits,
             AttachmentStore attachmentStore, ContentTypeDetector detector, AnnouncementDelivery announcementDelivery,

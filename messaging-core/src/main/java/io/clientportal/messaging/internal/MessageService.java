@@ -119,6 +119,7 @@ final class MessageService implements Messages {
         }
         // The poster has read what they wrote.
         store.readState().advanceHorizon(id, actor, seq, Unread.keepsTotal(actor));
+        context.notifications.posted(store, reservation.clientAccountId(), row);
         Message posted = Records.message(row);
         tx.emit(new MessagePosted(null, tenantId, id, createdAt, posted));
         // A client writing again needs the team again, whatever the team last set.

@@ -54,6 +54,8 @@ public final class MessagingEngine implements AutoCloseable {
     private final WebhookService webhooks;
     private final StatusReport status;
     private AutoCloseable commitSignals;
+    /** Sends due notifications; {@code null} when notifications are off. */
+    private NotificationDelivery notificationDelivery;
     private final Map<String, TenantMessaging> tenants = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -79,6 +81,27 @@ public final class MessagingEngine implements AutoCloseable {
 
     /** Settings of announcement delivery across nodes: the lease a delivering node holds, the sweep's interval. */
     public record AnnouncementSettings(Duration lease, Duration sweepInterval) {
+    }
+
+    /**
+     * Settings of unread-message notifications: off without senders.
+     *
+     * @param settings   when and how
+     * @param senders    the channels; none turns notifications off
+     * @param recipients where addresses come from
+     */
+    public record NotificationSetup(io.clientportal.messaging.NotificationSettings settings,
+                                    List<io.clientportal.messaging.spi.NotificationSender> senders,
+                                    io.clientportal.messaging.spi.RecipientDirectory recipients) {
+
+        /** Notifications off. */
+        public static final NotificationSetup NONE = new NotificationSetup(
+                io.clientportal.messaging.NotificationSettings.defaults(), List.of(),
+                io.clientportal.messaging.spi.RecipientDirectory.NONE);
+
+        public NotificationSetup {
+            senders = List.copyOf(senders);
+        }
     }
 
     /** Threads of the engine's own delivery pool. */
@@ -152,8 +175,23 @@ public final class MessagingEngine implements AutoCloseable {
                                   List<MessagingNotifier> notifiers, AccessPolicy policy, Clock clock,
                                   MessagingLimits limits, EventSettings events, Duration housekeepingInterval,
                                   AnnouncementSettings announcements, MessagingObservations observations) {
+        return start(store, attachmentStore, detector, notifiers, policy, clock, limits, events, housekeepingInterval,
+                announcements, observations, NotificationSetup.NONE);
+    }
+
+    /** Builds and starts an engine with notifications; returns its default tenant's view. */
+    public static Messaging start(MessagingStore store, AttachmentStore attachmentStore, ContentTypeDetector detector,
+                                  List<MessagingNotifier> notifiers, AccessPolicy policy, Clock clock,
+                                  MessagingLimits limits, EventSettings events, Duration housekeepingInterval,
+                                  AnnouncementSettings announcements, MessagingObservations observations,
+                                  NotificationSetup notifications) {
         MessagingEngine engine = new MessagingEngine(store, attachmentStore, detector, notifiers, policy, clock,
                 limits, events, housekeepingInterval, announcements, observations);
+        if (!notifications.senders().isEmpty()) {
+            engine.context.notifications = new NotificationScheduling(notifications.settings());
+            engine.notificationDelivery = new NotificationDelivery(store, engine.context, notifications.settings(),
+                    notifications.senders(), notifications.recipients());
+        }
         engine.relay.start();
         engine.commitSignals = store.listenForCommittedEvents(() -> {
             engine.relay.wake();
@@ -166,6 +204,9 @@ public final class MessagingEngine implements AutoCloseable {
         }
         engine.announcementDelivery.start(engine.context);
         engine.housekeeping.start();
+        if (engine.notificationDelivery != null) {
+            engine.notificationDelivery.start();
+        }
         log.info("Messaging started on {}", store.getClass().getSimpleName());
         return engine.tenant(DEFAULT_TENANT);
     }
@@ -183,6 +224,11 @@ public final class MessagingEngine implements AutoCloseable {
         return new EventService(context, tenantId, store, relay, visibility, codec, deliveryExecutor, bufferSize);
     }
 
+    io.clientportal.messaging.Notifications notifications(String tenantId) {
+        return new NotificationService(context, tenantId,
+                () -> notificationDelivery == null ? 0 : notificationDelivery.sendDue());
+    }
+
     Webhooks webhooks() {
         return webhooks;
     }
@@ -195,6 +241,9 @@ public final class MessagingEngine implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             housekeeping.close();
+            if (notificationDelivery != null) {
+                notificationDelivery.close();
+            }
             announcementDelivery.close();
             if (commitSignals != null) {
                 try {

@@ -8,6 +8,7 @@ import io.clientportal.messaging.Events;
 import io.clientportal.messaging.Messages;
 import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.Search;
+import io.clientportal.messaging.Notifications;
 import io.clientportal.messaging.model.MessagingStatus;
 
 /** The engine seen through one tenant: every facade's calls are scoped to it. */
@@ -22,6 +23,7 @@ final class TenantMessaging implements Messaging {
     private final Attachments attachments;
     private final Events events;
     private final Search search;
+    private final Notifications notifications;
 
     TenantMessaging(MessagingEngine engine, String tenantId) {
         this.engine = engine;
@@ -34,6 +36,7 @@ final class TenantMessaging implements Messaging {
         this.attachments = new AttachmentService(context, tenantId);
         this.events = engine.events(tenantId);
         this.search = new SearchService(context, tenantId, conversations);
+        this.notifications = engine.notifications(tenantId);
     }
 
     @Override
@@ -79,6 +82,11 @@ final class TenantMessaging implements Messaging {
     @Override
     public Search search() {
         return search;
+    }
+
+    @Override
+    public Notifications notifications() {
+        return notifications;
     }
 
     @Override

@@ -224,6 +224,33 @@ public final class InMemoryMessagingStore implements MessagingStore {
     }
 
     @Override
+    public List<io.clientportal.messaging.spi.NotificationClaim> claimNotifications(String owner, Instant now,
+                                                                                   Instant leaseUntil, int limit) {
+        lock.writeLock().lock();
+        try {
+            record Due(String tenantId, io.clientportal.messaging.spi.NotificationRow row) {
+            }
+            List<Due> due = new ArrayList<>();
+            tenants.forEach((tenantId, data) -> data.notifications.all().values().stream()
+                    .filter(row -> row.dueAt() != null && !row.dueAt().isAfter(now)
+                            && (row.leaseUntil() == null || !row.leaseUntil().isAfter(now)))
+                    .forEach(row -> due.add(new Due(tenantId, row))));
+            List<io.clientportal.messaging.spi.NotificationClaim> claimed = new ArrayList<>();
+            due.stream().sorted(Comparator.comparing(d -> d.row().dueAt())).limit(limit).forEach(d -> {
+                var row = d.row();
+                tenants.get(d.tenantId()).notifications.put(UndoLog.NONE, row.recipient(),
+                        new io.clientportal.messaging.spi.NotificationRow(row.recipient(), row.dueAt(),
+                                row.lastSentAt(), row.coveredUntil(), row.attempts(), owner, leaseUntil,
+                                row.preferences()));
+                claimed.add(new io.clientportal.messaging.spi.NotificationClaim(d.tenantId(), row.recipient()));
+            });
+            return claimed;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
     public List<AttachmentRow> deleteUnreferencedAttachments(Instant uploadedBefore, int limit) {
         lock.writeLock().lock();
         try {

@@ -67,6 +67,8 @@ final class TenantData {
     final Table<OfAnnouncement, MessageId> announcementMessages = Table.sorted(OF_ANNOUNCEMENT);
     /** In the order they were referenced (each reference puts the row again), as a message lists them. */
     final Table<AttachmentId, AttachmentRow> attachments = Table.linked();
+    /** One row per recipient: what is due for them, their leases and preferences. */
+    final Table<Actor, io.clientportal.messaging.spi.NotificationRow> notifications = Table.hashed();
 
     private static final Comparator<OfAnnouncement> OF_ANNOUNCEMENT = Comparator
             .comparing((OfAnnouncement k) -> k.announcementId().value())

@@ -181,6 +181,19 @@ public interface MessagingStore extends AutoCloseable {
     }
 
     /**
+     * Claims up to {@code limit} notifications of every tenant that are due at {@code now} ({@code dueAt} not after
+     * it) and that no node holds (no lease, or one whose {@code until} is not after {@code now}): each claimed row's
+     * lease becomes {@code (owner, leaseUntil)} before the call returns. Rows another unit of work has locked at the
+     * moment are skipped, not waited for, so nodes claiming at once take different ones. Earliest due first.
+     * The default fails: needed only when notifications are on.
+     *
+     * @throws UnsupportedOperationException when the store keeps no notification state
+     */
+    default List<NotificationClaim> claimNotifications(String owner, Instant now, Instant leaseUntil, int limit) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not keep notification state");
+    }
+
+    /**
      * Deletes up to {@code limit} attachments of every tenant that nothing references and that were uploaded
      * before {@code uploadedBefore}; returns them, so the core can delete their bytes.
      */

@@ -40,6 +40,18 @@ public interface StoreTransaction {
     EventRows events();
 
     /**
+     * Notification state: due notifications, their leases, preferences. Needed only when notifications are on (the
+     * engine has a {@code NotificationSender}); the default fails, so such an engine on a store without it fails
+     * at its first post rather than never telling anyone.
+     *
+     * @throws UnsupportedOperationException when the store keeps no notification state
+     */
+    default NotificationRows notifications() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not keep notification state;"
+                + " use a store that does (in memory, JPA) or configure no notification sender");
+    }
+
+    /**
      * Takes the next seq of a conversation ({@link ConversationRows#takeSeq}) and reads, in the same round trip,
      * what authorising {@code author} there needs: the conversation's client account, the author's directory entry
      * and, for a team member, their participant access. The core authorises afterwards and throws when refused,

@@ -30,6 +30,7 @@ final class JpaTransaction implements StoreTransaction {
     private final AnnouncementSql announcements;
     private final AttachmentSql attachments;
     private final EventLog events;
+    private final NotificationSql notifications;
 
     JpaTransaction(String tenantId, EntityManager em, Platform platform) {
         this.tenantId = tenantId;
@@ -42,6 +43,7 @@ final class JpaTransaction implements StoreTransaction {
         this.readState = new ReadStateSql(jdbc, tenantId, attachments, counts);
         this.announcements = new AnnouncementSql(em, jdbc, tenantId, counts);
         this.events = new EventLog(jdbc, tenantId);
+        this.notifications = new NotificationSql(jdbc, tenantId);
     }
 
     @Override
@@ -82,6 +84,11 @@ final class JpaTransaction implements StoreTransaction {
     @Override
     public EventRows events() {
         return events;
+    }
+
+    @Override
+    public io.clientportal.messaging.spi.NotificationRows notifications() {
+        return notifications;
     }
 
     /** One statement: the seq taken, joined with the author's directory row (and participant row). */

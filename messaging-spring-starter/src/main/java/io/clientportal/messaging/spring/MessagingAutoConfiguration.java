@@ -59,7 +59,10 @@ public class MessagingAutoConfiguration {
                         ObjectProvider<MessagingNotifier> notifiers, ObjectProvider<AccessPolicy> accessPolicy,
                         ObjectProvider<Clock> clock, ObjectProvider<ContentTypeDetector> contentTypeDetector,
                         @Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> taskExecutor,
-                        ObjectProvider<MessagingObservations> observations) {
+                        ObjectProvider<MessagingObservations> observations,
+                        ObjectProvider<io.clientportal.messaging.NotificationSettings> notificationSettings,
+                        ObjectProvider<io.clientportal.messaging.spi.NotificationSender> notificationSenders,
+                        ObjectProvider<io.clientportal.messaging.spi.RecipientDirectory> recipientDirectory) {
         MessagingBuilder builder = Messaging.builder()
                 .store(store)
                 .limits(limits)
@@ -80,6 +83,12 @@ public class MessagingAutoConfiguration {
         taskExecutor.ifAvailable(builder::eventDeliveryExecutor);
         notifiers.orderedStream().forEach(builder::notifier);
         observations.ifUnique(builder::observations);
+        // Notifications: only with settings (messaging.notifications.enabled) and at least one sender.
+        notificationSettings.ifUnique(settings -> {
+            builder.notifications(settings);
+            notificationSenders.orderedStream().forEach(builder::notificationSender);
+            recipientDirectory.ifUnique(builder::recipientDirectory);
+        });
         return builder.build();
     }
 }

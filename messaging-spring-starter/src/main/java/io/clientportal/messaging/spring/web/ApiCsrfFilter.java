@@ -39,7 +39,9 @@ final class ApiCsrfFilter extends OncePerRequestFilter {
         this.csrf.setRequestHandler(new CookieIssuingTokenHandler());
         this.csrf.setAccessDeniedHandler(denied);
         this.csrf.setRequireCsrfProtectionMatcher(request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
-                && !TokenPrincipals.isToken(SecurityContextHolder.getContext().getAuthentication()));
+                && !TokenPrincipals.isToken(SecurityContextHolder.getContext().getAuthentication())
+                // One-click unsubscribe comes from a mail client, cross-site by design: its signed token is the check.
+                && !ApiPaths.isUnsubscribe(request.getRequestURI(), request.getContextPath(), api.basePath()));
         setBeanName("messagingApiCsrfFilter");
     }
 

@@ -7,6 +7,18 @@ final class ApiPaths {
     }
 
     /**
+     * Whether a raw request URI is the one-click unsubscribe endpoint, which needs no login and no CSRF token.
+     *
+     * @param uri         the request URI as sent (not decoded), with the context path
+     * @param contextPath the application's context path ({@code ""} for the root)
+     * @param basePath    the API's normalised base path
+     */
+    static boolean isUnsubscribe(String uri, String contextPath, String basePath) {
+        String path = (contextPath == null ? "" : contextPath) + basePath + "/notifications/unsubscribe";
+        return uri.equals(path);
+    }
+
+    /**
      * @param uri         the request URI as sent (not decoded), with the context path
      * @param contextPath the application's context path ({@code ""} for the root)
      * @param basePath    the API's normalised base path

@@ -39,6 +39,11 @@ public final class MessagingSecurity {
         http.securityMatcher(new ApiRequestMatcher(basePath))
                 .authorizeHttpRequests(authorize -> authorize
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        // One-click unsubscribe from a notification email: no login; its signed token decides.
+                        .requestMatchers(org.springframework.security.web.servlet.util.matcher
+                                .PathPatternRequestMatcher.withDefaults().matcher(
+                                        org.springframework.http.HttpMethod.POST,
+                                        normalised(basePath) + "/notifications/unsubscribe")).permitAll()
                         .anyRequest().authenticated())
                 // The configurer's own check, after authentication, is the API's CSRF protection.
                 .csrf(AbstractHttpConfigurer::disable)
@@ -47,5 +52,10 @@ public final class MessagingSecurity {
                 .with(MessagingSecurityConfigurer.messaging().basePath(basePath)
                         .csrfCookieSameSite(csrfCookieSameSite).problemWriter(problems), configurer -> { });
         return http.build();
+    }
+
+    private static String normalised(String basePath) {
+        String path = basePath.trim().startsWith("/") ? basePath.trim() : "/" + basePath.trim();
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

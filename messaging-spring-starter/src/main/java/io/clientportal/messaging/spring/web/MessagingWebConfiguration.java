@@ -135,6 +135,12 @@ public class MessagingWebConfiguration {
     }
 
     @Bean
+    NotificationController messagingNotificationController(Messaging messaging,
+            ObjectProvider<io.clientportal.messaging.spring.notifications.UnsubscribeTokens> tokens) {
+        return new NotificationController(messaging, tokens);
+    }
+
+    @Bean
     ConversationController messagingConversationController() {
         return new ConversationController();
     }

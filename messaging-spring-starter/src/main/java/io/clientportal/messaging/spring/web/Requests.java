@@ -48,6 +48,11 @@ final class Requests {
     record Audience(Boolean allClients, List<String> clientAccountIds) {
     }
 
+    /** {@code PUT /me/notifications}: {@code mode} OFF, EACH or DIGEST; {@code digestHours} for DIGEST. */
+    record NotificationPreferencesBody(io.clientportal.messaging.model.NotificationPreferences.Mode mode,
+                                       Integer digestHours) {
+    }
+
     /** {@code GET /me}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Me(Actor actor, String displayName, TeamRole role, long unreadTotal) {

@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
                         + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
                 "messaging.web.max-json-body-size=16KB",
                 "messaging.web.rate-limit.posts=8",
-                "messaging.web.sse.heartbeat-interval=300ms"})
+                "messaging.web.sse.heartbeat-interval=300ms",
+                "messaging.notifications.signing-secret=0123456789abcdef0123456789abcdef-openapi"})
 class OpenApiContractHttpTests {
 
     private static final String BASE = "/api/messaging";
@@ -51,6 +52,9 @@ class OpenApiContractHttpTests {
 
     @Autowired
     Messaging messaging;
+
+    @Autowired
+    io.clientportal.messaging.spring.notifications.UnsubscribeTokens unsubscribeTokens;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -115,6 +119,19 @@ class OpenApiContractHttpTests {
         check("GET", "/me", owner.get("/me"), 200);
         check("GET", "/me", client.get("/me"), 200);
         check("GET", "/me", HttpCaller.anonymous(url()).get("/me"), 401);
+
+        // Notification preferences and one-click unsubscribe.
+        check("GET", "/me/notifications", client.get("/me/notifications"), 200);
+        check("PUT", "/me/notifications", client.put("/me/notifications", "{\"mode\":\"DIGEST\",\"digestHours\":6}"),
+                200);
+        check("PUT", "/me/notifications", client.put("/me/notifications", "{\"mode\":\"LOUD\"}"), 400);
+        check("GET", "/me/notifications", HttpCaller.anonymous(url()).get("/me/notifications"), 401);
+        String token = unsubscribeTokens.issue(messaging.tenantId(), portal.actor(Who.CLIENT_OF_ACCOUNT));
+        check("POST", "/notifications/unsubscribe", HttpCaller.anonymous(url()).raw("POST",
+                "/notifications/unsubscribe?token=" + token, "application/x-www-form-urlencoded",
+                "List-Unsubscribe=One-Click".getBytes()), 200);
+        check("POST", "/notifications/unsubscribe", HttpCaller.anonymous(url()).raw("POST",
+                "/notifications/unsubscribe?token=forged", "application/x-www-form-urlencoded", new byte[0]), 400);
 
         // Messages: post, retry, conflict, bad input, too large, wrong type, denied, missing.
         String posted = check("POST", "/conversations/{id}/messages",
