@@ -49,6 +49,9 @@ public interface Messaging extends AutoCloseable {
     /** The real-time feed. */
     Events events();
 
+    /** The team's saved replies (reply templates with placeholders); clients never see them. */
+    SavedReplies savedReplies();
+
     /**
      * Operating webhooks (dead letters, replay); the same for every tenant view.
      *

@@ -7,6 +7,7 @@ import io.clientportal.messaging.Directory;
 import io.clientportal.messaging.Events;
 import io.clientportal.messaging.Messages;
 import io.clientportal.messaging.Messaging;
+import io.clientportal.messaging.SavedReplies;
 import io.clientportal.messaging.model.MessagingStatus;
 
 /** The engine seen through one tenant: every facade's calls are scoped to it. */
@@ -20,6 +21,7 @@ final class TenantMessaging implements Messaging {
     private final Announcements announcements;
     private final Attachments attachments;
     private final Events events;
+    private final SavedReplies savedReplies;
 
     TenantMessaging(MessagingEngine engine, String tenantId) {
         this.engine = engine;
@@ -31,6 +33,7 @@ final class TenantMessaging implements Messaging {
         this.announcements = new AnnouncementService(context, tenantId);
         this.attachments = new AttachmentService(context, tenantId);
         this.events = engine.events(tenantId);
+        this.savedReplies = new SavedReplyService(context, tenantId, conversations);
     }
 
     @Override
@@ -71,6 +74,11 @@ final class TenantMessaging implements Messaging {
     @Override
     public Events events() {
         return events;
+    }
+
+    @Override
+    public SavedReplies savedReplies() {
+        return savedReplies;
     }
 
     @Override

@@ -13,5 +13,10 @@ public enum Permission {
     /** Add and remove participants, change their access. */
     MANAGE_PARTICIPANTS,
     /** Send an announcement (no conversation). */
-    SEND_ANNOUNCEMENT
+    SEND_ANNOUNCEMENT,
+    /**
+     * Create, change and delete the tenant's saved replies (no conversation). Using them (listing, rendering) is
+     * for every team member the directory knows and never for a client, whatever a policy answers.
+     */
+    MANAGE_SAVED_REPLIES
 }
