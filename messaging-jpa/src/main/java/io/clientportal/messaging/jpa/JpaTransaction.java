@@ -9,6 +9,7 @@ import io.clientportal.messaging.spi.DirectoryRows;
 import io.clientportal.messaging.spi.EventRows;
 import io.clientportal.messaging.spi.MessageRows;
 import io.clientportal.messaging.spi.ReadStateRows;
+import io.clientportal.messaging.spi.SavedReplyRows;
 import io.clientportal.messaging.spi.SeqReservation;
 import io.clientportal.messaging.spi.StoreTransaction;
 import jakarta.persistence.EntityManager;
@@ -30,6 +31,7 @@ final class JpaTransaction implements StoreTransaction {
     private final AnnouncementSql announcements;
     private final AttachmentSql attachments;
     private final EventLog events;
+    private final SavedReplySql savedReplies;
 
     JpaTransaction(String tenantId, EntityManager em, Platform platform) {
         this.tenantId = tenantId;
@@ -42,6 +44,7 @@ final class JpaTransaction implements StoreTransaction {
         this.readState = new ReadStateSql(jdbc, tenantId, attachments, counts);
         this.announcements = new AnnouncementSql(em, jdbc, tenantId, counts);
         this.events = new EventLog(jdbc, tenantId);
+        this.savedReplies = new SavedReplySql(jdbc, tenantId);
     }
 
     @Override
@@ -82,6 +85,11 @@ final class JpaTransaction implements StoreTransaction {
     @Override
     public EventRows events() {
         return events;
+    }
+
+    @Override
+    public SavedReplyRows savedReplies() {
+        return savedReplies;
     }
 
     /** One statement: the seq taken, joined with the author's directory row (and participant row). */
