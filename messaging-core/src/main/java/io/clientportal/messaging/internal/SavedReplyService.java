@@ -136,9 +136,9 @@ final class SavedReplyService implements SavedReplies {
     public List<SavedReply> list(Actor actor, SavedReplyQuery query) {
         Checks.notNull(actor, "actor");
         Checks.notNull(query, "query");
-        String prefix = query.prefix() == null ? null : prefix(query.prefix());
         return context.transactions.read(tenantId, tx -> {
             requireUser(tx.store(), actor, SavedReplyService::noneHere);
+            String prefix = query.prefix() == null ? null : prefix(query.prefix());
             return tx.store().savedReplies().all().stream()
                     .filter(row -> prefix == null || row.shortcut().startsWith(prefix)
                             || row.title().toLowerCase(Locale.ROOT).contains(prefix))

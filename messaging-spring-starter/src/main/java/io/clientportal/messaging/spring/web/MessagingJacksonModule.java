@@ -5,6 +5,7 @@ import io.clientportal.messaging.model.AnnouncementId;
 import io.clientportal.messaging.model.AttachmentId;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.MessageId;
+import io.clientportal.messaging.model.SavedReplyId;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -30,6 +31,7 @@ public final class MessagingJacksonModule extends SimpleModule {
         id(MessageId.class, MessageId::of);
         id(AnnouncementId.class, AnnouncementId::of);
         id(AttachmentId.class, AttachmentId::of);
+        id(SavedReplyId.class, SavedReplyId::of);
         addSerializer(Actor.class, new ActorSerializer());
     }
 
