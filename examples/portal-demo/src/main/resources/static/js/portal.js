@@ -4,6 +4,7 @@
  */
 import { ApiError, MessagingClient, csrfHeaders } from './messaging-client.js';
 import { avatar, el, fileSize, fullTime, shortTime } from './dom.js';
+import { wireSavedReplies } from './saved-replies.js';
 
 const $ = id => document.getElementById(id);
 const api = new MessagingClient({ onUnauthenticated: () => window.location.assign('/login') });
@@ -42,6 +43,7 @@ async function start() {
     $('announce-open').hidden = !state.canManage;
     wireInbox();
     wireComposer();
+    wireSavedReplies({ api, state, toast, showError });
     wireDialogs();
     $('logout').addEventListener('click', logout);
 
