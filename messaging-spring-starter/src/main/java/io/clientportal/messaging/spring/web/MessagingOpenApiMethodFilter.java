@@ -14,7 +14,8 @@ public final class MessagingOpenApiMethodFilter implements GlobalOpenApiMethodFi
 
     private static final Set<Class<?>> CONTROLLERS = Set.of(MeController.class, ConversationController.class,
             MessageController.class, ParticipantController.class, AttachmentController.class,
-            AnnouncementController.class, EventStreamController.class, OpenApiController.class);
+            AnnouncementController.class, EventStreamController.class, OpenApiController.class,
+            SavedReplyController.class);
 
     @Override
     public boolean isMethodToInclude(Method method) {
