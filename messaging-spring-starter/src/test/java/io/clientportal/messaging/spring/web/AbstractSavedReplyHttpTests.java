@@ -24,19 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The team's saved replies over HTTP: managed by owners, admins and managers (403 for other team members), used by
  * every team member, and a 404 on every path for clients and strangers; refused requests change nothing, hostile
  * input is a 400 naming the field. Each test acts in a tenant of its own (named by a gateway's header), since
- * saved replies belong to the whole tenant.
+ * saved replies belong to the whole tenant. One subclass per store.
  */
 @SpringBootTest(classes = TestPortalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "messaging.web.tenant.header=X-Tenant-Id",
                 "messaging.max-saved-replies=4",
                 "messaging.web.max-json-body-size=64KB",
-                "messaging.attachments.storage-path=target/saved-reply-test-attachments",
-                "spring.autoconfigure.exclude="
-                        + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-                        + "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
-                        + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"})
-class SavedReplyHttpTests {
+                "messaging.attachments.storage-path=target/saved-reply-test-attachments"})
+abstract class AbstractSavedReplyHttpTests {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final List<Who> MANAGERS = List.of(Who.OWNER, Who.ADMIN, Who.MANAGER);
