@@ -88,7 +88,9 @@ export class MessagingClient {
     announcement(id) { return this.#request('GET', `/announcements/${enc(id)}`); }
 
     /** The team's saved replies (team members only), by title or, with order 'shortcut', by shortcut. */
-    savedReplies({ order, prefix } = {}) { return this.#request('GET', '/saved-replies', { query: { order, prefix } }); }
+    savedReplies({ order, prefix } = {}) {
+        return this.#request('GET', '/saved-replies', { query: { order, prefix } });
+    }
 
     /** Saves a reply template (owners, admins and managers); a taken shortcut answers 409 with field 'shortcut'. */
     createSavedReply({ title, shortcut, text }) {

@@ -56,8 +56,8 @@ class Picker {
             'aria-label': 'Saved replies' });
         const head = el('div', { class: 'saved-picker-head' }, this.search);
         if (this.onManage) {
-            const manage = el('button', { type: 'button', class: 'btn btn-ghost btn-small', id: 'saved-replies-manage' },
-                'Manage');
+            const manage = el('button',
+                { type: 'button', class: 'btn btn-ghost btn-small', id: 'saved-replies-manage' }, 'Manage');
             manage.addEventListener('click', () => { this.close(); this.onManage(); });
             head.append(manage);
         }
