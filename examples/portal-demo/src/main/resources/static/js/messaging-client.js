@@ -109,6 +109,28 @@ export class MessagingClient {
 
     announcement(id) { return this.#request('GET', `/announcements/${enc(id)}`); }
 
+    /** The team's saved replies (team members only), by title or, with order 'shortcut', by shortcut. */
+    savedReplies({ order, prefix } = {}) {
+        return this.#request('GET', '/saved-replies', { query: { order, prefix } });
+    }
+
+    /** Saves a reply template (owners, admins and managers); a taken shortcut answers 409 with field 'shortcut'. */
+    createSavedReply({ title, shortcut, text }) {
+        return this.#request('POST', '/saved-replies', { body: { title, shortcut, text } });
+    }
+
+    /** Replaces a saved reply if it is still at `version` (the one read); 409 with field 'version' otherwise. */
+    updateSavedReply(id, { title, shortcut, text, version }) {
+        return this.#request('PUT', `/saved-replies/${enc(id)}`, { body: { title, shortcut, text, version } });
+    }
+
+    deleteSavedReply(id) { return this.#request('DELETE', `/saved-replies/${enc(id)}`); }
+
+    /** A saved reply's text with its placeholders filled for a conversation: {text}. */
+    renderSavedReply(conversationId, id) {
+        return this.#request('GET', `/conversations/${enc(conversationId)}/saved-replies/${enc(id)}`);
+    }
+
     /** The real-time feed; see EventFeed. */
     events(handlers) { return new EventFeed(this, handlers); }
 

@@ -4,6 +4,7 @@
  */
 import { ApiError, MessagingClient, csrfHeaders } from './messaging-client.js';
 import { avatar, el, fileSize, fullTime, shortTime } from './dom.js';
+import { wireSavedReplies } from './saved-replies.js';
 
 const $ = id => document.getElementById(id);
 const api = new MessagingClient({ onUnauthenticated: () => window.location.assign('/login') });
@@ -43,6 +44,7 @@ async function start() {
     wireInbox();
     if (state.isTeam) wireTeamWork();
     wireComposer();
+    wireSavedReplies({ api, state, toast, showError });
     wireDialogs();
     $('logout').addEventListener('click', logout);
 

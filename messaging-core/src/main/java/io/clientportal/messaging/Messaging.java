@@ -49,6 +49,9 @@ public interface Messaging extends AutoCloseable {
     /** The real-time feed. */
     Events events();
 
+    /** The team's saved replies (reply templates with placeholders); clients never see them. */
+    SavedReplies savedReplies();
+
     /**
      * Full-text search over the messages an actor may see.
      *

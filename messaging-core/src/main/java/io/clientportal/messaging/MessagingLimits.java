@@ -21,11 +21,13 @@ import java.util.Set;
  *                                  holds its conversations' locks for a fraction of a second)
  * @param maxPageSize               the largest page a history or inbox query may ask for
  * @param eventRetention            how long events stay in the log (resuming from an older id answers a reset)
+ * @param maxSavedReplies           the most saved replies one tenant may have (each is checked against
+ *                                  {@code maxTextLength}, like a message)
  */
 public record MessagingLimits(int maxTextLength, int maxAttachmentsPerMessage, long maxAttachmentSize,
                               Set<String> allowedContentTypes, Duration editWindow,
                               Duration unreferencedAttachmentTtl, int announcementChunkSize, int maxPageSize,
-                              Duration eventRetention) {
+                              Duration eventRetention, int maxSavedReplies) {
 
     /** 10,000 characters. */
     public static final int DEFAULT_MAX_TEXT_LENGTH = 10_000;
@@ -49,6 +51,8 @@ public record MessagingLimits(int maxTextLength, int maxAttachmentsPerMessage, l
     public static final int DEFAULT_MAX_PAGE_SIZE = 200;
     /** 7 days. */
     public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofDays(7);
+    /** 500 saved replies per tenant. */
+    public static final int DEFAULT_MAX_SAVED_REPLIES = 500;
 
     public MessagingLimits {
         requirePositive(maxTextLength, "maxTextLength");
@@ -63,6 +67,16 @@ public record MessagingLimits(int maxTextLength, int maxAttachmentsPerMessage, l
         requirePositive(announcementChunkSize, "announcementChunkSize");
         requirePositive(maxPageSize, "maxPageSize");
         requirePositive(eventRetention, "eventRetention");
+        requirePositive(maxSavedReplies, "maxSavedReplies");
+    }
+
+    /** The limits without {@code maxSavedReplies} (which is then its default), as they were before it. */
+    public MessagingLimits(int maxTextLength, int maxAttachmentsPerMessage, long maxAttachmentSize,
+                           Set<String> allowedContentTypes, Duration editWindow, Duration unreferencedAttachmentTtl,
+                           int announcementChunkSize, int maxPageSize, Duration eventRetention) {
+        this(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes, editWindow,
+                unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention,
+                DEFAULT_MAX_SAVED_REPLIES);
     }
 
     /** The defaults named by the {@code DEFAULT_...} constants. */
@@ -70,27 +84,31 @@ public record MessagingLimits(int maxTextLength, int maxAttachmentsPerMessage, l
         return new MessagingLimits(DEFAULT_MAX_TEXT_LENGTH, DEFAULT_MAX_ATTACHMENTS_PER_MESSAGE,
                 DEFAULT_MAX_ATTACHMENT_SIZE, DEFAULT_ALLOWED_CONTENT_TYPES, DEFAULT_EDIT_WINDOW,
                 DEFAULT_UNREFERENCED_ATTACHMENT_TTL, DEFAULT_ANNOUNCEMENT_CHUNK_SIZE, DEFAULT_MAX_PAGE_SIZE,
-                DEFAULT_EVENT_RETENTION);
+                DEFAULT_EVENT_RETENTION, DEFAULT_MAX_SAVED_REPLIES);
     }
 
     public MessagingLimits withMaxTextLength(int value) {
         return new MessagingLimits(value, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes,
-                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention);
+                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention,
+                maxSavedReplies);
     }
 
     public MessagingLimits withMaxAttachmentsPerMessage(int value) {
         return new MessagingLimits(maxTextLength, value, maxAttachmentSize, allowedContentTypes,
-                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention);
+                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention,
+                maxSavedReplies);
     }
 
     public MessagingLimits withMaxAttachmentSize(long bytes) {
         return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, bytes, allowedContentTypes,
-                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention);
+                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention,
+                maxSavedReplies);
     }
 
     public MessagingLimits withAllowedContentTypes(Set<String> types) {
         return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, types,
-                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention);
+                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention,
+                maxSavedReplies);
     }
 
     /** These limits with more content types allowed. */
@@ -102,27 +120,34 @@ public record MessagingLimits(int maxTextLength, int maxAttachmentsPerMessage, l
 
     public MessagingLimits withEditWindow(Duration value) {
         return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes,
-                value, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention);
+                value, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention,
+                maxSavedReplies);
     }
 
     public MessagingLimits withUnreferencedAttachmentTtl(Duration value) {
         return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes,
-                editWindow, value, announcementChunkSize, maxPageSize, eventRetention);
+                editWindow, value, announcementChunkSize, maxPageSize, eventRetention,
+                maxSavedReplies);
     }
 
     public MessagingLimits withAnnouncementChunkSize(int value) {
         return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes,
-                editWindow, unreferencedAttachmentTtl, value, maxPageSize, eventRetention);
+                editWindow, unreferencedAttachmentTtl, value, maxPageSize, eventRetention, maxSavedReplies);
     }
 
     public MessagingLimits withMaxPageSize(int value) {
         return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes,
-                editWindow, unreferencedAttachmentTtl, announcementChunkSize, value, eventRetention);
+                editWindow, unreferencedAttachmentTtl, announcementChunkSize, value, eventRetention, maxSavedReplies);
     }
 
     public MessagingLimits withEventRetention(Duration value) {
         return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes,
-                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, value);
+                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, value, maxSavedReplies);
+    }
+
+    public MessagingLimits withMaxSavedReplies(int value) {
+        return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes,
+                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention, value);
     }
 
     private static void requirePositive(long value, String name) {

@@ -99,6 +99,30 @@ final class Authorizer {
                 false, null, false, false)) == AccessDecision.ALLOW;
     }
 
+    /**
+     * Throws unless the actor may use the tenant's saved replies: every team member the directory knows may; a
+     * client user, or anyone unknown, is answered as if there were none (no policy may show them to clients).
+     */
+    void requireSavedRepliesUser(Subject subject, java.util.function.Supplier<NotFoundException> notFound) {
+        if (!subject.actor().isTeamMember() || subject.role() == null) {
+            throw notFound.get();
+        }
+    }
+
+    /** Throws unless the policy lets the actor create, change and delete saved replies. */
+    void requireSavedRepliesManager(Subject subject, java.util.function.Supplier<NotFoundException> notFound) {
+        requireSavedRepliesUser(subject, notFound);
+        AccessDecision decision = policy.decide(new AccessRequest(Permission.MANAGE_SAVED_REPLIES, subject.actor(),
+                subject.role(), false, null, false, false));
+        if (decision == AccessDecision.HIDE) {
+            throw notFound.get();
+        }
+        if (decision == AccessDecision.DENY) {
+            throw new AccessDeniedException(subject.actor().kind() + " " + subject.actor().id()
+                    + " may not manage saved replies");
+        }
+    }
+
     /** The actor's effective access in a conversation they may see. */
     Access effectiveAccess(Facts facts, Subject subject, ConversationId conversationId, String accountId) {
         return decide(facts, subject, conversationId, accountId, Permission.POST, false, false)
@@ -114,6 +138,7 @@ final class Authorizer {
             case MANAGE_PARTICIPANTS -> "manage participants";
             case ASSIGN -> "assign the conversation or set its status";
             case SEND_ANNOUNCEMENT -> "send announcements";
+            case MANAGE_SAVED_REPLIES -> "manage saved replies";
         };
     }
 }

@@ -21,6 +21,10 @@ final class Errors {
         return new NotFoundException("announcement " + id + " not found");
     }
 
+    static NotFoundException savedReplyNotFound(Object id) {
+        return new NotFoundException("saved reply " + id + " not found");
+    }
+
     static NotFoundException unknownActor() {
         return new NotFoundException("actor not found");
     }

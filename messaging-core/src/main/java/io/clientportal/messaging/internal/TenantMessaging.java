@@ -9,6 +9,7 @@ import io.clientportal.messaging.Messages;
 import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.Search;
 import io.clientportal.messaging.Notifications;
+import io.clientportal.messaging.SavedReplies;
 import io.clientportal.messaging.model.MessagingStatus;
 
 /** The engine seen through one tenant: every facade's calls are scoped to it. */
@@ -24,6 +25,7 @@ final class TenantMessaging implements Messaging {
     private final Events events;
     private final Search search;
     private final Notifications notifications;
+    private final SavedReplies savedReplies;
 
     TenantMessaging(MessagingEngine engine, String tenantId) {
         this.engine = engine;
@@ -37,6 +39,7 @@ final class TenantMessaging implements Messaging {
         this.events = engine.events(tenantId);
         this.search = new SearchService(context, tenantId, conversations);
         this.notifications = engine.notifications(tenantId);
+        this.savedReplies = new SavedReplyService(context, tenantId, conversations);
     }
 
     @Override
@@ -87,6 +90,11 @@ final class TenantMessaging implements Messaging {
     @Override
     public Notifications notifications() {
         return notifications;
+    }
+
+    @Override
+    public SavedReplies savedReplies() {
+        return savedReplies;
     }
 
     @Override

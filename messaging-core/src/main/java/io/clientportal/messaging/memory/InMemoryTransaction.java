@@ -6,7 +6,8 @@ import io.clientportal.messaging.spi.StoreTransaction;
 record InMemoryTransaction(String tenantId, MemoryDirectory directory, MemoryConversations conversations,
                            MemoryMessages messages, MemoryReadState readState, MemoryAnnouncements announcements,
                            MemoryAttachments attachments, MemoryEvents events,
-                           MemoryNotifications notifications) implements StoreTransaction {
+                           MemoryNotifications notifications, MemorySavedReplies savedReplies)
+        implements StoreTransaction {
 
     static InMemoryTransaction of(String tenantId, TenantData data, InMemoryMessagingStore store, UndoLog undo) {
         MemoryConversations conversations = new MemoryConversations(data, undo);
@@ -14,6 +15,7 @@ record InMemoryTransaction(String tenantId, MemoryDirectory directory, MemoryCon
         return new InMemoryTransaction(tenantId, new MemoryDirectory(data, undo), conversations, messages,
                 new MemoryReadState(data, undo, messages),
                 new MemoryAnnouncements(data, undo, conversations, messages), new MemoryAttachments(data, undo),
-                new MemoryEvents(tenantId, store, undo), new MemoryNotifications(data, undo));
+                new MemoryEvents(tenantId, store, undo), new MemoryNotifications(data, undo),
+                new MemorySavedReplies(data, undo));
     }
 }

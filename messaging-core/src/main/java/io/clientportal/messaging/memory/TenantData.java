@@ -6,12 +6,14 @@ import io.clientportal.messaging.model.AnnouncementId;
 import io.clientportal.messaging.model.AttachmentId;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.MessageId;
+import io.clientportal.messaging.model.SavedReplyId;
 import io.clientportal.messaging.spi.AnnouncementRow;
 import io.clientportal.messaging.spi.AttachmentRow;
 import io.clientportal.messaging.spi.ClientAccountRow;
 import io.clientportal.messaging.spi.ClientUserRow;
 import io.clientportal.messaging.spi.ConversationRow;
 import io.clientportal.messaging.spi.MessageRow;
+import io.clientportal.messaging.spi.SavedReplyRow;
 import io.clientportal.messaging.spi.TeamMemberRow;
 
 import java.util.Comparator;
@@ -69,6 +71,9 @@ final class TenantData {
     final Table<AttachmentId, AttachmentRow> attachments = Table.linked();
     /** One row per recipient: what is due for them, their leases and preferences. */
     final Table<Actor, io.clientportal.messaging.spi.NotificationRow> notifications = Table.hashed();
+    final Table<SavedReplyId, SavedReplyRow> savedReplies = Table.hashed();
+    /** The unique key of a saved reply's shortcut. */
+    final Table<String, SavedReplyId> savedReplyShortcuts = Table.hashed();
 
     private static final Comparator<OfAnnouncement> OF_ANNOUNCEMENT = Comparator
             .comparing((OfAnnouncement k) -> k.announcementId().value())

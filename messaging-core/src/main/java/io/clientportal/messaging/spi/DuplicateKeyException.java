@@ -15,7 +15,9 @@ public class DuplicateKeyException extends RuntimeException {
         /** (tenant, client account) of a conversation. */
         CLIENT_ACCOUNT_CONVERSATION,
         /** (tenant, id) of a directory entry. */
-        DIRECTORY_ENTRY
+        DIRECTORY_ENTRY,
+        /** (tenant, shortcut) of a saved reply. */
+        SAVED_REPLY_SHORTCUT
     }
 
     private final Key key;

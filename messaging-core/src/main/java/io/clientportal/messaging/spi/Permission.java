@@ -15,5 +15,10 @@ public enum Permission {
     /** Assign the conversation to a team member (or nobody) and set its team status. */
     ASSIGN,
     /** Send an announcement (no conversation). */
-    SEND_ANNOUNCEMENT
+    SEND_ANNOUNCEMENT,
+    /**
+     * Create, change and delete the tenant's saved replies (no conversation). Using them (listing, rendering) is
+     * for every team member the directory knows and never for a client, whatever a policy answers.
+     */
+    MANAGE_SAVED_REPLIES
 }

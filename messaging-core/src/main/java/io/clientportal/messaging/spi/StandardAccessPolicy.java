@@ -8,7 +8,8 @@ import io.clientportal.messaging.model.TeamRole;
  * may: staff delete instead); agents see the conversations they were added to and write there with
  * {@link Access#WRITE} (and there assign the conversation and set its team status); watchers only read; client
  * users see and write their account's conversation, and never learn of its assignment; everyone else is not told
- * the conversation exists.
+ * the conversation exists. Owners, admins and managers manage the saved replies; other team members are denied
+ * it, and clients are not told they exist.
  */
 public final class StandardAccessPolicy implements AccessPolicy {
 
@@ -16,6 +17,12 @@ public final class StandardAccessPolicy implements AccessPolicy {
     public AccessDecision decide(AccessRequest request) {
         if (request.permission() == Permission.SEND_ANNOUNCEMENT) {
             return request.role() != null && request.role().isManager() ? AccessDecision.ALLOW : AccessDecision.DENY;
+        }
+        if (request.permission() == Permission.MANAGE_SAVED_REPLIES) {
+            if (request.role() == null) {
+                return AccessDecision.HIDE;
+            }
+            return allowIf(request.role().isManager());
         }
         if (request.actor().isTeamMember()) {
             return decideForTeamMember(request);
@@ -46,7 +53,7 @@ public final class StandardAccessPolicy implements AccessPolicy {
             case VIEW -> AccessDecision.ALLOW;
             case POST, ASSIGN -> allowIf(writer);
             case EDIT_MESSAGE, DELETE_MESSAGE -> allowIf(writer && request.ownMessage() && request.withinEditWindow());
-            case MANAGE_PARTICIPANTS, SEND_ANNOUNCEMENT -> AccessDecision.DENY;
+            case MANAGE_PARTICIPANTS, SEND_ANNOUNCEMENT, MANAGE_SAVED_REPLIES -> AccessDecision.DENY;
         };
     }
 
@@ -54,7 +61,7 @@ public final class StandardAccessPolicy implements AccessPolicy {
         return switch (request.permission()) {
             case VIEW, POST -> AccessDecision.ALLOW;
             case EDIT_MESSAGE, DELETE_MESSAGE -> allowIf(request.ownMessage() && request.withinEditWindow());
-            case MANAGE_PARTICIPANTS, ASSIGN -> AccessDecision.HIDE;
+            case MANAGE_PARTICIPANTS, ASSIGN, MANAGE_SAVED_REPLIES -> AccessDecision.HIDE;
             case SEND_ANNOUNCEMENT -> AccessDecision.DENY;
         };
     }

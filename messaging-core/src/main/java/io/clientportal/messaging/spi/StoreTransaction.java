@@ -52,6 +52,17 @@ public interface StoreTransaction {
     }
 
     /**
+     * The team's saved replies; never {@code null}. The default fails, so a store that predates them says so
+     * rather than losing replies.
+     *
+     * @throws UnsupportedOperationException when the store keeps no saved replies
+     */
+    default SavedReplyRows savedReplies() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not keep saved replies;"
+                + " use a store that does (in memory, JPA)");
+    }
+
+    /**
      * Takes the next seq of a conversation ({@link ConversationRows#takeSeq}) and reads, in the same round trip,
      * what authorising {@code author} there needs: the conversation's client account, the author's directory entry
      * and, for a team member, their participant access. The core authorises afterwards and throws when refused,

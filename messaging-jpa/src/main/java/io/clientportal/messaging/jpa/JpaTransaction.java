@@ -9,6 +9,7 @@ import io.clientportal.messaging.spi.DirectoryRows;
 import io.clientportal.messaging.spi.EventRows;
 import io.clientportal.messaging.spi.MessageRows;
 import io.clientportal.messaging.spi.ReadStateRows;
+import io.clientportal.messaging.spi.SavedReplyRows;
 import io.clientportal.messaging.spi.SeqReservation;
 import io.clientportal.messaging.spi.StoreTransaction;
 import jakarta.persistence.EntityManager;
@@ -31,6 +32,7 @@ final class JpaTransaction implements StoreTransaction {
     private final AttachmentSql attachments;
     private final EventLog events;
     private final NotificationSql notifications;
+    private final SavedReplySql savedReplies;
 
     JpaTransaction(String tenantId, EntityManager em, Platform platform) {
         this.tenantId = tenantId;
@@ -44,6 +46,7 @@ final class JpaTransaction implements StoreTransaction {
         this.announcements = new AnnouncementSql(em, jdbc, tenantId, counts);
         this.events = new EventLog(jdbc, tenantId);
         this.notifications = new NotificationSql(jdbc, tenantId);
+        this.savedReplies = new SavedReplySql(jdbc, tenantId);
     }
 
     @Override
@@ -89,6 +92,11 @@ final class JpaTransaction implements StoreTransaction {
     @Override
     public io.clientportal.messaging.spi.NotificationRows notifications() {
         return notifications;
+    }
+
+    @Override
+    public SavedReplyRows savedReplies() {
+        return savedReplies;
     }
 
     /** One statement: the seq taken, joined with the author's directory row (and participant row). */

@@ -23,7 +23,8 @@ final class StoreErrors {
             "messaging_conversation_account_uk", DuplicateKeyException.Key.CLIENT_ACCOUNT_CONVERSATION,
             "messaging_team_member_pk", DuplicateKeyException.Key.DIRECTORY_ENTRY,
             "messaging_client_account_pk", DuplicateKeyException.Key.DIRECTORY_ENTRY,
-            "messaging_client_user_pk", DuplicateKeyException.Key.DIRECTORY_ENTRY);
+            "messaging_client_user_pk", DuplicateKeyException.Key.DIRECTORY_ENTRY,
+            "messaging_saved_reply_shortcut_uk", DuplicateKeyException.Key.SAVED_REPLY_SHORTCUT);
 
     private static final String[] DIRECTORY_TABLES = {
             "messaging_team_member", "messaging_client_account", "messaging_client_user"};

@@ -40,7 +40,8 @@ abstract class SchemaTests {
     static final List<Class<?>> NATIVE_SQL_TABLES = List.of(ConversationEntity.class, ParticipantEntity.class,
             MessageEntity.class, ReadHorizonEntity.class, AnnouncementTargetEntity.class, AttachmentEntity.class,
             EventEntity.class, WebhookDeliveryEntity.class, TenantCountEntity.class, ReaderTotalEntity.class,
-            NotificationEntity.class);
+            NotificationEntity.class,
+            SavedReplyEntity.class);
 
     static List<Class<?>> everyTable() {
         return Stream.concat(MessagingPersistenceUnit.ENTITIES.stream(), NATIVE_SQL_TABLES.stream()).toList();
@@ -60,7 +61,7 @@ abstract class SchemaTests {
             validated.close();
             assertThat(strings(dataSource, "SELECT \"version\" FROM \"messaging_schema_history\""
                     + " WHERE \"success\" = TRUE AND \"version\" <> '0' ORDER BY \"installed_rank\""))
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "9", "11", "12");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "9", "10", "11", "12");
         }
     }
 

@@ -49,6 +49,9 @@ public class MessagingProperties {
     /** The largest page a history or inbox request may ask for. */
     private int maxPageSize = MessagingLimits.DEFAULT_MAX_PAGE_SIZE;
 
+    /** The most saved replies (the team's reply templates) one tenant may have. */
+    private int maxSavedReplies = MessagingLimits.DEFAULT_MAX_SAVED_REPLIES;
+
     /** How many conversations one announcement delivery step writes in one transaction. */
     private int announcementChunkSize = MessagingLimits.DEFAULT_ANNOUNCEMENT_CHUNK_SIZE;
 
@@ -96,7 +99,8 @@ public class MessagingProperties {
                 .withMaxAttachmentsPerMessage(attachments.maxPerMessage)
                 .withMaxAttachmentSize(attachments.maxSize.toBytes())
                 .withAllowedContentTypes(attachments.allowedContentTypes)
-                .withUnreferencedAttachmentTtl(attachments.unreferencedTtl);
+                .withUnreferencedAttachmentTtl(attachments.unreferencedTtl)
+                .withMaxSavedReplies(maxSavedReplies);
     }
 
     public boolean isEnabled() {
@@ -147,6 +151,14 @@ public class MessagingProperties {
 
     public void setMaxPageSize(int maxPageSize) {
         this.maxPageSize = maxPageSize;
+    }
+
+    public int getMaxSavedReplies() {
+        return maxSavedReplies;
+    }
+
+    public void setMaxSavedReplies(int maxSavedReplies) {
+        this.maxSavedReplies = maxSavedReplies;
     }
 
     public int getAnnouncementChunkSize() {

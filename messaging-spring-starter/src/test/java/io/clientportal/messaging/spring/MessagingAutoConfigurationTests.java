@@ -67,7 +67,7 @@ class MessagingAutoConfigurationTests {
     void propertiesBecomeTheEnginesLimits() {
         runner().withPropertyValues("messaging.max-text-length=500", "messaging.edit-window=2m",
                         "messaging.attachments.max-size=1MB", "messaging.attachments.allowed-content-types=image/png",
-                        "messaging.attachments.max-per-message=3")
+                        "messaging.attachments.max-per-message=3", "messaging.max-saved-replies=20")
                 .run(context -> {
                     MessagingLimits limits = context.getBean(MessagingLimits.class);
                     assertThat(limits.maxTextLength()).isEqualTo(500);
@@ -75,6 +75,7 @@ class MessagingAutoConfigurationTests {
                     assertThat(limits.maxAttachmentSize()).isEqualTo(1024 * 1024);
                     assertThat(limits.allowedContentTypes()).containsExactly("image/png");
                     assertThat(limits.maxAttachmentsPerMessage()).isEqualTo(3);
+                    assertThat(limits.maxSavedReplies()).isEqualTo(20);
                 });
     }
 

@@ -251,6 +251,19 @@ public abstract class MessagingStoreContractTests {
     }
 
     @Nested
+    class SavedReplies extends SavedReplyContract {
+        @Override
+        protected ContractFixture world() {
+            return fixture;
+        }
+
+        @Override
+        protected Messaging nodeWithLimits(MessagingLimits limits) {
+            return builder().limits(limits).build();
+        }
+    }
+
+    @Nested
     class Tenancy extends TenancyContract {
         @Override
         protected ContractFixture world() {

@@ -8,6 +8,7 @@ import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.MessageId;
 import io.clientportal.messaging.model.TeamState;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.clientportal.messaging.model.SavedReplyId;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -34,6 +35,7 @@ public final class MessagingJacksonModule extends SimpleModule {
         id(MessageId.class, MessageId::of);
         id(AnnouncementId.class, AnnouncementId::of);
         id(AttachmentId.class, AttachmentId::of);
+        id(SavedReplyId.class, SavedReplyId::of);
         addSerializer(Actor.class, new ActorSerializer());
         // A client user's conversation has no team state: the key is left out, not written as null.
         setMixInAnnotation(Conversation.class, ConversationJson.class);

@@ -15,7 +15,7 @@ public final class MessagingOpenApiMethodFilter implements GlobalOpenApiMethodFi
     private static final Set<Class<?>> CONTROLLERS = Set.of(MeController.class, ConversationController.class,
             MessageController.class, ParticipantController.class, AttachmentController.class,
             AnnouncementController.class, EventStreamController.class, OpenApiController.class,
-            SearchController.class);
+            SearchController.class, SavedReplyController.class);
 
     @Override
     public boolean isMethodToInclude(Method method) {

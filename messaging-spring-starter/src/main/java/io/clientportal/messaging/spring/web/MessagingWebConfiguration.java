@@ -173,6 +173,11 @@ public class MessagingWebConfiguration {
     }
 
     @Bean
+    SavedReplyController messagingSavedReplyController() {
+        return new SavedReplyController();
+    }
+
+    @Bean
     EventStreamController messagingEventStreamController(MessagingJson json, SseHeartbeats heartbeats,
                                                          MessagingProperties properties) {
         return new EventStreamController(json, heartbeats, properties.getWeb().getSse().getTimeout());

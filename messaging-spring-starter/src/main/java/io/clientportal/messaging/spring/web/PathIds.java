@@ -5,6 +5,7 @@ import io.clientportal.messaging.model.AnnouncementId;
 import io.clientportal.messaging.model.AttachmentId;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.MessageId;
+import io.clientportal.messaging.model.SavedReplyId;
 
 import java.util.function.Function;
 
@@ -28,6 +29,10 @@ final class PathIds {
 
     static AnnouncementId announcement(String value) {
         return parse(value, AnnouncementId::of, "announcement");
+    }
+
+    static SavedReplyId savedReply(String value) {
+        return parse(value, SavedReplyId::of, "saved reply");
     }
 
     private static <T> T parse(String value, Function<String, T> parser, String what) {

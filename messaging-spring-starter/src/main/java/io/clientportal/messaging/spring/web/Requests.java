@@ -53,6 +53,18 @@ final class Requests {
                                        Integer digestHours) {
     }
 
+    /** {@code POST /saved-replies}. */
+    record NewReply(String title, String shortcut, String text) {
+    }
+
+    /** {@code PUT /saved-replies/{id}}: the new contents, and the {@code version} of the reply the caller read. */
+    record ReplaceReply(String title, String shortcut, String text, Long version) {
+    }
+
+    /** {@code GET /conversations/{id}/saved-replies/{replyId}}: the reply filled in for the conversation. */
+    record RenderedReply(String text) {
+    }
+
     /** {@code GET /me}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Me(Actor actor, String displayName, TeamRole role, long unreadTotal) {

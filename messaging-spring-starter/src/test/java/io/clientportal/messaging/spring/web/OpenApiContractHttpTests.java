@@ -228,6 +228,38 @@ class OpenApiContractHttpTests {
         check("GET", "/announcements/{id}", owner.get("/announcements/" + announcement), 200);
         check("GET", "/announcements/{id}", owner.get("/announcements/" + UUID.randomUUID()), 404);
 
+        // Saved replies: managed by owners, admins and managers, used by the team, 404 for clients.
+        HttpCaller agent = as(Who.AGENT_WRITE);
+        String shortcut = "r-" + portal.suffix;
+        String reply = check("POST", "/saved-replies", owner.post("/saved-replies",
+                "{\"title\":\"Hi\",\"shortcut\":\"" + shortcut + "\",\"text\":\"Hi {{client.name}}\"}"), 201)
+                .get("id").asString();
+        check("POST", "/saved-replies", owner.post("/saved-replies",
+                "{\"title\":\"Hi\",\"shortcut\":\"" + shortcut + "\",\"text\":\"Hi\"}"), 409);
+        check("POST", "/saved-replies", owner.post("/saved-replies",
+                "{\"title\":\"Hi\",\"shortcut\":\"no spaces\",\"text\":\"Hi\"}"), 400);
+        check("POST", "/saved-replies", agent.post("/saved-replies",
+                "{\"title\":\"Hi\",\"shortcut\":\"mine\",\"text\":\"Hi\"}"), 403);
+        check("POST", "/saved-replies", client.post("/saved-replies",
+                "{\"title\":\"Hi\",\"shortcut\":\"mine\",\"text\":\"Hi\"}"), 404);
+        check("GET", "/saved-replies", agent.get("/saved-replies?order=shortcut&prefix=r-"), 200);
+        check("GET", "/saved-replies", owner.get("/saved-replies?order=sideways"), 400);
+        check("GET", "/saved-replies", client.get("/saved-replies"), 404);
+        String r = "/saved-replies/" + reply;
+        String replaced = "{\"title\":\"Hello\",\"shortcut\":\"" + shortcut + "\",\"text\":\"Hello\"";
+        check("GET", "/saved-replies/{id}", watcher.get(r), 200);
+        check("GET", "/saved-replies/{id}", client.get(r), 404);
+        check("PUT", "/saved-replies/{id}", owner.put(r, replaced + ",\"version\":1}"), 200);
+        check("PUT", "/saved-replies/{id}", owner.put(r, replaced + ",\"version\":1}"), 409);
+        check("PUT", "/saved-replies/{id}", owner.put(r, replaced + "}"), 400);
+        check("PUT", "/saved-replies/{id}", agent.put(r, replaced + ",\"version\":2}"), 403);
+        check("PUT", "/saved-replies/{id}", client.put(r, replaced + ",\"version\":2}"), 404);
+        check("GET", "/conversations/{id}/saved-replies/{replyId}", agent.get(c + r), 200);
+        check("GET", "/conversations/{id}/saved-replies/{replyId}", client.get(c + r), 404);
+        check("DELETE", "/saved-replies/{id}", agent.delete(r), 403);
+        check("DELETE", "/saved-replies/{id}", owner.delete(r), 204);
+        check("DELETE", "/saved-replies/{id}", owner.delete(r), 404);
+
         // Deleting, then the rate limit (8 posts a minute per actor).
         check("DELETE", "/conversations/{id}/messages/{messageId}", owner.delete(c + "/messages/" + posted), 204);
         check("DELETE", "/conversations/{id}/messages/{messageId}",
