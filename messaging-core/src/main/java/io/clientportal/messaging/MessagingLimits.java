@@ -21,11 +21,12 @@ import java.util.Set;
  *                                  holds its conversations' locks for a fraction of a second)
  * @param maxPageSize               the largest page a history or inbox query may ask for
  * @param eventRetention            how long events stay in the log (resuming from an older id answers a reset)
+ * @param maxMentionsPerMessage     the most team members one message may mention (distinct ids)
  */
 public record MessagingLimits(int maxTextLength, int maxAttachmentsPerMessage, long maxAttachmentSize,
                               Set<String> allowedContentTypes, Duration editWindow,
                               Duration unreferencedAttachmentTtl, int announcementChunkSize, int maxPageSize,
-                              Duration eventRetention) {
+                              Duration eventRetention, int maxMentionsPerMessage) {
 
     /** 10,000 characters. */
     public static final int DEFAULT_MAX_TEXT_LENGTH = 10_000;
@@ -49,6 +50,8 @@ public record MessagingLimits(int maxTextLength, int maxAttachmentsPerMessage, l
     public static final int DEFAULT_MAX_PAGE_SIZE = 200;
     /** 7 days. */
     public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofDays(7);
+    /** 20 mentioned team members. */
+    public static final int DEFAULT_MAX_MENTIONS_PER_MESSAGE = 20;
 
     public MessagingLimits {
         requirePositive(maxTextLength, "maxTextLength");
@@ -63,6 +66,18 @@ public record MessagingLimits(int maxTextLength, int maxAttachmentsPerMessage, l
         requirePositive(announcementChunkSize, "announcementChunkSize");
         requirePositive(maxPageSize, "maxPageSize");
         requirePositive(eventRetention, "eventRetention");
+        if (maxMentionsPerMessage < 0) {
+            throw new IllegalArgumentException("maxMentionsPerMessage must not be negative");
+        }
+    }
+
+    /** The limits as they were before mentions had one: {@link #DEFAULT_MAX_MENTIONS_PER_MESSAGE} mentions. */
+    public MessagingLimits(int maxTextLength, int maxAttachmentsPerMessage, long maxAttachmentSize,
+                           Set<String> allowedContentTypes, Duration editWindow, Duration unreferencedAttachmentTtl,
+                           int announcementChunkSize, int maxPageSize, Duration eventRetention) {
+        this(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes, editWindow,
+                unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention,
+                DEFAULT_MAX_MENTIONS_PER_MESSAGE);
     }
 
     /** The defaults named by the {@code DEFAULT_...} constants. */
@@ -75,22 +90,26 @@ public record MessagingLimits(int maxTextLength, int maxAttachmentsPerMessage, l
 
     public MessagingLimits withMaxTextLength(int value) {
         return new MessagingLimits(value, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes,
-                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention);
+                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize,
+                eventRetention, maxMentionsPerMessage);
     }
 
     public MessagingLimits withMaxAttachmentsPerMessage(int value) {
         return new MessagingLimits(maxTextLength, value, maxAttachmentSize, allowedContentTypes,
-                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention);
+                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize,
+                eventRetention, maxMentionsPerMessage);
     }
 
     public MessagingLimits withMaxAttachmentSize(long bytes) {
         return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, bytes, allowedContentTypes,
-                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention);
+                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize,
+                eventRetention, maxMentionsPerMessage);
     }
 
     public MessagingLimits withAllowedContentTypes(Set<String> types) {
         return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, types,
-                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention);
+                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize,
+                eventRetention, maxMentionsPerMessage);
     }
 
     /** These limits with more content types allowed. */
@@ -102,27 +121,36 @@ public record MessagingLimits(int maxTextLength, int maxAttachmentsPerMessage, l
 
     public MessagingLimits withEditWindow(Duration value) {
         return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes,
-                value, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention);
+                value, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize,
+                eventRetention, maxMentionsPerMessage);
     }
 
     public MessagingLimits withUnreferencedAttachmentTtl(Duration value) {
         return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes,
-                editWindow, value, announcementChunkSize, maxPageSize, eventRetention);
+                editWindow, value, announcementChunkSize, maxPageSize, eventRetention, maxMentionsPerMessage);
     }
 
     public MessagingLimits withAnnouncementChunkSize(int value) {
         return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes,
-                editWindow, unreferencedAttachmentTtl, value, maxPageSize, eventRetention);
+                editWindow, unreferencedAttachmentTtl, value, maxPageSize, eventRetention, maxMentionsPerMessage);
     }
 
     public MessagingLimits withMaxPageSize(int value) {
         return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes,
-                editWindow, unreferencedAttachmentTtl, announcementChunkSize, value, eventRetention);
+                editWindow, unreferencedAttachmentTtl, announcementChunkSize, value,
+                eventRetention, maxMentionsPerMessage);
+    }
+
+    /** These limits with another most mentions per message ({@code 0}: mentions are refused). */
+    public MessagingLimits withMaxMentionsPerMessage(int value) {
+        return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes,
+                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention, value);
     }
 
     public MessagingLimits withEventRetention(Duration value) {
         return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes,
-                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, value);
+                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize,
+                value, maxMentionsPerMessage);
     }
 
     private static void requirePositive(long value, String name) {

@@ -11,7 +11,7 @@ import java.time.Instant;
 public sealed interface MessagingEvent permits ConversationCreated, ConversationUpdated, ConversationDeleted,
         MessagePosted, MessageEdited, MessageDeleted, ConversationRead, ParticipantAdded,
         ParticipantAccessChanged, ParticipantRemoved, AnnouncementDelivered, TeamMemberChanged,
-        TeamMemberRemoved, ClientUserChanged, ClientUserRemoved, StreamReset {
+        TeamMemberRemoved, ClientUserChanged, ClientUserRemoved, StreamReset, MentionReceived {
 
     /** The event's id: its position in the log, as a string; resume after it with {@code Last-Event-ID}. */
     String eventId();

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Conversations, the inbox and participants. */
@@ -40,9 +41,12 @@ final class ConversationService implements Conversations {
     private static final Comparator<Participant> BY_NAME = Comparator.comparing(Participant::displayName)
             .thenComparing(Participant::teamMemberId);
 
+    private final Mentions mentions;
+
     ConversationService(Context context, String tenantId) {
         this.context = context;
         this.tenantId = tenantId;
+        this.mentions = new Mentions(context, tenantId);
     }
 
     @Override
@@ -106,7 +110,10 @@ final class ConversationService implements Conversations {
             Facts facts = context.cachedFacts(tx.store());
             Authorizer.Subject subject = context.authorizer.subject(facts, actor);
             ConversationScope scope = Scopes.of(tx.store(), subject);
-            List<InboxRow> rows = tx.store().readState().inbox(new InboxRequest(actor, scope,
+            Map<ConversationId, Long> mentioned = mentions.unread(tx.store(), actor);
+            List<InboxRow> rows = query.onlyMentioningMe()
+                    ? mentioningInbox(tx.store(), actor, mentioned, cursor, query.onlyUnread(), limit + 1)
+                    : tx.store().readState().inbox(new InboxRequest(actor, scope,
                     cursor == null ? null : cursor.activity(), cursor == null ? null : cursor.conversationId(),
                     Unread.MESSAGES, query.onlyUnread(), limit + 1));
             boolean more = rows.size() > limit;
@@ -116,11 +123,53 @@ final class ConversationService implements Conversations {
                 Access access = context.authorizer.effectiveAccess(facts, subject, conversation.id(),
                         conversation.clientAccountId());
                 items.add(new ConversationSummary(conversation,
-                        row.lastMessage() == null ? null : Records.message(row.lastMessage()), row.count(), access));
+                        row.lastMessage() == null ? null : Records.message(row.lastMessage()), row.count(), access,
+                        mentioned.getOrDefault(conversation.id(), 0L)));
             }
             String next = more ? InboxCursor.of(items.get(items.size() - 1).conversation()).encode() : null;
             return new Page<>(items, next);
         });
+    }
+
+    /**
+     * An inbox page of the conversations where the reader has unread mentions (already filtered to those they may
+     * see), in the inbox's order and with its keyset cursor. A reader has few of them (mentions stop being unread as
+     * they are read), so they are loaded and ordered here, then only the page's rows are completed.
+     */
+    private static List<InboxRow> mentioningInbox(StoreTransaction store, Actor reader,
+                                                  Map<ConversationId, Long> mentioned, InboxCursor cursor,
+                                                  boolean onlyUnread, int limit) {
+        List<ConversationRow> candidates = new ArrayList<>();
+        for (ConversationId id : mentioned.keySet()) {
+            store.conversations().find(id).filter(c -> cursor == null || before(c, cursor))
+                    .ifPresent(candidates::add);
+        }
+        candidates.sort(Comparator.comparing(ConversationRow::activityAt)
+                .thenComparing(c -> c.id().value()).reversed());
+        List<InboxRow> rows = new ArrayList<>();
+        for (ConversationRow conversation : candidates) {
+            if (rows.size() == limit) {
+                break;
+            }
+            long unread = store.readState().count(reader, ConversationScope.only(conversation.id()),
+                    Unread.MESSAGES);
+            if (onlyUnread && unread == 0) {
+                continue;
+            }
+            List<io.clientportal.messaging.spi.MessageRow> last = store.messages().page(conversation.id(), null,
+                    null, 1);
+            Access participant = reader.isTeamMember()
+                    ? store.conversations().participantAccess(conversation.id(), reader.id()).orElse(null) : null;
+            rows.add(new InboxRow(conversation, last.isEmpty() ? null : last.get(0), unread, participant));
+        }
+        return rows;
+    }
+
+    /** Whether a conversation comes after the cursor in the inbox's order (newest activity first, then id). */
+    private static boolean before(ConversationRow conversation, InboxCursor cursor) {
+        int byActivity = conversation.activityAt().compareTo(cursor.activity());
+        return byActivity < 0 || (byActivity == 0
+                && conversation.id().value().compareTo(cursor.conversationId().value()) < 0);
     }
 
     @Override
@@ -189,6 +238,7 @@ final class ConversationService implements Conversations {
             if (!store.conversations().deleteParticipant(id, teamMemberId)) {
                 throw new NotFoundException("team member " + teamMemberId + " is not a participant");
             }
+            store.mentions().deleteOfMember(id, teamMemberId);
             tx.emit(new ParticipantRemoved(null, tenantId, id, context.now(), teamMemberId));
             return null;
         });

@@ -80,6 +80,7 @@ final class DirectoryService implements Directory {
             for (ConversationId left : store.conversations().deleteParticipations(id)) {
                 tx.emit(new ParticipantRemoved(null, tenantId, left, now, id));
             }
+            store.mentions().deleteOfMember(id);
             store.directory().deleteTeamMember(id);
             tx.emit(new TeamMemberRemoved(null, tenantId, null, now, id));
             return null;
@@ -188,6 +189,7 @@ final class DirectoryService implements Directory {
                         .map(participant -> participant.member().id()).sorted().toList();
                 // Its messages' own uploads go with it; an announcement's are shared and stay.
                 List<AttachmentRow> orphaned = store.attachments().deleteOf(id);
+                store.mentions().deleteOfConversation(id);
                 store.conversations().delete(id);
                 context.redaction.erase(store, id);
                 tx.emit(new ConversationDeleted(null, tenantId, id, now, accountId, teamIds,

@@ -6,6 +6,7 @@ import io.clientportal.messaging.event.ClientUserRemoved;
 import io.clientportal.messaging.event.ConversationCreated;
 import io.clientportal.messaging.event.ConversationDeleted;
 import io.clientportal.messaging.event.ConversationRead;
+import io.clientportal.messaging.event.MentionReceived;
 import io.clientportal.messaging.event.ConversationUpdated;
 import io.clientportal.messaging.event.MessageDeleted;
 import io.clientportal.messaging.event.MessageEdited;
@@ -52,7 +53,8 @@ final class EventCodec {
             ConversationCreated.class, ConversationUpdated.class, ConversationDeleted.class, MessagePosted.class,
             MessageEdited.class, MessageDeleted.class, ConversationRead.class, ParticipantAdded.class,
             ParticipantAccessChanged.class, ParticipantRemoved.class, AnnouncementDelivered.class,
-            TeamMemberChanged.class, TeamMemberRemoved.class, ClientUserChanged.class, ClientUserRemoved.class);
+            TeamMemberChanged.class, TeamMemberRemoved.class, ClientUserChanged.class, ClientUserRemoved.class,
+            MentionReceived.class);
 
     /** The logged events that carry a whole message: rewritten when the message is edited or deleted. */
     static final Set<String> MESSAGE_TYPES = Set.of(MessagePosted.class.getSimpleName(),

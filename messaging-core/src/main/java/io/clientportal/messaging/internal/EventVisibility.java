@@ -6,6 +6,7 @@ import io.clientportal.messaging.event.ClientUserChanged;
 import io.clientportal.messaging.event.ClientUserRemoved;
 import io.clientportal.messaging.event.ConversationCreated;
 import io.clientportal.messaging.event.ConversationDeleted;
+import io.clientportal.messaging.event.MentionReceived;
 import io.clientportal.messaging.event.MessagingEvent;
 import io.clientportal.messaging.event.ParticipantRemoved;
 import io.clientportal.messaging.event.TeamMemberChanged;
@@ -144,6 +145,10 @@ final class EventVisibility {
         if (event instanceof TeamMemberChanged || event instanceof ClientUserChanged) {
             return Verdict.SKIP;
         }
+        if (event instanceof MentionReceived mention
+                && !(actor.isTeamMember() && mention.teamMemberId().equals(actor.id()))) {
+            return Verdict.SKIP;   // a mention is the mentioned member's alone (and only while they may see it)
+        }
         String tenant = event.tenantId();
         Facts facts = asOfEvent(event, lookahead.facts().of(tenant, cachedFacts.apply(tenant)), lookahead);
         Authorizer.Subject subject = authorizer.subject(facts, actor);
@@ -166,7 +171,8 @@ final class EventVisibility {
             return Audience.EVERY_CLIENT;
         }
         ConversationId id = event.conversationId();
-        if (id == null || event instanceof TeamMemberChanged || event instanceof ClientUserChanged) {
+        if (id == null || event instanceof TeamMemberChanged || event instanceof ClientUserChanged
+                || event instanceof MentionReceived) {
             return Audience.NO_CLIENT;
         }
         Optional<String> account = event instanceof ConversationDeleted deleted

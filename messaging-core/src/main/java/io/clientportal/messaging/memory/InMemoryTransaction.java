@@ -5,7 +5,8 @@ import io.clientportal.messaging.spi.StoreTransaction;
 /** A unit of work over one tenant's tables: its areas share the unit's undo log. */
 record InMemoryTransaction(String tenantId, MemoryDirectory directory, MemoryConversations conversations,
                            MemoryMessages messages, MemoryReadState readState, MemoryAnnouncements announcements,
-                           MemoryAttachments attachments, MemoryEvents events) implements StoreTransaction {
+                           MemoryAttachments attachments, MemoryEvents events, MemoryMentions mentions)
+        implements StoreTransaction {
 
     static InMemoryTransaction of(String tenantId, TenantData data, InMemoryMessagingStore store, UndoLog undo) {
         MemoryConversations conversations = new MemoryConversations(data, undo);
@@ -13,6 +14,6 @@ record InMemoryTransaction(String tenantId, MemoryDirectory directory, MemoryCon
         return new InMemoryTransaction(tenantId, new MemoryDirectory(data, undo), conversations, messages,
                 new MemoryReadState(data, undo, messages),
                 new MemoryAnnouncements(data, undo, conversations, messages), new MemoryAttachments(data, undo),
-                new MemoryEvents(tenantId, store, undo));
+                new MemoryEvents(tenantId, store, undo), new MemoryMentions(data, undo));
     }
 }

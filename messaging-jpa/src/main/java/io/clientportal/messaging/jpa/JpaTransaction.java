@@ -7,6 +7,7 @@ import io.clientportal.messaging.spi.AttachmentRows;
 import io.clientportal.messaging.spi.ConversationRows;
 import io.clientportal.messaging.spi.DirectoryRows;
 import io.clientportal.messaging.spi.EventRows;
+import io.clientportal.messaging.spi.MentionRows;
 import io.clientportal.messaging.spi.MessageRows;
 import io.clientportal.messaging.spi.ReadStateRows;
 import io.clientportal.messaging.spi.SeqReservation;
@@ -30,6 +31,7 @@ final class JpaTransaction implements StoreTransaction {
     private final AnnouncementSql announcements;
     private final AttachmentSql attachments;
     private final EventLog events;
+    private final MentionSql mentions;
 
     JpaTransaction(String tenantId, EntityManager em, Platform platform) {
         this.tenantId = tenantId;
@@ -42,6 +44,7 @@ final class JpaTransaction implements StoreTransaction {
         this.readState = new ReadStateSql(jdbc, tenantId, attachments, counts);
         this.announcements = new AnnouncementSql(em, jdbc, tenantId, counts);
         this.events = new EventLog(jdbc, tenantId);
+        this.mentions = new MentionSql(jdbc, tenantId);
     }
 
     @Override
@@ -82,6 +85,11 @@ final class JpaTransaction implements StoreTransaction {
     @Override
     public EventRows events() {
         return events;
+    }
+
+    @Override
+    public MentionRows mentions() {
+        return mentions;
     }
 
     /** One statement: the seq taken, joined with the author's directory row (and participant row). */

@@ -60,6 +60,9 @@ class MessageEntity {
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
+    @Column(name = "mentions", length = Texts.MAX_LENGTH)
+    private String mentions;
+
     protected MessageEntity() {
     }
 }

@@ -38,7 +38,8 @@ abstract class SchemaTests {
      */
     static final List<Class<?>> NATIVE_SQL_TABLES = List.of(ConversationEntity.class, ParticipantEntity.class,
             MessageEntity.class, ReadHorizonEntity.class, AnnouncementTargetEntity.class, AttachmentEntity.class,
-            EventEntity.class, WebhookDeliveryEntity.class, TenantCountEntity.class, ReaderTotalEntity.class);
+            EventEntity.class, WebhookDeliveryEntity.class, TenantCountEntity.class, ReaderTotalEntity.class,
+            MentionEntity.class);
 
     static List<Class<?>> everyTable() {
         return Stream.concat(MessagingPersistenceUnit.ENTITIES.stream(), NATIVE_SQL_TABLES.stream()).toList();
@@ -58,7 +59,7 @@ abstract class SchemaTests {
             validated.close();
             assertThat(strings(dataSource, "SELECT \"version\" FROM \"messaging_schema_history\""
                     + " WHERE \"success\" = TRUE AND \"version\" <> '0' ORDER BY \"installed_rank\""))
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "13");
         }
     }
 
