@@ -136,6 +136,14 @@ public abstract class MessagingStoreContractTests {
     }
 
     @Nested
+    class Mentions extends MentionContract {
+        @Override
+        protected ContractFixture world() {
+            return fixture;
+        }
+    }
+
+    @Nested
     class KeptCounts extends KeptCountsContract {
         @Override
         protected ContractFixture world() {
