@@ -49,6 +49,9 @@ public class MessagingProperties {
     /** The largest page a history or inbox request may ask for. */
     private int maxPageSize = MessagingLimits.DEFAULT_MAX_PAGE_SIZE;
 
+    /** The most team members one message may mention (distinct ids; 0 turns mentions off). */
+    private int maxMentionsPerMessage = MessagingLimits.DEFAULT_MAX_MENTIONS_PER_MESSAGE;
+
     /** How many conversations one announcement delivery step writes in one transaction. */
     private int announcementChunkSize = MessagingLimits.DEFAULT_ANNOUNCEMENT_CHUNK_SIZE;
 
@@ -91,6 +94,7 @@ public class MessagingProperties {
                 .withMaxTextLength(maxTextLength)
                 .withEditWindow(editWindow)
                 .withMaxPageSize(maxPageSize)
+                .withMaxMentionsPerMessage(maxMentionsPerMessage)
                 .withAnnouncementChunkSize(announcementChunkSize)
                 .withEventRetention(events.retention)
                 .withMaxAttachmentsPerMessage(attachments.maxPerMessage)
@@ -147,6 +151,14 @@ public class MessagingProperties {
 
     public void setMaxPageSize(int maxPageSize) {
         this.maxPageSize = maxPageSize;
+    }
+
+    public int getMaxMentionsPerMessage() {
+        return maxMentionsPerMessage;
+    }
+
+    public void setMaxMentionsPerMessage(int maxMentionsPerMessage) {
+        this.maxMentionsPerMessage = maxMentionsPerMessage;
     }
 
     public int getAnnouncementChunkSize() {

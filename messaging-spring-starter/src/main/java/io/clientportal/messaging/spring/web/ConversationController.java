@@ -27,10 +27,18 @@ final class ConversationController {
     @GetMapping("/conversations")
     Page<ConversationSummary> inbox(Messaging messaging, Actor actor, @RequestParam(required = false) Integer limit,
                                     @RequestParam(required = false) String cursor,
-                                    @RequestParam(required = false) Boolean unread) {
+                                    @RequestParam(required = false) Boolean unread,
+                                    @RequestParam(required = false) String mentions) {
         InboxQuery query = InboxQuery.first(limit == null ? DEFAULT_INBOX_PAGE : limit);
         if (Boolean.TRUE.equals(unread)) {
             query = query.unreadOnly();
+        }
+        if (mentions != null) {
+            // The one filter value there is: conversations where the caller has unread mentions.
+            if (!mentions.equals("me")) {
+                throw new InvalidInputException("mentions", "mentions must be \"me\"");
+            }
+            query = query.mentioningMe();
         }
         if (cursor != null && !cursor.isEmpty()) {
             query = query.after(cursor);
