@@ -38,8 +38,10 @@ export class MessagingClient {
     me() { return this.#request('GET', '/me'); }
 
     /** One page of the inbox, newest activity first; pass the previous page's nextCursor for the next one. */
-    inbox({ limit = 20, cursor, unread } = {}) {
-        return this.#request('GET', '/conversations', { query: { limit, cursor, unread: unread ? true : undefined } });
+    inbox({ limit = 20, cursor, unread, mentions } = {}) {
+        return this.#request('GET', '/conversations', {
+            query: { limit, cursor, unread: unread ? true : undefined, mentions: mentions ? 'me' : undefined },
+        });
     }
 
     conversation(id) { return this.#request('GET', `/conversations/${enc(id)}`); }
@@ -50,9 +52,9 @@ export class MessagingClient {
     }
 
     /** Posts a message. Send the same clientMessageId again to retry safely: the answer is the same message. */
-    post(conversationId, { text, attachmentIds = [], clientMessageId = crypto.randomUUID() }) {
+    post(conversationId, { text, attachmentIds = [], clientMessageId = crypto.randomUUID(), mentions = [] }) {
         return this.#request('POST', `/conversations/${enc(conversationId)}/messages`,
-            { body: { text, attachmentIds, clientMessageId } });
+            { body: { text, attachmentIds, clientMessageId, mentions } });
     }
 
     markRead(conversationId, seq) {
