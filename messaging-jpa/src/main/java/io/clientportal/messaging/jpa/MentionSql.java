@@ -65,11 +65,13 @@ final class MentionSql implements MentionRows {
 
     @Override
     public Map<ConversationId, Long> unread(String teamMemberId) {
+        record Count(ConversationId conversation, long mentions) {
+        }
         Map<ConversationId, Long> counts = new LinkedHashMap<>();
         jdbc.query("SELECT conversation_id, COUNT(*) AS mentions FROM messaging_mention WHERE tenant_id = ?"
                         + " AND team_member_id = ? GROUP BY conversation_id",
-                row -> counts.put(new ConversationId(Jdbc.uuid(row, "conversation_id")), row.getLong("mentions")),
-                tenantId, teamMemberId);
+                row -> new Count(new ConversationId(Jdbc.uuid(row, "conversation_id")), row.getLong("mentions")),
+                tenantId, teamMemberId).forEach(count -> counts.put(count.conversation(), count.mentions()));
         return counts;
     }
 }
