@@ -2,8 +2,10 @@ package io.clientportal.messaging.testkit;
 
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.InvalidInputException;
+import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.event.MentionReceived;
 import io.clientportal.messaging.event.MessagePosted;
+import io.clientportal.messaging.event.MessagingEvent;
 import io.clientportal.messaging.model.Access;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.ConversationSummary;
@@ -13,20 +15,26 @@ import io.clientportal.messaging.model.NewMessage;
 import io.clientportal.messaging.model.Page;
 import io.clientportal.messaging.model.Participant;
 import io.clientportal.messaging.model.TeamRole;
+import io.clientportal.messaging.spi.MessagingNotifier;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * @mentions: who may be mentioned, the mentioned member's unread mention counts (per conversation and in total) as
  * they are read, deleted and lose their reader, the "mentioning me" inbox, and the events only the mentioned get.
  */
 public abstract class MentionContract extends Contract {
+
+    /** An engine over the same store with the notifier registered (webhooks are one); the caller closes it. */
+    protected abstract Messaging nodeWith(MessagingNotifier notifier);
 
     private static Message mention(ContractFixture w, Actor poster, ConversationId id, String text, String... ids) {
         return w.messaging.messages().post(poster, id, NewMessage.text(text).withMentions(ids));
@@ -285,5 +293,19 @@ public abstract class MentionContract extends Contract {
         w.post(w.bob, w.acme, "next");
         admin.awaitTypes(MessagePosted.class, MessagePosted.class);
         alice.awaitTypes(MessagePosted.class, MessagePosted.class);
+    }
+
+    @Test
+    void notifiersGetEveryMentionEvent() {
+        var w = world();
+        List<MessagingEvent> received = new CopyOnWriteArrayList<>();
+        try (Messaging node = nodeWith(received::add)) {
+            Message posted = mention(w, w.agent, w.acme, "@Mona @Walt", "manager", "watcher");
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(received.stream()
+                    .filter(e -> e instanceof MentionReceived m && m.messageId().equals(posted.id()))
+                    .map(e -> ((MentionReceived) e).teamMemberId()))
+                    .containsExactlyInAnyOrder("manager", "watcher"));
+        }
     }
 }

@@ -141,6 +141,12 @@ public abstract class MessagingStoreContractTests {
         protected ContractFixture world() {
             return fixture;
         }
+
+        @Override
+        protected Messaging nodeWith(MessagingNotifier notifier) {
+            return Messaging.builder().store(store).attachmentStore(attachmentStore).clock(clock)
+                    .eventPollInterval(Duration.ofMillis(100)).notifier(notifier).build();
+        }
     }
 
     @Nested
