@@ -640,8 +640,9 @@ function forgetMentions() {
 
 function mentionBadge(summary) {
     const count = summary.mentionCount || 0;
-    return count > 0 ? el('span', { class: 'badge badge-mention', title: `${count} unread mention${count > 1 ? 's' : ''}` },
-        `@${count}`) : null;
+    if (count === 0) return null;
+    const title = `${count} unread mention${count > 1 ? 's' : ''}`;
+    return el('span', { class: 'badge badge-mention', title }, `@${count}`);
 }
 
 function renderMentionTotal() {
