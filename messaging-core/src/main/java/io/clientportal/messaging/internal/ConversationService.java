@@ -19,6 +19,7 @@ import io.clientportal.messaging.spi.ConversationRow;
 import io.clientportal.messaging.spi.ConversationScope;
 import io.clientportal.messaging.spi.InboxRequest;
 import io.clientportal.messaging.spi.InboxRow;
+import io.clientportal.messaging.spi.MessageRow;
 import io.clientportal.messaging.spi.ObservedOperation;
 import io.clientportal.messaging.spi.Permission;
 import io.clientportal.messaging.spi.StoreTransaction;
@@ -156,8 +157,7 @@ final class ConversationService implements Conversations {
             if (onlyUnread && unread == 0) {
                 continue;
             }
-            List<io.clientportal.messaging.spi.MessageRow> last = store.messages().page(conversation.id(), null,
-                    null, 1);
+            List<MessageRow> last = store.messages().page(conversation.id(), null, null, 1);
             Access participant = reader.isTeamMember()
                     ? store.conversations().participantAccess(conversation.id(), reader.id()).orElse(null) : null;
             rows.add(new InboxRow(conversation, last.isEmpty() ? null : last.get(0), unread, participant));
