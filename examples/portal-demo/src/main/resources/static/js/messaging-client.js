@@ -39,11 +39,12 @@ export class MessagingClient {
 
     /**
      * One page of the inbox, newest activity first; pass the previous page's nextCursor for the next one. The team
-     * filters (assignee: a team member's id or 'me', unassigned, status) are for team members only.
+     * filters (assignee: a team member's id or 'me', unassigned, status; mentions: unread mentions of the caller)
+     * are for team members only.
      */
-    inbox({ limit = 20, cursor, unread, assignee, unassigned, status } = {}) {
+    inbox({ limit = 20, cursor, unread, assignee, unassigned, status, mentions } = {}) {
         return this.#request('GET', '/conversations', { query: { limit, cursor, unread: unread ? true : undefined,
-            assignee, unassigned: unassigned ? true : undefined, status } });
+            assignee, unassigned: unassigned ? true : undefined, status, mentions: mentions ? 'me' : undefined } });
     }
 
     conversation(id) { return this.#request('GET', `/conversations/${enc(id)}`); }
@@ -62,9 +63,9 @@ export class MessagingClient {
     }
 
     /** Posts a message. Send the same clientMessageId again to retry safely: the answer is the same message. */
-    post(conversationId, { text, attachmentIds = [], clientMessageId = crypto.randomUUID() }) {
+    post(conversationId, { text, attachmentIds = [], clientMessageId = crypto.randomUUID(), mentions = [] }) {
         return this.#request('POST', `/conversations/${enc(conversationId)}/messages`,
-            { body: { text, attachmentIds, clientMessageId } });
+            { body: { text, attachmentIds, clientMessageId, mentions } });
     }
 
     markRead(conversationId, seq) {

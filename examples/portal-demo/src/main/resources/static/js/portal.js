@@ -21,7 +21,7 @@ const state = {
     team: [],            // the host's team directory
     clients: [],         // the host's client accounts
     names: new Map(),    // "KIND:id" -> display name, for read receipts
-    inbox: { summaries: new Map(), cursor: null, done: false, loading: false, unreadOnly: false },
+    inbox: { summaries: new Map(), cursor: null, done: false, loading: false, unreadOnly: false, mentionsOnly: false },
     open: null,          // the open conversation, see openConversation()
 };
 
@@ -45,6 +45,7 @@ async function start() {
     if (state.isTeam) wireTeamWork();
     wireComposer();
     wireSavedReplies({ api, state, toast, showError });
+    wireMentions();
     wireDialogs();
     $('logout').addEventListener('click', logout);
 
@@ -108,6 +109,7 @@ function wireInbox() {
     for (const button of document.querySelectorAll('.segmented button[data-filter]')) {
         button.addEventListener('click', () => {
             state.inbox.unreadOnly = button.dataset.filter === 'unread';
+            state.inbox.mentionsOnly = button.dataset.filter === 'mentions';
             document.querySelectorAll('.segmented button[data-filter]')
                 .forEach(b => b.setAttribute('aria-pressed', String(b === button)));
             loadInbox({ reset: true });
@@ -130,8 +132,10 @@ async function loadInbox({ reset = false } = {}) {
     }
     inbox.loading = true;
     try {
-        const page = await api.inbox({ limit: INBOX_PAGE, cursor: inbox.cursor, unread: inbox.unreadOnly,
-            ...teamFilterQuery() });
+        const page = await api.inbox({
+            limit: INBOX_PAGE, cursor: inbox.cursor, unread: inbox.unreadOnly, mentions: inbox.mentionsOnly,
+            ...teamFilterQuery(),
+        });
         page.items.forEach(summary => inbox.summaries.set(summary.conversation.id, summary));
         inbox.cursor = page.nextCursor;
         inbox.done = !page.nextCursor;
@@ -155,7 +159,7 @@ function renderInbox() {
     list.replaceChildren(...rows);
     if (rows.length === 0 && state.inbox.done) {
         list.append(el('li', { class: 'inbox-empty' },
-            state.inbox.unreadOnly ? 'You are all caught up.' : 'No conversations yet.'));
+            state.inbox.unreadOnly || state.inbox.mentionsOnly ? 'You are all caught up.' : 'No conversations yet.'));
     }
     $('inbox-more').textContent = state.inbox.done ? '' : 'Loading…';
     const total = [...state.inbox.summaries.values()].reduce((sum, s) => sum + s.unreadCount, 0);
@@ -163,6 +167,7 @@ function renderInbox() {
     pill.hidden = total === 0;
     pill.textContent = String(total);
     document.title = `${total > 0 ? `(${total}) ` : ''}Messages · Northwind Studio`;
+    renderMentionTotal();
 }
 
 function inboxRow(summary) {
@@ -181,6 +186,7 @@ function inboxRow(summary) {
             el('time', { datetime: conversation.lastMessageAt || '' }, shortTime(conversation.lastMessageAt))),
         el('div', { class: 'inbox-line' },
             el('span', { class: 'inbox-preview' }, preview),
+            mentionBadge(summary),
             unreadCount > 0 ? el('span', { class: 'badge', title: `${unreadCount} unread` }, String(unreadCount)) : null)));
     row.addEventListener('click', () => openConversation(conversation.id));
     row.addEventListener('keydown', event => { if (event.key === 'Enter') openConversation(conversation.id); });
@@ -516,8 +522,9 @@ async function send() {
     const button = $('composer-send');
     button.disabled = true;
     try {
-        const message = await api.post(open.id, { text, attachmentIds });
+        const message = await api.post(open.id, { text, attachmentIds, mentions: mentionsIn(text) });
         textarea.value = '';
+        forgetMentions();
         autosize(textarea);
         pending.composer = [];
         renderTray('composer');
@@ -532,6 +539,149 @@ async function send() {
         button.disabled = $('composer-text').disabled;
         textarea.focus();
     }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// @mentions (team only): typing "@" in the composer lists the team members who can see the conversation (owners,
+// admins and managers, and its participants); choosing one writes "@Name" and records their id, which is sent with
+// the message while the text still shows the name. The inbox shows each conversation's unread mentions and filters
+// by them.
+
+const mentioning = { chosen: new Map(), query: null, start: 0, options: [], active: 0 };
+
+function wireMentions() {
+    $('filter-mentions').hidden = !state.isTeam;
+    // On a phone the team sees the inbox or a conversation: this goes back to the inbox.
+    $('conversation-back').addEventListener('click', () => closeConversation());
+    if (!state.isTeam) return;
+    const text = $('composer-text');
+    text.addEventListener('input', suggestMentions);
+    text.addEventListener('keydown', event => {
+        if ($('mention-suggestions').hidden) return;
+        if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+            event.preventDefault();
+            const step = event.key === 'ArrowDown' ? 1 : -1;
+            mentioning.active = (mentioning.active + step + mentioning.options.length) % mentioning.options.length;
+            renderMentionSuggestions();
+        } else if (event.key === 'Enter' || event.key === 'Tab') {
+            // Chooses the suggestion instead of sending.
+            event.preventDefault();
+            event.stopImmediatePropagation();
+            chooseMention(mentioning.options[mentioning.active]);
+        } else if (event.key === 'Escape') {
+            closeMentionSuggestions();
+        }
+    }, { capture: true });
+    text.addEventListener('blur', () => setTimeout(closeMentionSuggestions, 150));
+}
+
+/** The team members who can see the open conversation: those whose mention the server accepts. */
+function mentionCandidates() {
+    const open = state.open;
+    if (!open) return [];
+    const byId = new Map();
+    state.team.filter(member => MANAGING_ROLES.includes(member.role))
+        .forEach(member => byId.set(member.id, member.displayName));
+    (open.participants || []).forEach(p => byId.set(p.teamMemberId, p.displayName));
+    byId.delete(state.me.actor.id);
+    return [...byId].map(([id, displayName]) => ({ id, displayName }))
+        .sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+function suggestMentions() {
+    const text = $('composer-text');
+    const before = text.value.slice(0, text.selectionStart);
+    const match = /(^|\s)@([^\s@]{0,30})$/.exec(before);
+    if (!match) return closeMentionSuggestions();
+    mentioning.query = match[2].toLowerCase();
+    mentioning.start = before.length - match[2].length - 1;
+    mentioning.options = mentionCandidates()
+        .filter(c => c.displayName.toLowerCase().split(/\s+/).some(word => word.startsWith(mentioning.query))
+            || c.displayName.toLowerCase().startsWith(mentioning.query));
+    mentioning.active = 0;
+    if (mentioning.options.length === 0) return closeMentionSuggestions();
+    renderMentionSuggestions();
+}
+
+function renderMentionSuggestions() {
+    const list = $('mention-suggestions');
+    list.replaceChildren(...mentioning.options.map((option, index) => {
+        const item = el('li', {
+            class: `mention-option${index === mentioning.active ? ' active' : ''}`, role: 'option',
+            'aria-selected': String(index === mentioning.active), 'data-team-member-id': option.id,
+        }, avatar(option.displayName, 'avatar-sm'), el('span', {}, option.displayName));
+        // mousedown, not click: the textarea keeps its focus and caret.
+        item.addEventListener('mousedown', event => { event.preventDefault(); chooseMention(option); });
+        return item;
+    }));
+    list.hidden = false;
+}
+
+function closeMentionSuggestions() {
+    $('mention-suggestions').hidden = true;
+    mentioning.options = [];
+}
+
+function chooseMention(option) {
+    const text = $('composer-text');
+    const insert = `@${option.displayName} `;
+    const after = text.value.slice(text.selectionStart);
+    text.value = text.value.slice(0, mentioning.start) + insert + after;
+    const caret = mentioning.start + insert.length;
+    text.setSelectionRange(caret, caret);
+    mentioning.chosen.set(option.id, option.displayName);
+    closeMentionSuggestions();
+    text.focus();
+}
+
+/** The ids of the chosen members whose "@Name" the text still shows. */
+function mentionsIn(text) {
+    return [...mentioning.chosen].filter(([, name]) => text.includes(`@${name}`)).map(([id]) => id);
+}
+
+function forgetMentions() {
+    mentioning.chosen.clear();
+    closeMentionSuggestions();
+}
+
+function mentionBadge(summary) {
+    const count = summary.mentionCount || 0;
+    if (count === 0) return null;
+    const title = `${count} unread mention${count > 1 ? 's' : ''}`;
+    return el('span', { class: 'badge badge-mention', title }, `@${count}`);
+}
+
+function renderMentionTotal() {
+    if (!state.isTeam) return;
+    const pill = $('mention-total');
+    const total = state.me.mentionTotal || 0;
+    pill.hidden = total === 0;
+    pill.textContent = String(total);
+}
+
+function mentionReceived(event) {
+    state.me.mentionTotal = (state.me.mentionTotal || 0) + 1;
+    const summary = state.inbox.summaries.get(event.conversationId);
+    if (summary) {
+        summary.mentionCount = (summary.mentionCount || 0) + 1;
+    } else {
+        refreshInboxSoon();
+    }
+    if (state.open?.id !== event.conversationId) toast('You were mentioned in a conversation.');
+    renderInbox();
+}
+
+/** My horizon moved (here or in another tab): the counts of mentions it passed are the server's to tell. */
+function mentionsRead(event) {
+    if (!state.isTeam || key(event.reader) !== key(state.me.actor)) return;
+    const summary = state.inbox.summaries.get(event.conversationId);
+    if (!summary || !summary.mentionCount) return;
+    api.me().then(me => {
+        state.me.mentionTotal = me.mentionTotal;
+        if (state.inbox.mentionsOnly) return refreshInboxSoon();
+        if (event.seq >= summary.conversation.lastSeq) summary.mentionCount = 0; else refreshInboxSoon();
+        return renderInbox();
+    }).catch(showError);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -834,7 +984,10 @@ function onEvent(type, event) {
         case 'MessageDeleted':
             return messageDeleted(event);
         case 'ConversationRead':
+            mentionsRead(event);
             return conversationRead(event);
+        case 'MentionReceived':
+            return mentionReceived(event);
         case 'ParticipantAdded':
             if (event.participant.teamMemberId === state.me.actor.id && !state.inbox.summaries.has(event.conversationId)) {
                 toast('You were added to a conversation.');

@@ -48,4 +48,10 @@ public interface Messages {
 
     /** Unread messages over every conversation the actor sees. */
     long unreadTotal(Actor actor);
+
+    /**
+     * The actor's unread mentions over every conversation they see: mentions of them in messages after their read
+     * horizon that are not deleted (0 for a client user, who can't be mentioned).
+     */
+    long mentionTotal(Actor actor);
 }

@@ -23,11 +23,14 @@ import java.util.Set;
  * @param eventRetention            how long events stay in the log (resuming from an older id answers a reset)
  * @param maxSavedReplies           the most saved replies one tenant may have (each is checked against
  *                                  {@code maxTextLength}, like a message)
+ * @param maxMentionsPerMessage     the most team members one message may mention (distinct ids; {@code 0}: mentions
+ *                                  are refused)
  */
 public record MessagingLimits(int maxTextLength, int maxAttachmentsPerMessage, long maxAttachmentSize,
                               Set<String> allowedContentTypes, Duration editWindow,
                               Duration unreferencedAttachmentTtl, int announcementChunkSize, int maxPageSize,
-                              Duration eventRetention, int maxSavedReplies) {
+                              Duration eventRetention, int maxSavedReplies,
+                              int maxMentionsPerMessage) {
 
     /** 10,000 characters. */
     public static final int DEFAULT_MAX_TEXT_LENGTH = 10_000;
@@ -53,6 +56,8 @@ public record MessagingLimits(int maxTextLength, int maxAttachmentsPerMessage, l
     public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofDays(7);
     /** 500 saved replies per tenant. */
     public static final int DEFAULT_MAX_SAVED_REPLIES = 500;
+    /** 20 mentioned team members. */
+    public static final int DEFAULT_MAX_MENTIONS_PER_MESSAGE = 20;
 
     public MessagingLimits {
         requirePositive(maxTextLength, "maxTextLength");
@@ -68,15 +73,18 @@ public record MessagingLimits(int maxTextLength, int maxAttachmentsPerMessage, l
         requirePositive(maxPageSize, "maxPageSize");
         requirePositive(eventRetention, "eventRetention");
         requirePositive(maxSavedReplies, "maxSavedReplies");
+        if (maxMentionsPerMessage < 0) {
+            throw new IllegalArgumentException("maxMentionsPerMessage must not be negative");
+        }
     }
 
-    /** The limits without {@code maxSavedReplies} (which is then its default), as they were before it. */
+    /** The limits as they were before saved replies and mentions had theirs (which are then the defaults). */
     public MessagingLimits(int maxTextLength, int maxAttachmentsPerMessage, long maxAttachmentSize,
                            Set<String> allowedContentTypes, Duration editWindow, Duration unreferencedAttachmentTtl,
                            int announcementChunkSize, int maxPageSize, Duration eventRetention) {
         this(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes, editWindow,
                 unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention,
-                DEFAULT_MAX_SAVED_REPLIES);
+                DEFAULT_MAX_SAVED_REPLIES, DEFAULT_MAX_MENTIONS_PER_MESSAGE);
     }
 
     /** The defaults named by the {@code DEFAULT_...} constants. */
@@ -84,31 +92,31 @@ public record MessagingLimits(int maxTextLength, int maxAttachmentsPerMessage, l
         return new MessagingLimits(DEFAULT_MAX_TEXT_LENGTH, DEFAULT_MAX_ATTACHMENTS_PER_MESSAGE,
                 DEFAULT_MAX_ATTACHMENT_SIZE, DEFAULT_ALLOWED_CONTENT_TYPES, DEFAULT_EDIT_WINDOW,
                 DEFAULT_UNREFERENCED_ATTACHMENT_TTL, DEFAULT_ANNOUNCEMENT_CHUNK_SIZE, DEFAULT_MAX_PAGE_SIZE,
-                DEFAULT_EVENT_RETENTION, DEFAULT_MAX_SAVED_REPLIES);
+                DEFAULT_EVENT_RETENTION, DEFAULT_MAX_SAVED_REPLIES, DEFAULT_MAX_MENTIONS_PER_MESSAGE);
     }
 
     public MessagingLimits withMaxTextLength(int value) {
         return new MessagingLimits(value, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes,
                 editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention,
-                maxSavedReplies);
+                maxSavedReplies, maxMentionsPerMessage);
     }
 
     public MessagingLimits withMaxAttachmentsPerMessage(int value) {
         return new MessagingLimits(maxTextLength, value, maxAttachmentSize, allowedContentTypes,
                 editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention,
-                maxSavedReplies);
+                maxSavedReplies, maxMentionsPerMessage);
     }
 
     public MessagingLimits withMaxAttachmentSize(long bytes) {
         return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, bytes, allowedContentTypes,
                 editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention,
-                maxSavedReplies);
+                maxSavedReplies, maxMentionsPerMessage);
     }
 
     public MessagingLimits withAllowedContentTypes(Set<String> types) {
         return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, types,
                 editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention,
-                maxSavedReplies);
+                maxSavedReplies, maxMentionsPerMessage);
     }
 
     /** These limits with more content types allowed. */
@@ -121,33 +129,44 @@ public record MessagingLimits(int maxTextLength, int maxAttachmentsPerMessage, l
     public MessagingLimits withEditWindow(Duration value) {
         return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes,
                 value, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention,
-                maxSavedReplies);
+                maxSavedReplies, maxMentionsPerMessage);
     }
 
     public MessagingLimits withUnreferencedAttachmentTtl(Duration value) {
         return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes,
                 editWindow, value, announcementChunkSize, maxPageSize, eventRetention,
-                maxSavedReplies);
+                maxSavedReplies, maxMentionsPerMessage);
     }
 
     public MessagingLimits withAnnouncementChunkSize(int value) {
         return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes,
-                editWindow, unreferencedAttachmentTtl, value, maxPageSize, eventRetention, maxSavedReplies);
+                editWindow, unreferencedAttachmentTtl, value, maxPageSize, eventRetention,
+                maxSavedReplies, maxMentionsPerMessage);
     }
 
     public MessagingLimits withMaxPageSize(int value) {
         return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes,
-                editWindow, unreferencedAttachmentTtl, announcementChunkSize, value, eventRetention, maxSavedReplies);
+                editWindow, unreferencedAttachmentTtl, announcementChunkSize, value, eventRetention,
+                maxSavedReplies, maxMentionsPerMessage);
     }
 
     public MessagingLimits withEventRetention(Duration value) {
         return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes,
-                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, value, maxSavedReplies);
+                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, value,
+                maxSavedReplies, maxMentionsPerMessage);
     }
 
     public MessagingLimits withMaxSavedReplies(int value) {
         return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes,
-                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention, value);
+                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention, value,
+                maxMentionsPerMessage);
+    }
+
+    /** These limits with another most mentions per message ({@code 0}: mentions are refused). */
+    public MessagingLimits withMaxMentionsPerMessage(int value) {
+        return new MessagingLimits(maxTextLength, maxAttachmentsPerMessage, maxAttachmentSize, allowedContentTypes,
+                editWindow, unreferencedAttachmentTtl, announcementChunkSize, maxPageSize, eventRetention,
+                maxSavedReplies, value);
     }
 
     private static void requirePositive(long value, String name) {

@@ -12,7 +12,7 @@ public sealed interface MessagingEvent permits ConversationCreated, Conversation
         MessagePosted, MessageEdited, MessageDeleted, ConversationRead, ParticipantAdded,
         ParticipantAccessChanged, ParticipantRemoved, AnnouncementDelivered, TeamMemberChanged,
         TeamMemberRemoved, ClientUserChanged, ClientUserRemoved, StreamReset, ConversationAssigned,
-        ConversationStatusChanged {
+        ConversationStatusChanged, MentionReceived {
 
     /** The event's id: its position in the log, as a string; resume after it with {@code Last-Event-ID}. */
     String eventId();

@@ -25,6 +25,7 @@ import io.clientportal.messaging.spi.ConversationRow;
 import io.clientportal.messaging.spi.ConversationScope;
 import io.clientportal.messaging.spi.InboxRequest;
 import io.clientportal.messaging.spi.InboxRow;
+import io.clientportal.messaging.spi.MessageRow;
 import io.clientportal.messaging.spi.ObservedOperation;
 import io.clientportal.messaging.spi.Permission;
 import io.clientportal.messaging.spi.StoreTransaction;
@@ -36,6 +37,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 
 /** Conversations, the inbox and participants. */
@@ -48,9 +50,12 @@ final class ConversationService implements Conversations {
     private static final Comparator<Participant> BY_NAME = Comparator.comparing(Participant::displayName)
             .thenComparing(Participant::teamMemberId);
 
+    private final Mentions mentions;
+
     ConversationService(Context context, String tenantId) {
         this.context = context;
         this.tenantId = tenantId;
+        this.mentions = new Mentions(context, tenantId);
     }
 
     @Override
@@ -139,7 +144,10 @@ final class ConversationService implements Conversations {
             Facts facts = context.cachedFacts(tx.store());
             Authorizer.Subject subject = context.authorizer.subject(facts, actor);
             ConversationScope scope = Scopes.of(tx.store(), subject);
-            List<InboxRow> rows = tx.store().readState().inbox(new InboxRequest(actor, scope,
+            Map<ConversationId, Long> mentioned = mentions.unread(tx.store(), actor);
+            List<InboxRow> rows = query.onlyMentioningMe()
+                    ? mentioningInbox(tx.store(), actor, mentioned, cursor, query, limit + 1)
+                    : tx.store().readState().inbox(new InboxRequest(actor, scope,
                     cursor == null ? null : cursor.activity(), cursor == null ? null : cursor.conversationId(),
                     Unread.MESSAGES, query.onlyUnread(), limit + 1, query.assigneeId(), query.onlyUnassigned(),
                     query.status()));
@@ -150,7 +158,8 @@ final class ConversationService implements Conversations {
                 Access access = context.authorizer.effectiveAccess(facts, subject, conversation.id(),
                         conversation.clientAccountId());
                 items.add(new ConversationSummary(conversation,
-                        row.lastMessage() == null ? null : Records.message(row.lastMessage()), row.count(), access));
+                        row.lastMessage() == null ? null : Records.message(row.lastMessage()), row.count(), access,
+                        mentioned.getOrDefault(conversation.id(), 0L)));
             }
             String next = more ? InboxCursor.of(items.get(items.size() - 1).conversation()).encode() : null;
             return new Page<>(items, next);
@@ -226,6 +235,51 @@ final class ConversationService implements Conversations {
         });
     }
 
+    /**
+     * An inbox page of the conversations where the reader has unread mentions (already filtered to those they may
+     * see), in the inbox's order and with its keyset cursor. A reader has few of them (mentions stop being unread as
+     * they are read), so they are loaded and ordered here, then only the page's rows are completed.
+     */
+    private static List<InboxRow> mentioningInbox(StoreTransaction store, Actor reader,
+                                                  Map<ConversationId, Long> mentioned, InboxCursor cursor,
+                                                  InboxQuery query, int limit) {
+        boolean onlyUnread = query.onlyUnread();
+        List<ConversationRow> candidates = new ArrayList<>();
+        for (ConversationId id : mentioned.keySet()) {
+            // The team filters hold here as on every inbox page: combined, never ignored.
+            store.conversations().find(id).filter(c -> cursor == null || before(c, cursor))
+                    .filter(c -> query.assigneeId() == null || query.assigneeId().equals(c.assigneeId()))
+                    .filter(c -> !query.onlyUnassigned() || c.assigneeId() == null)
+                    .filter(c -> query.status() == null || query.status() == c.teamStatus())
+                    .ifPresent(candidates::add);
+        }
+        candidates.sort(Comparator.comparing(ConversationRow::activityAt)
+                .thenComparing(c -> c.id().value()).reversed());
+        List<InboxRow> rows = new ArrayList<>();
+        for (ConversationRow conversation : candidates) {
+            if (rows.size() == limit) {
+                break;
+            }
+            long unread = store.readState().count(reader, ConversationScope.only(conversation.id()),
+                    Unread.MESSAGES);
+            if (onlyUnread && unread == 0) {
+                continue;
+            }
+            List<MessageRow> last = store.messages().page(conversation.id(), null, null, 1);
+            Access participant = reader.isTeamMember()
+                    ? store.conversations().participantAccess(conversation.id(), reader.id()).orElse(null) : null;
+            rows.add(new InboxRow(conversation, last.isEmpty() ? null : last.get(0), unread, participant));
+        }
+        return rows;
+    }
+
+    /** Whether a conversation comes after the cursor in the inbox's order (newest activity first, then id). */
+    private static boolean before(ConversationRow conversation, InboxCursor cursor) {
+        int byActivity = conversation.activityAt().compareTo(cursor.activity());
+        return byActivity < 0 || (byActivity == 0
+                && conversation.id().value().compareTo(cursor.conversationId().value()) < 0);
+    }
+
     @Override
     public List<Participant> participants(Actor actor, ConversationId id) {
         Checks.notNull(actor, "actor");
@@ -293,6 +347,7 @@ final class ConversationService implements Conversations {
                 throw new NotFoundException("team member " + teamMemberId + " is not a participant");
             }
             Instant now = context.now();
+            store.mentions().deleteOfMember(id, teamMemberId);
             tx.emit(new ParticipantRemoved(null, tenantId, id, now, teamMemberId));
             if (teamMemberId.equals(row.assigneeId())) {
                 unassignIfBlind(store, tx, row, actor, now);

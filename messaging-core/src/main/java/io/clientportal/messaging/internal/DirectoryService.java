@@ -85,6 +85,7 @@ final class DirectoryService implements Directory {
             for (ConversationId unassigned : store.conversations().unassignEverywhere(id, now)) {
                 tx.emit(new ConversationAssigned(null, tenantId, unassigned, now, null, null, null));
             }
+            store.mentions().deleteOfMember(id);
             store.directory().deleteTeamMember(id);
             tx.emit(new TeamMemberRemoved(null, tenantId, null, now, id));
             return null;
@@ -193,6 +194,7 @@ final class DirectoryService implements Directory {
                         .map(participant -> participant.member().id()).sorted().toList();
                 // Its messages' own uploads go with it; an announcement's are shared and stay.
                 List<AttachmentRow> orphaned = store.attachments().deleteOf(id);
+                store.mentions().deleteOfConversation(id);
                 store.conversations().delete(id);
                 context.redaction.erase(store, id);
                 tx.emit(new ConversationDeleted(null, tenantId, id, now, accountId, teamIds,

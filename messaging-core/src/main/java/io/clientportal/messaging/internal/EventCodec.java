@@ -8,6 +8,7 @@ import io.clientportal.messaging.event.ConversationStatusChanged;
 import io.clientportal.messaging.event.ConversationCreated;
 import io.clientportal.messaging.event.ConversationDeleted;
 import io.clientportal.messaging.event.ConversationRead;
+import io.clientportal.messaging.event.MentionReceived;
 import io.clientportal.messaging.event.ConversationUpdated;
 import io.clientportal.messaging.event.MessageDeleted;
 import io.clientportal.messaging.event.MessageEdited;
@@ -55,7 +56,7 @@ final class EventCodec {
             MessageEdited.class, MessageDeleted.class, ConversationRead.class, ParticipantAdded.class,
             ParticipantAccessChanged.class, ParticipantRemoved.class, AnnouncementDelivered.class,
             TeamMemberChanged.class, TeamMemberRemoved.class, ClientUserChanged.class, ClientUserRemoved.class,
-            ConversationAssigned.class, ConversationStatusChanged.class);
+            ConversationAssigned.class, ConversationStatusChanged.class, MentionReceived.class);
 
     /** The logged events that carry a whole message: rewritten when the message is edited or deleted. */
     static final Set<String> MESSAGE_TYPES = Set.of(MessagePosted.class.getSimpleName(),

@@ -8,6 +8,7 @@ import io.clientportal.messaging.event.ConversationAssigned;
 import io.clientportal.messaging.event.ConversationCreated;
 import io.clientportal.messaging.event.ConversationDeleted;
 import io.clientportal.messaging.event.ConversationStatusChanged;
+import io.clientportal.messaging.event.MentionReceived;
 import io.clientportal.messaging.event.MessagingEvent;
 import io.clientportal.messaging.event.ParticipantRemoved;
 import io.clientportal.messaging.event.TeamMemberChanged;
@@ -149,6 +150,10 @@ final class EventVisibility {
         if (teamOnly(event) && !actor.isTeamMember()) {
             return Verdict.SKIP;
         }
+        if (event instanceof MentionReceived mention
+                && !(actor.isTeamMember() && mention.teamMemberId().equals(actor.id()))) {
+            return Verdict.SKIP;   // a mention is the mentioned member's alone (and only while they may see it)
+        }
         String tenant = event.tenantId();
         Facts facts = asOfEvent(event, lookahead.facts().of(tenant, cachedFacts.apply(tenant)), lookahead);
         Authorizer.Subject subject = authorizer.subject(facts, actor);
@@ -172,7 +177,7 @@ final class EventVisibility {
         }
         ConversationId id = event.conversationId();
         if (id == null || event instanceof TeamMemberChanged || event instanceof ClientUserChanged
-                || teamOnly(event)) {
+                || teamOnly(event) || event instanceof MentionReceived) {
             return Audience.NO_CLIENT;
         }
         Optional<String> account = event instanceof ConversationDeleted deleted

@@ -41,11 +41,13 @@ final class MessageService implements Messages {
     private final Context context;
     private final String tenantId;
     private final ConversationService conversations;
+    private final Mentions mentions;
 
     MessageService(Context context, String tenantId, ConversationService conversations) {
         this.context = context;
         this.tenantId = tenantId;
         this.conversations = conversations;
+        this.mentions = new Mentions(context, tenantId);
     }
 
     @Override
@@ -67,9 +69,11 @@ final class MessageService implements Messages {
         List<AttachmentId> attachmentIds = distinct(message.attachmentIds(), context.limits.maxAttachmentsPerMessage());
         String text = Checks.text(message.text(), context.limits, !attachmentIds.isEmpty());
         String clientMessageId = Checks.clientMessageId(message.clientMessageId());
+        List<String> mentioned = Mentions.distinct(message.mentions(), context.limits.maxMentionsPerMessage());
         try {
             return context.transactions.write(tenantId,
-                    tx -> post(tx, actor, id, text, attachmentIds, clientMessageId));
+                    tx -> post(tx, actor, id, text, attachmentIds, clientMessageId, mentioned,
+                            message.addMentioned()));
         } catch (DuplicateKeyException raced) {
             if (raced.key() != DuplicateKeyException.Key.CLIENT_MESSAGE_ID) {
                 throw raced;
@@ -83,7 +87,8 @@ final class MessageService implements Messages {
     }
 
     private PostResult post(Transaction tx, Actor actor, ConversationId id, String text,
-                            List<AttachmentId> attachmentIds, String clientMessageId) {
+                            List<AttachmentId> attachmentIds, String clientMessageId, List<String> mentioned,
+                            boolean addMentioned) {
         StoreTransaction store = tx.store();
         if (clientMessageId != null) {
             Optional<Message> earlier = store.messages().byClientMessageId(id, actor, clientMessageId)
@@ -106,22 +111,28 @@ final class MessageService implements Messages {
         Facts facts = Facts.of(reservation);
         Authorizer.Subject subject = context.authorizer.subject(facts, actor);
         context.authorizer.require(facts, subject, id, reservation.clientAccountId(), Permission.POST);
+        List<String> toTell = mentions.admit(tx, actor, id, reservation.clientAccountId(), mentioned, addMentioned);
         List<AttachmentRow> attachments = claim(store, actor, id, attachmentIds, clientMessageId);
         long seq = reservation.seq();
         // The time the seq settled on, under the conversation's lock: times follow seqs, even when this call took
         // its time before a concurrent post that took the lock first.
         Instant createdAt = reservation.at();
         MessageRow row = new MessageRow(new MessageId(context.ids.next()), id, seq, actor, subject.name(), text,
-                attachments, false, null, clientMessageId, createdAt, null, null);
+                attachments, false, null, clientMessageId, createdAt, null, null, mentioned);
         store.messages().insert(row);
         if (!attachmentIds.isEmpty()) {
             store.attachments().reference(attachmentIds, id, row.id(), null);
         }
         // The poster has read what they wrote.
         store.readState().advanceHorizon(id, actor, seq, Unread.keepsTotal(actor));
+        if (actor.isTeamMember()) {
+            // Their horizon passed every mention of them before their message.
+            store.mentions().markRead(id, actor.id(), seq);
+        }
         context.notifications.posted(store, reservation.clientAccountId(), row);
         Message posted = Records.message(row);
         tx.emit(new MessagePosted(null, tenantId, id, createdAt, posted));
+        mentions.record(tx, id, row.id(), seq, createdAt, toTell);
         // A client writing again needs the team again, whatever the team last set.
         if (!actor.isTeamMember() && store.conversations().reopen(id, createdAt)) {
             tx.emit(new ConversationStatusChanged(null, tenantId, id, createdAt, ConversationStatus.OPEN, actor));
@@ -267,6 +278,7 @@ final class MessageService implements Messages {
             Instant now = context.now();
             store.messages().markDeleted(id, now);
             store.readState().uncount(message.conversationId(), message.seq(), message.author());
+            store.mentions().deleteOfMessage(message.conversationId(), message.seq());
             if (message.announcementId() == null && !message.attachments().isEmpty()) {
                 // A message's own uploads go with it; an announcement's are shared by all its messages and stay.
                 List<AttachmentRow> gone = store.attachments().delete(
@@ -315,6 +327,9 @@ final class MessageService implements Messages {
                     conversation.clientAccountId(), Permission.VIEW);
             long horizon = Math.min(seq, conversation.lastSeq());
             if (horizon > 0 && store.readState().advanceHorizon(id, actor, horizon, Unread.keepsTotal(actor))) {
+                if (actor.isTeamMember()) {
+                    store.mentions().markRead(id, actor.id(), horizon);
+                }
                 tx.emit(new ConversationRead(null, tenantId, id, context.now(), actor, horizon));
             }
             return null;
@@ -329,6 +344,13 @@ final class MessageService implements Messages {
             Authorizer.Subject subject = context.authorizer.subject(facts, actor);
             return tx.store().readState().count(actor, Scopes.of(tx.store(), subject), Unread.MESSAGES);
         });
+    }
+
+    @Override
+    public long mentionTotal(Actor actor) {
+        Checks.notNull(actor, "actor");
+        return context.transactions.read(tenantId, tx -> mentions.unread(tx.store(), actor).values().stream()
+                .mapToLong(Long::longValue).sum());
     }
 
     /** The attachment ids without repeats; at most {@code max}. */

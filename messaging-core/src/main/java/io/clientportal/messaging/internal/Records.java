@@ -32,7 +32,8 @@ final class Records {
         boolean deleted = row.deleted();
         return new Message(row.id(), row.conversationId(), row.seq(), row.author(), row.authorName(),
                 deleted ? "" : row.text(), deleted ? List.of() : attachments(row.attachments()), row.highlighted(),
-                row.announcementId(), row.clientMessageId(), row.createdAt(), row.editedAt(), deleted);
+                row.announcementId(), row.clientMessageId(), row.createdAt(), row.editedAt(), deleted,
+                deleted ? List.of() : row.mentions());
     }
 
     static List<Message> messages(List<MessageRow> rows) {

@@ -6,7 +6,8 @@ import io.clientportal.messaging.spi.StoreTransaction;
 record InMemoryTransaction(String tenantId, MemoryDirectory directory, MemoryConversations conversations,
                            MemoryMessages messages, MemoryReadState readState, MemoryAnnouncements announcements,
                            MemoryAttachments attachments, MemoryEvents events,
-                           MemoryNotifications notifications, MemorySavedReplies savedReplies)
+                           MemoryNotifications notifications, MemorySavedReplies savedReplies,
+                           MemoryMentions mentions)
         implements StoreTransaction {
 
     static InMemoryTransaction of(String tenantId, TenantData data, InMemoryMessagingStore store, UndoLog undo) {
@@ -16,6 +17,6 @@ record InMemoryTransaction(String tenantId, MemoryDirectory directory, MemoryCon
                 new MemoryReadState(data, undo, messages),
                 new MemoryAnnouncements(data, undo, conversations, messages), new MemoryAttachments(data, undo),
                 new MemoryEvents(tenantId, store, undo), new MemoryNotifications(data, undo),
-                new MemorySavedReplies(data, undo));
+                new MemorySavedReplies(data, undo), new MemoryMentions(data, undo));
     }
 }

@@ -73,14 +73,14 @@ record MemoryMessages(TenantData data, UndoLog undo) implements MessageRows {
     public boolean updateText(MessageId id, String text, Instant editedAt) {
         return rewrite(id, m -> m.deleted() ? null : new MessageRow(m.id(), m.conversationId(), m.seq(), m.author(),
                 m.authorName(), text, List.of(), m.highlighted(), m.announcementId(), m.clientMessageId(),
-                m.createdAt(), editedAt, null));
+                m.createdAt(), editedAt, null, m.mentions()));
     }
 
     @Override
     public void markDeleted(MessageId id, Instant deletedAt) {
         rewrite(id, m -> new MessageRow(m.id(), m.conversationId(), m.seq(), m.author(), m.authorName(), "",
                 List.of(), m.highlighted(), m.announcementId(), m.clientMessageId(), m.createdAt(), m.editedAt(),
-                deletedAt));
+                deletedAt, m.mentions()));
     }
 
     /**

@@ -40,6 +40,15 @@ final class TenantData {
         static final HorizonRow NONE = new HorizonRow(0, 0);
     }
 
+    /** An unread mention: member first, so a member's mentions are a range ({@code MentionRows}). */
+    record Mention(String teamMemberId, ConversationId conversationId, long seq) {
+    }
+
+    /** Mentions in member, conversation, seq order; a {@code null} conversation sorts first (a range's start). */
+    private static final Comparator<Mention> MENTION_ORDER = Comparator.comparing(Mention::teamMemberId)
+            .thenComparing(Mention::conversationId, Comparator.nullsFirst(Comparator.comparing(ConversationId::value)))
+            .thenComparingLong(Mention::seq);
+
     record ClientMessageKey(ConversationId conversationId, Actor author, String clientMessageId) {
     }
 
@@ -74,6 +83,8 @@ final class TenantData {
     final Table<SavedReplyId, SavedReplyRow> savedReplies = Table.hashed();
     /** The unique key of a saved reply's shortcut. */
     final Table<String, SavedReplyId> savedReplyShortcuts = Table.hashed();
+    /** Unread mentions, one row each ({@code MentionRows}). */
+    final Table<Mention, Boolean> mentions = Table.sorted(MENTION_ORDER);
 
     private static final Comparator<OfAnnouncement> OF_ANNOUNCEMENT = Comparator
             .comparing((OfAnnouncement k) -> k.announcementId().value())

@@ -22,13 +22,24 @@ import java.util.List;
  * @param createdAt       when it was posted
  * @param editedAt        when it was last edited, {@code null} if never
  * @param deleted         whether it was deleted
+ * @param mentions        the ids of the team members it mentions, in the order given, without repeats,
+ *                        unmodifiable; kept when the message is edited, empty once it is deleted
  */
 public record Message(MessageId id, ConversationId conversationId, long seq, Actor author, String authorName,
                       String text, List<Attachment> attachments, boolean highlighted,
                       AnnouncementId announcementId, String clientMessageId,
-                      Instant createdAt, Instant editedAt, boolean deleted) {
+                      Instant createdAt, Instant editedAt, boolean deleted, List<String> mentions) {
 
     public Message {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        mentions = mentions == null ? List.of() : List.copyOf(mentions);
+    }
+
+    /** A message without mentions, as before mentions existed. */
+    public Message(MessageId id, ConversationId conversationId, long seq, Actor author, String authorName,
+                   String text, List<Attachment> attachments, boolean highlighted, AnnouncementId announcementId,
+                   String clientMessageId, Instant createdAt, Instant editedAt, boolean deleted) {
+        this(id, conversationId, seq, author, authorName, text, attachments, highlighted, announcementId,
+                clientMessageId, createdAt, editedAt, deleted, List.of());
     }
 }

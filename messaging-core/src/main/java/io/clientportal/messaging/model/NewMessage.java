@@ -10,11 +10,23 @@ import java.util.List;
  * @param text            the text (may be empty only when attachments are given)
  * @param attachmentIds   uploaded attachments to include, unmodifiable
  * @param clientMessageId an optional idempotency key: posting again with the same key returns the same message
+ * @param mentions        the ids of the team members the message mentions, unmodifiable; each must be able to see
+ *                        the conversation. The text shows them as the client writes it (for instance
+ *                        {@code "@Ava Smith"}): the library never parses the text for mentions
+ * @param addMentioned    whether mentioned team members who can't see the conversation are added as participants
+ *                        (only for posters who may manage participants; others are refused as without it)
  */
-public record NewMessage(String text, List<AttachmentId> attachmentIds, String clientMessageId) {
+public record NewMessage(String text, List<AttachmentId> attachmentIds, String clientMessageId,
+                         List<String> mentions, boolean addMentioned) {
 
     public NewMessage {
         attachmentIds = Lists.withoutNulls(attachmentIds, "attachmentIds");
+        mentions = Lists.withoutNulls(mentions, "mentions");
+    }
+
+    /** A message without mentions, as before mentions existed. */
+    public NewMessage(String text, List<AttachmentId> attachmentIds, String clientMessageId) {
+        this(text, attachmentIds, clientMessageId, List.of(), false);
     }
 
     /** A text message without attachments. */
@@ -26,11 +38,27 @@ public record NewMessage(String text, List<AttachmentId> attachmentIds, String c
     public NewMessage withAttachments(AttachmentId... ids) {
         List<AttachmentId> all = new ArrayList<>(attachmentIds);
         all.addAll(Arrays.asList(ids));
-        return new NewMessage(text, all, clientMessageId);
+        return new NewMessage(text, all, clientMessageId, mentions, addMentioned);
     }
 
     /** This message with an idempotency key. */
     public NewMessage withClientMessageId(String clientMessageId) {
-        return new NewMessage(text, attachmentIds, clientMessageId);
+        return new NewMessage(text, attachmentIds, clientMessageId, mentions, addMentioned);
+    }
+
+    /** This message with the given team members' ids added to its mentions (repeats collapse when posted). */
+    public NewMessage withMentions(String... teamMemberIds) {
+        List<String> all = new ArrayList<>(mentions);
+        all.addAll(Arrays.asList(teamMemberIds));
+        return new NewMessage(text, attachmentIds, clientMessageId, all, addMentioned);
+    }
+
+    /**
+     * This message asking that mentioned team members who can't see the conversation be added to it (agents with
+     * WRITE, watchers READ_ONLY), in the same unit of work as the post; only a poster who may manage participants
+     * may ask.
+     */
+    public NewMessage addingMentioned() {
+        return new NewMessage(text, attachmentIds, clientMessageId, mentions, true);
     }
 }

@@ -28,11 +28,13 @@ import java.util.Objects;
  * @param createdAt       never {@code null}
  * @param editedAt        the last edit, or {@code null}
  * @param deletedAt       when it was deleted, or {@code null}
+ * @param mentions        the team member ids it mentions, in order, without repeats; never {@code null} (stored
+ *                        as written; the core decides what a deleted message shows)
  */
 public record MessageRow(MessageId id, ConversationId conversationId, long seq, Actor author, String authorName,
                          String text, List<AttachmentRow> attachments, boolean highlighted,
                          AnnouncementId announcementId, String clientMessageId, Instant createdAt, Instant editedAt,
-                         Instant deletedAt) {
+                         Instant deletedAt, List<String> mentions) {
 
     public MessageRow {
         Objects.requireNonNull(id, "id must not be null");
@@ -42,6 +44,15 @@ public record MessageRow(MessageId id, ConversationId conversationId, long seq, 
         Objects.requireNonNull(text, "text must not be null");
         Objects.requireNonNull(createdAt, "createdAt must not be null");
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        mentions = mentions == null ? List.of() : List.copyOf(mentions);
+    }
+
+    /** A row without mentions, as before mentions existed. */
+    public MessageRow(MessageId id, ConversationId conversationId, long seq, Actor author, String authorName,
+                      String text, List<AttachmentRow> attachments, boolean highlighted, AnnouncementId announcementId,
+                      String clientMessageId, Instant createdAt, Instant editedAt, Instant deletedAt) {
+        this(id, conversationId, seq, author, authorName, text, attachments, highlighted, announcementId,
+                clientMessageId, createdAt, editedAt, deletedAt, List.of());
     }
 
     /** Whether it was deleted. */
@@ -52,6 +63,6 @@ public record MessageRow(MessageId id, ConversationId conversationId, long seq, 
     /** This row with the given attachments (as a store reads them). */
     public MessageRow withAttachments(List<AttachmentRow> attachments) {
         return new MessageRow(id, conversationId, seq, author, authorName, text, attachments, highlighted,
-                announcementId, clientMessageId, createdAt, editedAt, deletedAt);
+                announcementId, clientMessageId, createdAt, editedAt, deletedAt, mentions);
     }
 }

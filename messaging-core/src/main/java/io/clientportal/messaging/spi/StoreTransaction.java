@@ -63,6 +63,16 @@ public interface StoreTransaction {
     }
 
     /**
+     * Team members' unread mentions; never {@code null}. A default that fails, so a store written before mentions
+     * still compiles and says clearly what it lacks the first time a mention is used.
+     *
+     * @throws UnsupportedOperationException unless the store implements mentions
+     */
+    default MentionRows mentions() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not store mentions (MentionRows)");
+    }
+
+    /**
      * Takes the next seq of a conversation ({@link ConversationRows#takeSeq}) and reads, in the same round trip,
      * what authorising {@code author} there needs: the conversation's client account, the author's directory entry
      * and, for a team member, their participant access. The core authorises afterwards and throws when refused,

@@ -7,6 +7,7 @@ import io.clientportal.messaging.spi.AttachmentRows;
 import io.clientportal.messaging.spi.ConversationRows;
 import io.clientportal.messaging.spi.DirectoryRows;
 import io.clientportal.messaging.spi.EventRows;
+import io.clientportal.messaging.spi.MentionRows;
 import io.clientportal.messaging.spi.MessageRows;
 import io.clientportal.messaging.spi.ReadStateRows;
 import io.clientportal.messaging.spi.SavedReplyRows;
@@ -33,6 +34,7 @@ final class JpaTransaction implements StoreTransaction {
     private final EventLog events;
     private final NotificationSql notifications;
     private final SavedReplySql savedReplies;
+    private final MentionSql mentions;
 
     JpaTransaction(String tenantId, EntityManager em, Platform platform) {
         this.tenantId = tenantId;
@@ -47,6 +49,7 @@ final class JpaTransaction implements StoreTransaction {
         this.events = new EventLog(jdbc, tenantId);
         this.notifications = new NotificationSql(jdbc, tenantId);
         this.savedReplies = new SavedReplySql(jdbc, tenantId);
+        this.mentions = new MentionSql(jdbc, tenantId);
     }
 
     @Override
@@ -97,6 +100,11 @@ final class JpaTransaction implements StoreTransaction {
     @Override
     public SavedReplyRows savedReplies() {
         return savedReplies;
+    }
+
+    @Override
+    public MentionRows mentions() {
+        return mentions;
     }
 
     /** One statement: the seq taken, joined with the author's directory row (and participant row). */

@@ -54,14 +54,15 @@ final class MessageSql implements MessageRows {
     public void insert(MessageRow m) {
         jdbc.update("INSERT INTO messaging_message (tenant_id, conversation_id, seq, id, author_kind, author_id,"
                         + " author_name, text, highlighted, announcement_id, client_message_id, created_at, edited_at,"
-                        + " deleted_at, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " deleted_at, search_text, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tenantId, m.conversationId().value(), m.seq(), m.id().value(), m.author().kind(), m.author().id(),
                 m.authorName(), m.text(), m.highlighted(),
                 AttachmentSql.uuidOrNull(m.announcementId() == null ? null : m.announcementId().value()),
                 m.clientMessageId() == null ? Jdbc.NULL_TEXT : m.clientMessageId(), m.createdAt(),
                 m.editedAt() == null ? Jdbc.NULL_TIMESTAMP : m.editedAt(),
                 m.deletedAt() == null ? Jdbc.NULL_TIMESTAMP : m.deletedAt(),
-                m.deletedAt() == null ? SearchWords.indexText(m.text()) : "");
+                m.deletedAt() == null ? SearchWords.indexText(m.text()) : "",
+                m.mentions().isEmpty() ? Jdbc.NULL_TEXT : Rows.mentionsColumn(m.mentions()));
     }
 
     @Override

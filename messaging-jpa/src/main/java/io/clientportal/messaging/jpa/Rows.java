@@ -30,7 +30,10 @@ final class Rows {
             + " m.author_kind AS m_author_kind, m.author_id AS m_author_id, m.author_name AS m_author_name,"
             + " m.text AS m_text, m.highlighted AS m_highlighted, m.announcement_id AS m_announcement_id,"
             + " m.client_message_id AS m_client_message_id, m.created_at AS m_created_at,"
-            + " m.edited_at AS m_edited_at, m.deleted_at AS m_deleted_at";
+            + " m.edited_at AS m_edited_at, m.deleted_at AS m_deleted_at, m.mentions AS m_mentions";
+
+    /** What separates the mentioned ids in the message's {@code mentions} column: ids hold no control characters. */
+    private static final String MENTION_SEPARATOR = "\n";
 
     static final String ATTACHMENT_COLUMNS = "tenant_id, id, filename, content_type, size_bytes, sha256,"
             + " storage_key, uploader_kind, uploader_id, uploaded_at, conversation_id, message_id, announcement_id,"
@@ -54,7 +57,16 @@ final class Rows {
                 row.getString("m_author_name"), row.getString("m_text"), List.of(), row.getBoolean("m_highlighted"),
                 announcementId == null ? null : new AnnouncementId(announcementId),
                 row.getString("m_client_message_id"), instant(row, "m_created_at"), instant(row, "m_edited_at"),
-                instant(row, "m_deleted_at"));
+                instant(row, "m_deleted_at"), mentions(row.getString("m_mentions")));
+    }
+
+    /** The {@code mentions} column's value: {@code null} for none. */
+    static String mentionsColumn(List<String> mentions) {
+        return mentions.isEmpty() ? null : String.join(MENTION_SEPARATOR, mentions);
+    }
+
+    private static List<String> mentions(String column) {
+        return column == null || column.isEmpty() ? List.of() : List.of(column.split(MENTION_SEPARATOR));
     }
 
     /** An attachment row read with {@link #ATTACHMENT_COLUMNS} (its tenant is the caller's to read). */

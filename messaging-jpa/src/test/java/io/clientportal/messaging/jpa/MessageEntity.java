@@ -63,6 +63,9 @@ class MessageEntity {
     @Column(name = "search_text", nullable = false, length = Texts.MAX_LENGTH)
     private String searchText;
 
+    @Column(name = "mentions", length = Texts.MAX_LENGTH)
+    private String mentions;
+
     protected MessageEntity() {
     }
 }

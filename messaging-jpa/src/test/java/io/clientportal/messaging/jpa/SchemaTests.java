@@ -41,7 +41,8 @@ abstract class SchemaTests {
             MessageEntity.class, ReadHorizonEntity.class, AnnouncementTargetEntity.class, AttachmentEntity.class,
             EventEntity.class, WebhookDeliveryEntity.class, TenantCountEntity.class, ReaderTotalEntity.class,
             NotificationEntity.class,
-            SavedReplyEntity.class);
+            SavedReplyEntity.class,
+            MentionEntity.class);
 
     static List<Class<?>> everyTable() {
         return Stream.concat(MessagingPersistenceUnit.ENTITIES.stream(), NATIVE_SQL_TABLES.stream()).toList();
@@ -61,7 +62,7 @@ abstract class SchemaTests {
             validated.close();
             assertThat(strings(dataSource, "SELECT \"version\" FROM \"messaging_schema_history\""
                     + " WHERE \"success\" = TRUE AND \"version\" <> '0' ORDER BY \"installed_rank\""))
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "9", "10", "11", "12");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "9", "10", "11", "12", "13");
         }
     }
 

@@ -51,6 +51,8 @@ public class MessagingProperties {
 
     /** The most saved replies (the team's reply templates) one tenant may have. */
     private int maxSavedReplies = MessagingLimits.DEFAULT_MAX_SAVED_REPLIES;
+    /** The most team members one message may mention (distinct ids; 0 turns mentions off). */
+    private int maxMentionsPerMessage = MessagingLimits.DEFAULT_MAX_MENTIONS_PER_MESSAGE;
 
     /** How many conversations one announcement delivery step writes in one transaction. */
     private int announcementChunkSize = MessagingLimits.DEFAULT_ANNOUNCEMENT_CHUNK_SIZE;
@@ -94,6 +96,7 @@ public class MessagingProperties {
                 .withMaxTextLength(maxTextLength)
                 .withEditWindow(editWindow)
                 .withMaxPageSize(maxPageSize)
+                .withMaxMentionsPerMessage(maxMentionsPerMessage)
                 .withAnnouncementChunkSize(announcementChunkSize)
                 .withEventRetention(events.retention)
                 .withMaxAttachmentsPerMessage(attachments.maxPerMessage)
@@ -159,6 +162,14 @@ public class MessagingProperties {
 
     public void setMaxSavedReplies(int maxSavedReplies) {
         this.maxSavedReplies = maxSavedReplies;
+    }
+
+    public int getMaxMentionsPerMessage() {
+        return maxMentionsPerMessage;
+    }
+
+    public void setMaxMentionsPerMessage(int maxMentionsPerMessage) {
+        this.maxMentionsPerMessage = maxMentionsPerMessage;
     }
 
     public int getAnnouncementChunkSize() {

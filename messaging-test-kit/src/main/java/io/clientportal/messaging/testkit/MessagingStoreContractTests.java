@@ -136,6 +136,20 @@ public abstract class MessagingStoreContractTests {
     }
 
     @Nested
+    class Mentions extends MentionContract {
+        @Override
+        protected ContractFixture world() {
+            return fixture;
+        }
+
+        @Override
+        protected Messaging nodeWith(MessagingNotifier notifier) {
+            return Messaging.builder().store(store).attachmentStore(attachmentStore).clock(clock)
+                    .eventPollInterval(Duration.ofMillis(100)).notifier(notifier).build();
+        }
+    }
+
+    @Nested
     class KeptCounts extends KeptCountsContract {
         @Override
         protected ContractFixture world() {

@@ -36,7 +36,8 @@ final class ConversationController {
                                     @RequestParam(required = false) Boolean unread,
                                     @RequestParam(required = false) String assignee,
                                     @RequestParam(required = false) Boolean unassigned,
-                                    @RequestParam(required = false) ConversationStatus status) {
+                                    @RequestParam(required = false) ConversationStatus status,
+                                    @RequestParam(required = false) String mentions) {
         InboxQuery query = InboxQuery.first(limit == null ? DEFAULT_INBOX_PAGE : limit);
         if (Boolean.TRUE.equals(unread)) {
             query = query.unreadOnly();
@@ -53,6 +54,13 @@ final class ConversationController {
         }
         if (status != null) {
             query = query.status(status);
+        }
+        if (mentions != null) {
+            // The one filter value there is: conversations where the caller has unread mentions.
+            if (!mentions.equals("me")) {
+                throw new InvalidInputException("mentions", "mentions must be \"me\"");
+            }
+            query = query.mentioningMe();
         }
         if (cursor != null && !cursor.isEmpty()) {
             query = query.after(cursor);

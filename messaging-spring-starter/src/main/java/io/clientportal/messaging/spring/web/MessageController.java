@@ -73,7 +73,8 @@ final class MessageController {
         }
         rateLimits.post(messaging, actor);
         PostResult result = messaging.messages().postIdempotent(actor, conversationId,
-                new NewMessage(body.text(), body.attachmentIds(), clientMessageId));
+                new NewMessage(body.text(), body.attachmentIds(), clientMessageId, body.mentions(),
+                        Boolean.TRUE.equals(body.addMentioned())));
         if (result.created()) {
             listeners.forEach(listener -> listener.messagePosted(result.message()));
         }

@@ -16,8 +16,12 @@ final class Requests {
     private Requests() {
     }
 
-    /** {@code POST /conversations/{id}/messages}. */
-    record PostMessage(String text, List<AttachmentId> attachmentIds, String clientMessageId) {
+    /**
+     * {@code POST /conversations/{id}/messages}: {@code mentions} are the mentioned team members' ids,
+     * {@code addMentioned} asks that those who can't see the conversation be added (posters who manage participants).
+     */
+    record PostMessage(String text, List<AttachmentId> attachmentIds, String clientMessageId, List<String> mentions,
+                       Boolean addMentioned) {
     }
 
     /** {@code PATCH /conversations/{id}/messages/{messageId}}. */
@@ -67,6 +71,6 @@ final class Requests {
 
     /** {@code GET /me}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Me(Actor actor, String displayName, TeamRole role, long unreadTotal) {
+    record Me(Actor actor, String displayName, TeamRole role, long unreadTotal, long mentionTotal) {
     }
 }
