@@ -19,6 +19,7 @@ import io.clientportal.messaging.spi.ConversationRow;
 import io.clientportal.messaging.spi.ConversationScope;
 import io.clientportal.messaging.spi.InboxRequest;
 import io.clientportal.messaging.spi.InboxRow;
+import io.clientportal.messaging.spi.MessageRow;
 import io.clientportal.messaging.spi.ObservedOperation;
 import io.clientportal.messaging.spi.Permission;
 import io.clientportal.messaging.spi.StoreTransaction;
@@ -50,7 +51,8 @@ final class ConversationService implements Conversations {
         Checks.notNull(actor, "actor");
         Checks.id(clientAccountId, "clientAccountId");
         return context.transactions.read(tenantId, tx -> {
-            Conversation conversation = tx.store().conversations().ofAccount(clientAccountId).map(Records::conversation)
+            Conversation conversation = tx.store().conversations().ofAccount(clientAccountId)
+                    .map(row -> Records.conversation(row, Notes.clientView(actor)))
                     .orElseThrow(() -> new NotFoundException("client account " + clientAccountId + " not found"));
             Facts facts = context.cachedFacts(tx.store());
             Authorizer.Subject subject = context.authorizer.subject(facts, actor);
@@ -83,7 +85,8 @@ final class ConversationService implements Conversations {
 
     /** The conversation if the actor may see it (cached facts); NotFound otherwise. */
     Conversation visibleConversation(StoreTransaction store, Actor actor, ConversationId id) {
-        Conversation conversation = store.conversations().find(id).map(Records::conversation)
+        Conversation conversation = store.conversations().find(id)
+                .map(row -> Records.conversation(row, Notes.clientView(actor)))
                 .orElseThrow(() -> Errors.conversationNotFound(id));
         Facts facts = context.cachedFacts(store);
         context.authorizer.require(facts, context.authorizer.subject(facts, actor), id,
@@ -108,17 +111,23 @@ final class ConversationService implements Conversations {
             ConversationScope scope = Scopes.of(tx.store(), subject);
             List<InboxRow> rows = tx.store().readState().inbox(new InboxRequest(actor, scope,
                     cursor == null ? null : cursor.activity(), cursor == null ? null : cursor.conversationId(),
-                    Unread.MESSAGES, query.onlyUnread(), limit + 1));
+                    Notes.unread(actor), query.onlyUnread(), limit + 1));
             boolean more = rows.size() > limit;
             List<ConversationSummary> items = new ArrayList<>(Math.min(rows.size(), limit));
+            boolean clientView = Notes.clientView(actor);
             for (InboxRow row : rows.subList(0, Math.min(rows.size(), limit))) {
-                Conversation conversation = Records.conversation(row.conversation());
+                Conversation conversation = Records.conversation(row.conversation(), clientView);
                 Access access = context.authorizer.effectiveAccess(facts, subject, conversation.id(),
                         conversation.clientAccountId());
+                // The store reads the last message the request's filter sees (for a client, never a note).
+                MessageRow last = row.lastMessage() == null || !Notes.maySee(actor, row.lastMessage()) ? null
+                        : row.lastMessage();
                 items.add(new ConversationSummary(conversation,
-                        row.lastMessage() == null ? null : Records.message(row.lastMessage()), row.count(), access));
+                        last == null ? null : Records.message(last, clientView), row.count(), access));
             }
-            String next = more ? InboxCursor.of(items.get(items.size() - 1).conversation()).encode() : null;
+            // The cursor is the store's activity order (the team's): a client has one conversation anyway.
+            String next = more ? InboxCursor.of(Records.conversation(rows.get(limit - 1).conversation())).encode()
+                    : null;
             return new Page<>(items, next);
         });
     }

@@ -53,7 +53,14 @@ record MemoryMessages(TenantData data, UndoLog undo) implements MessageRows {
 
     @Override
     public List<MessageRow> page(ConversationId id, Long beforeSeq, Long afterSeq, int limit) {
-        List<MessageRow> all = data.messagesOf(id);
+        return page(id, beforeSeq, afterSeq, limit, false);
+    }
+
+    /** In the clients' view the messages that are not internal, whose clientSeqs run 1, 2, ... as seqs do. */
+    @Override
+    public List<MessageRow> page(ConversationId id, Long beforeSeq, Long afterSeq, int limit, boolean clientView) {
+        List<MessageRow> all = clientView ? data.messagesOf(id).stream().filter(m -> !m.internal()).toList()
+                : data.messagesOf(id);
         int from;
         int to;
         if (afterSeq != null) {
@@ -68,16 +75,12 @@ record MemoryMessages(TenantData data, UndoLog undo) implements MessageRows {
 
     @Override
     public boolean updateText(MessageId id, String text, Instant editedAt) {
-        return rewrite(id, m -> m.deleted() ? null : new MessageRow(m.id(), m.conversationId(), m.seq(), m.author(),
-                m.authorName(), text, List.of(), m.highlighted(), m.announcementId(), m.clientMessageId(),
-                m.createdAt(), editedAt, null));
+        return rewrite(id, m -> m.deleted() ? null : m.rewritten(text, editedAt, null));
     }
 
     @Override
     public void markDeleted(MessageId id, Instant deletedAt) {
-        rewrite(id, m -> new MessageRow(m.id(), m.conversationId(), m.seq(), m.author(), m.authorName(), "",
-                List.of(), m.highlighted(), m.announcementId(), m.clientMessageId(), m.createdAt(), m.editedAt(),
-                deletedAt));
+        rewrite(id, m -> m.rewritten("", m.editedAt(), deletedAt));
     }
 
     private boolean rewrite(MessageId id, java.util.function.UnaryOperator<MessageRow> change) {

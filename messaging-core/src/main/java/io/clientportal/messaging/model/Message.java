@@ -22,13 +22,29 @@ import java.util.List;
  * @param createdAt       when it was posted
  * @param editedAt        when it was last edited, {@code null} if never
  * @param deleted         whether it was deleted
+ * @param internal        whether it is an internal note: seen by the team only, never by a client (a client is
+ *                        never given a note, and the seqs a client is given count only what it may see)
  */
 public record Message(MessageId id, ConversationId conversationId, long seq, Actor author, String authorName,
                       String text, List<Attachment> attachments, boolean highlighted,
                       AnnouncementId announcementId, String clientMessageId,
-                      Instant createdAt, Instant editedAt, boolean deleted) {
+                      Instant createdAt, Instant editedAt, boolean deleted, boolean internal) {
 
     public Message {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A message that is not an internal note (the record as it was before notes). */
+    public Message(MessageId id, ConversationId conversationId, long seq, Actor author, String authorName,
+                   String text, List<Attachment> attachments, boolean highlighted, AnnouncementId announcementId,
+                   String clientMessageId, Instant createdAt, Instant editedAt, boolean deleted) {
+        this(id, conversationId, seq, author, authorName, text, attachments, highlighted, announcementId,
+                clientMessageId, createdAt, editedAt, deleted, false);
+    }
+
+    /** This message with another seq (the core gives a client the message's position among what it may see). */
+    public Message withSeq(long seq) {
+        return new Message(id, conversationId, seq, author, authorName, text, attachments, highlighted,
+                announcementId, clientMessageId, createdAt, editedAt, deleted, internal);
     }
 }

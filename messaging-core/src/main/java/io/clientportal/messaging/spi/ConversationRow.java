@@ -14,9 +14,19 @@ import java.util.Objects;
  * @param lastSeq         the highest seq taken, 0 before the first message
  * @param createdAt       never {@code null}
  * @param lastMessageAt   the creation time of the newest message, {@code null} before the first
+ * @param lastClientSeq   the highest clientSeq taken (the number of messages that are not internal notes)
+ * @param lastClientMessageAt the creation time of the newest message that is not an internal note, {@code null}
+ *                        before the first
  */
 public record ConversationRow(ConversationId id, String clientAccountId, String clientName, long lastSeq,
-                              Instant createdAt, Instant lastMessageAt) {
+                              Instant createdAt, Instant lastMessageAt, long lastClientSeq,
+                              Instant lastClientMessageAt) {
+
+    /** A conversation without internal notes: the clients' view is the team's (the record as it was before). */
+    public ConversationRow(ConversationId id, String clientAccountId, String clientName, long lastSeq,
+                           Instant createdAt, Instant lastMessageAt) {
+        this(id, clientAccountId, clientName, lastSeq, createdAt, lastMessageAt, lastSeq, lastMessageAt);
+    }
 
     public ConversationRow {
         Objects.requireNonNull(id, "id must not be null");

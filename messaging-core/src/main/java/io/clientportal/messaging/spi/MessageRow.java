@@ -28,11 +28,28 @@ import java.util.Objects;
  * @param createdAt       never {@code null}
  * @param editedAt        the last edit, or {@code null}
  * @param deletedAt       when it was deleted, or {@code null}
+ * @param internal        whether it is an internal note (the team's only)
+ * @param clientSeq       the number of messages that are not internal at or before it in the conversation: for a
+ *                        message that is not internal its gap-free position in the clients' view (from 1), for a
+ *                        note that of the last such message before it (0 when there is none). Taken with the seq
+ *                        ({@link ConversationRows#takeSeq(ConversationId, Instant, boolean)})
  */
 public record MessageRow(MessageId id, ConversationId conversationId, long seq, Actor author, String authorName,
                          String text, List<AttachmentRow> attachments, boolean highlighted,
                          AnnouncementId announcementId, String clientMessageId, Instant createdAt, Instant editedAt,
-                         Instant deletedAt) {
+                         Instant deletedAt, boolean internal, long clientSeq) {
+
+    /**
+     * A message that is not internal in a conversation without notes, where the clients' position is the seq (the
+     * record as it was before notes).
+     */
+    public MessageRow(MessageId id, ConversationId conversationId, long seq, Actor author, String authorName,
+                      String text, List<AttachmentRow> attachments, boolean highlighted,
+                      AnnouncementId announcementId, String clientMessageId, Instant createdAt, Instant editedAt,
+                      Instant deletedAt) {
+        this(id, conversationId, seq, author, authorName, text, attachments, highlighted, announcementId,
+                clientMessageId, createdAt, editedAt, deletedAt, false, seq);
+    }
 
     public MessageRow {
         Objects.requireNonNull(id, "id must not be null");
@@ -52,6 +69,12 @@ public record MessageRow(MessageId id, ConversationId conversationId, long seq, 
     /** This row with the given attachments (as a store reads them). */
     public MessageRow withAttachments(List<AttachmentRow> attachments) {
         return new MessageRow(id, conversationId, seq, author, authorName, text, attachments, highlighted,
-                announcementId, clientMessageId, createdAt, editedAt, deletedAt);
+                announcementId, clientMessageId, createdAt, editedAt, deletedAt, internal, clientSeq);
+    }
+
+    /** This row with another text, edit time and delete time (as a store rewrites it). */
+    public MessageRow rewritten(String text, Instant editedAt, Instant deletedAt) {
+        return new MessageRow(id, conversationId, seq, author, authorName, text, attachments, highlighted,
+                announcementId, clientMessageId, createdAt, editedAt, deletedAt, internal, clientSeq);
     }
 }
