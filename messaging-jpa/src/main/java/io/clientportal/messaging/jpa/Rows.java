@@ -22,13 +22,15 @@ final class Rows {
 
     static final String CONVERSATION_COLUMNS = "c.id AS c_id, c.client_account_id AS c_client_account_id,"
             + " c.client_name AS c_client_name, c.last_seq AS c_last_seq, c.created_at AS c_created_at,"
-            + " c.last_message_at AS c_last_message_at";
+            + " c.last_message_at AS c_last_message_at, c.last_client_seq AS c_last_client_seq,"
+            + " c.last_client_message_at AS c_last_client_message_at";
 
     static final String MESSAGE_COLUMNS = "m.conversation_id AS m_conversation_id, m.seq AS m_seq, m.id AS m_id,"
             + " m.author_kind AS m_author_kind, m.author_id AS m_author_id, m.author_name AS m_author_name,"
             + " m.text AS m_text, m.highlighted AS m_highlighted, m.announcement_id AS m_announcement_id,"
             + " m.client_message_id AS m_client_message_id, m.created_at AS m_created_at,"
-            + " m.edited_at AS m_edited_at, m.deleted_at AS m_deleted_at";
+            + " m.edited_at AS m_edited_at, m.deleted_at AS m_deleted_at, m.internal AS m_internal,"
+            + " m.client_seq AS m_client_seq";
 
     static final String ATTACHMENT_COLUMNS = "tenant_id, id, filename, content_type, size_bytes, sha256,"
             + " storage_key, uploader_kind, uploader_id, uploaded_at, conversation_id, message_id, announcement_id,"
@@ -40,7 +42,8 @@ final class Rows {
     static ConversationRow conversation(ResultSet row) throws SQLException {
         return new ConversationRow(new ConversationId(uuid(row, "c_id")), row.getString("c_client_account_id"),
                 row.getString("c_client_name"), row.getLong("c_last_seq"), instant(row, "c_created_at"),
-                instant(row, "c_last_message_at"));
+                instant(row, "c_last_message_at"), row.getLong("c_last_client_seq"),
+                instant(row, "c_last_client_message_at"));
     }
 
     /** A message without its attachments (they are loaded per page, see {@link AttachmentSql#attachTo}). */
@@ -51,7 +54,7 @@ final class Rows {
                 row.getString("m_author_name"), row.getString("m_text"), List.of(), row.getBoolean("m_highlighted"),
                 announcementId == null ? null : new AnnouncementId(announcementId),
                 row.getString("m_client_message_id"), instant(row, "m_created_at"), instant(row, "m_edited_at"),
-                instant(row, "m_deleted_at"));
+                instant(row, "m_deleted_at"), row.getBoolean("m_internal"), row.getLong("m_client_seq"));
     }
 
     /** An attachment row read with {@link #ATTACHMENT_COLUMNS} (its tenant is the caller's to read). */
