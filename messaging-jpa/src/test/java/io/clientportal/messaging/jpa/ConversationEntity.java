@@ -41,6 +41,15 @@ class ConversationEntity {
     @Column(name = "activity_at", nullable = false)
     private Instant activityAt;
 
+    @Column(name = "last_client_seq", nullable = false)
+    private long lastClientSeq;
+
+    @Column(name = "last_client_message_at")
+    private Instant lastClientMessageAt;
+
+    @Column(name = "client_countable", nullable = false)
+    private long clientCountable;
+
     protected ConversationEntity() {
     }
 }

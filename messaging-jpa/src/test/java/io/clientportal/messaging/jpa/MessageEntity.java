@@ -60,6 +60,12 @@ class MessageEntity {
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
+    @Column(name = "internal", nullable = false)
+    private boolean internal;
+
+    @Column(name = "client_seq", nullable = false)
+    private long clientSeq;
+
     protected MessageEntity() {
     }
 }

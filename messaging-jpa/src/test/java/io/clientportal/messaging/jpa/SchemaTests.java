@@ -58,7 +58,7 @@ abstract class SchemaTests {
             validated.close();
             assertThat(strings(dataSource, "SELECT \"version\" FROM \"messaging_schema_history\""
                     + " WHERE \"success\" = TRUE AND \"version\" <> '0' ORDER BY \"installed_rank\""))
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         }
     }
 
