@@ -73,7 +73,8 @@ final class MessageController {
         }
         rateLimits.post(messaging, actor);
         PostResult result = messaging.messages().postIdempotent(actor, conversationId,
-                new NewMessage(body.text(), body.attachmentIds(), clientMessageId));
+                new NewMessage(body.text(), body.attachmentIds(), clientMessageId,
+                        Boolean.TRUE.equals(body.internal())));
         if (result.created()) {
             listeners.forEach(listener -> listener.messagePosted(result.message()));
         }

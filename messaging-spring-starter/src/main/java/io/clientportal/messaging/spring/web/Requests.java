@@ -15,8 +15,8 @@ final class Requests {
     private Requests() {
     }
 
-    /** {@code POST /conversations/{id}/messages}. */
-    record PostMessage(String text, List<AttachmentId> attachmentIds, String clientMessageId) {
+    /** {@code POST /conversations/{id}/messages}; {@code internal} posts an internal note (absent: a message). */
+    record PostMessage(String text, List<AttachmentId> attachmentIds, String clientMessageId, Boolean internal) {
     }
 
     /** {@code PATCH /conversations/{id}/messages/{messageId}}. */
