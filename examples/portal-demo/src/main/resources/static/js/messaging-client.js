@@ -50,9 +50,9 @@ export class MessagingClient {
     }
 
     /** Posts a message. Send the same clientMessageId again to retry safely: the answer is the same message. */
-    post(conversationId, { text, attachmentIds = [], clientMessageId = crypto.randomUUID() }) {
+    post(conversationId, { text, attachmentIds = [], clientMessageId = crypto.randomUUID(), internal = false }) {
         return this.#request('POST', `/conversations/${enc(conversationId)}/messages`,
-            { body: { text, attachmentIds, clientMessageId } });
+            { body: { text, attachmentIds, clientMessageId, internal } });
     }
 
     markRead(conversationId, seq) {

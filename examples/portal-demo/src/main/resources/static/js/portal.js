@@ -42,6 +42,7 @@ async function start() {
     $('announce-open').hidden = !state.canManage;
     wireInbox();
     wireComposer();
+    wireNoteSwitch();
     wireDialogs();
     $('logout').addEventListener('click', logout);
 
@@ -286,12 +287,14 @@ function messageNode(message, continued) {
     const classes = ['message', mine ? 'mine' : 'theirs', fromTeam ? 'from-team' : 'from-client'];
     if (continued) classes.push('continued');
     if (message.highlighted) classes.push('highlighted');
+    if (message.internal) classes.push('internal-note');
     if (message.deleted) classes.push('deleted');
     const bubble = el('div', { class: 'bubble' });
     if (message.highlighted) {
         bubble.append(el('div', { class: 'highlight-label' }, megaphone(),
             message.announcementId ? 'Announcement' : 'Highlighted'));
     }
+    if (message.internal) bubble.append(noteLabel());
     if (message.deleted) {
         bubble.append(el('p', { class: 'text muted' }, 'This message was deleted.'));
     } else {
@@ -459,6 +462,7 @@ function renderComposerAccess() {
     }
     $('attach-label').classList.toggle('disabled', !!reason);
     $('composer-text').placeholder = reason ? 'Read only' : 'Write a message…';
+    renderNoteSwitch();
 }
 
 async function upload(files, tray) {
@@ -510,7 +514,7 @@ async function send() {
     const button = $('composer-send');
     button.disabled = true;
     try {
-        const message = await api.post(open.id, { text, attachmentIds });
+        const message = await api.post(open.id, { text, attachmentIds, internal: noteMode() });
         textarea.value = '';
         autosize(textarea);
         pending.composer = [];
@@ -526,6 +530,54 @@ async function send() {
         button.disabled = $('composer-text').disabled;
         textarea.focus();
     }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Internal notes (team only): a note/reply switch in the composer; notes shown as yellow cards. A client's page
+// never gets a note from the API, so nothing here runs for clients.
+
+let noteModeOn = false;
+
+function noteMode() {
+    return state.isTeam && noteModeOn;
+}
+
+function wireNoteSwitch() {
+    for (const button of $('composer-mode').querySelectorAll('button[data-mode]')) {
+        button.addEventListener('click', () => {
+            noteModeOn = button.dataset.mode === 'note';
+            renderComposerAccess();
+            $('composer-text').focus();
+        });
+    }
+}
+
+/**
+ * The switch is the team's; a read-only agent may post notes though not replies, a watcher neither (as the
+ * library's default policy says), so in note mode the composer unlocks for a read-only agent.
+ */
+function renderNoteSwitch() {
+    const canNote = state.isTeam && state.me.role !== 'WATCHER';
+    $('composer-mode').hidden = !canNote;
+    if (!canNote) noteModeOn = false;
+    for (const button of $('composer-mode').querySelectorAll('button[data-mode]')) {
+        button.setAttribute('aria-pressed', String((button.dataset.mode === 'note') === noteModeOn));
+    }
+    $('composer-mode-hint').hidden = !noteModeOn;
+    $('composer').classList.toggle('note-mode', noteModeOn);
+    if (noteModeOn) {
+        $('composer-locked').hidden = true;
+        $('composer').classList.remove('locked');
+        for (const control of [$('composer-text'), $('composer-send'), $('composer-files')]) {
+            control.disabled = false;
+        }
+        $('attach-label').classList.remove('disabled');
+        $('composer-text').placeholder = 'Write an internal note…';
+    }
+}
+
+function noteLabel() {
+    return el('div', { class: 'note-label' }, 'Internal note');
 }
 
 // ---------------------------------------------------------------------------------------------------------------

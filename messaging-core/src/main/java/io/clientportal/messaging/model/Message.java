@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param id              the message's id
  * @param conversationId  its conversation
- * @param seq             its position in the conversation, assigned by the server, gap-free from 1
+ * @param seq             its position in the conversation, assigned by the server, gap-free from 1: for the team
+ *                        among messages and notes, for a client among the messages it sees (its client seq)
  * @param author          who posted it
  * @param authorName      the author's display name when it was posted
  * @param text            the text; empty for a deleted message
