@@ -21,14 +21,14 @@ import java.util.List;
  *   <li>a reader's <em>kept total</em>, for the readers the core asks it for: the sum of their read counts.</li>
  * </ul>
  * A reader's count in a conversation is then its countable minus their read count: the messages of
- * {@link MessageFilter#UNREAD}.
+ * {@link MessageFilter#UNREAD}. Every write of them holds the conversation's lock ({@link ConversationRows#takeSeq}
+ * takes it), so that they never miss a concurrent change of the same conversation.
  *
  * <p>Internal notes are the team's. A client user's horizon is kept in the clients' view: its seq is a clientSeq
  * ({@link MessageRow#clientSeq}) and its read count counts only messages that are not internal. Beside the countable,
  * a conversation keeps a <em>client countable</em>: its messages that are neither deleted nor internal. A client
  * user's count is the client countable minus their read count: {@link MessageFilter#CLIENT_UNREAD}. (The core asks
- * {@code CLIENT_UNREAD} for client users only, {@code UNREAD} for team members only.) Every write of them holds the conversation's lock ({@link ConversationRows#takeSeq}
- * takes it), so that they never miss a concurrent change of the same conversation.
+ * {@code CLIENT_UNREAD} for client users only, {@code UNREAD} for team members only.)
  */
 public interface ReadStateRows {
 

@@ -126,8 +126,8 @@ final class ConversationSql implements ConversationRows {
     Optional<SeqReservation> takeSeqFor(ConversationId id, Actor author, Instant at, boolean internal) {
         if (author.isTeamMember()) {
             return counted(id, jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.client_account_id,"
-                            + " t.display_name,"
-                            + " t.role, p.access, c.last_message_at, c.last_client_seq", " LEFT JOIN messaging_team_member t ON t.tenant_id = c.tenant_id"
+                            + " t.display_name, t.role, p.access, c.last_message_at, c.last_client_seq",
+                            " LEFT JOIN messaging_team_member t ON t.tenant_id = c.tenant_id"
                             + " AND t.id = ? LEFT JOIN messaging_participant p ON p.tenant_id = c.tenant_id"
                             + " AND p.conversation_id = c.id AND p.team_member_id = ?", internal),
                     row -> {
@@ -140,7 +140,8 @@ final class ConversationSql implements ConversationRows {
                     }, withSeqParameters(at, internal, tenantId, id.value(), author.id(), author.id())));
         }
         return counted(id, jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.client_account_id, u.account_id,"
-                        + " u.display_name, c.last_message_at, c.last_client_seq", " LEFT JOIN messaging_client_user u ON u.tenant_id = c.tenant_id"
+                        + " u.display_name, c.last_message_at, c.last_client_seq",
+                        " LEFT JOIN messaging_client_user u ON u.tenant_id = c.tenant_id"
                         + " AND u.id = ?", internal),
                 row -> {
                     String accountId = row.getString(3);

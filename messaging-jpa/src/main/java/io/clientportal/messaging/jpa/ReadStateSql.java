@@ -282,7 +282,8 @@ final class ReadStateSql implements ReadStateRows {
         }
         sql.append(" LEFT JOIN messaging_message m ON m.tenant_id = c.tenant_id")
                 .append(" AND m.conversation_id = c.id")
-                .append(client ? " AND m.client_seq = c.last_client_seq AND m.internal = FALSE" : " AND m.seq = c.last_seq");
+                .append(client ? " AND m.client_seq = c.last_client_seq AND m.internal = FALSE"
+                        : " AND m.seq = c.last_seq");
         if (!pageFirst) {
             sql.append(inScope);
             parameters.addAll(pageParameters);

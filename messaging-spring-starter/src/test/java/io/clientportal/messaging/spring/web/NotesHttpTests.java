@@ -211,7 +211,8 @@ class NotesHttpTests {
             }
         }
         String webhook = await().atMost(Duration.ofSeconds(10)).until(() -> RECEIVED.stream()
-                .filter(body -> body.contains("\"text\":\"" + SECRET_TEXT + "\"")).findFirst().orElse(null), body -> body != null);
+                .filter(body -> body.contains("\"text\":\"" + SECRET_TEXT + "\"")).findFirst().orElse(null),
+                body -> body != null);
         JsonNode message = HttpCaller.JSON.readTree(webhook).get("data").get("message");
         assertThat(message.get("internal").asBoolean()).isTrue();
         assertThat(message.get("text").asString()).isEqualTo(SECRET_TEXT);
