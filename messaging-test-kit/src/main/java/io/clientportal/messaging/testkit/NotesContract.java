@@ -8,12 +8,14 @@ import io.clientportal.messaging.event.MessageDeleted;
 import io.clientportal.messaging.event.MessageEdited;
 import io.clientportal.messaging.event.MessagePosted;
 import io.clientportal.messaging.event.MessagingEvent;
+import io.clientportal.messaging.model.Announcement;
 import io.clientportal.messaging.model.Attachment;
 import io.clientportal.messaging.model.Conversation;
 import io.clientportal.messaging.model.ConversationSummary;
 import io.clientportal.messaging.model.HistoryQuery;
 import io.clientportal.messaging.model.InboxQuery;
 import io.clientportal.messaging.model.Message;
+import io.clientportal.messaging.model.NewAnnouncement;
 import io.clientportal.messaging.model.NewMessage;
 import org.junit.jupiter.api.Test;
 
@@ -269,5 +271,31 @@ public abstract class NotesContract extends Contract {
         await().until(() -> ivan.events.size() >= 1);
         assertThat(ivan.texts()).containsExactly("after");
         ivan.subscription.close();
+    }
+
+    @Test
+    void anAnnouncementAfterANoteReachesAClientInItsSeqsAndItsReadIsCounted() {
+        var w = world();
+        w.post(w.alice, w.acme, "one");
+        note(w, w.owner, "secret");
+        EventContract.Recorder alice = EventContract.Recorder.subscribe(w, w.alice, null);
+
+        Announcement sent = w.messaging.announcements().send(w.owner,
+                NewAnnouncement.toClients(List.of("acme"), "news"));
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> w.messaging.announcements()
+                .get(w.owner, sent.id()).status() == Announcement.Status.DELIVERED);
+
+        alice.awaitTypes(MessagePosted.class);
+        assertThat(((MessagePosted) alice.events.get(0)).message().seq()).isEqualTo(2);
+        assertThat(history(w, w.alice, HistoryQuery.latest(10))).extracting(Message::seq).containsExactly(1L, 2L);
+        assertThat(history(w, w.owner, HistoryQuery.latest(10))).extracting(Message::seq)
+                .containsExactly(1L, 2L, 3L);
+        assertThat(w.messaging.messages().unreadTotal(w.alice)).isEqualTo(1);
+        assertThat(w.messaging.conversations().get(w.bob, w.acme).lastSeq()).isEqualTo(2);
+
+        w.messaging.messages().markRead(w.bob, w.acme, 2);
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> w.messaging.announcements()
+                .get(w.owner, sent.id()).readCount() == 1);
+        alice.subscription.close();
     }
 }
