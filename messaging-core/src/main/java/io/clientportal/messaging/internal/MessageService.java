@@ -325,11 +325,15 @@ final class MessageService implements Messages {
             boolean clientView = Notes.clientView(actor);
             long horizon = Math.min(seq, clientView ? conversation.lastClientSeq() : conversation.lastSeq());
             if (horizon > 0 && store.readState().advanceHorizon(id, actor, horizon, Unread.keepsTotal(actor))) {
-                // The team's copy is in team seqs: the seq of the message the client's horizon is at.
-                long teamSeq = !clientView ? horizon : store.messages().page(id, null, horizon - 1, 1, true).stream()
-                        .mapToLong(MessageRow::seq).findFirst().orElse(horizon);
-                tx.emit(new ConversationRead(null, tenantId, id, context.now(), actor, teamSeq,
-                        clientView ? horizon : 0));
+                // The event carries both views. A client's horizon is a client seq: the team's copy has the seq
+                // of the message it is at. A team member's horizon is told to clients only where it is at a message
+                // they see, as its client seq (at a note it is not told: a read that did not move in their view
+                // would tell them that something they do not see was read).
+                MessageRow at = store.messages().page(id, null, horizon - 1, 1, clientView).stream().findFirst()
+                        .orElse(null);
+                long teamSeq = clientView ? (at == null ? horizon : at.seq()) : horizon;
+                long clientSeq = clientView ? horizon : at == null || at.internal() ? 0 : at.clientSeq();
+                tx.emit(new ConversationRead(null, tenantId, id, context.now(), actor, teamSeq, clientSeq));
             }
             return null;
         });

@@ -49,13 +49,14 @@ public final class Notes {
 
     /**
      * Whether an event the actor may see as an event of its conversation may reach the actor: a note's events never
-     * reach a client, nor does a team member's read (its horizon may be a note, and is in team seqs).
+     * reach a client, nor does a team member's read whose horizon is at a note (in the clients' view it would not
+     * have moved).
      */
     static boolean mayReceive(Actor actor, MessagingEvent event) {
         return !clientView(actor) || reachesClients(event);
     }
 
-    /** Whether an event may reach a client at all: not a note's, nor a team member's read. */
+    /** Whether an event may reach a client at all: not a note's, nor a team member's read at a note. */
     static boolean reachesClients(MessagingEvent event) {
         if (event instanceof MessagePosted posted) {
             return !posted.message().internal();
@@ -67,7 +68,8 @@ public final class Notes {
             return !deleted.internal();
         }
         if (event instanceof ConversationRead read) {
-            return !read.reader().isTeamMember();
+            // A team member's read reaches clients only when it is at a message they see (clientSeq > 0).
+            return !read.reader().isTeamMember() || read.clientSeq() > 0;
         }
         return true;
     }

@@ -232,21 +232,23 @@ public abstract class NotesContract extends Contract {
         w.post(w.alice, w.acme, "one");
         Message secret = note(w, w.agent, "secret");
         w.messaging.messages().edit(w.agent, secret.id(), "secret, edited");
-        w.messaging.messages().markRead(w.owner, w.acme, 2);
+        w.messaging.messages().markRead(w.owner, w.acme, 2);   // up to the note: not told to clients
         w.post(w.agent, w.acme, "two");
         w.messaging.messages().delete(w.agent, secret.id());
+        w.messaging.messages().markRead(w.owner, w.acme, 3);   // up to "two": told to clients as their 2
         w.messaging.messages().markRead(w.bob, w.acme, 2);
 
         agent.awaitTypes(MessagePosted.class, MessagePosted.class, MessageEdited.class, ConversationRead.class,
-                MessagePosted.class, MessageDeleted.class, ConversationRead.class);
+                MessagePosted.class, MessageDeleted.class, ConversationRead.class, ConversationRead.class);
         assertThat(((MessagePosted) agent.events.get(1)).message().internal()).isTrue();
         assertThat(((ConversationRead) agent.events.get(6)).seq()).isEqualTo(3);
-        alice.awaitTypes(MessagePosted.class, MessagePosted.class, ConversationRead.class);
+        assertThat(((ConversationRead) agent.events.get(7)).seq()).isEqualTo(3);
+        alice.awaitTypes(MessagePosted.class, MessagePosted.class, ConversationRead.class, ConversationRead.class);
         assertClientEvents(alice.events);
 
         // A replay from the start shows the same.
         EventContract.Recorder replay = EventContract.Recorder.subscribe(w, w.bob, start);
-        replay.awaitTypes(MessagePosted.class, MessagePosted.class, ConversationRead.class);
+        replay.awaitTypes(MessagePosted.class, MessagePosted.class, ConversationRead.class, ConversationRead.class);
         assertClientEvents(replay.events);
         alice.subscription.close();
         agent.subscription.close();
@@ -258,7 +260,11 @@ public abstract class NotesContract extends Contract {
         assertThat(((MessagePosted) events.get(0)).message().seq()).isEqualTo(1);
         assertThat(((MessagePosted) events.get(1)).message().seq()).isEqualTo(2);
         assertThat(((MessagePosted) events.get(1)).message().text()).isEqualTo("two");
+        assertThat(((ConversationRead) events.get(2)).reader()).isEqualTo(Actor.teamMember("owner"));
         assertThat(((ConversationRead) events.get(2)).seq()).isEqualTo(2);
+        assertThat(((ConversationRead) events.get(3)).reader()).isEqualTo(Actor.clientUser("bob"));
+        assertThat(((ConversationRead) events.get(3)).seq()).isEqualTo(2);
+        assertThat(events).noneMatch(e -> e instanceof ConversationRead r && r.seq() > 2);
         assertThat(events.toString()).doesNotContain("secret");
     }
 
