@@ -63,9 +63,10 @@ export class MessagingClient {
     }
 
     /** Posts a message. Send the same clientMessageId again to retry safely: the answer is the same message. */
-    post(conversationId, { text, attachmentIds = [], clientMessageId = crypto.randomUUID(), mentions = [] }) {
+    post(conversationId, { text, attachmentIds = [], clientMessageId = crypto.randomUUID(), mentions = [],
+        internal = false }) {
         return this.#request('POST', `/conversations/${enc(conversationId)}/messages`,
-            { body: { text, attachmentIds, clientMessageId, mentions } });
+            { body: { text, attachmentIds, clientMessageId, mentions, internal } });
     }
 
     markRead(conversationId, seq) {

@@ -46,6 +46,7 @@ async function start() {
     wireComposer();
     wireSavedReplies({ api, state, toast, showError });
     wireMentions();
+    wireNoteSwitch();
     wireDialogs();
     $('logout').addEventListener('click', logout);
 
@@ -298,12 +299,14 @@ function messageNode(message, continued) {
     const classes = ['message', mine ? 'mine' : 'theirs', fromTeam ? 'from-team' : 'from-client'];
     if (continued) classes.push('continued');
     if (message.highlighted) classes.push('highlighted');
+    if (message.internal) classes.push('internal-note');
     if (message.deleted) classes.push('deleted');
     const bubble = el('div', { class: 'bubble' });
     if (message.highlighted) {
         bubble.append(el('div', { class: 'highlight-label' }, megaphone(),
             message.announcementId ? 'Announcement' : 'Highlighted'));
     }
+    if (message.internal) bubble.append(noteLabel());
     if (message.deleted) {
         bubble.append(el('p', { class: 'text muted' }, 'This message was deleted.'));
     } else {
@@ -471,6 +474,7 @@ function renderComposerAccess() {
     }
     $('attach-label').classList.toggle('disabled', !!reason);
     $('composer-text').placeholder = reason ? 'Read only' : 'Write a message…';
+    renderNoteSwitch();
 }
 
 async function upload(files, tray) {
@@ -522,7 +526,8 @@ async function send() {
     const button = $('composer-send');
     button.disabled = true;
     try {
-        const message = await api.post(open.id, { text, attachmentIds, mentions: mentionsIn(text) });
+        const message = await api.post(open.id,
+            { text, attachmentIds, mentions: mentionsIn(text), internal: noteMode() });
         textarea.value = '';
         forgetMentions();
         autosize(textarea);
@@ -682,6 +687,53 @@ function mentionsRead(event) {
         if (event.seq >= summary.conversation.lastSeq) summary.mentionCount = 0; else refreshInboxSoon();
         return renderInbox();
     }).catch(showError);
+}
+
+// Internal notes (team only): a note/reply switch in the composer; notes shown as yellow cards. A client's page
+// never gets a note from the API, so nothing here runs for clients.
+
+let noteModeOn = false;
+
+function noteMode() {
+    return state.isTeam && noteModeOn;
+}
+
+function wireNoteSwitch() {
+    for (const button of $('composer-mode').querySelectorAll('button[data-mode]')) {
+        button.addEventListener('click', () => {
+            noteModeOn = button.dataset.mode === 'note';
+            renderComposerAccess();
+            $('composer-text').focus();
+        });
+    }
+}
+
+/**
+ * The switch is the team's; a read-only agent may post notes though not replies, a watcher neither (as the
+ * library's default policy says), so in note mode the composer unlocks for a read-only agent.
+ */
+function renderNoteSwitch() {
+    const canNote = state.isTeam && state.me.role !== 'WATCHER';
+    $('composer-mode').hidden = !canNote;
+    if (!canNote) noteModeOn = false;
+    for (const button of $('composer-mode').querySelectorAll('button[data-mode]')) {
+        button.setAttribute('aria-pressed', String((button.dataset.mode === 'note') === noteModeOn));
+    }
+    $('composer-mode-hint').hidden = !noteModeOn;
+    $('composer').classList.toggle('note-mode', noteModeOn);
+    if (noteModeOn) {
+        $('composer-locked').hidden = true;
+        $('composer').classList.remove('locked');
+        for (const control of [$('composer-text'), $('composer-send'), $('composer-files')]) {
+            control.disabled = false;
+        }
+        $('attach-label').classList.remove('disabled');
+        $('composer-text').placeholder = 'Write an internal note…';
+    }
+}
+
+function noteLabel() {
+    return el('div', { class: 'note-label' }, 'Internal note');
 }
 
 // ---------------------------------------------------------------------------------------------------------------

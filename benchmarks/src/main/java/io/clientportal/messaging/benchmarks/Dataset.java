@@ -82,20 +82,22 @@ final class Dataset {
             // In slices: one huge statement makes H2 keep an undo log of a million rows.
             for (long from = 1; from <= h; from += HISTORY_SLICE) {
                 s.execute("INSERT INTO messaging_message (tenant_id, conversation_id, seq, id, author_kind, author_id,"
-                        + " author_name, text, highlighted, created_at) SELECT 'default', " + sql.uuid("7000", "1")
+                        + " author_name, text, highlighted, created_at, client_seq) SELECT 'default', "
+                        + sql.uuid("7000", "1")
                         + ", r.i, " + sql.uuid("7001", "r.i") + ", CASE WHEN MOD(r.i, 2) = 0 THEN 'TEAM_MEMBER'"
                         + " ELSE 'CLIENT_USER' END, CASE WHEN MOD(r.i, 2) = 0 THEN 'owner' ELSE 'user-1' END,"
                         + " CASE WHEN MOD(r.i, 2) = 0 THEN 'Olivia Owner' ELSE 'User 1' END,"
                         + " 'History message ' || r.i || ', an ordinary line of text of ordinary length.', FALSE, "
-                        + sql.at("r.i") + " FROM " + sql.range(from, Math.min(h, from + HISTORY_SLICE - 1)));
+                        + sql.at("r.i") + ", r.i FROM " + sql.range(from, Math.min(h, from + HISTORY_SLICE - 1)));
             }
             String conversation = "((r.i - 1) / " + AGENT_MESSAGES + " + 1) * " + step;
             s.execute("INSERT INTO messaging_message (tenant_id, conversation_id, seq, id, author_kind, author_id,"
-                    + " author_name, text, highlighted, created_at) SELECT 'default', "
+                    + " author_name, text, highlighted, created_at, client_seq) SELECT 'default', "
                     + sql.uuid("7000", conversation) + ", MOD(r.i - 1, " + AGENT_MESSAGES + ") + 1, "
                     + sql.uuid("7002", "r.i") + ", 'CLIENT_USER', 'user-' || " + conversation + ", 'User ' || "
                     + conversation + ", 'Question ' || r.i || ' about my account, please get back to me.', FALSE, "
-                    + sql.at(conversation) + " FROM " + sql.range((long) a * AGENT_MESSAGES));
+                    + sql.at(conversation) + ", MOD(r.i - 1, " + AGENT_MESSAGES + ") + 1 FROM "
+                    + sql.range((long) a * AGENT_MESSAGES));
             s.execute("INSERT INTO messaging_read_horizon (tenant_id, conversation_id, reader_kind, reader_id,"
                     + " last_read_seq) SELECT 'default', " + sql.uuid("7000", "r.i * " + step)
                     + ", 'TEAM_MEMBER', 'agent', 1 FROM " + sql.range(a));
@@ -121,7 +123,9 @@ final class Dataset {
         }
         s.execute(horizon + "SELECT 'default', " + sql.uuid("7000", "r.i * " + step) + ", 'CLIENT_USER', 'user-' || "
                 + "(r.i * " + step + "), " + AGENT_MESSAGES + " FROM " + sql.range(a));
-        s.execute("UPDATE messaging_conversation SET countable = last_seq WHERE tenant_id = 'default'");
+        // No internal notes: the clients' view is the team's.
+        s.execute("UPDATE messaging_conversation SET countable = last_seq, client_countable = last_seq,"
+                + " last_client_seq = last_seq, last_client_message_at = last_message_at WHERE tenant_id = 'default'");
         s.execute("UPDATE messaging_read_horizon SET read_count = last_read_seq WHERE tenant_id = 'default'");
         s.execute("INSERT INTO messaging_tenant_count (tenant_id, slot, countable) SELECT tenant_id, 0,"
                 + " SUM(countable) FROM messaging_conversation WHERE tenant_id = 'default' GROUP BY tenant_id");

@@ -97,8 +97,8 @@ final class RawVariant implements Variant, OwnerViews {
             counts.addToTenant(c, 1);
             UUID messageId = UUID.randomUUID();
             try (PreparedStatement s = c.prepareStatement("INSERT INTO messaging_message (tenant_id, conversation_id,"
-                    + " seq, id, author_kind, author_id, author_name, text, highlighted, created_at)"
-                    + " VALUES (?, ?, ?, ?, 'CLIENT_USER', ?, ?, ?, FALSE, ?)")) {
+                    + " seq, id, author_kind, author_id, author_name, text, highlighted, created_at, client_seq)"
+                    + " VALUES (?, ?, ?, ?, 'CLIENT_USER', ?, ?, ?, FALSE, ?, ?)")) {
                 s.setString(1, T);
                 s.setObject(2, conversationId);
                 s.setLong(3, seq);
@@ -107,6 +107,7 @@ final class RawVariant implements Variant, OwnerViews {
                 s.setString(6, name);
                 s.setString(7, text);
                 s.setObject(8, now);
+                s.setLong(9, seq);   // no internal notes here: the client seq is the seq
                 s.executeUpdate();
             }
             raiseHorizon(c, conversationId, "CLIENT_USER", userId, seq);
@@ -132,13 +133,15 @@ final class RawVariant implements Variant, OwnerViews {
 
     private long nextSeq(Connection c, UUID conversationId, OffsetDateTime now) throws SQLException {
         String update = "UPDATE messaging_conversation SET last_seq = last_seq + 1, countable = countable + 1,"
-                + " last_message_at = ?, activity_at = ? WHERE tenant_id = ? AND id = ?";
+                + " last_client_seq = last_client_seq + 1, client_countable = client_countable + 1,"
+                + " last_message_at = ?, activity_at = ?, last_client_message_at = ? WHERE tenant_id = ? AND id = ?";
         try (PreparedStatement s = c.prepareStatement(postgres ? update + " RETURNING last_seq"
                 : "SELECT last_seq FROM FINAL TABLE (" + update + ")")) {
             s.setObject(1, now);
             s.setObject(2, now);
-            s.setString(3, T);
-            s.setObject(4, conversationId);
+            s.setObject(3, now);
+            s.setString(4, T);
+            s.setObject(5, conversationId);
             return single(s, r -> r.getLong(1));
         }
     }
@@ -429,14 +432,18 @@ final class RawVariant implements Variant, OwnerViews {
             if (postgres) {
                 try (PreparedStatement s = c.prepareStatement("WITH bumped AS (UPDATE messaging_conversation c"
                         + " SET last_seq = c.last_seq + 1, countable = c.countable + 1, last_message_at = ?,"
+                        + " last_client_seq = c.last_client_seq + 1, client_countable = c.client_countable + 1,"
+                        + " last_client_message_at = ?,"
                         + " activity_at = ? WHERE c.tenant_id = ?"
                         + " RETURNING c.id, c.last_seq), inserted AS (INSERT INTO messaging_message (tenant_id,"
                         + " conversation_id, seq, id, author_kind, author_id, author_name, text, highlighted,"
-                        + " announcement_id, created_at) SELECT ?, b.id, b.last_seq, gen_random_uuid(), 'TEAM_MEMBER',"
-                        + " ?, 'Olivia Owner', ?, FALSE, ?, ? FROM bumped b RETURNING conversation_id, seq, id)"
+                        + " announcement_id, created_at, client_seq) SELECT ?, b.id, b.last_seq, gen_random_uuid(),"
+                        + " 'TEAM_MEMBER', ?, 'Olivia Owner', ?, FALSE, ?, ?, b.last_seq FROM bumped b"
+                        + " RETURNING conversation_id, seq, id)"
                         + " INSERT INTO bench_raw_event (tenant_id, type, conversation_id, payload, created_at)"
                         + " SELECT ?, 'message.posted', i.conversation_id, " + payload + ", ? FROM inserted i")) {
                     int p = 0;
+                    s.setObject(++p, now);
                     s.setObject(++p, now);
                     s.setObject(++p, now);
                     s.setString(++p, T);
@@ -453,16 +460,19 @@ final class RawVariant implements Variant, OwnerViews {
             } else {
                 try (PreparedStatement s = c.prepareStatement("UPDATE messaging_conversation"
                         + " SET last_seq = last_seq + 1, countable = countable + 1, last_message_at = ?,"
-                        + " activity_at = ? WHERE tenant_id = ?")) {
+                        + " last_client_seq = last_client_seq + 1, client_countable = client_countable + 1,"
+                        + " last_client_message_at = ?, activity_at = ? WHERE tenant_id = ?")) {
                     s.setObject(1, now);
                     s.setObject(2, now);
-                    s.setString(3, T);
+                    s.setObject(3, now);
+                    s.setString(4, T);
                     s.executeUpdate();
                 }
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO messaging_message (tenant_id,"
                         + " conversation_id, seq, id, author_kind, author_id, author_name, text, highlighted,"
-                        + " announcement_id, created_at) SELECT ?, c.id, c.last_seq, RANDOM_UUID(), 'TEAM_MEMBER', ?,"
-                        + " 'Olivia Owner', ?, FALSE, ?, ? FROM messaging_conversation c WHERE c.tenant_id = ?")) {
+                        + " announcement_id, created_at, client_seq) SELECT ?, c.id, c.last_seq, RANDOM_UUID(),"
+                        + " 'TEAM_MEMBER', ?, 'Olivia Owner', ?, FALSE, ?, ?, c.last_seq FROM messaging_conversation c"
+                        + " WHERE c.tenant_id = ?")) {
                     s.setString(1, T);
                     s.setString(2, Dataset.OWNER);
                     s.setString(3, text);

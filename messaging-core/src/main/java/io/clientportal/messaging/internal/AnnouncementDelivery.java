@@ -227,7 +227,8 @@ final class AnnouncementDelivery implements AutoCloseable {
             context.notifications.announced(tx.store(), delivered);
             for (MessageRow row : delivered) {
                 Message message = Records.message(row.withAttachments(attachments));
-                tx.emit(new MessagePosted(null, key.tenantId(), message.conversationId(), now, message));
+                tx.emit(new MessagePosted(null, key.tenantId(), message.conversationId(), now, message,
+                        row.clientSeq()));
             }
             // Under the row lock: the count read with it plus the messages this unit actually inserted.
             tx.store().announcements().update(record.withProgress(Announcement.Status.SENDING,

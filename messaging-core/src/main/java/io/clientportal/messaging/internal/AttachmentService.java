@@ -124,9 +124,12 @@ final class AttachmentService implements Attachments {
         Facts facts = context.cachedFacts(store);
         Authorizer.Subject subject = context.authorizer.subject(facts, actor);
         if (record.messageId() != null) {
+            // An internal note's attachment is the team's: to a client it does not exist.
             return store.conversations().find(record.conversationId())
                     .map(conversation -> mayView(facts, subject, conversation))
-                    .orElse(false);
+                    .orElse(false)
+                    && (!Notes.clientView(actor) || store.messages().find(record.messageId())
+                            .map(message -> Notes.maySee(actor, message)).orElse(false));
         }
         if (record.uploader().equals(actor) || subject.isManager()) {
             return true;

@@ -57,6 +57,12 @@ final class Authorizer {
     /** The decision for a conversation-level permission, after checking the actor may see the conversation. */
     AccessDecision decide(Facts facts, Subject subject, ConversationId conversationId, String accountId,
                           Permission permission, boolean ownMessage, boolean withinEditWindow) {
+        return decide(facts, subject, conversationId, accountId, permission, ownMessage, withinEditWindow, false);
+    }
+
+    /** {@link #decide} for an edit or delete of a message that may be an internal note. */
+    AccessDecision decide(Facts facts, Subject subject, ConversationId conversationId, String accountId,
+                          Permission permission, boolean ownMessage, boolean withinEditWindow, boolean note) {
         Access participantAccess = !needsParticipantAccess(subject) ? null
                 : facts.participantAccess(conversationId, subject.actor().id()).orElse(null);
         boolean client = subject.accountId() != null && subject.accountId().equals(accountId);
@@ -66,7 +72,7 @@ final class Authorizer {
             return view == AccessDecision.ALLOW ? view : AccessDecision.HIDE;
         }
         return policy.decide(new AccessRequest(permission, subject.actor(), subject.role(), client,
-                participantAccess, ownMessage, withinEditWindow));
+                participantAccess, ownMessage, withinEditWindow, note));
     }
 
     /** Whether a decision for this subject depends on its participant access (only then is it loaded). */
@@ -77,8 +83,14 @@ final class Authorizer {
     /** Throws {@link NotFoundException} or {@link AccessDeniedException} unless the permission is granted. */
     void require(Facts facts, Subject subject, ConversationId conversationId, String accountId,
                  Permission permission, boolean ownMessage, boolean withinEditWindow) {
+        require(facts, subject, conversationId, accountId, permission, ownMessage, withinEditWindow, false);
+    }
+
+    /** {@link #require} for an edit or delete of a message that may be an internal note. */
+    void require(Facts facts, Subject subject, ConversationId conversationId, String accountId,
+                 Permission permission, boolean ownMessage, boolean withinEditWindow, boolean note) {
         AccessDecision decision = decide(facts, subject, conversationId, accountId, permission, ownMessage,
-                withinEditWindow);
+                withinEditWindow, note);
         if (decision == AccessDecision.HIDE) {
             throw Errors.conversationNotFound(conversationId);
         }
@@ -133,6 +145,7 @@ final class Authorizer {
         return switch (permission) {
             case VIEW -> "read";
             case POST -> "post";
+            case POST_NOTE -> "post internal notes";
             case EDIT_MESSAGE -> "edit this message";
             case DELETE_MESSAGE -> "delete this message";
             case MANAGE_PARTICIPANTS -> "manage participants";

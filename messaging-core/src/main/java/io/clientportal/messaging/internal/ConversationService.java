@@ -105,7 +105,7 @@ final class ConversationService implements Conversations {
 
     /** The conversation as the actor sees it: with its team state for a team member, without it for a client. */
     static Conversation conversationFor(ConversationRow row, Actor actor, Facts facts) {
-        Conversation plain = Records.conversation(row);
+        Conversation plain = Records.conversation(row, Notes.clientView(actor));
         if (!actor.isTeamMember()) {
             return plain;
         }
@@ -149,19 +149,25 @@ final class ConversationService implements Conversations {
                     ? mentioningInbox(tx.store(), actor, mentioned, cursor, query, limit + 1)
                     : tx.store().readState().inbox(new InboxRequest(actor, scope,
                     cursor == null ? null : cursor.activity(), cursor == null ? null : cursor.conversationId(),
-                    Unread.MESSAGES, query.onlyUnread(), limit + 1, query.assigneeId(), query.onlyUnassigned(),
+                    Notes.unread(actor), query.onlyUnread(), limit + 1, query.assigneeId(), query.onlyUnassigned(),
                     query.status()));
             boolean more = rows.size() > limit;
             List<ConversationSummary> items = new ArrayList<>(Math.min(rows.size(), limit));
+            boolean clientView = Notes.clientView(actor);
             for (InboxRow row : rows.subList(0, Math.min(rows.size(), limit))) {
                 Conversation conversation = conversationFor(row.conversation(), actor, facts);
                 Access access = context.authorizer.effectiveAccess(facts, subject, conversation.id(),
                         conversation.clientAccountId());
+                // The store reads the last message the request's filter sees (for a client, never a note).
+                MessageRow last = row.lastMessage() == null || !Notes.maySee(actor, row.lastMessage()) ? null
+                        : row.lastMessage();
                 items.add(new ConversationSummary(conversation,
-                        row.lastMessage() == null ? null : Records.message(row.lastMessage()), row.count(), access,
+                        last == null ? null : Records.message(last, clientView), row.count(), access,
                         mentioned.getOrDefault(conversation.id(), 0L)));
             }
-            String next = more ? InboxCursor.of(items.get(items.size() - 1).conversation()).encode() : null;
+            // The cursor is the store's activity order (the team's): a client has one conversation anyway.
+            String next = more ? InboxCursor.of(Records.conversation(rows.get(limit - 1).conversation())).encode()
+                    : null;
             return new Page<>(items, next);
         });
     }

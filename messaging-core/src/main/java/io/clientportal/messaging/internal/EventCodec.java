@@ -129,7 +129,7 @@ final class EventCodec {
 
         private final MessagePosted sample;
         private final List<String> pieces = new ArrayList<>();
-        private final List<Integer> slots = new ArrayList<>();   // 0 conversation id, 1 message id, 2 seq
+        private final List<Integer> slots = new ArrayList<>();   // 0 conversation id, 1 message id, 2 seq, 3 clientSeq
         private final int length;
 
         AnnouncementTemplate(MessagePosted posted) {
@@ -139,13 +139,15 @@ final class EventCodec {
             UUID conversation = UUID.randomUUID();
             UUID message = UUID.randomUUID();
             long seq = Long.MIN_VALUE + ThreadLocalRandom.current().nextLong(1L << 40);
+            long clientSeq = Long.MIN_VALUE + (1L << 41) + ThreadLocalRandom.current().nextLong(1L << 40);
             Message m = posted.message();
             Message standIn = new Message(new MessageId(message), new ConversationId(conversation), seq, m.author(),
                     m.authorName(), m.text(), m.attachments(), m.highlighted(), m.announcementId(),
-                    m.clientMessageId(), m.createdAt(), m.editedAt(), m.deleted());
+                    m.clientMessageId(), m.createdAt(), m.editedAt(), m.deleted(), m.internal());
             String json = encode(new MessagePosted(posted.eventId(), posted.tenantId(),
-                    new ConversationId(conversation), posted.at(), standIn)).payload();
-            String[] marks = {conversation.toString(), message.toString(), "\"seq\":" + seq};
+                    new ConversationId(conversation), posted.at(), standIn, clientSeq)).payload();
+            String[] marks = {conversation.toString(), message.toString(), "\"seq\":" + seq,
+                "\"clientSeq\":" + clientSeq};
             int from = 0;
             while (true) {
                 int next = -1;
@@ -162,7 +164,7 @@ final class EventCodec {
                     length = json.length();
                     return;
                 }
-                pieces.add(json.substring(from, next) + (slot == 2 ? "\"seq\":" : ""));
+                pieces.add(json.substring(from, next) + (slot == 2 ? "\"seq\":" : slot == 3 ? "\"clientSeq\":" : ""));
                 slots.add(slot);
                 from = next + marks[slot].length();
             }
@@ -179,7 +181,7 @@ final class EventCodec {
                     && a.highlighted() == b.highlighted() && a.announcementId().equals(b.announcementId())
                     && Objects.equals(a.clientMessageId(), b.clientMessageId())
                     && a.createdAt().equals(b.createdAt()) && Objects.equals(a.editedAt(), b.editedAt())
-                    && a.deleted() == b.deleted();
+                    && a.deleted() == b.deleted() && a.internal() == b.internal();
         }
 
         String payload(MessagePosted posted) {
@@ -190,7 +192,8 @@ final class EventCodec {
                 switch (slots.get(i)) {
                     case 0 -> json.append(m.conversationId().value());
                     case 1 -> json.append(m.id().value());
-                    default -> json.append(m.seq());
+                    case 2 -> json.append(m.seq());
+                    default -> json.append(posted.clientSeq());
                 }
             }
             return json.append(pieces.get(pieces.size() - 1)).toString();
@@ -228,12 +231,12 @@ final class EventCodec {
     String restated(EventRecord record, Message current) {
         MessagingEvent event = decode(record);
         if (event instanceof MessagePosted posted && isStale(posted.message(), current)) {
-            return encode(new MessagePosted(null, posted.tenantId(), posted.conversationId(), posted.at(), current))
-                    .payload();
+            return encode(new MessagePosted(null, posted.tenantId(), posted.conversationId(), posted.at(), current,
+                    posted.clientSeq())).payload();
         }
         if (event instanceof MessageEdited edited && isStale(edited.message(), current)) {
-            return encode(new MessageEdited(null, edited.tenantId(), edited.conversationId(), edited.at(), current))
-                    .payload();
+            return encode(new MessageEdited(null, edited.tenantId(), edited.conversationId(), edited.at(), current,
+                    edited.clientSeq())).payload();
         }
         return null;
     }

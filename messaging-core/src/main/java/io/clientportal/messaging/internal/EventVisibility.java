@@ -43,7 +43,8 @@ import java.util.function.Function;
  *   <li>an announcement's delivery: what reading the announcement needs (its author, or whoever the policy lets
  *   {@linkplain Permission#SEND_ANNOUNCEMENT send announcements}).</li>
  * </ul>
- * Events about the subscriber itself end its feed (it was removed) or are not sent (directory changes).
+ * Events about the subscriber itself end its feed (it was removed) or are not sent (directory changes). An internal
+ * note's events and a team member's reads never reach a client ({@link Notes#mayReceive}).
  */
 final class EventVisibility {
 
@@ -154,6 +155,9 @@ final class EventVisibility {
                 && !(actor.isTeamMember() && mention.teamMemberId().equals(actor.id()))) {
             return Verdict.SKIP;   // a mention is the mentioned member's alone (and only while they may see it)
         }
+        if (!Notes.mayReceive(actor, event)) {
+            return Verdict.SKIP;   // a note's event, or a team member's read, never reaches a client
+        }
         String tenant = event.tenantId();
         Facts facts = asOfEvent(event, lookahead.facts().of(tenant, cachedFacts.apply(tenant)), lookahead);
         Authorizer.Subject subject = authorizer.subject(facts, actor);
@@ -177,7 +181,7 @@ final class EventVisibility {
         }
         ConversationId id = event.conversationId();
         if (id == null || event instanceof TeamMemberChanged || event instanceof ClientUserChanged
-                || teamOnly(event) || event instanceof MentionReceived) {
+                || teamOnly(event) || event instanceof MentionReceived || !Notes.reachesClients(event)) {
             return Audience.NO_CLIENT;
         }
         Optional<String> account = event instanceof ConversationDeleted deleted

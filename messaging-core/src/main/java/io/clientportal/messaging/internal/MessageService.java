@@ -70,10 +70,11 @@ final class MessageService implements Messages {
         String text = Checks.text(message.text(), context.limits, !attachmentIds.isEmpty());
         String clientMessageId = Checks.clientMessageId(message.clientMessageId());
         List<String> mentioned = Mentions.distinct(message.mentions(), context.limits.maxMentionsPerMessage());
+        boolean note = message.internal();
         try {
             return context.transactions.write(tenantId,
                     tx -> post(tx, actor, id, text, attachmentIds, clientMessageId, mentioned,
-                            message.addMentioned()));
+                            message.addMentioned(), note));
         } catch (DuplicateKeyException raced) {
             if (raced.key() != DuplicateKeyException.Key.CLIENT_MESSAGE_ID) {
                 throw raced;
@@ -81,36 +82,39 @@ final class MessageService implements Messages {
             // A call with the same key committed first (on this node or another): the unique key decided, and
             // the answer is the message it stored.
             Message earlier = context.transactions.read(tenantId, tx -> tx.store().messages()
-                    .byClientMessageId(id, actor, clientMessageId).map(Records::message)).orElseThrow(() -> raced);
-            return replay(earlier, text, attachmentIds, clientMessageId);
+                    .byClientMessageId(id, actor, clientMessageId).map(row -> Records.message(row,
+                            Notes.clientView(actor)))).orElseThrow(() -> raced);
+            return replay(earlier, text, attachmentIds, clientMessageId, note);
         }
     }
 
     private PostResult post(Transaction tx, Actor actor, ConversationId id, String text,
                             List<AttachmentId> attachmentIds, String clientMessageId, List<String> mentioned,
-                            boolean addMentioned) {
+                            boolean addMentioned, boolean note) {
         StoreTransaction store = tx.store();
+        Permission permission = note ? Permission.POST_NOTE : Permission.POST;
+        boolean clientView = Notes.clientView(actor);
         if (clientMessageId != null) {
             Optional<Message> earlier = store.messages().byClientMessageId(id, actor, clientMessageId)
-                    .map(Records::message);
+                    .map(row -> Records.message(row, clientView));
             if (earlier.isPresent()) {
                 // A retry: answered with the stored message, once the actor passes the check the first call passed.
                 ConversationRow conversation = store.conversations().find(id)
                         .orElseThrow(() -> Errors.conversationNotFound(id));
                 Facts facts = Facts.direct(store);
                 context.authorizer.require(facts, context.authorizer.subject(facts, actor), id,
-                        conversation.clientAccountId(), Permission.POST);
-                return replay(earlier.get(), text, attachmentIds, clientMessageId);
+                        conversation.clientAccountId(), permission);
+                return replay(earlier.get(), text, attachmentIds, clientMessageId, note);
             }
         }
         Instant now = context.now();
         // The seq and the author's facts come in one round trip; a refused post throws below and the unit rolls
         // back, seq included, so nothing of it is kept and the seqs stay gap-free.
-        SeqReservation reservation = store.takeSeqFor(id, actor, now)
+        SeqReservation reservation = store.takeSeqFor(id, actor, now, note)
                 .orElseThrow(() -> Errors.conversationNotFound(id));
         Facts facts = Facts.of(reservation);
         Authorizer.Subject subject = context.authorizer.subject(facts, actor);
-        context.authorizer.require(facts, subject, id, reservation.clientAccountId(), Permission.POST);
+        context.authorizer.require(facts, subject, id, reservation.clientAccountId(), permission);
         List<String> toTell = mentions.admit(tx, actor, id, reservation.clientAccountId(), mentioned, addMentioned);
         List<AttachmentRow> attachments = claim(store, actor, id, attachmentIds, clientMessageId);
         long seq = reservation.seq();
@@ -118,26 +122,26 @@ final class MessageService implements Messages {
         // its time before a concurrent post that took the lock first.
         Instant createdAt = reservation.at();
         MessageRow row = new MessageRow(new MessageId(context.ids.next()), id, seq, actor, subject.name(), text,
-                attachments, false, null, clientMessageId, createdAt, null, null, mentioned);
+                attachments, false, null, clientMessageId, createdAt, null, null, mentioned, note,
+                reservation.clientSeq());
         store.messages().insert(row);
         if (!attachmentIds.isEmpty()) {
             store.attachments().reference(attachmentIds, id, row.id(), null);
         }
-        // The poster has read what they wrote.
-        store.readState().advanceHorizon(id, actor, seq, Unread.keepsTotal(actor));
+        // The poster has read what they wrote (a client's horizon is a client seq; a client never posts a note).
+        store.readState().advanceHorizon(id, actor, clientView ? row.clientSeq() : seq, Unread.keepsTotal(actor));
         if (actor.isTeamMember()) {
             // Their horizon passed every mention of them before their message.
             store.mentions().markRead(id, actor.id(), seq);
         }
         context.notifications.posted(store, reservation.clientAccountId(), row);
-        Message posted = Records.message(row);
-        tx.emit(new MessagePosted(null, tenantId, id, createdAt, posted));
+        tx.emit(new MessagePosted(null, tenantId, id, createdAt, Records.message(row), row.clientSeq()));
         mentions.record(tx, id, row.id(), seq, createdAt, toTell);
         // A client writing again needs the team again, whatever the team last set.
         if (!actor.isTeamMember() && store.conversations().reopen(id, createdAt)) {
             tx.emit(new ConversationStatusChanged(null, tenantId, id, createdAt, ConversationStatus.OPEN, actor));
         }
-        return new PostResult(posted, true);
+        return new PostResult(Records.message(row, clientView), true);
     }
 
     /**
@@ -164,7 +168,11 @@ final class MessageService implements Messages {
      * then there is nothing to compare, and the stored message is the answer.
      */
     private static PostResult replay(Message earlier, String text, List<AttachmentId> attachmentIds,
-                                     String clientMessageId) {
+                                     String clientMessageId, boolean note) {
+        if (earlier.internal() != note) {
+            throw new ConflictException("clientMessageId", "clientMessageId " + clientMessageId
+                    + " was already used for " + (note ? "a message that is not a note" : "an internal note"));
+        }
         boolean sameText = earlier.deleted() || earlier.editedAt() != null || earlier.text().equals(text);
         boolean sameAttachments = earlier.deleted() || Set.copyOf(attachmentIds).equals(
                 earlier.attachments().stream().map(Attachment::id).collect(Collectors.toSet()));
@@ -195,8 +203,9 @@ final class MessageService implements Messages {
         }
         return context.transactions.read(tenantId, tx -> {
             conversations.requireVisible(tx.store(), actor, id);
+            boolean clientView = Notes.clientView(actor);
             List<Message> items = Records.messages(tx.store().messages().page(id, query.beforeSeq(), query.afterSeq(),
-                    limit));
+                    limit, clientView), clientView);
             String next = null;
             if (items.size() == limit) {
                 if (query.afterSeq() != null) {
@@ -214,7 +223,8 @@ final class MessageService implements Messages {
         Checks.notNull(actor, "actor");
         Checks.notNull(id, "messageId");
         return context.transactions.read(tenantId, tx -> {
-            Message message = tx.store().messages().find(id).map(Records::message)
+            Message message = tx.store().messages().find(id).filter(row -> Notes.maySee(actor, row))
+                    .map(row -> Records.message(row, Notes.clientView(actor)))
                     .orElseThrow(() -> Errors.messageNotFound(id));
             try {
                 conversations.visibleConversation(tx.store(), actor, message.conversationId());
@@ -237,7 +247,8 @@ final class MessageService implements Messages {
         String text = Checks.text(newText, context.limits, false);
         return context.transactions.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
-            Message message = authorizeOnMessage(store, actor, id, Permission.EDIT_MESSAGE);
+            MessageRow row = authorizeOnMessage(store, actor, id, Permission.EDIT_MESSAGE);
+            Message message = Records.message(row, Notes.clientView(actor));
             if (message.deleted()) {
                 throw new ConflictException("message " + id + " was deleted");
             }
@@ -255,8 +266,8 @@ final class MessageService implements Messages {
             Message edited = store.messages().find(id).map(Records::message)
                     .orElseThrow(() -> Errors.messageNotFound(id));
             context.redaction.restate(store, edited);
-            tx.emit(new MessageEdited(null, tenantId, edited.conversationId(), now, edited));
-            return edited;
+            tx.emit(new MessageEdited(null, tenantId, edited.conversationId(), now, edited, row.clientSeq()));
+            return Notes.clientView(actor) ? edited.withSeq(row.clientSeq()) : edited;
         });
     }
 
@@ -271,14 +282,15 @@ final class MessageService implements Messages {
         Checks.notNull(id, "messageId");
         return context.transactions.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
-            Message message = authorizeOnMessage(store, actor, id, Permission.DELETE_MESSAGE);
+            MessageRow row = authorizeOnMessage(store, actor, id, Permission.DELETE_MESSAGE);
+            Message message = Records.message(row);
             if (message.deleted()) {
                 return null;
             }
             Instant now = context.now();
             store.messages().markDeleted(id, now);
-            store.readState().uncount(message.conversationId(), message.seq(), message.author());
-            store.mentions().deleteOfMessage(message.conversationId(), message.seq());
+            store.readState().uncount(row);
+            store.mentions().deleteOfMessage(row.conversationId(), row.seq());
             if (message.announcementId() == null && !message.attachments().isEmpty()) {
                 // A message's own uploads go with it; an announcement's are shared by all its messages and stay.
                 List<AttachmentRow> gone = store.attachments().delete(
@@ -287,14 +299,18 @@ final class MessageService implements Messages {
             }
             // What was logged about it (text, attachments) goes too: replays and webhooks show the tombstone.
             context.redaction.restate(store, store.messages().find(id).map(Records::message).orElseThrow());
-            tx.emit(new MessageDeleted(null, tenantId, message.conversationId(), now, id, message.seq()));
+            tx.emit(new MessageDeleted(null, tenantId, message.conversationId(), now, id, message.seq(),
+                    row.internal(), row.clientSeq()));
             return null;
         });
     }
 
-    /** Loads a message and authorises an edit or delete of it from the store; hidden answers like missing. */
-    private Message authorizeOnMessage(StoreTransaction store, Actor actor, MessageId id, Permission permission) {
-        Message message = store.messages().find(id).map(Records::message)
+    /**
+     * Loads a message and authorises an edit or delete of it from the store; hidden answers like missing (a note,
+     * to a client).
+     */
+    private MessageRow authorizeOnMessage(StoreTransaction store, Actor actor, MessageId id, Permission permission) {
+        MessageRow message = store.messages().find(id).filter(row -> Notes.maySee(actor, row))
                 .orElseThrow(() -> Errors.messageNotFound(id));
         ConversationRow conversation = store.conversations().find(message.conversationId())
                 .orElseThrow(() -> Errors.messageNotFound(id));
@@ -307,7 +323,7 @@ final class MessageService implements Messages {
             throw Errors.messageNotFound(id);
         }
         context.authorizer.require(facts, subject, conversation.id(), conversation.clientAccountId(), permission,
-                own, withinWindow);
+                own, withinWindow, message.internal());
         return message;
     }
 
@@ -325,12 +341,22 @@ final class MessageService implements Messages {
             Facts facts = Facts.direct(store);
             context.authorizer.require(facts, context.authorizer.subject(facts, actor), id,
                     conversation.clientAccountId(), Permission.VIEW);
-            long horizon = Math.min(seq, conversation.lastSeq());
+            // A client reads in client seqs, up to the last message it sees; the team in team seqs.
+            boolean clientView = Notes.clientView(actor);
+            long horizon = Math.min(seq, clientView ? conversation.lastClientSeq() : conversation.lastSeq());
             if (horizon > 0 && store.readState().advanceHorizon(id, actor, horizon, Unread.keepsTotal(actor))) {
                 if (actor.isTeamMember()) {
                     store.mentions().markRead(id, actor.id(), horizon);
                 }
-                tx.emit(new ConversationRead(null, tenantId, id, context.now(), actor, horizon));
+                // The event carries both views. A client's horizon is a client seq: the team's copy has the seq
+                // of the message it is at. A team member's horizon is told to clients only where it is at a message
+                // they see, as its client seq (at a note it is not told: a read that did not move in their view
+                // would tell them that something they do not see was read).
+                MessageRow at = store.messages().page(id, null, horizon - 1, 1, clientView).stream().findFirst()
+                        .orElse(null);
+                long teamSeq = clientView ? (at == null ? horizon : at.seq()) : horizon;
+                long clientSeq = clientView ? horizon : at == null || at.internal() ? 0 : at.clientSeq();
+                tx.emit(new ConversationRead(null, tenantId, id, context.now(), actor, teamSeq, clientSeq));
             }
             return null;
         });
@@ -342,7 +368,7 @@ final class MessageService implements Messages {
         return context.transactions.read(tenantId, tx -> {
             Facts facts = context.cachedFacts(tx.store());
             Authorizer.Subject subject = context.authorizer.subject(facts, actor);
-            return tx.store().readState().count(actor, Scopes.of(tx.store(), subject), Unread.MESSAGES);
+            return tx.store().readState().count(actor, Scopes.of(tx.store(), subject), Notes.unread(actor));
         });
     }
 

@@ -29,20 +29,35 @@ final class Records {
      * attachments are gone (whatever the store still holds of them).
      */
     static Message message(MessageRow row) {
+        return message(row, false);
+    }
+
+    /** The message as the team ({@code clientView} false, team seqs) or a client (client seqs) sees it. */
+    static Message message(MessageRow row, boolean clientView) {
         boolean deleted = row.deleted();
-        return new Message(row.id(), row.conversationId(), row.seq(), row.author(), row.authorName(),
-                deleted ? "" : row.text(), deleted ? List.of() : attachments(row.attachments()), row.highlighted(),
-                row.announcementId(), row.clientMessageId(), row.createdAt(), row.editedAt(), deleted,
-                deleted ? List.of() : row.mentions());
+        return new Message(row.id(), row.conversationId(), clientView ? row.clientSeq() : row.seq(), row.author(),
+                row.authorName(), deleted ? "" : row.text(), deleted ? List.of() : attachments(row.attachments()),
+                row.highlighted(), row.announcementId(), row.clientMessageId(), row.createdAt(), row.editedAt(),
+                deleted, deleted ? List.of() : row.mentions(), row.internal());
     }
 
     static List<Message> messages(List<MessageRow> rows) {
-        return rows.stream().map(Records::message).toList();
+        return messages(rows, false);
+    }
+
+    static List<Message> messages(List<MessageRow> rows, boolean clientView) {
+        return rows.stream().map(row -> message(row, clientView)).toList();
     }
 
     static Conversation conversation(ConversationRow row) {
-        return new Conversation(row.id(), row.clientAccountId(), row.clientName(), row.lastSeq(), row.createdAt(),
-                row.lastMessageAt());
+        return conversation(row, false);
+    }
+
+    /** The conversation as the team or a client sees it: a client's last seq and time are of what it sees. */
+    static Conversation conversation(ConversationRow row, boolean clientView) {
+        return new Conversation(row.id(), row.clientAccountId(), row.clientName(),
+                clientView ? row.lastClientSeq() : row.lastSeq(), row.createdAt(),
+                clientView ? row.lastClientMessageAt() : row.lastMessageAt());
     }
 
     static Attachment attachment(AttachmentRow row) {

@@ -165,7 +165,8 @@ final class SubscriptionImpl implements Subscription {
         if (verdict == EventVisibility.Verdict.END) {
             end(false);
         } else if (verdict == EventVisibility.Verdict.DELIVER) {
-            enqueue(awaited.isEmpty() ? event : codec.withEventId(event, resumeToken()));
+            // A client receives the event in the clients' view (its seqs), live and replayed alike.
+            enqueue(Notes.forActor(actor, awaited.isEmpty() ? event : codec.withEventId(event, resumeToken())));
         }
     }
 

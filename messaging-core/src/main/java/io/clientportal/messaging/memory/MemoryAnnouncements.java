@@ -81,7 +81,7 @@ record MemoryAnnouncements(TenantData data, UndoLog undo, MemoryConversations co
             }
             MessageRow copy = new MessageRow(chunk.messageIds().get(i), conversationId, seq.get().seq(), m.author(),
                     m.authorName(), m.text(), List.of(), m.highlighted(), m.announcementId(), null, seq.get().at(),
-                    null, null);
+                    null, null, false, seq.get().clientSeq());
             messages.insert(copy);
             delivered.add(copy);
         }
@@ -92,10 +92,13 @@ record MemoryAnnouncements(TenantData data, UndoLog undo, MemoryConversations co
     public int readCount(AnnouncementId id, Actor.Kind readerKind) {
         return (int) data.announcementMessages.all().entrySet().stream()
                 .filter(delivered -> delivered.getKey().announcementId().equals(id))
-                .map(delivered -> data.messageIndex.find(delivered.getValue()).orElseThrow())
+                .map(delivered -> data.messages.find(data.messageIndex.find(delivered.getValue()).orElseThrow())
+                        .orElseThrow())
+                // A client's horizon is a client seq.
                 .filter(message -> data.horizons.all().entrySet().stream().anyMatch(h ->
                         h.getKey().conversationId().equals(message.conversationId())
-                                && h.getKey().reader().kind() == readerKind && h.getValue().seq() >= message.key()))
+                                && h.getKey().reader().kind() == readerKind && h.getValue().seq()
+                                >= (readerKind == Actor.Kind.TEAM_MEMBER ? message.seq() : message.clientSeq())))
                 .count();
     }
 

@@ -41,7 +41,7 @@ record MemoryConversations(TenantData data, UndoLog undo) implements Conversatio
     public void rename(ConversationId id, String clientName) {
         find(id).ifPresent(c -> data.conversations.put(undo, id, new ConversationRow(id, c.clientAccountId(),
                 clientName, c.lastSeq(), c.createdAt(), c.lastMessageAt(), c.assigneeId(), c.teamStatus(),
-                c.teamChangedAt())));
+                c.teamChangedAt(), c.lastClientSeq(), c.lastClientMessageAt())));
     }
 
     @Override
@@ -53,6 +53,7 @@ record MemoryConversations(TenantData data, UndoLog undo) implements Conversatio
         data.conversationByAccount.remove(undo, removed.clientAccountId());
         data.addCountable(undo, id, -data.countable.find(id).orElse(0L));
         data.countable.remove(undo, id);
+        data.clientCountable.remove(undo, id);
         data.horizons.all().entrySet().stream().filter(h -> h.getKey().conversationId().equals(id)).toList()
                 .forEach(h -> data.addToTotal(undo, h.getKey().reader(), -h.getValue().readCount(), false));
         data.messages.removeIf(undo, (key, message) -> key.conversationId().equals(id));
@@ -66,12 +67,22 @@ record MemoryConversations(TenantData data, UndoLog undo) implements Conversatio
 
     @Override
     public Optional<SeqTaken> takeSeq(ConversationId id, Instant at) {
+        return takeSeq(id, at, false);
+    }
+
+    @Override
+    public Optional<SeqTaken> takeSeq(ConversationId id, Instant at, boolean internal) {
         return find(id).map(c -> {
             Instant later = c.lastMessageAt() != null && c.lastMessageAt().isAfter(at) ? c.lastMessageAt() : at;
+            long clientSeq = internal ? c.lastClientSeq() : c.lastClientSeq() + 1;
             data.conversations.put(undo, id, new ConversationRow(id, c.clientAccountId(), c.clientName(),
-                    c.lastSeq() + 1, c.createdAt(), later, c.assigneeId(), c.teamStatus(), c.teamChangedAt()));
+                    c.lastSeq() + 1, c.createdAt(), later, c.assigneeId(), c.teamStatus(), c.teamChangedAt(),
+                    clientSeq, internal ? c.lastClientMessageAt() : later));
             data.addCountable(undo, id, 1);
-            return new SeqTaken(c.lastSeq() + 1, later);
+            if (!internal) {
+                data.addClientCountable(undo, id, 1);
+            }
+            return new SeqTaken(c.lastSeq() + 1, later, clientSeq);
         });
     }
 

@@ -56,7 +56,14 @@ record MemoryMessages(TenantData data, UndoLog undo) implements MessageRows {
 
     @Override
     public List<MessageRow> page(ConversationId id, Long beforeSeq, Long afterSeq, int limit) {
-        List<MessageRow> all = data.messagesOf(id);
+        return page(id, beforeSeq, afterSeq, limit, false);
+    }
+
+    /** In the clients' view the messages that are not internal, whose clientSeqs run 1, 2, ... as seqs do. */
+    @Override
+    public List<MessageRow> page(ConversationId id, Long beforeSeq, Long afterSeq, int limit, boolean clientView) {
+        List<MessageRow> all = clientView ? data.messagesOf(id).stream().filter(m -> !m.internal()).toList()
+                : data.messagesOf(id);
         int from;
         int to;
         if (afterSeq != null) {
@@ -71,21 +78,17 @@ record MemoryMessages(TenantData data, UndoLog undo) implements MessageRows {
 
     @Override
     public boolean updateText(MessageId id, String text, Instant editedAt) {
-        return rewrite(id, m -> m.deleted() ? null : new MessageRow(m.id(), m.conversationId(), m.seq(), m.author(),
-                m.authorName(), text, List.of(), m.highlighted(), m.announcementId(), m.clientMessageId(),
-                m.createdAt(), editedAt, null, m.mentions()));
+        return rewrite(id, m -> m.deleted() ? null : m.rewritten(text, editedAt, null));
     }
 
     @Override
     public void markDeleted(MessageId id, Instant deletedAt) {
-        rewrite(id, m -> new MessageRow(m.id(), m.conversationId(), m.seq(), m.author(), m.authorName(), "",
-                List.of(), m.highlighted(), m.announcementId(), m.clientMessageId(), m.createdAt(), m.editedAt(),
-                deletedAt, m.mentions()));
+        rewrite(id, m -> m.rewritten("", m.editedAt(), deletedAt));
     }
 
     /**
-     * Scans the scope's messages with the words of {@link SearchWords}, as the JPA store's index holds them. (The
-     * in-memory store has no notes yet, so {@code includeInternal} has nothing to leave out.)
+     * Scans the scope's messages with the words of {@link SearchWords}, as the JPA store's index holds them; notes
+     * only when the request includes them.
      */
     @Override
     public List<MessageRow> search(SearchRequest request) {
@@ -96,6 +99,7 @@ record MemoryMessages(TenantData data, UndoLog undo) implements MessageRows {
                 false, null, null, request.beforeCreatedAt(), null, null);
         return data.messages.all().values().stream()
                 .filter(m -> !m.deleted() && inScope(m.conversationId(), request))
+                .filter(m -> request.includeInternal() || !m.internal())
                 .filter(m -> cursor == null || newestFirst.compare(m, cursor) > 0)
                 .filter(m -> SearchWords.matches(SearchWords.of(m.text()), request.terms()))
                 .sorted(newestFirst)

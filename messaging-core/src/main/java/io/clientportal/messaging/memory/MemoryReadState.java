@@ -35,22 +35,42 @@ record MemoryReadState(TenantData data, UndoLog undo, MemoryMessages messages) i
             return false;
         }
         // At the last seq, everything countable is read; else what was newly read, the reader's own being counted.
-        long readCount = seq >= conversation.lastSeq() ? countable(id) : old.readCount() + data.messagesOf(id)
+        // A client reads in the clients' view: client seqs, over the messages that are not internal.
+        boolean client = !reader.isTeamMember();
+        long last = client ? conversation.lastClientSeq() : conversation.lastSeq();
+        long readCount = seq >= last ? countable(id, client) : old.readCount() + data.messagesOf(id)
                 .stream()
-                .filter(m -> m.seq() > old.seq() && m.seq() <= seq && !m.deleted() && !m.author().equals(reader))
+                .filter(m -> !client || !m.internal())
+                .filter(m -> position(m, client) > old.seq() && position(m, client) <= seq && !m.deleted()
+                        && !m.author().equals(reader))
                 .count();
         data.horizons.put(undo, key, new TenantData.HorizonRow(seq, readCount));
         data.addToTotal(undo, reader, readCount - old.readCount(), keepTotal);
         return true;
     }
 
+    private static long position(MessageRow message, boolean client) {
+        return client ? message.clientSeq() : message.seq();
+    }
+
     @Override
     public void uncount(ConversationId id, long seq, Actor author) {
+        data.messages.find(new TenantData.InConversation<>(id, seq)).ifPresent(this::uncount);
+    }
+
+    @Override
+    public void uncount(MessageRow message) {
+        ConversationId id = message.conversationId();
         data.addCountable(undo, id, -1);
+        if (!message.internal()) {
+            data.addClientCountable(undo, id, -1);
+        }
         for (var horizon : data.horizons.snapshot()) {
             TenantData.HorizonRow row = horizon.getValue();
             Actor reader = horizon.getKey().reader();
-            if (horizon.getKey().conversationId().equals(id) && (row.seq() >= seq || reader.equals(author))) {
+            boolean client = !reader.isTeamMember();
+            if (horizon.getKey().conversationId().equals(id) && (!client || !message.internal())
+                    && (row.seq() >= position(message, client) || reader.equals(message.author()))) {
                 data.horizons.put(undo, horizon.getKey(), new TenantData.HorizonRow(row.seq(), row.readCount() - 1));
                 data.addToTotal(undo, reader, -1, false);
             }
@@ -76,16 +96,16 @@ record MemoryReadState(TenantData data, UndoLog undo, MemoryMessages messages) i
             return data.tenantCountable.find(TenantData.TENANT).orElse(0L)
                     - data.readTotals.find(reader).orElse(0L);
         }
-        return inScope(scope).mapToLong(c -> count(c.id(), reader)).sum();
+        return inScope(scope).mapToLong(c -> count(c.id(), reader, filter)).sum();
     }
 
-    private long count(ConversationId id, Actor reader) {
-        return countable(id) - data.horizons.find(new TenantData.Horizon(id, reader))
+    private long count(ConversationId id, Actor reader, MessageFilter filter) {
+        return countable(id, filter.excludeInternal()) - data.horizons.find(new TenantData.Horizon(id, reader))
                 .orElse(TenantData.HorizonRow.NONE).readCount();
     }
 
-    private long countable(ConversationId id) {
-        return data.countable.find(id).orElse(0L);
+    private long countable(ConversationId id, boolean client) {
+        return (client ? data.clientCountable : data.countable).find(id).orElse(0L);
     }
 
     private Stream<ConversationRow> inScope(ConversationScope scope) {
@@ -113,7 +133,8 @@ record MemoryReadState(TenantData data, UndoLog undo, MemoryMessages messages) i
                 .filter(c -> request.afterActivity() == null || NEWEST_FIRST.compare(c, new ConversationRow(
                         request.afterConversation(), "", "", 0, request.afterActivity(), null)) > 0)
                 .sorted(NEWEST_FIRST)
-                .map(c -> new InboxRow(c, lastMessage(c), count(c.id(), reader),
+                .map(c -> new InboxRow(c, lastMessage(c, request.counted().excludeInternal()),
+                        count(c.id(), reader, request.counted()),
                         reader.isTeamMember() ? data.participants.find(
                                 new TenantData.InConversation<>(c.id(), reader.id())).orElse(null) : null))
                 .filter(row -> !request.onlyCounted() || row.count() > 0)
@@ -121,7 +142,11 @@ record MemoryReadState(TenantData data, UndoLog undo, MemoryMessages messages) i
                 .toList();
     }
 
-    private MessageRow lastMessage(ConversationRow c) {
+    private MessageRow lastMessage(ConversationRow c, boolean client) {
+        if (client) {
+            List<MessageRow> last = messages.page(c.id(), null, null, 1, true);
+            return last.isEmpty() ? null : last.get(0);
+        }
         return c.lastSeq() == 0 ? null : data.messages.find(new TenantData.InConversation<>(c.id(), c.lastSeq()))
                 .map(messages::withAttachments).orElse(null);
     }

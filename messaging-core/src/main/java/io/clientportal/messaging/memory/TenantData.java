@@ -69,6 +69,8 @@ final class TenantData {
     final Table<Horizon, HorizonRow> horizons = Table.hashed();
     /** Each conversation's countable, kept as messages are written ({@code ReadStateRows}). */
     final Table<ConversationId, Long> countable = Table.hashed();
+    /** Each conversation's client countable: its messages neither deleted nor internal ({@code ReadStateRows}). */
+    final Table<ConversationId, Long> clientCountable = Table.hashed();
     /** The tenant's countable, the one row of {@link #TENANT}. */
     final Table<String, Long> tenantCountable = Table.hashed();
     /** The kept totals of read counts, for the readers the core keeps them for. */
@@ -99,6 +101,11 @@ final class TenantData {
     void addCountable(UndoLog undo, ConversationId id, long delta) {
         countable.put(undo, id, countable.find(id).orElse(0L) + delta);
         tenantCountable.put(undo, TENANT, tenantCountable.find(TENANT).orElse(0L) + delta);
+    }
+
+    /** Adds {@code delta} to a conversation's client countable (clients' counts are never kept per tenant). */
+    void addClientCountable(UndoLog undo, ConversationId id, long delta) {
+        clientCountable.put(undo, id, clientCountable.find(id).orElse(0L) + delta);
     }
 
     /** Adds {@code delta} to a reader's kept total, if it is kept ({@code create}: keeps it from now on). */

@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param id              the message's id
  * @param conversationId  its conversation
- * @param seq             its position in the conversation, assigned by the server, gap-free from 1
+ * @param seq             its position in the conversation, assigned by the server, gap-free from 1: for the team
+ *                        among messages and notes, for a client among the messages it sees (its client seq)
  * @param author          who posted it
  * @param authorName      the author's display name when it was posted
  * @param text            the text; empty for a deleted message
@@ -24,11 +25,14 @@ import java.util.List;
  * @param deleted         whether it was deleted
  * @param mentions        the ids of the team members it mentions, in the order given, without repeats,
  *                        unmodifiable; kept when the message is edited, empty once it is deleted
+ * @param internal        whether it is an internal note: seen by the team only, never by a client (a client is
+ *                        never given a note, and the seqs a client is given count only what it may see)
  */
 public record Message(MessageId id, ConversationId conversationId, long seq, Actor author, String authorName,
                       String text, List<Attachment> attachments, boolean highlighted,
                       AnnouncementId announcementId, String clientMessageId,
-                      Instant createdAt, Instant editedAt, boolean deleted, List<String> mentions) {
+                      Instant createdAt, Instant editedAt, boolean deleted, List<String> mentions,
+                      boolean internal) {
 
     public Message {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
@@ -41,5 +45,19 @@ public record Message(MessageId id, ConversationId conversationId, long seq, Act
                    String clientMessageId, Instant createdAt, Instant editedAt, boolean deleted) {
         this(id, conversationId, seq, author, authorName, text, attachments, highlighted, announcementId,
                 clientMessageId, createdAt, editedAt, deleted, List.of());
+    }
+
+    /** A message that is not an internal note (the record as it was before notes). */
+    public Message(MessageId id, ConversationId conversationId, long seq, Actor author, String authorName,
+                   String text, List<Attachment> attachments, boolean highlighted, AnnouncementId announcementId,
+                   String clientMessageId, Instant createdAt, Instant editedAt, boolean deleted) {
+        this(id, conversationId, seq, author, authorName, text, attachments, highlighted, announcementId,
+                clientMessageId, createdAt, editedAt, deleted, false);
+    }
+
+    /** This message with another seq (the core gives a client the message's position among what it may see). */
+    public Message withSeq(long seq) {
+        return new Message(id, conversationId, seq, author, authorName, text, attachments, highlighted,
+                announcementId, clientMessageId, createdAt, editedAt, deleted, internal);
     }
 }

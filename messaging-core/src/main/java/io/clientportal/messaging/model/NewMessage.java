@@ -15,42 +15,49 @@ import java.util.List;
  *                        {@code "@Ava Smith"}): the library never parses the text for mentions
  * @param addMentioned    whether mentioned team members who can't see the conversation are added as participants
  *                        (only for posters who may manage participants; others are refused as without it)
+ * @param internal        whether it is an internal note: the team sees it in the timeline, a client never learns
+ *                        it exists; only team members the policy lets post notes may post one
  */
 public record NewMessage(String text, List<AttachmentId> attachmentIds, String clientMessageId,
-                         List<String> mentions, boolean addMentioned) {
+                         List<String> mentions, boolean addMentioned, boolean internal) {
 
     public NewMessage {
         attachmentIds = Lists.withoutNulls(attachmentIds, "attachmentIds");
         mentions = Lists.withoutNulls(mentions, "mentions");
     }
 
-    /** A message without mentions, as before mentions existed. */
+    /** A message without mentions that is not a note, as before either existed. */
     public NewMessage(String text, List<AttachmentId> attachmentIds, String clientMessageId) {
-        this(text, attachmentIds, clientMessageId, List.of(), false);
+        this(text, attachmentIds, clientMessageId, List.of(), false, false);
     }
 
     /** A text message without attachments. */
     public static NewMessage text(String text) {
-        return new NewMessage(text, List.of(), null);
+        return new NewMessage(text, List.of(), null, List.of(), false, false);
+    }
+
+    /** An internal note without attachments: for the team only. */
+    public static NewMessage note(String text) {
+        return new NewMessage(text, List.of(), null, List.of(), false, true);
     }
 
     /** This message with the given attachments added. */
     public NewMessage withAttachments(AttachmentId... ids) {
         List<AttachmentId> all = new ArrayList<>(attachmentIds);
         all.addAll(Arrays.asList(ids));
-        return new NewMessage(text, all, clientMessageId, mentions, addMentioned);
+        return new NewMessage(text, all, clientMessageId, mentions, addMentioned, internal);
     }
 
     /** This message with an idempotency key. */
     public NewMessage withClientMessageId(String clientMessageId) {
-        return new NewMessage(text, attachmentIds, clientMessageId, mentions, addMentioned);
+        return new NewMessage(text, attachmentIds, clientMessageId, mentions, addMentioned, internal);
     }
 
     /** This message with the given team members' ids added to its mentions (repeats collapse when posted). */
     public NewMessage withMentions(String... teamMemberIds) {
         List<String> all = new ArrayList<>(mentions);
         all.addAll(Arrays.asList(teamMemberIds));
-        return new NewMessage(text, attachmentIds, clientMessageId, all, addMentioned);
+        return new NewMessage(text, attachmentIds, clientMessageId, all, addMentioned, internal);
     }
 
     /**
@@ -59,6 +66,11 @@ public record NewMessage(String text, List<AttachmentId> attachmentIds, String c
      * may ask.
      */
     public NewMessage addingMentioned() {
-        return new NewMessage(text, attachmentIds, clientMessageId, mentions, true);
+        return new NewMessage(text, attachmentIds, clientMessageId, mentions, true, internal);
+    }
+
+    /** This message as an internal note ({@code true}) or as a message every participant sees. */
+    public NewMessage asNote(boolean internal) {
+        return new NewMessage(text, attachmentIds, clientMessageId, mentions, addMentioned, internal);
     }
 }

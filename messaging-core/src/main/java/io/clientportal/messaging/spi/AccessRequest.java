@@ -15,7 +15,15 @@ import io.clientportal.messaging.model.TeamRole;
  * @param participantAccess the actor's stored participant access in the conversation; {@code null} if not added
  * @param ownMessage        for message edits and deletes: whether the actor wrote the message
  * @param withinEditWindow  for message edits and deletes: whether the edit window is still open
+ * @param internalNote      for message edits and deletes: whether the message is an internal note
  */
 public record AccessRequest(Permission permission, Actor actor, TeamRole role, boolean clientOfAccount,
-                            Access participantAccess, boolean ownMessage, boolean withinEditWindow) {
+                            Access participantAccess, boolean ownMessage, boolean withinEditWindow,
+                            boolean internalNote) {
+
+    /** A request about no internal note (the record as it was before notes). */
+    public AccessRequest(Permission permission, Actor actor, TeamRole role, boolean clientOfAccount,
+                         Access participantAccess, boolean ownMessage, boolean withinEditWindow) {
+        this(permission, actor, role, clientOfAccount, participantAccess, ownMessage, withinEditWindow, false);
+    }
 }

@@ -18,10 +18,14 @@ import java.util.Objects;
  * @param assigneeId      the team member it is assigned to, {@code null} when unassigned
  * @param teamStatus      the team status, never {@code null} ({@link ConversationStatus#OPEN} when new)
  * @param teamChangedAt   when the assignee or team status last changed, {@code null} if never
+ * @param lastClientSeq   the highest clientSeq taken (the number of messages that are not internal notes)
+ * @param lastClientMessageAt the creation time of the newest message that is not an internal note, {@code null}
+ *                        before the first
  */
 public record ConversationRow(ConversationId id, String clientAccountId, String clientName, long lastSeq,
                               Instant createdAt, Instant lastMessageAt, String assigneeId,
-                              ConversationStatus teamStatus, Instant teamChangedAt) {
+                              ConversationStatus teamStatus, Instant teamChangedAt, long lastClientSeq,
+                              Instant lastClientMessageAt) {
 
     public ConversationRow {
         Objects.requireNonNull(id, "id must not be null");
@@ -31,17 +35,20 @@ public record ConversationRow(ConversationId id, String clientAccountId, String 
         Objects.requireNonNull(teamStatus, "teamStatus must not be null");
     }
 
-    /** A conversation that is open and assigned to nobody (a new one, or one of a store without team state). */
+    /**
+     * A conversation that is open, assigned to nobody and without internal notes (a new one, or one of a store
+     * without team state or notes): the clients' view is the team's.
+     */
     public ConversationRow(ConversationId id, String clientAccountId, String clientName, long lastSeq,
                            Instant createdAt, Instant lastMessageAt) {
         this(id, clientAccountId, clientName, lastSeq, createdAt, lastMessageAt, null, ConversationStatus.OPEN,
-                null);
+                null, lastSeq, lastMessageAt);
     }
 
     /** This row with another team state. */
     public ConversationRow withTeamState(String assigneeId, ConversationStatus teamStatus, Instant teamChangedAt) {
         return new ConversationRow(id, clientAccountId, clientName, lastSeq, createdAt, lastMessageAt, assigneeId,
-                teamStatus, teamChangedAt);
+                teamStatus, teamChangedAt, lastClientSeq, lastClientMessageAt);
     }
 
     /** When the conversation last changed for an inbox: its newest message, else its creation. */

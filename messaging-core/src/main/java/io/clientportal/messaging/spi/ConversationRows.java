@@ -55,6 +55,24 @@ public interface ConversationRows {
     Optional<SeqTaken> takeSeq(ConversationId id, Instant at);
 
     /**
+     * Takes the next seq as {@link #takeSeq(ConversationId, Instant)} does, for a message that is an internal note
+     * or not. A message that is not internal also takes the next clientSeq ({@code lastClientSeq} incremented,
+     * {@code lastClientMessageAt} set to the time taken) and counts in the conversation's client countable; a note
+     * takes only the seq, carries the current {@code lastClientSeq} and counts only in the countable.
+     *
+     * <p>The default serves a store without notes (where clientSeq is seq): messages that are not internal go to
+     * {@link #takeSeq(ConversationId, Instant)}, a note is refused.
+     *
+     * @throws UnsupportedOperationException for a note, by the default
+     */
+    default Optional<SeqTaken> takeSeq(ConversationId id, Instant at, boolean internal) {
+        if (internal) {
+            throw new UnsupportedOperationException(getClass().getName() + " does not store internal notes");
+        }
+        return takeSeq(id, at);
+    }
+
+    /**
      * The client account of each of the conversations that exist. The default asks {@link #find} once per id;
      * stores should answer in one query (the event relay asks for a whole batch at once).
      *

@@ -30,11 +30,16 @@ import java.util.Objects;
  * @param deletedAt       when it was deleted, or {@code null}
  * @param mentions        the team member ids it mentions, in order, without repeats; never {@code null} (stored
  *                        as written; the core decides what a deleted message shows)
+ * @param internal        whether it is an internal note (the team's only)
+ * @param clientSeq       the number of messages that are not internal at or before it in the conversation: for a
+ *                        message that is not internal its gap-free position in the clients' view (from 1), for a
+ *                        note that of the last such message before it (0 when there is none). Taken with the seq
+ *                        ({@link ConversationRows#takeSeq(ConversationId, Instant, boolean)})
  */
 public record MessageRow(MessageId id, ConversationId conversationId, long seq, Actor author, String authorName,
                          String text, List<AttachmentRow> attachments, boolean highlighted,
                          AnnouncementId announcementId, String clientMessageId, Instant createdAt, Instant editedAt,
-                         Instant deletedAt, List<String> mentions) {
+                         Instant deletedAt, List<String> mentions, boolean internal, long clientSeq) {
 
     public MessageRow {
         Objects.requireNonNull(id, "id must not be null");
@@ -47,12 +52,15 @@ public record MessageRow(MessageId id, ConversationId conversationId, long seq, 
         mentions = mentions == null ? List.of() : List.copyOf(mentions);
     }
 
-    /** A row without mentions, as before mentions existed. */
+    /**
+     * A row without mentions that is not internal, in a conversation without notes, where the clients' position is
+     * the seq (the record as it was before mentions and notes).
+     */
     public MessageRow(MessageId id, ConversationId conversationId, long seq, Actor author, String authorName,
                       String text, List<AttachmentRow> attachments, boolean highlighted, AnnouncementId announcementId,
                       String clientMessageId, Instant createdAt, Instant editedAt, Instant deletedAt) {
         this(id, conversationId, seq, author, authorName, text, attachments, highlighted, announcementId,
-                clientMessageId, createdAt, editedAt, deletedAt, List.of());
+                clientMessageId, createdAt, editedAt, deletedAt, List.of(), false, seq);
     }
 
     /** Whether it was deleted. */
@@ -63,6 +71,12 @@ public record MessageRow(MessageId id, ConversationId conversationId, long seq, 
     /** This row with the given attachments (as a store reads them). */
     public MessageRow withAttachments(List<AttachmentRow> attachments) {
         return new MessageRow(id, conversationId, seq, author, authorName, text, attachments, highlighted,
-                announcementId, clientMessageId, createdAt, editedAt, deletedAt, mentions);
+                announcementId, clientMessageId, createdAt, editedAt, deletedAt, mentions, internal, clientSeq);
+    }
+
+    /** This row with another text, edit time and delete time (as a store rewrites it). */
+    public MessageRow rewritten(String text, Instant editedAt, Instant deletedAt) {
+        return new MessageRow(id, conversationId, seq, author, authorName, text, attachments, highlighted,
+                announcementId, clientMessageId, createdAt, editedAt, deletedAt, mentions, internal, clientSeq);
     }
 }

@@ -40,6 +40,15 @@ public interface MessageRows {
     List<MessageRow> page(ConversationId id, Long beforeSeq, Long afterSeq, int limit);
 
     /**
+     * A window of history as {@link #page(ConversationId, Long, Long, int)}, or, with {@code clientView}, a window
+     * of the conversation's messages that are not internal notes, by {@link MessageRow#clientSeq} (the cursors are
+     * clientSeqs). The default serves a store without notes, where the two views are one.
+     */
+    default List<MessageRow> page(ConversationId id, Long beforeSeq, Long afterSeq, int limit, boolean clientView) {
+        return page(id, beforeSeq, afterSeq, limit);
+    }
+
+    /**
      * Replaces a message's text and sets {@code editedAt}, unless the message is deleted by then (a delete that
      * committed after the core read it).
      *

@@ -6,6 +6,12 @@ public enum Permission {
     VIEW,
     /** Post a message. */
     POST,
+    /**
+     * Post an internal note: a message for the team only, which no client ever learns exists. Whoever may see a
+     * conversation's team side sees its notes; a client user never does (the core hides them from every client's
+     * path), so there is no permission to see them.
+     */
+    POST_NOTE,
     /** Edit a message ({@link AccessRequest#ownMessage()} says whose). */
     EDIT_MESSAGE,
     /** Delete a message ({@link AccessRequest#ownMessage()} says whose). */

@@ -23,6 +23,12 @@ import java.util.List;
  * A reader's count in a conversation is then its countable minus their read count: the messages of
  * {@link MessageFilter#UNREAD}. Every write of them holds the conversation's lock ({@link ConversationRows#takeSeq}
  * takes it), so that they never miss a concurrent change of the same conversation.
+ *
+ * <p>Internal notes are the team's. A client user's horizon is kept in the clients' view: its seq is a clientSeq
+ * ({@link MessageRow#clientSeq}) and its read count counts only messages that are not internal. Beside the countable,
+ * a conversation keeps a <em>client countable</em>: its messages that are neither deleted nor internal. A client
+ * user's count is the client countable minus their read count: {@link MessageFilter#CLIENT_UNREAD}. (The core asks
+ * {@code CLIENT_UNREAD} for client users only, {@code UNREAD} for team members only.)
  */
 public interface ReadStateRows {
 
@@ -49,6 +55,21 @@ public interface ReadStateRows {
     void uncount(ConversationId id, long seq, Actor author);
 
     /**
+     * {@link #uncount(ConversationId, long, Actor)} for a message that may be an internal note: a note leaves the
+     * countable (and team horizons' read counts) only; a message that is not internal leaves the client countable
+     * too, and the read counts of client horizons that reach its {@code clientSeq}. The default serves a store
+     * without notes.
+     *
+     * @param message the deleted message as it was read before the delete
+     */
+    default void uncount(MessageRow message) {
+        if (message.internal()) {
+            throw new UnsupportedOperationException(getClass().getName() + " does not store internal notes");
+        }
+        uncount(message.conversationId(), message.seq(), message.author());
+    }
+
+    /**
      * Each listed conversation just got one message by {@code author} that their horizon does not reach (an
      * announcement's copy): counts it in their read count there, as their own message (storing a horizon of 0
      * where they have none), and, with {@code keepTotal}, in their kept total. Called in the unit that wrote the
@@ -62,7 +83,8 @@ public interface ReadStateRows {
      * only for readers whose total is kept), a fixed cost whatever the tenant's size; else the sum over the scope's
      * conversations.
      *
-     * @param filter {@link MessageFilter#UNREAD}, the only filter whose counts are kept
+     * @param filter {@link MessageFilter#UNREAD} or {@link MessageFilter#CLIENT_UNREAD}, the filters whose counts
+     *               are kept
      */
     long count(Actor reader, ConversationScope scope, MessageFilter filter);
 

@@ -20,12 +20,19 @@ import java.util.Objects;
  * @param at                the conversation's {@code lastMessageAt} as taking the seq set it, under the lock (the
  *                          later of the time asked for and the previous message's): the new message's creation
  *                          time; never {@code null}
+ * @param clientSeq         the new message's clientSeq ({@link SeqTaken#clientSeq})
  */
 public record SeqReservation(long seq, String clientAccountId, TeamMemberRow teamMember, ClientUserRow clientUser,
-                             Access participantAccess, Instant at) {
+                             Access participantAccess, Instant at, long clientSeq) {
 
     public SeqReservation {
         Objects.requireNonNull(clientAccountId, "clientAccountId must not be null");
         Objects.requireNonNull(at, "at must not be null");
+    }
+
+    /** A reservation in a store without internal notes, where the clients' position is the seq. */
+    public SeqReservation(long seq, String clientAccountId, TeamMemberRow teamMember, ClientUserRow clientUser,
+                          Access participantAccess, Instant at) {
+        this(seq, clientAccountId, teamMember, clientUser, participantAccess, at, seq);
     }
 }

@@ -10,6 +10,13 @@ import io.clientportal.messaging.model.TeamRole;
  * users see and write their account's conversation, and never learn of its assignment; everyone else is not told
  * the conversation exists. Owners, admins and managers manage the saved replies; other team members are denied
  * it, and clients are not told they exist.
+ *
+ * <p>Internal notes ({@link Permission#POST_NOTE}): every team member who sees the conversation may post one except
+ * watchers, so owners, admins and managers, and agents with {@link Access#WRITE} or {@link Access#READ_ONLY} (a
+ * note talks to the team, not to the client); a watcher is denied. A client user is not told notes exist: asking
+ * to post one is answered as for a missing conversation. Everyone on the team who sees the conversation sees its
+ * notes; clients never do. An agent edits and deletes their own notes as a writer their own messages (within the edit
+ * window), whatever their access; staff delete anyone's, as for messages.
  */
 public final class StandardAccessPolicy implements AccessPolicy {
 
@@ -52,7 +59,10 @@ public final class StandardAccessPolicy implements AccessPolicy {
         return switch (request.permission()) {
             case VIEW -> AccessDecision.ALLOW;
             case POST, ASSIGN -> allowIf(writer);
-            case EDIT_MESSAGE, DELETE_MESSAGE -> allowIf(writer && request.ownMessage() && request.withinEditWindow());
+            case POST_NOTE -> allowIf(role == TeamRole.AGENT);
+            // An agent who may post a note may edit and delete it as a writer their own messages.
+            case EDIT_MESSAGE, DELETE_MESSAGE -> allowIf((writer || (role == TeamRole.AGENT && request.internalNote()))
+                    && request.ownMessage() && request.withinEditWindow());
             case MANAGE_PARTICIPANTS, SEND_ANNOUNCEMENT, MANAGE_SAVED_REPLIES -> AccessDecision.DENY;
         };
     }
@@ -61,7 +71,7 @@ public final class StandardAccessPolicy implements AccessPolicy {
         return switch (request.permission()) {
             case VIEW, POST -> AccessDecision.ALLOW;
             case EDIT_MESSAGE, DELETE_MESSAGE -> allowIf(request.ownMessage() && request.withinEditWindow());
-            case MANAGE_PARTICIPANTS, ASSIGN, MANAGE_SAVED_REPLIES -> AccessDecision.HIDE;
+            case MANAGE_PARTICIPANTS, ASSIGN, MANAGE_SAVED_REPLIES, POST_NOTE -> AccessDecision.HIDE;
             case SEND_ANNOUNCEMENT -> AccessDecision.DENY;
         };
     }

@@ -82,7 +82,17 @@ public interface StoreTransaction {
      * @return the reservation, or empty if the conversation does not exist
      */
     default Optional<SeqReservation> takeSeqFor(ConversationId id, Actor author, Instant at) {
-        Optional<SeqTaken> taken = conversations().takeSeq(id, at);
+        return takeSeqFor(id, author, at, false);
+    }
+
+    /**
+     * {@link #takeSeqFor(ConversationId, Actor, Instant)} for a message that is an internal note or not: the seq as
+     * {@link ConversationRows#takeSeq(ConversationId, Instant, boolean)} takes it.
+     *
+     * @return the reservation, or empty if the conversation does not exist
+     */
+    default Optional<SeqReservation> takeSeqFor(ConversationId id, Actor author, Instant at, boolean internal) {
+        Optional<SeqTaken> taken = conversations().takeSeq(id, at, internal);
         if (taken.isEmpty()) {
             return Optional.empty();
         }
@@ -90,9 +100,10 @@ public interface StoreTransaction {
         if (author.isTeamMember()) {
             return Optional.of(new SeqReservation(taken.get().seq(), accountId,
                     directory().teamMember(author.id()).orElse(null), null,
-                    conversations().participantAccess(id, author.id()).orElse(null), taken.get().at()));
+                    conversations().participantAccess(id, author.id()).orElse(null), taken.get().at(),
+                    taken.get().clientSeq()));
         }
         return Optional.of(new SeqReservation(taken.get().seq(), accountId, null,
-                directory().clientUser(author.id()).orElse(null), null, taken.get().at()));
+                directory().clientUser(author.id()).orElse(null), null, taken.get().at(), taken.get().clientSeq()));
     }
 }

@@ -3,6 +3,8 @@ package io.clientportal.messaging.internal;
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.event.ConversationDeleted;
 import io.clientportal.messaging.event.ConversationRead;
+import io.clientportal.messaging.event.MessageDeleted;
+import io.clientportal.messaging.event.MessageEdited;
 import io.clientportal.messaging.event.MessagePosted;
 import io.clientportal.messaging.event.MessagingEvent;
 import io.clientportal.messaging.event.ParticipantAdded;
@@ -77,6 +79,58 @@ class EventCodecTests {
         for (int i = 0; i < events.size(); i++) {
             assertThat(together.get(i)).isEqualTo(codec.encode(events.get(i)));
         }
+    }
+
+    @Test
+    void anAnnouncementChunkAfterNotesKeepsEachConversationsClientSeq() {
+        AnnouncementId announcement = new AnnouncementId(UUID.randomUUID());
+        List<MessagingEvent> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ConversationId target = new ConversationId(UUID.randomUUID());
+            Message message = new Message(new MessageId(UUID.randomUUID()), target, 40 + i, Actor.teamMember("owner"),
+                    "Olivia", "news \"clientSeq\":5", List.of(), false, announcement, null, at, null, false);
+            // Each conversation has had its own number of notes: its client seq is its own.
+            events.add(new MessagePosted(null, "t1", target, at, message, 30 - 3 * i));
+        }
+
+        List<NewEvent> together = codec.encodeAll(events);
+
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(together.get(i)).isEqualTo(codec.encode(events.get(i)));
+            MessagePosted decoded = (MessagePosted) codec.decode(new EventRecord(i + 1, "t1", together.get(i).type(),
+                    together.get(i).conversationId(), together.get(i).payload(), together.get(i).createdAt()));
+            assertThat(decoded.clientSeq()).isEqualTo(30 - 3 * i);
+            assertThat(decoded.message().seq()).isEqualTo(40 + i);
+        }
+    }
+
+    @Test
+    void aNotesEventsSurviveTheLogWithTheirClientSeqAndAreTheTeamsOnly() {
+        Message note = new Message(new MessageId(UUID.randomUUID()), conversation, 9, Actor.teamMember("agent"),
+                "Aiden", "secret", List.of(), false, null, null, at, null, false, true);
+        List<MessagingEvent> events = List.of(new MessagePosted(null, "t1", conversation, at, note, 4),
+                new MessageEdited(null, "t1", conversation, at, note, 4),
+                new MessageDeleted(null, "t1", conversation, at, note.id(), 9, true, 4),
+                new ConversationRead(null, "t1", conversation, at, Actor.teamMember("agent"), 9, 0));
+        long position = 0;
+        for (MessagingEvent event : events) {
+            NewEvent encoded = codec.encode(event);
+            MessagingEvent decoded = codec.decode(new EventRecord(++position, "t1", encoded.type(),
+                    encoded.conversationId(), encoded.payload(), encoded.createdAt()));
+            assertThat(decoded).usingRecursiveComparison().ignoringFields("eventId").isEqualTo(event);
+            assertThat(Notes.reachesClients(decoded)).as(event.type()).isFalse();
+            assertThat(Notes.mayReceive(Actor.teamMember("watcher"), decoded)).isTrue();
+        }
+        // A visible message's event reaches a client in its client seq.
+        Message visible = new Message(new MessageId(UUID.randomUUID()), conversation, 10, Actor.teamMember("agent"),
+                "Aiden", "hello", List.of(), false, null, null, at, null, false);
+        MessagePosted posted = (MessagePosted) Notes.forActor(Actor.clientUser("alice"),
+                new MessagePosted(null, "t1", conversation, at, visible, 5));
+        assertThat(posted.message().seq()).isEqualTo(5);
+        assertThat(Notes.forActor(Actor.teamMember("agent"), posted)).isSameAs(posted);
+        ConversationRead teamRead = (ConversationRead) Notes.forActor(Actor.clientUser("alice"),
+                new ConversationRead(null, "t1", conversation, at, Actor.teamMember("agent"), 10, 5));
+        assertThat(teamRead.seq()).isEqualTo(5);
     }
 
     @Test

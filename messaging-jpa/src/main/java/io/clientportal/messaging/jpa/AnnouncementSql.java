@@ -34,7 +34,11 @@ final class AnnouncementSql implements AnnouncementRows {
 
     private static final String INSERT_MESSAGE = "INSERT INTO messaging_message (tenant_id, conversation_id, seq, id,"
             + " author_kind, author_id, author_name, text, highlighted, announcement_id, client_message_id,"
-            + " created_at, edited_at, deleted_at, search_text)";
+            + " created_at, edited_at, deleted_at, search_text, client_seq)";
+
+    /** An announcement's copy is a message every participant sees: it takes a client seq too (2 parameters: at). */
+    private static final String NEXT_CLIENT_SEQ = ", last_client_seq = c.last_client_seq + 1,"
+            + " client_countable = c.client_countable + 1, last_client_message_at = " + Platform.LATER_MESSAGE_AT;
 
     /**
      * PostgreSQL: bump the seq of every listed conversation that exists and has no message of the announcement
@@ -51,24 +55,26 @@ final class AnnouncementSql implements AnnouncementRows {
             + " WHERE done.found IS NULL),"
             + " bumped AS (UPDATE messaging_conversation c SET last_seq = c.last_seq + 1, countable = c.countable + 1,"
             + " last_message_at = " + Platform.LATER_MESSAGE_AT + ", activity_at = " + Platform.LATER_MESSAGE_AT
+            + NEXT_CLIENT_SEQ
             + " FROM input i WHERE c.tenant_id = ? AND c.id = i.conversation_id"
             + " RETURNING c.id AS conversation_id, c.last_seq AS seq, i.message_id AS message_id,"
-            + " c.last_message_at AS created_at) "
+            + " c.last_message_at AS created_at, c.last_client_seq AS client_seq) "
             + INSERT_MESSAGE + " SELECT ?, b.conversation_id, b.seq, b.message_id, ?, ?, ?, ?, ?, ?, NULL,"
-            + " b.created_at, NULL, NULL, ? FROM bumped b RETURNING conversation_id, seq, id, created_at";
+            + " b.created_at, NULL, NULL, ?, b.client_seq FROM bumped b"
+            + " RETURNING conversation_id, seq, id, created_at, client_seq";
 
     /**
      * H2: the chunk's conversations as a table joined on the primary key, so each is one index lookup. (H2 uses an
      * index for neither {@code id IN (...)} after {@code tenant_id = ?} nor {@code = ANY(array)}: both scan the
      * tenant's conversations once per chunk, which made a 100,000-client announcement quadratic.)
      */
-    private static final String BUMP_H2 = "SELECT id, last_seq, last_message_at FROM FINAL TABLE"
+    private static final String BUMP_H2 = "SELECT id, last_seq, last_message_at, last_client_seq FROM FINAL TABLE"
             + " (MERGE INTO messaging_conversation c"
             + " USING (SELECT t.k FROM TABLE(k UUID = ?) t WHERE NOT EXISTS (SELECT 1 FROM messaging_message d"
             + " WHERE d.tenant_id = ? AND d.announcement_id = ? AND d.conversation_id = t.k)) s"
             + " ON c.tenant_id = ? AND c.id = s.k"
             + " WHEN MATCHED THEN UPDATE SET last_seq = c.last_seq + 1, countable = c.countable + 1, last_message_at = "
-            + Platform.LATER_MESSAGE_AT + ", activity_at = " + Platform.LATER_MESSAGE_AT + ")";
+            + Platform.LATER_MESSAGE_AT + ", activity_at = " + Platform.LATER_MESSAGE_AT + NEXT_CLIENT_SEQ + ")";
 
     private final EntityManager em;
     private final Jdbc jdbc;
@@ -162,9 +168,9 @@ final class AnnouncementSql implements AnnouncementRows {
             List<UUID> messages = chunk.messageIds().stream().map(MessageId::value).toList();
             for (Written w : jdbc.query(DELIVER_POSTGRESQL, AnnouncementSql::written,
                     jdbc.uuids(conversations), jdbc.uuids(messages), tenantId, a.announcementId().value(),
-                    chunk.at(), chunk.at(), chunk.at(), chunk.at(), tenantId, tenantId, a.author().kind(),
-                    a.author().id(), a.authorName(), a.text(), a.highlighted(), a.announcementId().value(),
-                    SearchWords.indexText(a.text()))) {
+                    chunk.at(), chunk.at(), chunk.at(), chunk.at(), chunk.at(), chunk.at(), tenantId, tenantId,
+                    a.author().kind(), a.author().id(), a.authorName(), a.text(), a.highlighted(),
+                    a.announcementId().value(), SearchWords.indexText(a.text()))) {
                 written.put(w.conversationId(), w);
             }
         } else {
@@ -178,7 +184,7 @@ final class AnnouncementSql implements AnnouncementRows {
                 // As written: no client message id, edit or delete (the statements store none).
                 delivered.add(new MessageRow(new MessageId(w.messageId()), conversationId, w.seq(), a.author(),
                         a.authorName(), a.text(), List.of(), a.highlighted(), a.announcementId(), null,
-                        w.createdAt(), null, null));
+                        w.createdAt(), null, null, false, w.clientSeq()));
             }
         }
         if (!delivered.isEmpty()) {
@@ -196,29 +202,31 @@ final class AnnouncementSql implements AnnouncementRows {
         }
         List<UUID> conversations = chunk.conversationIds().stream().map(ConversationId::value).toList();
         Object[] parameters = {jdbc.uuids(conversations), tenantId, a.announcementId().value(), tenantId, chunk.at(),
-                chunk.at(), chunk.at(), chunk.at()};
+                chunk.at(), chunk.at(), chunk.at(), chunk.at(), chunk.at()};
         List<Object[]> rows = new ArrayList<>();
         String searchText = SearchWords.indexText(a.text());
         for (Written bumped : jdbc.query(BUMP_H2, row -> {
                     UUID conversationId = uuid(row, "id");
                     return new Written(conversationId, row.getLong("last_seq"),
-                            messageIdByConversation.get(conversationId), Jdbc.instant(row, "last_message_at"));
+                            messageIdByConversation.get(conversationId), Jdbc.instant(row, "last_message_at"),
+                            row.getLong("last_client_seq"));
                 }, parameters)) {
             written.put(bumped.conversationId(), bumped);
             rows.add(new Object[]{tenantId, bumped.conversationId(), bumped.seq(), bumped.messageId(),
                     a.author().kind(), a.author().id(), a.authorName(), a.text(), a.highlighted(),
-                    a.announcementId().value(), bumped.createdAt(), searchText});
+                    a.announcementId().value(), bumped.createdAt(), searchText, bumped.clientSeq()});
         }
-        jdbc.batch(INSERT_MESSAGE + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?)", rows);
+        jdbc.batch(INSERT_MESSAGE + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?, ?)", rows);
     }
 
     /** A message a chunk wrote: its conversation, seq, id and creation time (when its seq was taken). */
-    private record Written(UUID conversationId, long seq, UUID messageId, java.time.Instant createdAt) {
+    private record Written(UUID conversationId, long seq, UUID messageId, java.time.Instant createdAt,
+                           long clientSeq) {
     }
 
     private static Written written(ResultSet row) throws SQLException {
         return new Written(uuid(row, "conversation_id"), row.getLong("seq"), uuid(row, "id"),
-                Jdbc.instant(row, "created_at"));
+                Jdbc.instant(row, "created_at"), row.getLong("client_seq"));
     }
 
     /** The reader kind is written into the statement (an enum name), as the client users' count always was. */
@@ -227,7 +235,8 @@ final class AnnouncementSql implements AnnouncementRows {
         return (int) jdbc.queryLong("SELECT COUNT(*) FROM messaging_message m WHERE m.tenant_id = ?"
                 + " AND m.announcement_id = ? AND EXISTS (SELECT 1 FROM messaging_read_horizon h"
                 + " WHERE h.tenant_id = m.tenant_id AND h.conversation_id = m.conversation_id"
-                + " AND h.reader_kind = '" + readerKind.name() + "' AND h.last_read_seq >= m.seq)", tenantId,
+                + " AND h.reader_kind = '" + readerKind.name() + "' AND h.last_read_seq >= m."
+                + (readerKind == Actor.Kind.TEAM_MEMBER ? "seq" : "client_seq") + ")", tenantId,
                 id.value());
     }
 

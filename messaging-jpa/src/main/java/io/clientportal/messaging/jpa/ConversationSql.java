@@ -41,12 +41,13 @@ final class ConversationSql implements ConversationRows {
     @Override
     public void insert(ConversationRow c) {
         jdbc.update("INSERT INTO messaging_conversation (tenant_id, id, client_account_id, client_name, last_seq,"
-                        + " created_at, last_message_at, activity_at, assignee_id, team_status, team_changed_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " created_at, last_message_at, activity_at, assignee_id, team_status, team_changed_at,"
+                        + " last_client_seq, last_client_message_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tenantId, c.id().value(), c.clientAccountId(), c.clientName(), c.lastSeq(), c.createdAt(),
                 c.lastMessageAt() == null ? Jdbc.NULL_TIMESTAMP : c.lastMessageAt(), c.activityAt(),
                 c.assigneeId() == null ? Jdbc.NULL_TEXT : c.assigneeId(), c.teamStatus(),
-                c.teamChangedAt() == null ? Jdbc.NULL_TIMESTAMP : c.teamChangedAt());
+                c.teamChangedAt() == null ? Jdbc.NULL_TIMESTAMP : c.teamChangedAt(),
+                c.lastClientSeq(), c.lastClientMessageAt() == null ? Jdbc.NULL_TIMESTAMP : c.lastClientMessageAt());
     }
 
     @Override
@@ -119,9 +120,27 @@ final class ConversationSql implements ConversationRows {
     /** Takes the next seq under the conversation's row lock (held to commit). */
     @Override
     public Optional<SeqTaken> takeSeq(ConversationId id, Instant at) {
-        return counted(id, jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.last_message_at", ""),
-                row -> new SeqTaken(row.getLong(1), Jdbc.instant(row, "last_message_at")), at, at, at, at, tenantId,
-                id.value()));
+        return takeSeq(id, at, false);
+    }
+
+    @Override
+    public Optional<SeqTaken> takeSeq(ConversationId id, Instant at, boolean internal) {
+        return counted(id, jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.last_message_at,"
+                        + " c.last_client_seq", "", internal),
+                row -> new SeqTaken(row.getLong(1), Jdbc.instant(row, "last_message_at"), row.getLong(3)),
+                withSeqParameters(at, internal, tenantId, id.value())));
+    }
+
+    /**
+     * The parameters of {@link Platform#nextSeqSql(String, String, boolean)}: the time four times (six for a
+     * message that is not internal), then {@code rest}.
+     */
+    private static Object[] withSeqParameters(Instant at, boolean internal, Object... rest) {
+        int times = internal ? 4 : 6;
+        Object[] all = new Object[times + rest.length];
+        java.util.Arrays.fill(all, 0, times, at);
+        System.arraycopy(rest, 0, all, times, rest.length);
+        return all;
     }
 
     /** After a seq was taken (the conversation's countable raised with it): the lock held, the tenant's raised. */
@@ -134,30 +153,32 @@ final class ConversationSql implements ConversationRows {
     }
 
     /** {@link #takeSeq} joined with the author's directory row (and participant row): a post's one statement. */
-    Optional<SeqReservation> takeSeqFor(ConversationId id, Actor author, Instant at) {
+    Optional<SeqReservation> takeSeqFor(ConversationId id, Actor author, Instant at, boolean internal) {
         if (author.isTeamMember()) {
             return counted(id, jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.client_account_id,"
-                            + " t.display_name,"
-                            + " t.role, p.access, c.last_message_at", " LEFT JOIN messaging_team_member t ON t.tenant_id = c.tenant_id"
+                            + " t.display_name, t.role, p.access, c.last_message_at, c.last_client_seq",
+                            " LEFT JOIN messaging_team_member t ON t.tenant_id = c.tenant_id"
                             + " AND t.id = ? LEFT JOIN messaging_participant p ON p.tenant_id = c.tenant_id"
-                            + " AND p.conversation_id = c.id AND p.team_member_id = ?"),
+                            + " AND p.conversation_id = c.id AND p.team_member_id = ?", internal),
                     row -> {
                         String name = row.getString(3);
                         String access = row.getString(5);
                         return new SeqReservation(row.getLong(1), row.getString(2), name == null ? null
                                 : new TeamMemberRow(author.id(), name, TeamRole.valueOf(row.getString(4))), null,
-                                access == null ? null : Access.valueOf(access), Jdbc.instant(row, "last_message_at"));
-                    }, at, at, at, at, tenantId, id.value(), author.id(), author.id()));
+                                access == null ? null : Access.valueOf(access), Jdbc.instant(row, "last_message_at"),
+                                row.getLong(7));
+                    }, withSeqParameters(at, internal, tenantId, id.value(), author.id(), author.id())));
         }
         return counted(id, jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.client_account_id, u.account_id,"
-                        + " u.display_name, c.last_message_at", " LEFT JOIN messaging_client_user u ON u.tenant_id = c.tenant_id"
-                        + " AND u.id = ?"),
+                        + " u.display_name, c.last_message_at, c.last_client_seq",
+                        " LEFT JOIN messaging_client_user u ON u.tenant_id = c.tenant_id"
+                        + " AND u.id = ?", internal),
                 row -> {
                     String accountId = row.getString(3);
                     return new SeqReservation(row.getLong(1), row.getString(2), null, accountId == null ? null
                             : new ClientUserRow(author.id(), accountId, row.getString(4)), null,
-                            Jdbc.instant(row, "last_message_at"));
-                }, at, at, at, at, tenantId, id.value(), author.id()));
+                            Jdbc.instant(row, "last_message_at"), row.getLong(6));
+                }, withSeqParameters(at, internal, tenantId, id.value(), author.id())));
     }
 
     // --- participants ----------------------------------------------------------------------------------------

@@ -110,6 +110,11 @@ final class JpaTransaction implements StoreTransaction {
     /** One statement: the seq taken, joined with the author's directory row (and participant row). */
     @Override
     public Optional<SeqReservation> takeSeqFor(ConversationId id, Actor author, Instant at) {
-        return conversations.takeSeqFor(id, author, at);
+        return conversations.takeSeqFor(id, author, at, false);
+    }
+
+    @Override
+    public Optional<SeqReservation> takeSeqFor(ConversationId id, Actor author, Instant at, boolean internal) {
+        return conversations.takeSeqFor(id, author, at, internal);
     }
 }

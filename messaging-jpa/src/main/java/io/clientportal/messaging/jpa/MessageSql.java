@@ -54,7 +54,8 @@ final class MessageSql implements MessageRows {
     public void insert(MessageRow m) {
         jdbc.update("INSERT INTO messaging_message (tenant_id, conversation_id, seq, id, author_kind, author_id,"
                         + " author_name, text, highlighted, announcement_id, client_message_id, created_at, edited_at,"
-                        + " deleted_at, search_text, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " deleted_at, search_text, mentions, internal, client_seq)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tenantId, m.conversationId().value(), m.seq(), m.id().value(), m.author().kind(), m.author().id(),
                 m.authorName(), m.text(), m.highlighted(),
                 AttachmentSql.uuidOrNull(m.announcementId() == null ? null : m.announcementId().value()),
@@ -62,7 +63,8 @@ final class MessageSql implements MessageRows {
                 m.editedAt() == null ? Jdbc.NULL_TIMESTAMP : m.editedAt(),
                 m.deletedAt() == null ? Jdbc.NULL_TIMESTAMP : m.deletedAt(),
                 m.deletedAt() == null ? SearchWords.indexText(m.text()) : "",
-                m.mentions().isEmpty() ? Jdbc.NULL_TEXT : Rows.mentionsColumn(m.mentions()));
+                m.mentions().isEmpty() ? Jdbc.NULL_TEXT : Rows.mentionsColumn(m.mentions()), m.internal(),
+                m.clientSeq());
     }
 
     @Override
@@ -96,6 +98,18 @@ final class MessageSql implements MessageRows {
      */
     @Override
     public List<MessageRow> page(ConversationId id, Long beforeSeq, Long afterSeq, int limit) {
+        return page(id, beforeSeq, afterSeq, limit, false);
+    }
+
+    /**
+     * The clients' view walks the client seq index, passing over the notes (which share a message's client seq):
+     * the same keyset shape as the team's, on {@code client_seq}.
+     */
+    @Override
+    public List<MessageRow> page(ConversationId id, Long beforeSeq, Long afterSeq, int limit, boolean clientView) {
+        if (clientView) {
+            return clientPage(id, beforeSeq, afterSeq, limit);
+        }
         Set<UUID> withAttachments = new HashSet<>();
         Jdbc.RowMapper<MessageRow> mapper = row -> flagged(row, withAttachments);
         List<MessageRow> page;
@@ -108,6 +122,24 @@ final class MessageSql implements MessageRows {
                             + " AND m.seq < ? ORDER BY m.tenant_id DESC, m.conversation_id DESC, m.seq DESC LIMIT ?",
                     mapper, tenantId, id.value(),
                     beforeSeq == null ? Long.MAX_VALUE : beforeSeq, limit));
+            Collections.reverse(page);
+        }
+        return attachments.attachTo(page, withAttachments);
+    }
+
+    private List<MessageRow> clientPage(ConversationId id, Long beforeSeq, Long afterSeq, int limit) {
+        Set<UUID> withAttachments = new HashSet<>();
+        Jdbc.RowMapper<MessageRow> mapper = row -> flagged(row, withAttachments);
+        List<MessageRow> page;
+        if (afterSeq != null) {
+            page = jdbc.query(SELECT_FLAGGED + " WHERE m.tenant_id = ? AND m.conversation_id = ? AND m.client_seq > ?"
+                    + " AND m.internal = FALSE ORDER BY m.tenant_id, m.conversation_id, m.client_seq LIMIT ?", mapper,
+                    tenantId, id.value(), afterSeq, limit);
+        } else {
+            page = new ArrayList<>(jdbc.query(SELECT_FLAGGED + " WHERE m.tenant_id = ? AND m.conversation_id = ?"
+                            + " AND m.client_seq < ? AND m.internal = FALSE ORDER BY m.tenant_id DESC,"
+                            + " m.conversation_id DESC, m.client_seq DESC LIMIT ?",
+                    mapper, tenantId, id.value(), beforeSeq == null ? Long.MAX_VALUE : beforeSeq, limit));
             Collections.reverse(page);
         }
         return attachments.attachTo(page, withAttachments);

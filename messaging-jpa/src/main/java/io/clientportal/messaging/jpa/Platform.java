@@ -56,11 +56,24 @@ enum Platform {
      * times), tenant, id, then those of {@code joins}.
      */
     String nextSeqSql(String columns, String joins) {
+        return nextSeqSql(columns, joins, false);
+    }
+
+    /**
+     * {@link #nextSeqSql(String, String)} for a message that may be an internal note: a message that is not also
+     * takes the next client seq and counts in the client countable, its time the clients' last message time (two
+     * more parameters, at, after the four); a note takes only the seq, and yields the unchanged
+     * {@code last_client_seq}.
+     */
+    String nextSeqSql(String columns, String joins, boolean internal) {
+        String update = internal ? NEXT_SEQ : NEXT_SEQ.replace(" WHERE tenant_id", ", last_client_seq ="
+                + " last_client_seq + 1, client_countable = client_countable + 1, last_client_message_at = "
+                + LATER_MESSAGE_AT + " WHERE tenant_id");
         if (this == POSTGRESQL) {
-            return "WITH c AS (" + NEXT_SEQ + " RETURNING tenant_id, id, client_account_id, last_seq,"
-                    + " last_message_at) SELECT " + columns + " FROM c" + joins;
+            return "WITH c AS (" + update + " RETURNING tenant_id, id, client_account_id, last_seq,"
+                    + " last_message_at, last_client_seq) SELECT " + columns + " FROM c" + joins;
         }
-        return "SELECT " + columns + " FROM FINAL TABLE (" + NEXT_SEQ + ") c" + joins;
+        return "SELECT " + columns + " FROM FINAL TABLE (" + update + ") c" + joins;
     }
 
     /** An expression that takes the next event position from the sequence. */

@@ -64,6 +64,15 @@ final class ReadStateSql implements ReadStateRows {
             + " WHERE m.tenant_id = c.tenant_id AND m.conversation_id = c.id AND m.seq > COALESCE(h.last_read_seq, 0)"
             + " AND m.seq <= ? AND m.deleted_at IS NULL AND NOT (m.author_kind = ? AND m.author_id = ?)) END";
 
+    /** {@link #READ_COUNT_AT} of a client's horizon: in client seqs, over the messages that are not internal. */
+    private static final String CLIENT_READ_COUNT_AT = READ_COUNT_AT.replace("c.last_seq", "c.last_client_seq")
+            .replace("c.countable", "c.client_countable").replace("m.seq", "m.client_seq")
+            .replace("m.deleted_at IS NULL", "m.internal = FALSE AND m.deleted_at IS NULL");
+
+    private static String readCountAt(Actor reader) {
+        return reader.isTeamMember() ? READ_COUNT_AT : CLIENT_READ_COUNT_AT;
+    }
+
     /**
      * Under the conversation's lock (a post holds it already; every writer of a horizon or a countable takes it),
      * so what it reads is what it writes over. Without a kept total, one statement that writes the new horizon with
@@ -73,7 +82,7 @@ final class ReadStateSql implements ReadStateRows {
     public boolean advanceHorizon(ConversationId id, Actor reader, long seq, boolean keepTotal) {
         counts.lock(id.value());
         if (!keepTotal) {
-            String readCount = "(SELECT " + READ_COUNT_AT + " FROM messaging_conversation c" + HORIZON_JOIN
+            String readCount = "(SELECT " + readCountAt(reader) + " FROM messaging_conversation c" + HORIZON_JOIN
                     + " WHERE c.tenant_id = ? AND c.id = ?)";
             Object[] parameters = {tenantId, id.value(), reader.kind(), reader.id(), seq, seq, seq, reader.kind(),
                     reader.id(), reader.kind(), reader.id(), tenantId, id.value()};
@@ -96,7 +105,7 @@ final class ReadStateSql implements ReadStateRows {
                     + " s.read_count)";
             return jdbc.update(sql, parameters) > 0;
         }
-        Before before = jdbc.queryOne("SELECT h.last_read_seq, COALESCE(h.read_count, 0), " + READ_COUNT_AT
+        Before before = jdbc.queryOne("SELECT h.last_read_seq, COALESCE(h.read_count, 0), " + readCountAt(reader)
                         + " FROM messaging_conversation c" + HORIZON_JOIN + " WHERE c.tenant_id = ? AND c.id = ?",
                 row -> new Before((Long) row.getObject(1, Long.class), row.getLong(2), row.getLong(3)), seq, seq,
                 reader.kind(), reader.id(), reader.kind(), reader.id(), tenantId, id.value()).orElse(null);
@@ -117,19 +126,43 @@ final class ReadStateSql implements ReadStateRows {
         return true;
     }
 
-    /** The conversation's lock first (its countable), then the tenant's, the readers' totals and their horizons. */
     @Override
     public void uncount(ConversationId id, long seq, Actor author) {
-        if (jdbc.update("UPDATE messaging_conversation SET countable = countable - 1 WHERE tenant_id = ? AND id = ?",
-                tenantId, id.value()) == 0) {
+        jdbc.queryOne("SELECT " + Rows.MESSAGE_COLUMNS + " FROM messaging_message m WHERE m.tenant_id = ?"
+                + " AND m.conversation_id = ? AND m.seq = ?", Rows::message, tenantId, id.value(), seq)
+                .ifPresent(this::uncount);
+    }
+
+    /**
+     * The conversation's lock first (its countables), then the tenant's, the readers' totals and their horizons: the
+     * team's horizons (in seqs) that reach the message, and, for a message that is not internal, the clients' (in
+     * client seqs).
+     */
+    @Override
+    public void uncount(MessageRow message) {
+        ConversationId id = message.conversationId();
+        if (jdbc.update("UPDATE messaging_conversation SET countable = countable - 1"
+                + (message.internal() ? "" : ", client_countable = client_countable - 1")
+                + " WHERE tenant_id = ? AND id = ?", tenantId, id.value()) == 0) {
             return;
         }
         counts.locked(id.value());
         counts.addToTenant(-1);
-        String reached = " AND (h.last_read_seq >= ? OR (h.reader_kind = ? AND h.reader_id = ?))";
-        counts.takeFromReaders(id.value(), "1", reached, seq, author.kind(), author.id());
+        Actor author = message.author();
+        String team = "'" + Actor.Kind.TEAM_MEMBER.name() + "'";
+        String reached = " AND ((h.reader_kind = " + team + " AND h.last_read_seq >= ?)"
+                + (message.internal() ? "" : " OR (h.reader_kind <> " + team + " AND h.last_read_seq >= ?)")
+                + " OR (h.reader_kind = ? AND h.reader_id = ?))";
+        Object[] parameters = message.internal()
+                ? new Object[]{message.seq(), author.kind(), author.id()}
+                : new Object[]{message.seq(), message.clientSeq(), author.kind(), author.id()};
+        counts.takeFromReaders(id.value(), "1", reached, parameters);
+        Object[] all = new Object[parameters.length + 2];
+        all[0] = tenantId;
+        all[1] = id.value();
+        System.arraycopy(parameters, 0, all, 2, parameters.length);
         jdbc.update("UPDATE messaging_read_horizon h SET read_count = read_count - 1 WHERE h.tenant_id = ?"
-                + " AND h.conversation_id = ?" + reached, tenantId, id.value(), seq, author.kind(), author.id());
+                + " AND h.conversation_id = ?" + reached, all);
     }
 
     /**
@@ -178,7 +211,8 @@ final class ReadStateSql implements ReadStateRows {
                     + " WHERE p.tenant_id = ? AND p.team_member_id = ?", reader.kind(), reader.id(), tenantId,
                     scope.participantId());
         }
-        return jdbc.queryLong("SELECT COALESCE(SUM(" + KEPT_COUNT + "), 0) FROM messaging_conversation c"
+        String kept = filter.excludeInternal() ? KEPT_COUNT.replace("c.countable", "c.client_countable") : KEPT_COUNT;
+        return jdbc.queryLong("SELECT COALESCE(SUM(" + kept + "), 0) FROM messaging_conversation c"
                 + HORIZON_JOIN + " WHERE c.tenant_id = ? AND c.id = ?", reader.kind(), reader.id(), tenantId,
                 scope.conversationId().value());
     }
@@ -224,6 +258,9 @@ final class ReadStateSql implements ReadStateRows {
     public List<InboxRow> inbox(InboxRequest request) {
         MessageFilter.requireKept(request.counted());
         Actor reader = request.reader();
+        // A client's page: its count over the client countable, its last message the last that is not internal.
+        boolean client = request.counted().excludeInternal();
+        String countable = client ? "c.client_countable" : "c.countable";
         List<Object> pageParameters = new ArrayList<>();
         StringBuilder inScope = new StringBuilder(" WHERE c.tenant_id = ?");
         pageParameters.add(tenantId);
@@ -240,7 +277,8 @@ final class ReadStateSql implements ReadStateRows {
         List<Object> parameters = new ArrayList<>();
         // The page's rows probe their horizon and participant row by key: a fixed cost per row, whatever the tenant.
         StringBuilder sql = new StringBuilder("SELECT ").append(Rows.CONVERSATION_COLUMNS).append(", ")
-                .append(Rows.MESSAGE_COLUMNS).append(", ").append(MessageSql.HAS_ATTACHMENTS).append(", c.countable - ")
+                .append(Rows.MESSAGE_COLUMNS).append(", ").append(MessageSql.HAS_ATTACHMENTS).append(", ")
+                .append(countable).append(" - ")
                 .append(READ_COUNT_OF_C).append(" AS unread_count, ");
         parameters.add(reader.kind());
         parameters.add(reader.id());
@@ -260,12 +298,14 @@ final class ReadStateSql implements ReadStateRows {
             parameters.add(request.limit());
         }
         sql.append(" LEFT JOIN messaging_message m ON m.tenant_id = c.tenant_id")
-                .append(" AND m.conversation_id = c.id AND m.seq = c.last_seq");
+                .append(" AND m.conversation_id = c.id")
+                .append(client ? " AND m.client_seq = c.last_client_seq AND m.internal = FALSE"
+                        : " AND m.seq = c.last_seq");
         if (!pageFirst) {
             sql.append(inScope);
             parameters.addAll(pageParameters);
             if (request.onlyCounted()) {
-                sql.append(" AND c.countable > ").append(READ_COUNT_OF_C);
+                sql.append(" AND ").append(countable).append(" > ").append(READ_COUNT_OF_C);
                 parameters.add(reader.kind());
                 parameters.add(reader.id());
             }

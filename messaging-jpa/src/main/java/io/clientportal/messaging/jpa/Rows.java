@@ -24,13 +24,15 @@ final class Rows {
     static final String CONVERSATION_COLUMNS = "c.id AS c_id, c.client_account_id AS c_client_account_id,"
             + " c.client_name AS c_client_name, c.last_seq AS c_last_seq, c.created_at AS c_created_at,"
             + " c.last_message_at AS c_last_message_at, c.assignee_id AS c_assignee_id,"
-            + " c.team_status AS c_team_status, c.team_changed_at AS c_team_changed_at";
+            + " c.team_status AS c_team_status, c.team_changed_at AS c_team_changed_at,"
+            + " c.last_client_seq AS c_last_client_seq, c.last_client_message_at AS c_last_client_message_at";
 
     static final String MESSAGE_COLUMNS = "m.conversation_id AS m_conversation_id, m.seq AS m_seq, m.id AS m_id,"
             + " m.author_kind AS m_author_kind, m.author_id AS m_author_id, m.author_name AS m_author_name,"
             + " m.text AS m_text, m.highlighted AS m_highlighted, m.announcement_id AS m_announcement_id,"
             + " m.client_message_id AS m_client_message_id, m.created_at AS m_created_at,"
-            + " m.edited_at AS m_edited_at, m.deleted_at AS m_deleted_at, m.mentions AS m_mentions";
+            + " m.edited_at AS m_edited_at, m.deleted_at AS m_deleted_at, m.mentions AS m_mentions,"
+            + " m.internal AS m_internal, m.client_seq AS m_client_seq";
 
     /** What separates the mentioned ids in the message's {@code mentions} column: ids hold no control characters. */
     private static final String MENTION_SEPARATOR = "\n";
@@ -46,7 +48,8 @@ final class Rows {
         return new ConversationRow(new ConversationId(uuid(row, "c_id")), row.getString("c_client_account_id"),
                 row.getString("c_client_name"), row.getLong("c_last_seq"), instant(row, "c_created_at"),
                 instant(row, "c_last_message_at"), row.getString("c_assignee_id"),
-                ConversationStatus.valueOf(row.getString("c_team_status")), instant(row, "c_team_changed_at"));
+                ConversationStatus.valueOf(row.getString("c_team_status")), instant(row, "c_team_changed_at"),
+                row.getLong("c_last_client_seq"), instant(row, "c_last_client_message_at"));
     }
 
     /** A message without its attachments (they are loaded per page, see {@link AttachmentSql#attachTo}). */
@@ -57,7 +60,8 @@ final class Rows {
                 row.getString("m_author_name"), row.getString("m_text"), List.of(), row.getBoolean("m_highlighted"),
                 announcementId == null ? null : new AnnouncementId(announcementId),
                 row.getString("m_client_message_id"), instant(row, "m_created_at"), instant(row, "m_edited_at"),
-                instant(row, "m_deleted_at"), mentions(row.getString("m_mentions")));
+                instant(row, "m_deleted_at"), mentions(row.getString("m_mentions")), row.getBoolean("m_internal"),
+                row.getLong("m_client_seq"));
     }
 
     /** The {@code mentions} column's value: {@code null} for none. */

@@ -50,6 +50,15 @@ class ConversationEntity {
     @Column(name = "team_changed_at")
     private Instant teamChangedAt;
 
+    @Column(name = "last_client_seq", nullable = false)
+    private long lastClientSeq;
+
+    @Column(name = "last_client_message_at")
+    private Instant lastClientMessageAt;
+
+    @Column(name = "client_countable", nullable = false)
+    private long clientCountable;
+
     protected ConversationEntity() {
     }
 }

@@ -66,6 +66,12 @@ class MessageEntity {
     @Column(name = "mentions", length = Texts.MAX_LENGTH)
     private String mentions;
 
+    @Column(name = "internal", nullable = false)
+    private boolean internal;
+
+    @Column(name = "client_seq", nullable = false)
+    private long clientSeq;
+
     protected MessageEntity() {
     }
 }

@@ -3,6 +3,8 @@ package io.clientportal.messaging.jpa;
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.HistoryQuery;
+import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.NewMessage;
 import io.clientportal.messaging.model.SearchQuery;
 import jakarta.persistence.EntityManagerFactory;
@@ -62,7 +64,7 @@ abstract class SchemaTests {
             validated.close();
             assertThat(strings(dataSource, "SELECT \"version\" FROM \"messaging_schema_history\""
                     + " WHERE \"success\" = TRUE AND \"version\" <> '0' ORDER BY \"installed_rank\""))
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "9", "10", "11", "12", "13");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
         }
     }
 
@@ -114,7 +116,7 @@ abstract class SchemaTests {
     }
 
     /**
-     * Version 6 counts what a database at version 5 holds: countable messages, what each horizon has read (its
+     * Version 6 counts what a database at version 5 holds (and version 8 gives it the clients' view it had): countable messages, what each horizon has read (its
      * reader's own messages after it included), the tenant's and the team members' sums. The unread totals the
      * library then reads from them are what counting at read time gave, and they stay exact as new writes come.
      */
@@ -163,6 +165,14 @@ abstract class SchemaTests {
                 assertThat(messaging.messages().unreadTotal(agent)).isZero();
                 messaging.messages().markRead(owner, id, 5);
                 assertThat(messaging.messages().unreadTotal(owner)).isZero();
+                // Version 8 gave what existed the clients' view it had (no notes then): client seqs are the seqs.
+                Actor client = Actor.clientUser("u");
+                assertThat(messaging.messages().history(client, id, HistoryQuery.latest(10)).items())
+                        .extracting(Message::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
+                messaging.messages().post(agent, id, NewMessage.note("internal"));
+                assertThat(messaging.conversations().get(client, id).lastSeq()).isEqualTo(5);
+                assertThat(messaging.messages().unreadTotal(client)).isEqualTo(2);
+                assertThat(messaging.messages().unreadTotal(owner)).isEqualTo(1);
             }
         }
     }

@@ -128,6 +128,14 @@ public abstract class MessagingStoreContractTests {
     }
 
     @Nested
+    class Notes extends NotesContract {
+        @Override
+        protected ContractFixture world() {
+            return fixture;
+        }
+    }
+
+    @Nested
     class ReadState extends ReadStateContract {
         @Override
         protected ContractFixture world() {

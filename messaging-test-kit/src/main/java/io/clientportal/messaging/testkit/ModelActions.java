@@ -50,6 +50,7 @@ final class ModelActions {
                 .withAction(2, action(assign()))
                 .withAction(2, action(setStatus()))
                 .withAction(12, action(post()))
+                .withAction(5, action(postNote()))
                 .withAction(2, action(retry()))
                 .withAction(5, action(edit()))
                 .withAction(4, action(delete()))
@@ -177,6 +178,14 @@ final class ModelActions {
                                     + (withAttachment ? " with an attachment" : ""),
                             run -> run.post(actor, account, text, key, withAttachment));
                 });
+    }
+
+    /** An internal note, sometimes with an attachment (never with a key: retries are the posts' business). */
+    private static Arbitrary<Transformer<ModelRun>> postNote() {
+        return Combinators.combine(actors(), accounts(), texts(), Arbitraries.of(false, true))
+                .as((actor, account, text, attach) -> step(ModelCast.name(actor) + " posts the note " + quoted(text)
+                                + " in " + account + (attach ? " with an attachment" : ""),
+                        run -> run.post(actor, account, text, null, attach, true)));
     }
 
     private static Arbitrary<Transformer<ModelRun>> retry() {

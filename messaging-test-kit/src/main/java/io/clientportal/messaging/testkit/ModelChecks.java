@@ -120,7 +120,7 @@ final class ModelChecks {
                 var answer = Outcome.of(model.view(actor, conv)).expect(call,
                         () -> messaging.conversations().get(actor, id));
                 if (answer.ok()) {
-                    conversation(call, answer.value(), conv);
+                    conversation(call, answer.value(), conv, actor);
                     teamState(call, actor, answer.value(), conv);
                 }
             }
@@ -130,7 +130,7 @@ final class ModelChecks {
                 var answer = Outcome.of(model.view(actor, live)).expect(call,
                         () -> messaging.conversations().conversationOf(actor, accountId));
                 if (answer.ok()) {
-                    conversation(call, answer.value(), live);
+                    conversation(call, answer.value(), live, actor);
                     teamState(call, actor, answer.value(), live);
                 }
             }
@@ -142,10 +142,12 @@ final class ModelChecks {
                 MessageId messageId = msg == null ? new MessageId(UUID.randomUUID()) : msg.id;
                 String call = "get of " + (msg == null ? "a message that never existed" : msg) + " as "
                         + ModelCast.name(actor);
-                var answer = (msg == null ? Outcome.NOT_FOUND : Outcome.of(model.view(actor, msg.conv)))
+                // A note answers a client as a message that does not exist.
+                var answer = (msg == null || !ReferenceModel.seesMessage(actor, msg) ? Outcome.NOT_FOUND
+                        : Outcome.of(model.view(actor, msg.conv)))
                         .expect(call, () -> messaging.messages().get(actor, messageId));
                 if (answer.ok()) {
-                    message(call, answer.value(), msg);
+                    message(call, answer.value(), msg, actor);
                 }
             }
         }
@@ -162,7 +164,8 @@ final class ModelChecks {
                 () -> messaging.messages().history(ModelCast.SENTINEL, conv.id, HistoryQuery.latest(RECENT)));
         if (answer.ok()) {
             messages(call, answer.value().items(),
-                    conv.messages.subList(Math.max(0, conv.messages.size() - RECENT), conv.messages.size()));
+                    conv.messages.subList(Math.max(0, conv.messages.size() - RECENT), conv.messages.size()),
+                    ModelCast.SENTINEL);
         }
     }
 
@@ -181,7 +184,7 @@ final class ModelChecks {
                     HistoryQuery.before(before, PAGE)));
             all.addAll(0, answer.value().items());
         }
-        messages(call, all, conv.messages);
+        messages(call, all, conv.messagesFor(actor), actor);
     }
 
     /** Small pages backwards from the end and forwards from the start: each the right slice, in seq order. */
@@ -192,7 +195,7 @@ final class ModelChecks {
         if (!answer.ok()) {
             return;
         }
-        List<Msg> expected = conv.messages;
+        List<Msg> expected = conv.messagesFor(actor);
         List<Message> backwards = new ArrayList<>();
         Page<Message> page = answer.value();
         while (true) {
@@ -204,7 +207,7 @@ final class ModelChecks {
             long before = page.items().get(0).seq();
             page = messaging.messages().history(actor, id, HistoryQuery.before(before, SMALL_PAGE));
         }
-        messages(call + " (backwards)", backwards, expected);
+        messages(call + " (backwards)", backwards, expected, actor);
         List<Message> forwards = new ArrayList<>();
         long after = 0;
         while (true) {
@@ -217,7 +220,7 @@ final class ModelChecks {
             }
             after = page.items().get(page.items().size() - 1).seq();
         }
-        messages(call + " (forwards)", forwards, expected);
+        messages(call + " (forwards)", forwards, expected, actor);
     }
 
     private static void lastPageHasNoCursor(String call, Page<?> page) {
@@ -225,12 +228,16 @@ final class ModelChecks {
                 () -> call + ": a page that is not full is the last one, yet it has the cursor " + page.nextCursor());
     }
 
-    private void messages(String call, List<Message> actual, List<Msg> expected) {
+    /**
+     * A list of messages as {@code viewer} is given them: a client only those that are not internal, numbered by
+     * client seq (gap-free), the team all of them by seq.
+     */
+    private void messages(String call, List<Message> actual, List<Msg> expected, Actor viewer) {
         List<String> got = actual.stream().map(m -> m.seq() + ":" + label(m.id())).toList();
-        List<String> want = expected.stream().map(m -> m.seq + ":m" + m.number).toList();
+        List<String> want = expected.stream().map(m -> m.seqFor(viewer) + ":m" + m.number).toList();
         check(got.equals(want), () -> call + " listed " + got + " where the model has " + want);
         for (int i = 0; i < actual.size(); i++) {
-            message(call, actual.get(i), expected.get(i));
+            message(call, actual.get(i), expected.get(i), viewer);
         }
     }
 
@@ -239,11 +246,22 @@ final class ModelChecks {
         return msg == null ? "m?" + id : "m" + msg.number;
     }
 
-    /** A message as the model knows it: a tombstone keeps its seq and author, and has no text or attachments. */
+    /** A message as the team knows it. */
     void message(String call, Message actual, Msg expected) {
+        message(call, actual, expected, ModelCast.SENTINEL);
+    }
+
+    /**
+     * A message as the model knows it, as {@code viewer} is given it (a client: never a note, its client seq): a
+     * tombstone keeps its seq and author, and has no text or attachments.
+     */
+    void message(String call, Message actual, Msg expected, Actor viewer) {
         Supplier<String> it = () -> call + ": " + expected;
+        check(ReferenceModel.seesMessage(viewer, expected), () -> it.get() + " is a note, yet "
+                + ModelCast.name(viewer) + " was given it");
         check(actual.id().equals(expected.id) && actual.conversationId().equals(expected.conv.id)
-                && actual.seq() == expected.seq, () -> it.get() + " came back as " + actual);
+                && actual.seq() == expected.seqFor(viewer) && actual.internal() == expected.internal,
+                () -> it.get() + " came back as " + actual + " to " + ModelCast.name(viewer));
         check(actual.author().equals(expected.author) && Objects.equals(actual.authorName(), expected.authorName),
                 () -> it.get() + " has author " + actual.author() + " '" + actual.authorName() + "', not "
                         + expected.author + " '" + expected.authorName + "'");
@@ -270,13 +288,15 @@ final class ModelChecks {
                 () -> it.get() + " has the attachments " + actual.attachments() + ", not " + expected.attachmentNames);
     }
 
-    void conversation(String call, Conversation actual, Conv expected) {
+    /** A conversation as {@code viewer} is given it: a client's last seq and time are of what it sees. */
+    void conversation(String call, Conversation actual, Conv expected, Actor viewer) {
         check(actual.id().equals(expected.id) && actual.clientAccountId().equals(expected.accountId)
-                        && actual.clientName().equals(expected.name) && actual.lastSeq() == expected.lastSeq()
+                        && actual.clientName().equals(expected.name) && actual.lastSeq() == expected.lastSeqFor(viewer)
                         && actual.createdAt().equals(expected.createdAt)
-                        && Objects.equals(actual.lastMessageAt(), expected.lastMessageAt),
-                () -> call + ": " + expected + " came back as " + actual + "; the model has lastSeq "
-                        + expected.lastSeq() + ", lastMessageAt " + expected.lastMessageAt);
+                        && Objects.equals(actual.lastMessageAt(), expected.lastMessageAtFor(viewer)),
+                () -> call + ": " + expected + " came back as " + actual + " to " + ModelCast.name(viewer)
+                        + "; the model has lastSeq " + expected.lastSeqFor(viewer) + ", lastMessageAt "
+                        + expected.lastMessageAtFor(viewer));
     }
 
     /** The team state as the actor is shown it: the model's for a team member, none at all for a client. */
@@ -369,7 +389,8 @@ final class ModelChecks {
                     + " unread=" + s.unreadCount() + " " + s.access();
         };
         Function<Conv, String> want = c -> {
-            Msg last = c.messages.isEmpty() ? null : c.messages.get(c.messages.size() - 1);
+            List<Msg> seen = c.messagesFor(actor);
+            Msg last = seen.isEmpty() ? null : seen.get(seen.size() - 1);
             return c.label + " last=" + (last == null ? "-" : "m" + last.number + (last.deleted ? " (deleted)" : ""))
                     + " unread=" + c.unread(actor) + " " + model.effectiveAccess(actor, c);
         };
@@ -378,11 +399,11 @@ final class ModelChecks {
         check(gotList.equals(wantList), () -> call + " is " + gotList + " where the model has " + wantList);
         for (int i = 0; i < actual.size(); i++) {
             Conv conv = expected.get(i);
-            conversation(call, actual.get(i).conversation(), conv);
+            conversation(call, actual.get(i).conversation(), conv, actor);
             teamState(call, actor, actual.get(i).conversation(), conv);
-            if (!conv.messages.isEmpty()) {
-                message(call + " (last message)", actual.get(i).lastMessage(),
-                        conv.messages.get(conv.messages.size() - 1));
+            List<Msg> seen = conv.messagesFor(actor);
+            if (!seen.isEmpty()) {
+                message(call + " (last message)", actual.get(i).lastMessage(), seen.get(seen.size() - 1), actor);
             }
         }
     }

@@ -52,6 +52,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -71,7 +72,12 @@ final class ModelRun implements AutoCloseable {
     static final Duration READ_COUNT_FRESH = Duration.ofSeconds(2);
 
     /** A change the model expects the event feed to report, and who may see it. */
-    record ModelEvent(String description, Predicate<Actor> visibleTo) {
+    record ModelEvent(Function<Actor, String> description, Predicate<Actor> visibleTo) {
+
+        /** An event every subscriber it reaches sees alike. */
+        ModelEvent(String description, Predicate<Actor> visibleTo) {
+            this(actor -> description, visibleTo);
+        }
     }
 
     final Messaging engine;
@@ -209,11 +215,21 @@ final class ModelRun implements AutoCloseable {
 
     private void emit(List<ModelEvent> events) {
         feeds.expect(actor -> events.stream().filter(e -> e.visibleTo().test(actor))
-                .map(ModelEvent::description).toList());
+                .map(e -> e.description().apply(actor)).toList());
     }
 
     private Predicate<Actor> viewersOf(Conv conv) {
         return actor -> model.view(actor, conv) == Decision.ALLOW;
+    }
+
+    /** Who may see an event of the message: its conversation's viewers, and for a note the team's only. */
+    private Predicate<Actor> viewersOf(Msg msg) {
+        return viewersOf(msg.conv).and(actor -> ReferenceModel.seesMessage(actor, msg));
+    }
+
+    /** A message's event as each subscriber reads it: a client with the message's client seq. */
+    private ModelEvent messageEvent(String type, Msg msg) {
+        return new ModelEvent(actor -> type + " " + msg.conv + " " + label(msg, actor), viewersOf(msg));
     }
 
     // --- the directory -----------------------------------------------------------------------------------------
@@ -280,7 +296,7 @@ final class ModelRun implements AutoCloseable {
         Conversation answer = Outcome.OK.expect(what, () -> messaging.directory().createClientAccount(accountId,
                 ModelCast.accountName(accountId), kind)).value();
         if (existing != null) {
-            checks.conversation(what, answer, model.conversationOf(accountId));
+            checks.conversation(what, answer, model.conversationOf(accountId), ModelCast.SENTINEL);
             return;
         }
         check(answer.lastSeq() == 0 && answer.lastMessageAt() == null
@@ -493,9 +509,15 @@ final class ModelRun implements AutoCloseable {
     // --- messages ------------------------------------------------------------------------------------------------
 
     void post(Actor actor, String accountId, String text, String key, boolean withAttachment) {
+        post(actor, accountId, text, key, withAttachment, false);
+    }
+
+    /** A post, or with {@code note} an internal note's. */
+    void post(Actor actor, String accountId, String text, String key, boolean withAttachment, boolean note) {
         Conv conv = model.namedConversation(accountId).orElse(null);
         begin(actor, conv);
-        String what = "post by " + ModelCast.name(actor) + " in " + (conv == null ? accountId : conv);
+        String what = (note ? "note by " : "post by ") + ModelCast.name(actor) + " in "
+                + (conv == null ? accountId : conv);
         List<AttachmentId> attachments = new ArrayList<>();
         List<String> names = new ArrayList<>();
         if (withAttachment) {
@@ -509,13 +531,13 @@ final class ModelRun implements AutoCloseable {
             attachments.add(upload.value().id());
             names.add(upload.value().filename());
         }
-        NewMessage message = new NewMessage(text, attachments, key);
+        NewMessage message = new NewMessage(text, attachments, key, note);
         if (text.isBlank() && attachments.isEmpty()) {
             Outcome.INVALID.expect(what, "text", () -> messaging.messages().post(actor, idOf(conv), message));
             return;
         }
-        Decision decision = model.post(actor, conv);
-        Msg earlier = key == null || conv == null ? null : conv.messages.stream()
+        Decision decision = note ? model.postNote(actor, conv) : model.post(actor, conv);
+        Msg earlier = key == null || conv == null || note ? null : conv.messages.stream()
                 .filter(m -> m.author.equals(actor) && key.equals(m.clientMessageId)).findFirst().orElse(null);
         if (earlier != null) {
             retried(what + " again with key " + key, actor, conv, earlier, text, decision);
@@ -527,10 +549,10 @@ final class ModelRun implements AutoCloseable {
             return;
         }
         Message posted = answer.value();
-        Msg msg = newMessage(posted, conv, actor, text, key, null, false, names);
-        checks.message(what, posted, msg);
-        conv.horizons.put(actor, msg.seq);   // posting reads everything up to one's own message
-        List<ModelEvent> events = new ArrayList<>(List.of(new ModelEvent(postedEvent(msg), viewersOf(conv))));
+        Msg msg = newMessage(posted, conv, actor, text, key, null, false, names, note);
+        checks.message(what, posted, msg, actor);
+        conv.horizons.put(actor, msg.seqFor(actor));   // posting reads everything up to one's own message
+        List<ModelEvent> events = new ArrayList<>(List.of(messageEvent("MessagePosted", msg)));
         if (!actor.isTeamMember() && conv.status != ConversationStatus.OPEN) {
             conv.status = ConversationStatus.OPEN;   // a client's new message reopens it
             events.add(new ModelEvent(statusEvent(conv, conv.status), teamViewersOf(conv)));
@@ -573,22 +595,38 @@ final class ModelRun implements AutoCloseable {
         Outcome.Answer<Message> answer = Outcome.expectOneOf(what, allowed, null,
                 () -> messaging.messages().post(actor, conv.id, again));
         if (answer.ok()) {
-            checks.message(what + " (the stored message)", answer.value(), earlier);
+            checks.message(what + " (the stored message)", answer.value(), earlier, actor);
         }
     }
 
     private Msg newMessage(Message posted, Conv conv, Actor author, String text, String key,
                            AnnouncementId announcement, boolean highlighted, List<String> attachmentNames) {
-        check(posted.seq() == conv.lastSeq() + 1, () -> "seq " + posted.seq() + " where " + (conv.lastSeq() + 1)
-                + " was next in " + conv);
+        return newMessage(posted, conv, author, text, key, announcement, highlighted, attachmentNames, false);
+    }
+
+    /**
+     * The model's message for one the library posted, {@code posted} as the author was given it (a client author
+     * its client seq).
+     */
+    private Msg newMessage(Message posted, Conv conv, Actor author, String text, String key,
+                           AnnouncementId announcement, boolean highlighted, List<String> attachmentNames,
+                           boolean note) {
+        long clientSeq = conv.clientMessages().size() + (note ? 0 : 1);
+        long given = author.isTeamMember() || announcement != null ? conv.lastSeq() + 1 : clientSeq;
+        check(posted.seq() == given, () -> "seq " + posted.seq() + " where " + given + " was next in " + conv
+                + " as " + ModelCast.name(author) + " sees it");
+        check(posted.internal() == note, () -> "a " + (note ? "note" : "message") + " came back with internal "
+                + posted.internal());
         Instant previous = conv.messages.isEmpty() ? conv.createdAt
                 : conv.messages.get(conv.messages.size() - 1).createdAt;
         check(!posted.createdAt().isBefore(previous), () -> conv + "#" + posted.seq() + " was created at "
                 + posted.createdAt() + ", before " + previous + " (createdAt must not decrease with seq)");
         check(!messagesById.containsKey(posted.id().value()), () -> "message id " + posted.id() + " handed out twice");
-        Msg msg = new Msg(model.messages.size() + 1, posted.id(), conv, posted.seq(), author,
+        Msg msg = new Msg(model.messages.size() + 1, posted.id(), conv, conv.lastSeq() + 1, author,
                 model.displayName(author), text, key, announcement, highlighted, posted.createdAt(), model.minute,
                 attachmentNames);
+        msg.internal = note;
+        msg.clientSeq = clientSeq;
         model.messages.add(msg);
         messagesById.put(msg.id.value(), msg);
         conv.messages.add(msg);
@@ -651,9 +689,9 @@ final class ModelRun implements AutoCloseable {
             msg.text = text;
             msg.texts.add(text);
             msg.editedAt = answer.value().editedAt();
-            emit(List.of(new ModelEvent("MessageEdited " + msg.conv + " " + label(msg), viewersOf(msg.conv))));
+            emit(List.of(messageEvent("MessageEdited", msg)));
         }
-        checks.message(what, answer.value(), msg);
+        checks.message(what, answer.value(), msg, actor);
     }
 
     void delete(Actor named, int index) {
@@ -665,14 +703,14 @@ final class ModelRun implements AutoCloseable {
         Outcome expected = msg == null ? Outcome.NOT_FOUND : Outcome.of(model.delete(actor, msg));
         if (expected.expectRun(what, () -> messaging.messages().delete(actor, id)).ok() && !msg.deleted) {
             msg.deleted = true;
-            emit(List.of(new ModelEvent("MessageDeleted " + msg.conv + " " + label(msg), viewersOf(msg.conv))));
+            emit(List.of(messageEvent("MessageDeleted", msg)));
         }
     }
 
     void markRead(Actor actor, String accountId, ReadTarget target) {
         Conv conv = model.namedConversation(accountId).orElse(null);
         begin(actor, conv);
-        long lastSeq = conv == null ? 0 : conv.lastSeq();
+        long lastSeq = conv == null ? 0 : conv.lastSeqFor(actor);   // a client reads in client seqs
         long seq = switch (target) {
             case LATEST -> lastSeq;
             case PREVIOUS -> Math.max(0, lastSeq - 1);
@@ -747,7 +785,7 @@ final class ModelRun implements AutoCloseable {
             Msg copy = newMessage(copies.get(0), conv, actor, text, null, ann.id, highlighted, List.of());
             checks.message(what + " in " + conv, copies.get(0), copy);
             ann.copies.add(copy);
-            posted.add(new ModelEvent(postedEvent(copy), viewersOf(conv)));
+            posted.add(messageEvent("MessagePosted", copy));
         }
         emit(posted);
         emit(List.of(new ModelEvent("AnnouncementDelivered " + ann + " delivered=" + targets.size(),
@@ -792,8 +830,9 @@ final class ModelRun implements AutoCloseable {
         return "m" + msg.number + "#" + msg.seq;
     }
 
-    private String postedEvent(Msg msg) {
-        return "MessagePosted " + msg.conv + " " + label(msg);
+    /** The message as the actor's feed names it: by the seq the actor is given. */
+    String label(Msg msg, Actor actor) {
+        return "m" + msg.number + "#" + msg.seqFor(actor);
     }
 
     private static String participantEvent(String type, Object conversation, String teamMemberId, Access access) {

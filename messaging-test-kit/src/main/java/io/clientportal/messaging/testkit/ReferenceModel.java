@@ -60,6 +60,27 @@ final class ReferenceModel {
             return messages.size();
         }
 
+        /** The messages a client sees: none of the internal notes. */
+        List<Msg> clientMessages() {
+            return messages.stream().filter(m -> !m.internal).toList();
+        }
+
+        /** The messages the actor sees: the team everything, a client no note. */
+        List<Msg> messagesFor(Actor actor) {
+            return actor.isTeamMember() ? messages : clientMessages();
+        }
+
+        /** The last seq as the actor sees it: a client counts only what it sees. */
+        long lastSeqFor(Actor actor) {
+            return actor.isTeamMember() ? lastSeq() : clientMessages().size();
+        }
+
+        /** The last message time as the actor sees it. */
+        Instant lastMessageAtFor(Actor actor) {
+            List<Msg> seen = messagesFor(actor);
+            return seen.isEmpty() ? null : seen.get(seen.size() - 1).createdAt;
+        }
+
         Instant activity() {
             return lastMessageAt != null ? lastMessageAt : createdAt;
         }
@@ -68,10 +89,14 @@ final class ReferenceModel {
             return horizons.getOrDefault(reader, 0L);
         }
 
-        /** Messages by others after the reader's horizon that are not deleted. */
+        /**
+         * Messages by others after the reader's horizon that are not deleted: for a client, among what it sees, its
+         * horizon a client seq.
+         */
         long unread(Actor reader) {
             long horizon = horizon(reader);
-            return messages.stream().filter(m -> m.seq > horizon && !m.deleted && !m.author.equals(reader)).count();
+            return messagesFor(reader).stream().filter(m -> m.seqFor(reader) > horizon && !m.deleted
+                    && !m.author.equals(reader)).count();
         }
 
         @Override
@@ -101,6 +126,10 @@ final class ReferenceModel {
         String text;
         Instant editedAt;
         boolean deleted;
+        /** Whether it is an internal note (the team's only). */
+        boolean internal;
+        /** Its position among the messages a client sees (that of the last one before it, for a note). */
+        long clientSeq;
 
         Msg(int number, MessageId id, Conv conv, long seq, Actor author, String authorName, String text,
             String clientMessageId, AnnouncementId announcementId, boolean highlighted, Instant createdAt,
@@ -124,6 +153,11 @@ final class ReferenceModel {
 
         boolean edited() {
             return editedAt != null;
+        }
+
+        /** Its seq as the actor is given it: a client its client seq. */
+        long seqFor(Actor actor) {
+            return actor.isTeamMember() ? seq : clientSeq;
         }
 
         @Override
@@ -154,7 +188,7 @@ final class ReferenceModel {
         /** Targets whose conversation still exists and where some client user's horizon passed the copy. */
         int readCount() {
             return (int) copies.stream().filter(copy -> !copy.conv.deleted && copy.conv.horizons.entrySet().stream()
-                    .anyMatch(h -> !h.getKey().isTeamMember() && h.getValue() >= copy.seq)).count();
+                    .anyMatch(h -> !h.getKey().isTeamMember() && h.getValue() >= copy.clientSeq)).count();
         }
 
         @Override
@@ -254,6 +288,22 @@ final class ReferenceModel {
         return actor.isTeamMember() ? post(actor, conv) : Decision.HIDE;
     }
 
+    /**
+     * Post an internal note: everyone of the team who sees the conversation but a watcher; a client is not told notes
+     * exist.
+     */
+    Decision postNote(Actor actor, Conv conv) {
+        if (view(actor, conv) != Decision.ALLOW || !actor.isTeamMember()) {
+            return Decision.HIDE;
+        }
+        return team.get(actor.id()) == TeamRole.WATCHER ? Decision.DENY : Decision.ALLOW;
+    }
+
+    /** Whether the actor may see the message, seeing its conversation: a note only the team. */
+    static boolean seesMessage(Actor actor, Msg message) {
+        return actor.isTeamMember() || !message.internal;
+    }
+
     /** The effective access an inbox row shows: WRITE where the actor may post. */
     Access effectiveAccess(Actor actor, Conv conv) {
         return post(actor, conv) == Decision.ALLOW ? Access.WRITE : Access.READ_ONLY;
@@ -261,7 +311,7 @@ final class ReferenceModel {
 
     /** Nobody edits another's message (staff delete instead); one's own as the table's "edit/delete own" row. */
     Decision edit(Actor actor, Msg message) {
-        if (view(actor, message.conv) != Decision.ALLOW) {
+        if (view(actor, message.conv) != Decision.ALLOW || !seesMessage(actor, message)) {
             return Decision.HIDE;
         }
         return message.author.equals(actor) && mayChangeOwn(actor, message) ? Decision.ALLOW : Decision.DENY;
@@ -269,7 +319,7 @@ final class ReferenceModel {
 
     /** One's own as "edit/delete own"; another's only by owners, admins and managers. */
     Decision delete(Actor actor, Msg message) {
-        if (view(actor, message.conv) != Decision.ALLOW) {
+        if (view(actor, message.conv) != Decision.ALLOW || !seesMessage(actor, message)) {
             return Decision.HIDE;
         }
         if (message.author.equals(actor)) {
@@ -284,7 +334,9 @@ final class ReferenceModel {
             return true;
         }
         boolean withinWindow = minute - message.postedAtMinute < EDIT_WINDOW_MINUTES;
-        return writes(actor, message.conv) && withinWindow;
+        // An agent who posted a note changes it as a writer their messages, whatever their access.
+        boolean noteByAgent = message.internal && team.get(actor.id()) == TeamRole.AGENT;
+        return (writes(actor, message.conv) || noteByAgent) && withinWindow;
     }
 
     /** Add or remove participants, change access: staff only; a client is not told. */

@@ -41,6 +41,9 @@ public class NaiveMessage extends NewAware<Keys.MessageKey> {
     Instant editedAt;
     @Column(name = "deleted_at")
     Instant deletedAt;
+    /** The naive variant writes no internal notes: a message's client seq is its seq (schema V8). */
+    @Column(name = "client_seq")
+    long clientSeq;
 
     protected NaiveMessage() {
     }
@@ -50,6 +53,7 @@ public class NaiveMessage extends NewAware<Keys.MessageKey> {
         this.tenantId = tenantId;
         this.conversationId = conversationId;
         this.seq = seq;
+        this.clientSeq = seq;
         this.id = UUID.randomUUID();
         this.authorKind = authorKind;
         this.authorId = authorId;

@@ -74,7 +74,7 @@ final class MessageController {
         rateLimits.post(messaging, actor);
         PostResult result = messaging.messages().postIdempotent(actor, conversationId,
                 new NewMessage(body.text(), body.attachmentIds(), clientMessageId, body.mentions(),
-                        Boolean.TRUE.equals(body.addMentioned())));
+                        Boolean.TRUE.equals(body.addMentioned()), Boolean.TRUE.equals(body.internal())));
         if (result.created()) {
             listeners.forEach(listener -> listener.messagePosted(result.message()));
         }

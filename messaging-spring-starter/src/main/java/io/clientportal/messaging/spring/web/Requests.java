@@ -18,10 +18,11 @@ final class Requests {
 
     /**
      * {@code POST /conversations/{id}/messages}: {@code mentions} are the mentioned team members' ids,
-     * {@code addMentioned} asks that those who can't see the conversation be added (posters who manage participants).
+     * {@code addMentioned} asks that those who can't see the conversation be added (posters who manage participants);
+     * {@code internal} posts an internal note (absent: a message).
      */
     record PostMessage(String text, List<AttachmentId> attachmentIds, String clientMessageId, List<String> mentions,
-                       Boolean addMentioned) {
+                       Boolean addMentioned, Boolean internal) {
     }
 
     /** {@code PATCH /conversations/{id}/messages/{messageId}}. */
