@@ -267,7 +267,7 @@ final class ConversationService implements Conversations {
                 break;
             }
             long unread = store.readState().count(reader, ConversationScope.only(conversation.id()),
-                    Unread.MESSAGES);
+                    Notes.unread(reader));
             if (onlyUnread && unread == 0) {
                 continue;
             }

@@ -143,7 +143,7 @@ final class EventCodec {
             Message m = posted.message();
             Message standIn = new Message(new MessageId(message), new ConversationId(conversation), seq, m.author(),
                     m.authorName(), m.text(), m.attachments(), m.highlighted(), m.announcementId(),
-                    m.clientMessageId(), m.createdAt(), m.editedAt(), m.deleted(), m.internal());
+                    m.clientMessageId(), m.createdAt(), m.editedAt(), m.deleted(), m.mentions(), m.internal());
             String json = encode(new MessagePosted(posted.eventId(), posted.tenantId(),
                     new ConversationId(conversation), posted.at(), standIn, clientSeq)).payload();
             String[] marks = {conversation.toString(), message.toString(), "\"seq\":" + seq,

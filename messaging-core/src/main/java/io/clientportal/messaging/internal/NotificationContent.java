@@ -63,8 +63,10 @@ final class NotificationContent {
             name = user.get().displayName();
             scope = ConversationScope.only(conversation.get().id());
         }
-        List<InboxRow> rows = store.readState().inbox(new InboxRequest(recipient, scope, null, null, Unread.MESSAGES,
-                true, CONVERSATIONS));
+        // A client's count and messages are the clients' view: never a note (Notes says it once).
+        boolean clientView = Notes.clientView(recipient);
+        List<InboxRow> rows = store.readState().inbox(new InboxRequest(recipient, scope, null, null,
+                Notes.unread(recipient), true, CONVERSATIONS));
         List<Notification.ConversationUnread> conversations = new ArrayList<>();
         Instant newest = null;
         for (InboxRow row : rows) {
@@ -73,7 +75,7 @@ final class NotificationContent {
             }
             // The unread messages are the newest of the others' visible, undeleted ones: as many as the count.
             List<MessageRow> unread = new ArrayList<>();
-            for (MessageRow message : store.messages().page(row.conversation().id(), null, null, PAGE)) {
+            for (MessageRow message : store.messages().page(row.conversation().id(), null, null, PAGE, clientView)) {
                 if (!message.deleted() && !message.author().equals(recipient)
                         && NotificationRules.mayTell(recipient, message)) {
                     unread.add(message);

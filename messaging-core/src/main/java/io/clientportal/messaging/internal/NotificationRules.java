@@ -14,11 +14,10 @@ final class NotificationRules {
     }
 
     /**
-     * Whether {@code recipient} may be told about {@code message}: every message a client user sees, and every one
-     * for the team. The one place internal notes are kept out of clients' notifications (with notes:
-     * {@code recipient.isTeamMember() || !message.internal()}).
+     * Whether {@code recipient} may be told about {@code message}: every message a client user sees (never an
+     * internal note), and every one for the team: the rule of {@link Notes#maySee}.
      */
     static boolean mayTell(Actor recipient, MessageRow message) {
-        return true;
+        return Notes.maySee(recipient, message);
     }
 }

@@ -56,9 +56,9 @@ final class SearchService implements Search {
             } else {
                 scope = Scopes.of(tx.store(), subject);
             }
-            // Notes are the team's: a client user's search never matches one, whatever the policy says of views.
-            boolean includeInternal = subject.role() != null;
-            List<MessageRow> rows = tx.store().messages().search(new SearchRequest(scope, terms, includeInternal,
+            // Notes are the team's: a client user's search never matches one, and shows client seqs.
+            boolean clientView = Notes.clientView(actor);
+            List<MessageRow> rows = tx.store().messages().search(new SearchRequest(scope, terms, !clientView,
                     cursor == null ? null : cursor.createdAt(), cursor == null ? null : cursor.messageId(),
                     limit + 1));
             boolean more = rows.size() > limit;
@@ -67,7 +67,10 @@ final class SearchService implements Search {
                 if (row.deleted()) {
                     continue; // a store must not return one; if it does, its (erased) text shows nothing anyway
                 }
-                Message message = Records.message(row);
+                if (!Notes.maySee(actor, row)) {
+                    continue; // as for deleted ones: a store must not return a note to a client
+                }
+                Message message = Records.message(row, clientView);
                 Snippets.Snippet snippet = Snippets.of(message.text(), terms);
                 hits.add(new SearchHit(message, snippet.text(), snippet.highlights()));
             }

@@ -81,7 +81,7 @@ record MemoryAnnouncements(TenantData data, UndoLog undo, MemoryConversations co
             }
             MessageRow copy = new MessageRow(chunk.messageIds().get(i), conversationId, seq.get().seq(), m.author(),
                     m.authorName(), m.text(), List.of(), m.highlighted(), m.announcementId(), null, seq.get().at(),
-                    null, null, false, seq.get().clientSeq());
+                    null, null, List.of(), false, seq.get().clientSeq());
             messages.insert(copy);
             delivered.add(copy);
         }

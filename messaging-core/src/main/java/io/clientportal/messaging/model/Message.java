@@ -39,25 +39,17 @@ public record Message(MessageId id, ConversationId conversationId, long seq, Act
         mentions = mentions == null ? List.of() : List.copyOf(mentions);
     }
 
-    /** A message without mentions, as before mentions existed. */
+    /** A message without mentions that is not an internal note, as before either existed. */
     public Message(MessageId id, ConversationId conversationId, long seq, Actor author, String authorName,
                    String text, List<Attachment> attachments, boolean highlighted, AnnouncementId announcementId,
                    String clientMessageId, Instant createdAt, Instant editedAt, boolean deleted) {
         this(id, conversationId, seq, author, authorName, text, attachments, highlighted, announcementId,
-                clientMessageId, createdAt, editedAt, deleted, List.of());
-    }
-
-    /** A message that is not an internal note (the record as it was before notes). */
-    public Message(MessageId id, ConversationId conversationId, long seq, Actor author, String authorName,
-                   String text, List<Attachment> attachments, boolean highlighted, AnnouncementId announcementId,
-                   String clientMessageId, Instant createdAt, Instant editedAt, boolean deleted) {
-        this(id, conversationId, seq, author, authorName, text, attachments, highlighted, announcementId,
-                clientMessageId, createdAt, editedAt, deleted, false);
+                clientMessageId, createdAt, editedAt, deleted, List.of(), false);
     }
 
     /** This message with another seq (the core gives a client the message's position among what it may see). */
     public Message withSeq(long seq) {
         return new Message(id, conversationId, seq, author, authorName, text, attachments, highlighted,
-                announcementId, clientMessageId, createdAt, editedAt, deleted, internal);
+                announcementId, clientMessageId, createdAt, editedAt, deleted, mentions, internal);
     }
 }

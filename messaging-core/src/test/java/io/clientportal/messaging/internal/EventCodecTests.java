@@ -107,7 +107,7 @@ class EventCodecTests {
     @Test
     void aNotesEventsSurviveTheLogWithTheirClientSeqAndAreTheTeamsOnly() {
         Message note = new Message(new MessageId(UUID.randomUUID()), conversation, 9, Actor.teamMember("agent"),
-                "Aiden", "secret", List.of(), false, null, null, at, null, false, true);
+                "Aiden", "secret", List.of(), false, null, null, at, null, false, List.of(), true);
         List<MessagingEvent> events = List.of(new MessagePosted(null, "t1", conversation, at, note, 4),
                 new MessageEdited(null, "t1", conversation, at, note, 4),
                 new MessageDeleted(null, "t1", conversation, at, note.id(), 9, true, 4),

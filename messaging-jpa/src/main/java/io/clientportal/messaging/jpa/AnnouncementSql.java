@@ -184,7 +184,7 @@ final class AnnouncementSql implements AnnouncementRows {
                 // As written: no client message id, edit or delete (the statements store none).
                 delivered.add(new MessageRow(new MessageId(w.messageId()), conversationId, w.seq(), a.author(),
                         a.authorName(), a.text(), List.of(), a.highlighted(), a.announcementId(), null,
-                        w.createdAt(), null, null, false, w.clientSeq()));
+                        w.createdAt(), null, null, List.of(), false, w.clientSeq()));
             }
         }
         if (!delivered.isEmpty()) {

@@ -181,6 +181,9 @@ final class MessageSql implements MessageRows {
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder(SELECT_FLAGGED).append(" WHERE m.tenant_id = ? AND m.deleted_at IS NULL");
         parameters.add(tenantId);
+        if (!request.includeInternal()) {
+            sql.append(" AND m.internal = FALSE");
+        }
         var scope = request.scope();
         if (scope.conversationId() != null) {
             sql.append(" AND m.conversation_id = ?");

@@ -531,7 +531,7 @@ final class ModelRun implements AutoCloseable {
             attachments.add(upload.value().id());
             names.add(upload.value().filename());
         }
-        NewMessage message = new NewMessage(text, attachments, key, note);
+        NewMessage message = new NewMessage(text, attachments, key).asNote(note);
         if (text.isBlank() && attachments.isEmpty()) {
             Outcome.INVALID.expect(what, "text", () -> messaging.messages().post(actor, idOf(conv), message));
             return;

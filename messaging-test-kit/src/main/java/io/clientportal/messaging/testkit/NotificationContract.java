@@ -4,6 +4,7 @@ import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.NotFoundException;
 import io.clientportal.messaging.NotificationSettings;
+import io.clientportal.messaging.model.NewMessage;
 import io.clientportal.messaging.model.Notification;
 import io.clientportal.messaging.model.NotificationPreferences;
 import io.clientportal.messaging.spi.MessagingStore;
@@ -183,6 +184,34 @@ public abstract class NotificationContract extends Contract {
             assertThat(recorder.recipients()).containsExactlyInAnyOrder(w.alice, w.bob, w.readOnlyAgent, w.watcher);
             w.clock.advance(Duration.ofHours(1));
             assertThat(tenant.notifications().sendDue()).isZero();
+        }
+    }
+
+    @Test
+    void anInternalNoteNeverMakesAClientDueNorShowsInTheirNotificationButTheTeamIsTold() {
+        var w = world();
+        Recorder recorder = new Recorder(w.messaging.tenantId());
+        try (Messaging node = nodeWithNotifications(recorder, SETTINGS)) {
+            Messaging tenant = node.tenant(w.messaging.tenantId());
+            tenant.messages().post(w.agent, w.acme, NewMessage.note("client is late paying: chase"));
+            w.clock.advance(SETTINGS.clientDelay().plus(SETTINGS.teamDelay()));
+            tenant.notifications().sendDue();
+            assertThat(recorder.recipients()).doesNotContain(w.alice, w.bob)
+                    .contains(w.readOnlyAgent, w.watcher);
+
+            tenant.messages().post(w.agent, w.acme, sanitized("Your invoice"));
+            tenant.messages().post(w.agent, w.acme, NewMessage.note("second note, still secret"));
+            w.clock.advance(SETTINGS.clientDelay().plus(SETTINGS.interval()));
+            tenant.notifications().sendDue();
+            Notification toAlice = recorder.sent.stream().filter(n -> n.recipient().actor().equals(w.alice))
+                    .findFirst().orElseThrow();
+            assertThat(toAlice.conversations()).singleElement().satisfies(c -> {
+                assertThat(c.unreadCount()).isEqualTo(1);
+                assertThat(c.newest()).singleElement().satisfies(m -> assertThat(m.text()).contains("Your invoice"));
+            });
+            assertThat(recorder.sent.stream().filter(n -> !n.recipient().actor().isTeamMember())
+                    .flatMap(n -> n.conversations().stream()).flatMap(c -> c.newest().stream())
+                    .map(m -> m.text().orElse(""))).noneMatch(text -> text.contains("secret") || text.contains("chase"));
         }
     }
 

@@ -184,6 +184,28 @@ public abstract class SearchContract extends Contract {
     }
 
     @Test
+    void aClientNeverFindsAnInternalNoteAndSeesItsOwnSeqsWhileTheTeamFindsTheNote() {
+        var w = world();
+        Message before = w.post(w.alice, w.acme, "budget question");
+        Message note = w.messaging.messages().post(w.agent, w.acme, NewMessage.note("budget is tight, push back"));
+        Message after = w.post(w.agent, w.acme, "budget approved");
+
+        for (Actor client : List.of(w.alice, w.bob)) {
+            List<SearchHit> seen = hits(w, client, SearchQuery.of("budget", 10));
+            assertThat(seen).extracting(hit -> hit.message().id()).as(client.id())
+                    .containsExactly(after.id(), before.id());
+            // The client's seqs are gap-free: the note between them left no trace.
+            assertThat(seen).extracting(hit -> hit.message().seq()).containsExactly(2L, 1L);
+            assertThat(found(w, client, "tight")).as(client.id()).isEmpty();
+            assertThat(hits(w, client, SearchQuery.of("budget", 10).in(w.acme))).hasSize(2);
+        }
+        for (Actor team : List.of(w.owner, w.agent, w.readOnlyAgent, w.watcher)) {
+            assertThat(found(w, team, "tight")).as(team.id()).containsExactly(note.id());
+            assertThat(hits(w, team, SearchQuery.of("tight", 10)).get(0).message().internal()).isTrue();
+        }
+    }
+
+    @Test
     void deletedMessagesAreNeverFoundAndEditsAreFoundByTheirNewText() {
         var w = world();
         Message deleted = w.post(w.alice, w.acme, "password hunter2 oops");
