@@ -81,6 +81,9 @@ class PortalAssignmentBrowserTests {
         }
     }
 
+    /** The widest screen with the phone layout (one pane at a time, see portal.css). */
+    private static final int PHONE_WIDTH = 700;
+
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"1366, 768", "390, 844"})
     void theTeamAssignsSetsTheStatusAndFiltersWhileTheClientSeesNoneOfIt(int width, int height) throws IOException {
@@ -103,6 +106,10 @@ class PortalAssignmentBrowserTests {
         team.until(ExpectedConditions.attributeToBe(By.id("team-state"), "data-assignee", "aiden"));
         new Select(team.waitFor(By.id("status-select"))).selectByValue("WAITING");
         team.until(ExpectedConditions.attributeToBe(By.id("team-state"), "data-status", "WAITING"));
+        if (width <= PHONE_WIDTH) {
+            // A phone shows the inbox or the conversation: back to the inbox, as a person would.
+            team.driver().findElement(By.id("conversation-back")).click();
+        }
         team.until(ExpectedConditions.textToBe(
                 By.cssSelector(".inbox-item[data-client-account-id='acme'] .team-tag"), "Waiting · Aiden"));
         TeamState stored = messaging.conversations().get(OLIVIA, conversationOf("acme")).team();
