@@ -1,5 +1,6 @@
 package io.clientportal.messaging.benchmarks;
 
+import io.clientportal.messaging.spi.SearchWords;
 import org.postgresql.PGConnection;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -97,8 +98,8 @@ final class RawVariant implements Variant, OwnerViews {
             counts.addToTenant(c, 1);
             UUID messageId = UUID.randomUUID();
             try (PreparedStatement s = c.prepareStatement("INSERT INTO messaging_message (tenant_id, conversation_id,"
-                    + " seq, id, author_kind, author_id, author_name, text, highlighted, created_at, client_seq)"
-                    + " VALUES (?, ?, ?, ?, 'CLIENT_USER', ?, ?, ?, FALSE, ?, ?)")) {
+                    + " seq, id, author_kind, author_id, author_name, text, highlighted, created_at, client_seq,"
+                    + " search_text) VALUES (?, ?, ?, ?, 'CLIENT_USER', ?, ?, ?, FALSE, ?, ?, ?)")) {
                 s.setString(1, T);
                 s.setObject(2, conversationId);
                 s.setLong(3, seq);
@@ -108,6 +109,8 @@ final class RawVariant implements Variant, OwnerViews {
                 s.setString(7, text);
                 s.setObject(8, now);
                 s.setLong(9, seq);   // no internal notes here: the client seq is the seq
+                // The same work as the SDK's: a message is searchable once it is written.
+                s.setString(10, SearchWords.indexText(text));
                 s.executeUpdate();
             }
             raiseHorizon(c, conversationId, "CLIENT_USER", userId, seq);
@@ -437,8 +440,9 @@ final class RawVariant implements Variant, OwnerViews {
                         + " activity_at = ? WHERE c.tenant_id = ?"
                         + " RETURNING c.id, c.last_seq), inserted AS (INSERT INTO messaging_message (tenant_id,"
                         + " conversation_id, seq, id, author_kind, author_id, author_name, text, highlighted,"
-                        + " announcement_id, created_at, client_seq) SELECT ?, b.id, b.last_seq, gen_random_uuid(),"
-                        + " 'TEAM_MEMBER', ?, 'Olivia Owner', ?, FALSE, ?, ?, b.last_seq FROM bumped b"
+                        + " announcement_id, created_at, client_seq, search_text) SELECT ?, b.id, b.last_seq,"
+                        + " gen_random_uuid(), 'TEAM_MEMBER', ?, 'Olivia Owner', ?, FALSE, ?, ?, b.last_seq, ?"
+                        + " FROM bumped b"
                         + " RETURNING conversation_id, seq, id)"
                         + " INSERT INTO bench_raw_event (tenant_id, type, conversation_id, payload, created_at)"
                         + " SELECT ?, 'message.posted', i.conversation_id, " + payload + ", ? FROM inserted i")) {
@@ -452,6 +456,7 @@ final class RawVariant implements Variant, OwnerViews {
                     s.setString(++p, text);
                     s.setObject(++p, id);
                     s.setObject(++p, now);
+                    s.setString(++p, SearchWords.indexText(text));
                     s.setString(++p, T);
                     s.setString(++p, textJson);
                     s.setObject(++p, now);
@@ -470,15 +475,16 @@ final class RawVariant implements Variant, OwnerViews {
                 }
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO messaging_message (tenant_id,"
                         + " conversation_id, seq, id, author_kind, author_id, author_name, text, highlighted,"
-                        + " announcement_id, created_at, client_seq) SELECT ?, c.id, c.last_seq, RANDOM_UUID(),"
-                        + " 'TEAM_MEMBER', ?, 'Olivia Owner', ?, FALSE, ?, ?, c.last_seq FROM messaging_conversation c"
-                        + " WHERE c.tenant_id = ?")) {
+                        + " announcement_id, created_at, client_seq, search_text) SELECT ?, c.id, c.last_seq,"
+                        + " RANDOM_UUID(), 'TEAM_MEMBER', ?, 'Olivia Owner', ?, FALSE, ?, ?, c.last_seq, ?"
+                        + " FROM messaging_conversation c WHERE c.tenant_id = ?")) {
                     s.setString(1, T);
                     s.setString(2, Dataset.OWNER);
                     s.setString(3, text);
                     s.setObject(4, id);
                     s.setObject(5, now);
-                    s.setString(6, T);
+                    s.setString(6, SearchWords.indexText(text));
+                    s.setString(7, T);
                     s.executeUpdate();
                 }
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO bench_raw_event (tenant_id, type,"

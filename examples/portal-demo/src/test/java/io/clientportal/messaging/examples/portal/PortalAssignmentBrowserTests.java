@@ -152,6 +152,9 @@ class PortalAssignmentBrowserTests {
 
         // The client writes again: the team sees the conversation reopened, live.
         client.send("One more question about the menu boards");
+        if (width <= PHONE_WIDTH) {
+            team.open("acme");   // the phone showed the inbox since the filters
+        }
         team.until(ExpectedConditions.attributeToBe(By.id("team-state"), "data-status", "OPEN"));
         assertThat(new Select(team.driver().findElement(By.id("status-select"))).getFirstSelectedOption()
                 .getAttribute("value")).isEqualTo("OPEN");
