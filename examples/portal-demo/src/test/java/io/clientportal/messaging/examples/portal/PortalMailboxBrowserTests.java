@@ -105,6 +105,10 @@ class PortalMailboxBrowserTests {
         browser.signIn("olivia", "Olivia Hart");
         browser.open(account);
         browser.messageWithText(reply);
+        // The Mailbox link fits the team's top bar: nothing runs off the page sideways.
+        assertThat(((Number) browser.script("return document.documentElement.scrollWidth;")).longValue())
+                .isLessThanOrEqualTo(((Number) browser.script("return document.documentElement.clientWidth;"))
+                        .longValue());
         browser.screenshot("mailbox-team-sees-reply-" + size);
     }
 
