@@ -37,7 +37,12 @@ public class ImapReplyPoller implements SmartLifecycle {
      * Where and how to read.
      *
      * @param protocol        {@code imap} or {@code imaps}
+     * @param host            the server
      * @param port            {@code null}: the protocol's default
+     * @param username        the login
+     * @param password        the password
+     * @param folder          where replies arrive, e.g. {@code INBOX}
+     * @param pollInterval    how often {@link #start()} reads it
      * @param deleteProcessed delete and expunge processed mails; else mark them seen and read only unseen ones
      */
     public record Mailbox(String protocol, String host, Integer port, String username, String password,
@@ -56,6 +61,11 @@ public class ImapReplyPoller implements SmartLifecycle {
     private final Mailbox mailbox;
     private ScheduledExecutorService poller;
 
+    /**
+     * @param messaging where replies go ({@code notifications().receiveReply})
+     * @param reader    reads the mails
+     * @param mailbox   where and how to read
+     */
     public ImapReplyPoller(Messaging messaging, InboundMailReader reader, Mailbox mailbox) {
         this.messaging = Objects.requireNonNull(messaging, "messaging must not be null");
         this.reader = Objects.requireNonNull(reader, "reader must not be null");

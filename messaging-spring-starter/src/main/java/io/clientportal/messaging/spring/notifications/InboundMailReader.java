@@ -47,7 +47,7 @@ public final class InboundMailReader {
 
     /** The mail could not be read as MIME. */
     public static final class MalformedMailException extends RuntimeException {
-        MalformedMailException(String message, Throwable cause) {
+        private MalformedMailException(String message, Throwable cause) {
             super(message, cause);
         }
     }
@@ -55,6 +55,7 @@ public final class InboundMailReader {
     private final ReplyAddresses addresses;
     private final Session session = Session.getInstance(new Properties());
 
+    /** @param addresses what a reply address looks like, and the token in it */
     public InboundMailReader(ReplyAddresses addresses) {
         this.addresses = addresses;
     }

@@ -274,12 +274,19 @@ class ReplyByEmailHttpTests {
     }
 
     @Test
-    void aForgedTokenOrAPersonWhoLostAccessPostsNothingAndTheSenderLearnsNothing() throws Exception {
+    void aForgedOrExpiredTokenOrAPersonWhoLostAccessPostsNothingAndTheSenderLearnsNothing() throws Exception {
         String address = notifiedReplyTo("Anything else?");
         String forged = address.replace("reply+", "reply+a");
         byte[] forgedRaw = sendAndReceive(reply(forged, "<f-" + portal.suffix + "@mail.example>", "Forged", false),
                 forged);
         assertThat(postInbound(forgedRaw, SECRET)).isEqualTo(202);
+
+        // The address expires after 30 days.
+        clock.advance(Duration.ofDays(30));
+        byte[] lateRaw = sendAndReceive(reply(address, "<l-" + portal.suffix + "@mail.example>", "Late", false),
+                address);
+        assertThat(postInbound(lateRaw, SECRET)).isEqualTo(202);
+        assertThat(clientMessages()).isEmpty();
 
         messaging.directory().removeClientUser(portal.id(Who.CLIENT_OF_ACCOUNT));
         byte[] goneRaw = sendAndReceive(reply(address, "<g-" + portal.suffix + "@mail.example>", "Still here?", false),
