@@ -239,7 +239,8 @@ public final class MessagingEngine implements AutoCloseable {
 
     io.clientportal.messaging.Notifications notifications(String tenantId) {
         return new NotificationService(context, tenantId,
-                () -> notificationDelivery == null ? 0 : notificationDelivery.sendDue(), reply -> replies.receive(reply));
+                () -> notificationDelivery == null ? 0 : notificationDelivery.sendDue(),
+                reply -> replies.receive(reply));
     }
 
     Webhooks webhooks() {

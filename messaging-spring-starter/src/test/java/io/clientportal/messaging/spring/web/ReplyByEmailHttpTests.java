@@ -317,7 +317,8 @@ class ReplyByEmailHttpTests {
         transport.sendMessage(reply, new Address[]{new InternetAddress(MAILBOX)});
         transport.sendMessage(reply, new Address[]{new InternetAddress(MAILBOX)});
         transport.close();
-        await().atMost(Duration.ofSeconds(10)).until(() -> MAIL.getReceivedMessagesForDomain("in.portal.example").length >= 2);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> MAIL.getReceivedMessagesForDomain("in.portal.example").length >= 2);
 
         assertThat(poller.pollNow()).isEqualTo(2);
         assertThat(poller.pollNow()).isZero();
