@@ -69,6 +69,7 @@ public final class MessagingBuilder {
     private int eventBufferSize = DEFAULT_EVENT_BUFFER_SIZE;
     private MessagingObservations observations = MessagingObservations.NONE;
     private NotificationSettings notificationSettings = NotificationSettings.defaults();
+    private ReplyTokens replyTokens;
     private final List<io.clientportal.messaging.spi.NotificationSender> notificationSenders = new ArrayList<>();
     private io.clientportal.messaging.spi.RecipientDirectory recipientDirectory =
             io.clientportal.messaging.spi.RecipientDirectory.NONE;
@@ -236,6 +237,15 @@ public final class MessagingBuilder {
         return this;
     }
 
+    /**
+     * Checks the tokens of replies by email ({@code Notifications.receiveReply}) [none: every reply is refused].
+     * The same instance (or one with the same secret) must issue the tokens that notifications carry.
+     */
+    public MessagingBuilder replyTokens(ReplyTokens tokens) {
+        this.replyTokens = Objects.requireNonNull(tokens, "replyTokens must not be null");
+        return this;
+    }
+
     /** Where notifications' email addresses come from [{@code RecipientDirectory.NONE}: none]. */
     public MessagingBuilder recipientDirectory(io.clientportal.messaging.spi.RecipientDirectory directory) {
         this.recipientDirectory = Objects.requireNonNull(directory, "recipientDirectory must not be null");
@@ -257,7 +267,8 @@ public final class MessagingBuilder {
                         eventDeliveryExecutor, eventBufferSize),
                 housekeepingInterval,
                 new MessagingEngine.AnnouncementSettings(announcementLease, announcementSweepInterval), observations,
-                new MessagingEngine.NotificationSetup(notificationSettings, notificationSenders, recipientDirectory));
+                new MessagingEngine.NotificationSetup(notificationSettings, notificationSenders, recipientDirectory,
+                        replyTokens));
     }
 
     private void requireRecognisableContentTypes() {

@@ -1,6 +1,8 @@
 package io.clientportal.messaging;
 
+import io.clientportal.messaging.model.InboundReply;
 import io.clientportal.messaging.model.NotificationPreferences;
+import io.clientportal.messaging.model.ReplyOutcome;
 
 /**
  * Unread-message notifications: each person's preferences, and the due notifications this node sends.
@@ -30,4 +32,18 @@ public interface Notifications {
      * @return how many notifications were sent
      */
     int sendDue();
+
+    /**
+     * Posts a reply to a notification email as the person its token names, into the conversation it names, once:
+     * the email's Message-ID is the idempotency key, so the same mail received twice (or by two nodes) posts one
+     * message. Quoted history and the signature are stripped from the text; attachments go through the upload
+     * checks, and those refused are left out (the text is still posted). A forged or expired token, a person who
+     * may no longer post there, or nothing left to post is refused and logged, never with the text. A trusted call
+     * (the token decides), the same for every tenant view; needs {@link MessagingBuilder#replyTokens}.
+     *
+     * @throws UnsupportedOperationException when this implementation takes no replies
+     */
+    default ReplyOutcome receiveReply(InboundReply reply) {
+        throw new UnsupportedOperationException("replies by email are not available here");
+    }
 }

@@ -56,6 +56,9 @@ public final class MessagingEngine implements AutoCloseable {
     private AutoCloseable commitSignals;
     /** Sends due notifications; {@code null} when notifications are off. */
     private NotificationDelivery notificationDelivery;
+    private ReplyReceiver replies = new ReplyReceiver(null, id -> {
+        throw new IllegalStateException("not started");
+    });
     private final Map<String, TenantMessaging> tenants = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -89,10 +92,12 @@ public final class MessagingEngine implements AutoCloseable {
      * @param settings   when and how
      * @param senders    the channels; none turns notifications off
      * @param recipients where addresses come from
+     * @param replyTokens checks the tokens of replies by email; {@code null}: replies are refused
      */
     public record NotificationSetup(io.clientportal.messaging.NotificationSettings settings,
                                     List<io.clientportal.messaging.spi.NotificationSender> senders,
-                                    io.clientportal.messaging.spi.RecipientDirectory recipients) {
+                                    io.clientportal.messaging.spi.RecipientDirectory recipients,
+                                    io.clientportal.messaging.ReplyTokens replyTokens) {
 
         /** Notifications off. */
         public static final NotificationSetup NONE = new NotificationSetup(
@@ -101,6 +106,13 @@ public final class MessagingEngine implements AutoCloseable {
 
         public NotificationSetup {
             senders = List.copyOf(senders);
+        }
+
+        /** Without replies by email. */
+        public NotificationSetup(io.clientportal.messaging.NotificationSettings settings,
+                                 List<io.clientportal.messaging.spi.NotificationSender> senders,
+                                 io.clientportal.messaging.spi.RecipientDirectory recipients) {
+            this(settings, senders, recipients, null);
         }
     }
 
@@ -192,6 +204,7 @@ public final class MessagingEngine implements AutoCloseable {
             engine.notificationDelivery = new NotificationDelivery(store, engine.context, notifications.settings(),
                     notifications.senders(), notifications.recipients());
         }
+        engine.replies = new ReplyReceiver(notifications.replyTokens(), engine::tenant);
         engine.relay.start();
         engine.commitSignals = store.listenForCommittedEvents(() -> {
             engine.relay.wake();
@@ -226,7 +239,8 @@ public final class MessagingEngine implements AutoCloseable {
 
     io.clientportal.messaging.Notifications notifications(String tenantId) {
         return new NotificationService(context, tenantId,
-                () -> notificationDelivery == null ? 0 : notificationDelivery.sendDue());
+                () -> notificationDelivery == null ? 0 : notificationDelivery.sendDue(),
+                reply -> replies.receive(reply));
     }
 
     Webhooks webhooks() {

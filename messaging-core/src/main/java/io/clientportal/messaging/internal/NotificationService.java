@@ -2,10 +2,13 @@ package io.clientportal.messaging.internal;
 
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.Notifications;
+import io.clientportal.messaging.model.InboundReply;
 import io.clientportal.messaging.model.NotificationPreferences;
+import io.clientportal.messaging.model.ReplyOutcome;
 import io.clientportal.messaging.spi.NotificationRow;
 import io.clientportal.messaging.spi.StoreTransaction;
 
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 
 /** Each person's notification preferences, and sending what is due. */
@@ -14,11 +17,14 @@ final class NotificationService implements Notifications {
     private final Context context;
     private final String tenantId;
     private final IntSupplier sendDue;
+    private final Function<InboundReply, ReplyOutcome> replies;
 
-    NotificationService(Context context, String tenantId, IntSupplier sendDue) {
+    NotificationService(Context context, String tenantId, IntSupplier sendDue,
+                        Function<InboundReply, ReplyOutcome> replies) {
         this.context = context;
         this.tenantId = tenantId;
         this.sendDue = sendDue;
+        this.replies = replies;
     }
 
     @Override
@@ -53,6 +59,11 @@ final class NotificationService implements Notifications {
     @Override
     public int sendDue() {
         return sendDue.getAsInt();
+    }
+
+    @Override
+    public ReplyOutcome receiveReply(InboundReply reply) {
+        return replies.apply(reply);
     }
 
     /** Someone the directory does not know answers like a missing id. */

@@ -62,7 +62,8 @@ public class MessagingAutoConfiguration {
                         ObjectProvider<MessagingObservations> observations,
                         ObjectProvider<io.clientportal.messaging.NotificationSettings> notificationSettings,
                         ObjectProvider<io.clientportal.messaging.spi.NotificationSender> notificationSenders,
-                        ObjectProvider<io.clientportal.messaging.spi.RecipientDirectory> recipientDirectory) {
+                        ObjectProvider<io.clientportal.messaging.spi.RecipientDirectory> recipientDirectory,
+                        ObjectProvider<io.clientportal.messaging.ReplyTokens> replyTokens) {
         MessagingBuilder builder = Messaging.builder()
                 .store(store)
                 .limits(limits)
@@ -83,6 +84,7 @@ public class MessagingAutoConfiguration {
         taskExecutor.ifAvailable(builder::eventDeliveryExecutor);
         notifiers.orderedStream().forEach(builder::notifier);
         observations.ifUnique(builder::observations);
+        replyTokens.ifUnique(builder::replyTokens);
         // Notifications: only with settings (messaging.notifications.enabled) and at least one sender.
         notificationSettings.ifUnique(settings -> {
             builder.notifications(settings);

@@ -3,6 +3,7 @@ package io.clientportal.messaging.spring;
 import io.clientportal.messaging.NotificationSettings;
 import io.clientportal.messaging.spring.notifications.MailNotificationSender;
 import io.clientportal.messaging.spring.notifications.NotificationMailTemplates;
+import io.clientportal.messaging.spring.notifications.ReplyAddresses;
 import io.clientportal.messaging.spring.notifications.UnsubscribeTokens;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -72,7 +73,8 @@ public class MessagingNotificationsAutoConfiguration {
                                                                NotificationMailTemplates templates,
                                                                ObjectProvider<UnsubscribeTokens> tokens,
                                                                NotificationProperties properties,
-                                                               MessagingProperties messaging) {
+                                                               MessagingProperties messaging,
+                                                               ObjectProvider<ReplyAddresses> replies) {
             // Refuses to start without a signing secret: unsigned links would let anyone unsubscribe anyone.
             UnsubscribeTokens signer = tokens.getIfAvailable(() -> {
                 throw new IllegalStateException("Messaging sends notification emails (the application has a "
@@ -81,7 +83,7 @@ public class MessagingNotificationsAutoConfiguration {
                         + "unsubscribe links), or turn email off with messaging.notifications.mail.enabled=false");
             });
             return new MailNotificationSender(mail, templates, signer, properties.getMail().getFrom(),
-                    properties.getLinkTemplate(), unsubscribeUrl(properties, messaging));
+                    properties.getLinkTemplate(), unsubscribeUrl(properties, messaging), replies.getIfUnique());
         }
 
         /** The public origin, then the API's base path and the endpoint. */

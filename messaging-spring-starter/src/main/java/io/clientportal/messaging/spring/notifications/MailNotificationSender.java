@@ -34,6 +34,7 @@ public class MailNotificationSender implements NotificationSender {
     private final String from;
     private final String linkTemplate;
     private final String unsubscribeUrl;
+    private final ReplyAddresses replies;
 
     /**
      * @param from           the sender address, or {@code null} for the mail session's default
@@ -43,6 +44,19 @@ public class MailNotificationSender implements NotificationSender {
      */
     public MailNotificationSender(JavaMailSender mail, NotificationMailTemplates templates, UnsubscribeTokens tokens,
                                   String from, String linkTemplate, String unsubscribeUrl) {
+        this(mail, templates, tokens, from, linkTemplate, unsubscribeUrl, null);
+    }
+
+    /**
+     * As the other constructor, with replies by email: {@code Reply-To} is the person's reply address for the
+     * notification's newest conversation (a notification covering several names the one with the newest
+     * activity; replies about the others go there too).
+     *
+     * @param replies the reply addresses, or {@code null} for no {@code Reply-To}
+     */
+    public MailNotificationSender(JavaMailSender mail, NotificationMailTemplates templates, UnsubscribeTokens tokens,
+                                  String from, String linkTemplate, String unsubscribeUrl, ReplyAddresses replies) {
+        this.replies = replies;
         this.mail = Objects.requireNonNull(mail, "mail must not be null");
         this.templates = Objects.requireNonNull(templates, "templates must not be null");
         this.tokens = Objects.requireNonNull(tokens, "tokens must not be null");
@@ -76,6 +90,10 @@ public class MailNotificationSender implements NotificationSender {
             helper.setTo(notification.recipient().emailAddress().get());
             if (from != null && !from.isBlank()) {
                 helper.setFrom(from);
+            }
+            if (replies != null) {
+                helper.setReplyTo(replies.addressFor(notification.tenantId(), notification.recipient().actor(),
+                        notification.conversations().get(0).conversationId()));
             }
             helper.setSubject(rendered.subject());
             helper.setText(rendered.text(), rendered.html());

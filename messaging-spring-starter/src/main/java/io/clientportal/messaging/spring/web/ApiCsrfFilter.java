@@ -41,7 +41,9 @@ final class ApiCsrfFilter extends OncePerRequestFilter {
         this.csrf.setRequireCsrfProtectionMatcher(request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
                 && !TokenPrincipals.isToken(SecurityContextHolder.getContext().getAuthentication())
                 // One-click unsubscribe comes from a mail client, cross-site by design: its signed token is the check.
-                && !ApiPaths.isUnsubscribe(request.getRequestURI(), request.getContextPath(), api.basePath()));
+                && !ApiPaths.isUnsubscribe(request.getRequestURI(), request.getContextPath(), api.basePath())
+                // Inbound mail comes from a mail provider: its shared secret is the check.
+                && !ApiPaths.isInboundMail(request.getRequestURI(), request.getContextPath(), api.basePath()));
         setBeanName("messagingApiCsrfFilter");
     }
 

@@ -19,6 +19,15 @@ final class ApiPaths {
     }
 
     /**
+     * Whether a raw request URI is the inbound mail endpoint, which needs no login and no CSRF token (its shared
+     * secret is the check).
+     */
+    static boolean isInboundMail(String uri, String contextPath, String basePath) {
+        String path = (contextPath == null ? "" : contextPath) + basePath + "/notifications/inbound";
+        return uri.equals(path);
+    }
+
+    /**
      * @param uri         the request URI as sent (not decoded), with the context path
      * @param contextPath the application's context path ({@code ""} for the root)
      * @param basePath    the API's normalised base path

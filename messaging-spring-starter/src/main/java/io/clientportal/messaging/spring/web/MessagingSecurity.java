@@ -44,6 +44,11 @@ public final class MessagingSecurity {
                                 .PathPatternRequestMatcher.withDefaults().matcher(
                                         org.springframework.http.HttpMethod.POST,
                                         normalised(basePath) + "/notifications/unsubscribe")).permitAll()
+                        // Inbound mail from a mail provider: no login; its shared secret decides.
+                        .requestMatchers(org.springframework.security.web.servlet.util.matcher
+                                .PathPatternRequestMatcher.withDefaults().matcher(
+                                        org.springframework.http.HttpMethod.POST,
+                                        normalised(basePath) + "/notifications/inbound")).permitAll()
                         .anyRequest().authenticated())
                 // The configurer's own check, after authentication, is the API's CSRF protection.
                 .csrf(AbstractHttpConfigurer::disable)

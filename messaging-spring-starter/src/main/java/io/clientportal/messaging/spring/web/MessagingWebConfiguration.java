@@ -140,6 +140,15 @@ public class MessagingWebConfiguration {
         return new NotificationController(messaging, tokens);
     }
 
+    /** Only with Angus Mail (Boot's mail starter), which reads the mails. */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name = "jakarta.mail.internet.MimeMessage")
+    InboundMailController messagingInboundMailController(Messaging messaging,
+            ObjectProvider<io.clientportal.messaging.spring.notifications.InboundMailReader> reader,
+            ObjectProvider<io.clientportal.messaging.spring.NotificationReplyProperties> properties) {
+        return new InboundMailController(messaging, reader, properties);
+    }
+
     @Bean
     ConversationController messagingConversationController() {
         return new ConversationController();

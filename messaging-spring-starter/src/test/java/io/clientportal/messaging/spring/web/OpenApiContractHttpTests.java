@@ -41,7 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "messaging.web.max-json-body-size=16KB",
                 "messaging.web.rate-limit.posts=8",
                 "messaging.web.sse.heartbeat-interval=300ms",
-                "messaging.notifications.signing-secret=0123456789abcdef0123456789abcdef-openapi"})
+                "messaging.notifications.signing-secret=0123456789abcdef0123456789abcdef-openapi",
+                "messaging.notifications.reply.inbound.secret=0123456789abcdef0123456789abcdef-inbound",
+                "messaging.notifications.reply.inbound.max-size=64KB"})
 class OpenApiContractHttpTests {
 
     private static final String BASE = "/api/messaging";
@@ -132,6 +134,19 @@ class OpenApiContractHttpTests {
                 "List-Unsubscribe=One-Click".getBytes()), 200);
         check("POST", "/notifications/unsubscribe", HttpCaller.anonymous(url()).raw("POST",
                 "/notifications/unsubscribe?token=forged", "application/x-www-form-urlencoded", new byte[0]), 400);
+
+        // Inbound mail: the shared secret, a mail, not a mail, too large.
+        String mail = "From: a@example.test\r\nTo: b@example.test\r\nSubject: Re\r\n\r\nHello\r\n";
+        HttpCaller provider = HttpCaller.anonymous(url()).withHeader("X-Messaging-Inbound-Secret",
+                "0123456789abcdef0123456789abcdef-inbound");
+        check("POST", "/notifications/inbound", provider.raw("POST", "/notifications/inbound", "message/rfc822",
+                mail.getBytes()), 202);
+        check("POST", "/notifications/inbound", HttpCaller.anonymous(url()).raw("POST",
+                "/notifications/inbound", "message/rfc822", mail.getBytes()), 401);
+        check("POST", "/notifications/inbound", provider.raw("POST", "/notifications/inbound", "message/rfc822",
+                new byte[0]), 400);
+        check("POST", "/notifications/inbound", provider.raw("POST", "/notifications/inbound", "message/rfc822",
+                new byte[70 * 1024]), 413);
 
         // Messages: post, retry, conflict, bad input, too large, wrong type, denied, missing.
         String posted = check("POST", "/conversations/{id}/messages",
