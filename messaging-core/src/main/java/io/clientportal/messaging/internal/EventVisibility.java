@@ -37,8 +37,7 @@ import java.util.function.Function;
  * batch (which may predate the batch's own changes: the relay invalidates the cache only as it hands each event on)
  * corrected by what the log tells about the time of the event ({@link Lookahead}): a change earlier in the batch
  * wins over what was loaded, so a removal takes effect from the very next event. Whether an actor may see an event
- * is the
- * {@link AccessPolicy}'s decision, asked as for the matching read:
+ * is the {@link AccessPolicy}'s decision, asked as for the matching read:
  * <ul>
  *   <li>an event of a conversation: {@link Permission#VIEW} of that conversation, with the actor's facts as of the
  *   event (a deleted conversation's event tells its account and who took part in it);</li>

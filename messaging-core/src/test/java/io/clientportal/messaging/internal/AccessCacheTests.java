@@ -13,12 +13,15 @@ import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.Participant;
 import io.clientportal.messaging.model.TeamMember;
 import io.clientportal.messaging.model.TeamRole;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,5 +95,39 @@ class AccessCacheTests {
         cache.invalidateAll();
         cache.rememberParticipant(TENANT, id, "bob", Optional.of(Access.WRITE), mark);
         assertThat(cache.knowsParticipant(TENANT, id, "bob")).as("after everything was dropped").isFalse();
+    }
+
+    @Test
+    void aReadsFillThatBeganBeforeAnInvalidationIsDroppedByIt() throws InterruptedException {
+        // Reads fill the cache inside the entry's computation: an invalidation waits for it, then drops what it read.
+        AccessCache cache = new AccessCache();
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread read = new Thread(() -> cache.teamMember(TENANT, "mia", () -> {
+            loading.countDown();
+            await(release);
+            return Optional.of(new TeamMember("mia", "Mia", TeamRole.MANAGER));   // as before the change
+        }));
+        read.start();
+        await(loading);
+        Thread change = new Thread(() -> cache.invalidate(new TeamMemberChanged("9", TENANT, null, Instant.now(),
+                new TeamMember("mia", "Mia", TeamRole.AGENT))));
+        change.start();
+        Awaitility.await().until(() -> change.getState() == Thread.State.BLOCKED
+                || change.getState() == Thread.State.WAITING || change.getState() == Thread.State.TERMINATED);
+        release.countDown();
+        read.join(10_000);
+        change.join(10_000);
+
+        assertThat(cache.teamMember(TENANT, "mia", () -> Optional.of(new TeamMember("mia", "Mia", TeamRole.AGENT))))
+                .map(TeamMember::role).contains(TeamRole.AGENT);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
