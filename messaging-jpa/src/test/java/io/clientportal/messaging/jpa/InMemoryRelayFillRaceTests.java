@@ -4,13 +4,8 @@ import io.clientportal.messaging.memory.InMemoryMessagingStore;
 import io.clientportal.messaging.spi.MessagingStore;
 
 class InMemoryRelayFillRaceTests extends RelayFillRaceTests {
-
     @Override
     MessagingStore newStore() {
         return new InMemoryMessagingStore();
-    }
-
-    @Override
-    void closeStore() {
     }
 }

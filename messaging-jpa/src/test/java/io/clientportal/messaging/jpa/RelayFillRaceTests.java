@@ -47,12 +47,11 @@ abstract class RelayFillRaceTests {
     private static final Actor IVAN = Actor.clientUser("ivan");
     private static final String RELAY_THREAD = "messaging-event-relay";
 
-    /** A fresh store. */
+    /** A fresh store (on a database from {@link #onDatabase}, closed after the test). */
     abstract MessagingStore newStore();
 
-    /** Closes what {@link #newStore()} opened. */
-    abstract void closeStore();
-
+    private TestDatabases.TestDatabase database;
+    private JpaMessagingStore jpaStore;
     private MessagingStore store;
     private Messaging messaging;
     private final CountDownLatch readStarted = new CountDownLatch(1);
@@ -74,7 +73,17 @@ abstract class RelayFillRaceTests {
         removed.countDown();
         checked.countDown();
         messaging.close();
-        closeStore();
+        if (jpaStore != null) {
+            jpaStore.close();
+            database.close();
+        }
+    }
+
+    /** The JPA store on this database. */
+    MessagingStore onDatabase(TestDatabases.TestDatabase database) {
+        this.database = database;
+        this.jpaStore = JpaMessagingStore.create(database.dataSource());
+        return jpaStore;
     }
 
     @Test
