@@ -96,7 +96,7 @@ abstract class RelayFillRaceTests {
         messaging.directory().addClientUser("solo", "ivan", "Ivan");
         messaging.conversations().addParticipant(OWNER, acme, "agent", Access.WRITE);
         List<MessagingEvent> got = new CopyOnWriteArrayList<>();
-        armed = true;   // the relay's first bulk read from here on: for this batch or the one of the post
+        armed = true;   // holds the relay's next bulk read (as it admits the subscriber, or for the post's batch)
         Subscription subscription = messaging.events().subscribe(AGENT, null, got::add);
         try {
             messaging.messages().post(ALICE, acme, NewMessage.text("visible"));
@@ -107,7 +107,7 @@ abstract class RelayFillRaceTests {
             messaging.messages().post(ALICE, acme, NewMessage.text("after removal"));
             removed.countDown();
 
-            // The relay has decided the first post and stored what its read saw: the agent's next read is refused.
+            // The relay has stored what its read saw and decided its batch: the agent's next read is still refused.
             assertThat(decided.await(30, TimeUnit.SECONDS)).as("the relay decided its batch").isTrue();
             Throwable read = catchThrowable(() -> messaging.messages().history(AGENT, acme, HistoryQuery.latest(10)));
             SoftAssertions softly = new SoftAssertions();
@@ -119,9 +119,8 @@ abstract class RelayFillRaceTests {
             await().atMost(Duration.ofSeconds(30)).until(() -> got.stream().anyMatch(e -> e instanceof MessagePosted p
                     && p.message().text().equals("solo")));
             softly.assertThat(got).as("the removed member's stream").extracting(e -> e.getClass().getSimpleName())
-                    .containsExactly(
-                    MessagePosted.class.getSimpleName(), ParticipantRemoved.class.getSimpleName(),
-                    ParticipantAdded.class.getSimpleName(), MessagePosted.class.getSimpleName());
+                    .containsExactly(MessagePosted.class.getSimpleName(), ParticipantRemoved.class.getSimpleName(),
+                            ParticipantAdded.class.getSimpleName(), MessagePosted.class.getSimpleName());
             softly.assertThat(got).filteredOn(e -> e instanceof MessagePosted)
                     .extracting(e -> ((MessagePosted) e).message().text()).containsExactly("visible", "solo");
             softly.assertAll();
