@@ -65,6 +65,14 @@ final class AccessCache {
      * there until the relay passes the delete itself.
      */
     private final Cache<ConversationKey, Boolean> deletedConversations = newCache();
+    /**
+     * Raised by every invalidation of participant access, before it drops anything. A bulk read (the relay's
+     * prefetch) stores what it read only if this has not moved since the read began: a read that saw a participant
+     * before their removal committed, and stores after the removal's invalidation ran, would otherwise leave the
+     * removed member cached as a participant (to their stream and their reads) until the relay passes the removal.
+     * One counter for every key: such invalidations are rare, and a dropped fill only costs a load on use.
+     */
+    private final AtomicLong participantInvalidations = new AtomicLong();
 
     /** How long a read count is kept, in case an event that changes it is ever missed. */
     private static final Duration READ_COUNT_TTL = Duration.ofSeconds(5);
@@ -151,9 +159,10 @@ final class AccessCache {
     /** Caches a conversation's account, read in bulk (a conversation never changes account). */
     void rememberAccount(String tenantId, ConversationId conversationId, String accountId) {
         ConversationKey key = new ConversationKey(tenantId, conversationId);
-        if (deletedConversations.getIfPresent(key) == null) {
-            conversationAccounts.asMap().putIfAbsent(key, Optional.of(accountId));
-        }
+        // The tombstone is looked at inside the entry's computation: a delete writes it before it drops the
+        // account, so a fill that raced with the delete either sees it or is dropped by the delete.
+        conversationAccounts.asMap().compute(key, (k, cached) -> cached != null ? cached
+                : deletedConversations.getIfPresent(key) == null ? Optional.of(accountId) : null);
     }
 
     /** Whether a member's participant access in a conversation is cached. */
@@ -161,13 +170,22 @@ final class AccessCache {
         return participants.getIfPresent(new ParticipantKey(tenantId, conversationId, teamMemberId)) != null;
     }
 
+    /** Taken before a bulk read of participant access; what it read is remembered only under the same mark. */
+    long participantFillMark() {
+        return participantInvalidations.get();
+    }
+
     /**
-     * Caches a participant access read in bulk, unless one is cached already. (An invalidation that races with it
-     * is repeated when the relay passes the change, as on every other node.)
+     * Caches a participant access read in bulk, unless one is cached already or participant access was invalidated
+     * since the read began ({@code mark}, from {@link #participantFillMark()}): then what was read may predate a
+     * change that committed meanwhile, and is dropped (the next use loads it again).
      */
     void rememberParticipant(String tenantId, ConversationId conversationId, String teamMemberId,
-                             Optional<Access> access) {
-        participants.asMap().putIfAbsent(new ParticipantKey(tenantId, conversationId, teamMemberId), access);
+                             Optional<Access> access, long mark) {
+        // Compared inside the entry's computation: an invalidation raises the mark before it drops the entry, so a
+        // fill either sees the new mark or stores before the drop, which then removes it.
+        participants.asMap().compute(new ParticipantKey(tenantId, conversationId, teamMemberId),
+                (key, cached) -> cached != null ? cached : participantInvalidations.get() == mark ? access : null);
     }
 
     /** Drops whatever the event made stale (and learns what it tells for good: a new conversation's account). */
@@ -184,13 +202,12 @@ final class AccessCache {
         } else if (event instanceof ClientUserRemoved removed) {
             clientUsers.invalidate(new MemberKey(tenant, removed.clientUserId()));
         } else if (event instanceof ParticipantAdded added) {
-            participants.invalidate(new ParticipantKey(tenant, added.conversationId(),
-                    added.participant().teamMemberId()));
+            forgetParticipant(new ParticipantKey(tenant, added.conversationId(), added.participant().teamMemberId()));
         } else if (event instanceof ParticipantAccessChanged changed) {
-            participants.invalidate(new ParticipantKey(tenant, changed.conversationId(),
+            forgetParticipant(new ParticipantKey(tenant, changed.conversationId(),
                     changed.participant().teamMemberId()));
         } else if (event instanceof ParticipantRemoved removed) {
-            participants.invalidate(new ParticipantKey(tenant, removed.conversationId(), removed.teamMemberId()));
+            forgetParticipant(new ParticipantKey(tenant, removed.conversationId(), removed.teamMemberId()));
         } else if (event instanceof ConversationRead read && !read.reader().isTeamMember()) {
             forgetReadCounts(tenant);
         } else if (event instanceof MessagePosted posted && !posted.message().author().isTeamMember()) {
@@ -200,13 +217,20 @@ final class AccessCache {
             ConversationKey gone = new ConversationKey(tenant, deleted.conversationId());
             deletedConversations.put(gone, Boolean.TRUE);
             conversationAccounts.invalidate(gone);
+            participantInvalidations.incrementAndGet();
             participants.asMap().keySet().removeIf(key -> key.tenantId().equals(tenant)
                     && key.conversationId().equals(deleted.conversationId()));
         }
     }
 
+    private void forgetParticipant(ParticipantKey key) {
+        participantInvalidations.incrementAndGet();
+        participants.invalidate(key);
+    }
+
     private void forgetTeamMember(String tenant, String id) {
         teamMembers.invalidate(new MemberKey(tenant, id));
+        participantInvalidations.incrementAndGet();
         participants.asMap().keySet().removeIf(key -> key.tenantId().equals(tenant)
                 && key.teamMemberId().equals(id));
     }
@@ -217,6 +241,7 @@ final class AccessCache {
         announcementReadCounts.invalidateAll();
         teamMembers.invalidateAll();
         clientUsers.invalidateAll();
+        participantInvalidations.incrementAndGet();
         participants.invalidateAll();
         conversationAccounts.invalidateAll();
     }

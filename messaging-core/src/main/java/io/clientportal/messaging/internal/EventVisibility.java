@@ -33,10 +33,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Decides which events a subscriber may see, from the cached directory and access data (which the relay has
- * already invalidated up to the event at hand, so a removal takes effect from the very next event) corrected by what
- * the log tells about the time of the event ({@link Lookahead}). Whether an actor may see an event is the
- * {@link AccessPolicy}'s decision, asked as for the matching read:
+ * Decides which events a subscriber may see, from the cached directory and access data as loaded once for the
+ * batch (which may predate the batch's own changes: the relay invalidates the cache only as it hands each event on)
+ * corrected by what the log tells about the time of the event ({@link Lookahead}): a change earlier in the batch
+ * wins over what was loaded, so a removal takes effect from the very next event. Whether an actor may see an event
+ * is the {@link AccessPolicy}'s decision, asked as for the matching read:
  * <ul>
  *   <li>an event of a conversation: {@link Permission#VIEW} of that conversation, with the actor's facts as of the
  *   event (a deleted conversation's event tells its account and who took part in it);</li>
@@ -241,6 +242,9 @@ final class EventVisibility {
             return deleted.teamMemberIds().contains(actor.id()) ? Lookahead.Participation.PARTICIPANT
                     : Lookahead.Participation.NOT_PARTICIPANT;
         }
+        if (lookahead.participantAsOf(event.tenantId(), event.conversationId(), actor.id()) != null) {
+            return Lookahead.Participation.NOT_TOLD;   // the batch told it exactly (see asOfEvent)
+        }
         return lookahead.participation(event.tenantId(), event.conversationId(), actor.id());
     }
 
@@ -279,17 +283,26 @@ final class EventVisibility {
                 () -> cache.conversationAccount(tenant, id, () -> reads.conversationAccount(tenant, id)));
     }
 
-    /** The facts, corrected by what the event and the later events say about the time of the event. */
+    /**
+     * The facts, corrected by what the event and the events around it say about the time of the event: what the
+     * batch set up to it wins over what was loaded (which may predate it), and the later events tell what the loaded
+     * facts, newer than the event, no longer show.
+     */
     private static Facts asOfEvent(MessagingEvent event, Facts current, Lookahead lookahead) {
         String tenant = event.tenantId();
         return new Facts() {
             @Override
             public Optional<TeamMember> teamMember(String id) {
-                return current.teamMember(id);
+                Optional<TeamMember> told = lookahead.teamMemberAsOf(tenant, id);
+                return told != null ? told : current.teamMember(id);
             }
 
             @Override
             public Optional<ClientUser> clientUser(String id) {
+                Optional<ClientUser> told = lookahead.clientUserAsOf(tenant, id);
+                if (told != null) {
+                    return told;
+                }
                 Optional<ClientUser> user = current.clientUser(id);
                 if (user.isPresent()) {
                     return user;
@@ -302,7 +315,8 @@ final class EventVisibility {
 
             @Override
             public Optional<Access> participantAccess(ConversationId conversationId, String teamMemberId) {
-                return current.participantAccess(conversationId, teamMemberId);
+                Optional<Access> told = lookahead.participantAsOf(tenant, conversationId, teamMemberId);
+                return told != null ? told : current.participantAccess(conversationId, teamMemberId);
             }
         };
     }
@@ -372,18 +386,20 @@ final class EventVisibility {
                 }
             }
             if (!accounts.isEmpty() || !participantsOf.isEmpty()) {
-                remember(tenant, reads.load(tenant, accounts, participantsOf, members), participantsOf, members);
+                long mark = cache.participantFillMark();   // before the read: see AccessCache#rememberParticipant
+                remember(tenant, reads.load(tenant, accounts, participantsOf, members), participantsOf, members,
+                        mark);
             }
         }
     }
 
     private void remember(String tenant, StoreReads.Loaded loaded, Set<ConversationId> participantsOf,
-                          Set<String> members) {
+                          Set<String> members, long mark) {
         loaded.accounts().forEach((id, account) -> cache.rememberAccount(tenant, id, account));
         for (ConversationId id : participantsOf) {
             Map<String, Access> of = loaded.participants().getOrDefault(id, Map.of());
             for (String member : members) {
-                cache.rememberParticipant(tenant, id, member, Optional.ofNullable(of.get(member)));
+                cache.rememberParticipant(tenant, id, member, Optional.ofNullable(of.get(member)), mark);
             }
         }
     }

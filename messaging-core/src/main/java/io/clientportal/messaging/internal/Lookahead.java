@@ -1,5 +1,6 @@
 package io.clientportal.messaging.internal;
 
+import io.clientportal.messaging.event.ClientUserChanged;
 import io.clientportal.messaging.event.ClientUserRemoved;
 import io.clientportal.messaging.event.ConversationCreated;
 import io.clientportal.messaging.event.ConversationDeleted;
@@ -7,7 +8,12 @@ import io.clientportal.messaging.event.MessagingEvent;
 import io.clientportal.messaging.event.ParticipantAccessChanged;
 import io.clientportal.messaging.event.ParticipantAdded;
 import io.clientportal.messaging.event.ParticipantRemoved;
+import io.clientportal.messaging.event.TeamMemberChanged;
+import io.clientportal.messaging.event.TeamMemberRemoved;
+import io.clientportal.messaging.model.Access;
+import io.clientportal.messaging.model.ClientUser;
 import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.TeamMember;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +30,13 @@ import java.util.Optional;
  * be shown the message they could see when it was posted. The first later event of a kind tells the earlier state:
  * a removal or an access change means the member was a participant, an addition means they were not; a deleted
  * account or user existed.
+ *
+ * <p>The facts may as well be older than an event of the batch: they are loaded for the whole batch before any of
+ * its events is handed on, from a cache that this node invalidates only as the relay passes another node's changes
+ * (and that a read racing with a change could have refilled). So the last event of the batch up to the one being
+ * decided that sets a fact (an added, changed or removed participant, team member or client user) tells that fact
+ * as of the event, whatever was loaded: a member removed in the batch sees none of the conversation's events after
+ * their removal.
  */
 final class Lookahead {
 
@@ -50,6 +63,9 @@ final class Lookahead {
     private final Map<UserKey, Integer> userRemovals = new HashMap<>();
     private final Map<ConversationKey, Integer> conversationDeletions = new HashMap<>();
     private final Map<ConversationKey, String> createdAccounts = new HashMap<>();
+    /** The changes and removals of team members, and of client users, by where they are in {@link #events}. */
+    private final Map<UserKey, List<Integer>> memberEvents = new HashMap<>();
+    private final Map<UserKey, List<Integer>> clientUserEvents = new HashMap<>();
     /** The batch, then the events read after it; no nulls (events that could not be decoded are left out). */
     private final List<Indexed> events;
     /** How many entries the lists behind {@link #events} had, skipped ones included. */
@@ -82,6 +98,13 @@ final class Lookahead {
                 participant(tenant, event.conversationId(), removed.teamMemberId(), at);
             } else if (event instanceof ClientUserRemoved removed) {
                 userRemovals.putIfAbsent(new UserKey(tenant, removed.clientUserId()), at);
+                add(clientUserEvents, new UserKey(tenant, removed.clientUserId()), at);
+            } else if (event instanceof ClientUserChanged changed) {
+                add(clientUserEvents, new UserKey(tenant, changed.clientUser().id()), at);
+            } else if (event instanceof TeamMemberChanged changed) {
+                add(memberEvents, new UserKey(tenant, changed.teamMember().id()), at);
+            } else if (event instanceof TeamMemberRemoved removed) {
+                add(memberEvents, new UserKey(tenant, removed.teamMemberId()), at);
             } else if (event instanceof ConversationDeleted) {
                 conversationDeletions.putIfAbsent(new ConversationKey(tenant, event.conversationId()), at);
             } else if (event instanceof ConversationCreated created) {
@@ -114,8 +137,65 @@ final class Lookahead {
     }
 
     private void participant(String tenant, ConversationId conversation, String member, int at) {
-        participantEvents.computeIfAbsent(new ParticipantKey(tenant, conversation, member), k -> new ArrayList<>())
-                .add(at);
+        add(participantEvents, new ParticipantKey(tenant, conversation, member), at);
+    }
+
+    private static <K> void add(Map<K, List<Integer>> index, K key, int at) {
+        index.computeIfAbsent(key, k -> new ArrayList<>()).add(at);
+    }
+
+    /** The last of these events (by where they are in {@link #events}) up to the current one, or {@code null}. */
+    private MessagingEvent lastUpToCurrent(List<Integer> found) {
+        MessagingEvent last = null;
+        if (found != null) {
+            for (int at : found) {
+                Indexed event = events.get(at);
+                if (event.index() > index) {
+                    break;
+                }
+                last = event.event();
+            }
+        }
+        return last;
+    }
+
+    /**
+     * The member's participant access as of the current event, if an event of the batch up to it (itself included)
+     * set it: empty when that was a removal; {@code null} when no such event tells (the loaded facts hold).
+     */
+    Optional<Access> participantAsOf(String tenant, ConversationId conversation, String member) {
+        MessagingEvent last = lastUpToCurrent(participantEvents.get(new ParticipantKey(tenant, conversation, member)));
+        if (last instanceof ParticipantAdded added) {
+            return Optional.of(added.participant().access());
+        }
+        if (last instanceof ParticipantAccessChanged changed) {
+            return Optional.of(changed.participant().access());
+        }
+        return last == null ? null : Optional.empty();
+    }
+
+    /**
+     * The team member as of the current event, if an event of the batch up to it changed or removed them (empty
+     * then); {@code null} when no such event tells.
+     */
+    Optional<TeamMember> teamMemberAsOf(String tenant, String id) {
+        MessagingEvent last = lastUpToCurrent(memberEvents.get(new UserKey(tenant, id)));
+        if (last instanceof TeamMemberChanged changed) {
+            return Optional.of(changed.teamMember());
+        }
+        return last == null ? null : Optional.empty();
+    }
+
+    /**
+     * The client user as of the current event, if an event of the batch up to it changed or removed them (empty
+     * then); {@code null} when no such event tells.
+     */
+    Optional<ClientUser> clientUserAsOf(String tenant, String id) {
+        MessagingEvent last = lastUpToCurrent(clientUserEvents.get(new UserKey(tenant, id)));
+        if (last instanceof ClientUserChanged changed) {
+            return Optional.of(changed.clientUser());
+        }
+        return last == null ? null : Optional.empty();
     }
 
     /** Moves to the event being decided: its index in the batch. */

@@ -177,6 +177,31 @@ final class EventFixture {
         return new EventVisibility(new Authorizer(policy), cache, tenant -> directory, directory.reads());
     }
 
+    /**
+     * A visibility whose facts go through the {@link #cache}, as the engine's do: a miss loads from the directory, and
+     * what is cached stays until an event invalidates it (as on a node that has not yet passed another's change).
+     */
+    EventVisibility cachedVisibility(AccessPolicy policy) {
+        Facts cached = new Facts() {
+            @Override
+            public Optional<TeamMember> teamMember(String id) {
+                return cache.teamMember(TENANT, id, () -> directory.teamMember(id));
+            }
+
+            @Override
+            public Optional<ClientUser> clientUser(String id) {
+                return cache.clientUser(TENANT, id, () -> directory.clientUser(id));
+            }
+
+            @Override
+            public Optional<Access> participantAccess(ConversationId conversationId, String teamMemberId) {
+                return cache.participantAccess(TENANT, conversationId, teamMemberId,
+                        () -> directory.participantAccess(conversationId, teamMemberId));
+            }
+        };
+        return new EventVisibility(new Authorizer(policy), cache, tenant -> cached, directory.reads());
+    }
+
     /** A relay over the fake log, driven by {@link EventRelay#pass()} (its thread never starts). */
     EventRelay relay(EventVisibility visibility, Duration gapTimeout, List<NotifierLane> notifiers) {
         EventRelay relay = new EventRelay(log, codec, cache, notifiers, Duration.ofSeconds(1), gapTimeout, () -> {

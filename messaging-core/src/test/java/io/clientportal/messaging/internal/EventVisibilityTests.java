@@ -5,13 +5,16 @@ import io.clientportal.messaging.event.AnnouncementDelivered;
 import io.clientportal.messaging.event.ClientUserRemoved;
 import io.clientportal.messaging.event.ConversationDeleted;
 import io.clientportal.messaging.event.MessagingEvent;
+import io.clientportal.messaging.event.ParticipantAccessChanged;
 import io.clientportal.messaging.event.ParticipantAdded;
 import io.clientportal.messaging.event.ParticipantRemoved;
+import io.clientportal.messaging.event.TeamMemberChanged;
 import io.clientportal.messaging.event.TeamMemberRemoved;
 import io.clientportal.messaging.model.Access;
 import io.clientportal.messaging.model.AnnouncementId;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.Participant;
+import io.clientportal.messaging.model.TeamMember;
 import io.clientportal.messaging.model.TeamRole;
 import io.clientportal.messaging.spi.AccessDecision;
 import io.clientportal.messaging.spi.AccessPolicy;
@@ -159,5 +162,64 @@ class EventVisibilityTests {
         assertThat(verdict(standard, Actor.teamMember("nobody"), message())).isEqualTo(SKIP);
         assertThat(verdict(standard, Actor.teamMember("mia"), EventFixture.updated(EventFixture.conversation(),
                 "a1"))).isEqualTo(SKIP);
+    }
+
+    /** The verdict on the event at {@code index} of a batch of these events, with facts loaded before the batch. */
+    private EventVisibility.Verdict verdictAt(int index, AccessPolicy policy, Actor actor, MessagingEvent... batch) {
+        Lookahead lookahead = new Lookahead(Arrays.asList(batch));
+        lookahead.at(index);
+        return fixture.visibility(policy).verdict(actor, batch[index], lookahead);
+    }
+
+    @Test
+    void aMemberRemovedEarlierInTheBatchIsNotShownWhatFollowsTheirRemovalWhateverTheFactsStillSay() {
+        // The facts predate the batch (another node's removal the cache has not heard of yet, or a stale fill).
+        fixture.directory.participant(conversation, "amy", Access.WRITE);
+        MessagingEvent removal = new ParticipantRemoved(null, TENANT, conversation, AT, "amy");
+
+        assertThat(verdictAt(0, standard, Actor.teamMember("amy"), removal, message())).isEqualTo(DELIVER);
+        assertThat(verdictAt(1, standard, Actor.teamMember("amy"), removal, message())).isEqualTo(SKIP);
+        assertThat(verdictAt(1, standard, Actor.teamMember("amy"), message(), message())).as("no removal: facts hold")
+                .isEqualTo(DELIVER);
+    }
+
+    @Test
+    void anAccessChangedEarlierInTheBatchDecidesWithTheNewAccess() {
+        fixture.directory.participant(conversation, "amy", Access.WRITE);
+        AccessPolicy writersOnly = request -> request.participantAccess() == Access.WRITE ? AccessDecision.ALLOW
+                : AccessDecision.HIDE;
+        MessagingEvent downgrade = new ParticipantAccessChanged(null, TENANT, conversation, AT,
+                new Participant("amy", "amy", TeamRole.AGENT, Access.READ_ONLY));
+
+        assertThat(verdictAt(1, writersOnly, Actor.teamMember("amy"), downgrade, message())).isEqualTo(SKIP);
+        assertThat(verdictAt(1, writersOnly, Actor.teamMember("amy"), message(), message())).isEqualTo(DELIVER);
+    }
+
+    @Test
+    void aMemberAddedEarlierInTheBatchSeesWhatFollowsTheirAdditionWhateverTheFactsStillSay() {
+        MessagingEvent addition = new ParticipantAdded(null, TENANT, conversation, AT,
+                new Participant("bob", "bob", TeamRole.AGENT, Access.READ_ONLY));
+
+        assertThat(verdictAt(0, standard, Actor.teamMember("bob"), addition, message())).isEqualTo(DELIVER);
+        assertThat(verdictAt(1, standard, Actor.teamMember("bob"), addition, message())).isEqualTo(DELIVER);
+    }
+
+    @Test
+    void aRoleLoweredEarlierInTheBatchDecidesWithTheLowerRole() {
+        MessagingEvent demotion = new TeamMemberChanged(null, TENANT, null, AT,
+                new TeamMember("mia", "mia", TeamRole.AGENT));
+
+        assertThat(verdictAt(1, standard, Actor.teamMember("mia"), demotion, message())).isEqualTo(SKIP);
+        assertThat(verdictAt(1, standard, Actor.teamMember("mia"), message(), message())).isEqualTo(DELIVER);
+        assertThat(verdictAt(1, standard, Actor.teamMember("mia"),
+                new TeamMemberRemoved(null, TENANT, null, AT, "mia"), message())).isEqualTo(SKIP);
+    }
+
+    @Test
+    void aClientUserRemovedEarlierInTheBatchIsNotShownWhatFollows() {
+        MessagingEvent removal = new ClientUserRemoved(null, TENANT, null, AT, "carl", "a1");
+
+        assertThat(verdictAt(1, standard, Actor.clientUser("carl"), removal, message())).isEqualTo(SKIP);
+        assertThat(verdictAt(1, standard, Actor.clientUser("carl"), message(), message())).isEqualTo(DELIVER);
     }
 }

@@ -2,8 +2,11 @@ package io.clientportal.messaging.internal;
 
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.event.MessagingEvent;
+import io.clientportal.messaging.event.ParticipantRemoved;
+import io.clientportal.messaging.event.TeamMemberChanged;
 import io.clientportal.messaging.model.Access;
 import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.TeamMember;
 import io.clientportal.messaging.model.TeamRole;
 import io.clientportal.messaging.spi.AccessDecision;
 import io.clientportal.messaging.spi.AccessPolicy;
@@ -39,7 +42,10 @@ class FanOutTests {
     }
 
     private EventRelay relay(AccessPolicy policy, List<EventFixture.Received> out, Actor... actors) {
-        EventVisibility visibility = fixture.visibility(policy);
+        return relay(fixture.visibility(policy), out, actors);
+    }
+
+    private EventRelay relay(EventVisibility visibility, List<EventFixture.Received> out, Actor... actors) {
         NotifierLane notifier = new NotifierLane(notified::add, fixture.executor, 100);
         EventRelay relay = fixture.relay(visibility, Duration.ofSeconds(2), List.of(notifier));
         relay.pass();
@@ -100,5 +106,29 @@ class FanOutTests {
                 new AccessRequest(Permission.VIEW, Actor.teamMember("amy"), TeamRole.AGENT, false, Access.WRITE,
                         false, false),
                 new AccessRequest(Permission.VIEW, Actor.clientUser("carl"), null, true, null, false, false));
+    }
+
+    @Test
+    void anotherNodesRemovalOrDemotionCutsTheMemberOffAtTheNextEventOfTheSameBatch() {
+        List<EventFixture.Received> got = new ArrayList<>();
+        EventRelay relay = relay(fixture.cachedVisibility(new StandardAccessPolicy()), got, Actor.teamMember("amy"),
+                Actor.teamMember("mia"));
+        fixture.log.commit(1, EventFixture.updated(mine, "a1"));
+        fixture.log.commit(2, EventFixture.updated(other, "a2"));
+        relay.pass();   // this node caches amy as a participant of mine and mia as a manager
+        // Another node removes amy and demotes mia; this node's cache hears of it only as the relay passes it.
+        fixture.directory.participants.get(mine).remove("amy");
+        fixture.directory.member("mia", TeamRole.AGENT);
+        fixture.log.commit(3, new ParticipantRemoved(null, EventFixture.TENANT, mine, EventFixture.AT, "amy"));
+        fixture.log.commit(4, new TeamMemberChanged(null, EventFixture.TENANT, null, EventFixture.AT,
+                new TeamMember("mia", "mia", TeamRole.AGENT)));
+        fixture.log.commit(5, EventFixture.updated(mine, "a1"));
+        fixture.log.commit(6, EventFixture.updated(other, "a2"));
+
+        relay.pass();
+        fixture.executor.runAll();
+
+        assertThat(got.get(0).ids).as("amy: told of her removal, then nothing of mine").containsExactly("1", "3");
+        assertThat(got.get(1).ids).as("mia: nothing once an agent of no conversation").containsExactly("1", "2", "3");
     }
 }
