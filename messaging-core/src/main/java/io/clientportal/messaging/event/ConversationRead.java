@@ -13,8 +13,8 @@ import java.time.Instant;
  * @param clientSeq the horizon in the clients' view: for a client user's read, the clientSeq they read up to; for
  *                  a team member's, the clientSeq of the message their horizon is at, or 0 when that is a note
  */
-public record ConversationRead(String eventId, String tenantId, ConversationId conversationId, Instant at, Actor reader, long seq,
-                               long clientSeq)
+public record ConversationRead(String eventId, String tenantId, ConversationId conversationId, Instant at, Actor reader,
+                               long seq, long clientSeq)
         implements MessagingEvent {
 
     /** The event of a read in a conversation without notes, where the clients' position is the seq. */

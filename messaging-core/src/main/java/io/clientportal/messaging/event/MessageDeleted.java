@@ -11,8 +11,8 @@ import java.time.Instant;
  * @param internal  whether the message was an internal note
  * @param clientSeq as {@link MessagePosted#clientSeq}
  */
-public record MessageDeleted(String eventId, String tenantId, ConversationId conversationId, Instant at, MessageId messageId, long seq,
-                             boolean internal, long clientSeq)
+public record MessageDeleted(String eventId, String tenantId, ConversationId conversationId, Instant at,
+                             MessageId messageId, long seq, boolean internal, long clientSeq)
         implements MessagingEvent {
 
     /** The event of a message in a conversation without notes, where the clients' position is the seq. */

@@ -116,8 +116,9 @@ abstract class SchemaTests {
     }
 
     /**
-     * Version 6 counts what a database at version 5 holds (and version 8 gives it the clients' view it had): countable messages, what each horizon has read (its
-     * reader's own messages after it included), the tenant's and the team members' sums. The unread totals the
+     * Version 6 counts what a database at version 5 holds (and version 8 gives it the clients' view it had):
+     * countable messages, what each horizon has read (its reader's own messages after it included), the tenant's
+     * and the team members' sums. The unread totals the
      * library then reads from them are what counting at read time gave, and they stay exact as new writes come.
      */
     @Test

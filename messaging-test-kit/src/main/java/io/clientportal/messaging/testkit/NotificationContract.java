@@ -211,7 +211,8 @@ public abstract class NotificationContract extends Contract {
             });
             assertThat(recorder.sent.stream().filter(n -> !n.recipient().actor().isTeamMember())
                     .flatMap(n -> n.conversations().stream()).flatMap(c -> c.newest().stream())
-                    .map(m -> m.text().orElse(""))).noneMatch(text -> text.contains("secret") || text.contains("chase"));
+                    .map(m -> m.text().orElse("")))
+                    .noneMatch(text -> text.contains("secret") || text.contains("chase"));
         }
     }
 
