@@ -5,10 +5,8 @@ import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.ConversationStatus;
 import io.clientportal.messaging.model.TeamState;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -20,7 +18,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
 import java.util.List;
@@ -37,13 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.url=jdbc:h2:mem:portal-assignment-browser-tests;DB_CLOSE_DELAY=-1",
         "messaging.attachments.storage-path=target/browser-test-attachments",
         "messaging.web.rate-limit.enabled=false"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalAssignmentBrowserTests {
+class PortalAssignmentBrowserTests extends BrowserPageTests {
 
     private static final Actor OLIVIA = Actor.teamMember("olivia");
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     Messaging messaging;
@@ -52,33 +45,16 @@ class PortalAssignmentBrowserTests {
     private Browser client;
 
     @BeforeAll
-    void startBrowsers() throws IOException {
-        Browser.requireAvailable();
-        String base = "http://localhost:" + port;
-        team = new Browser(base, "assignment-team");
-        client = new Browser(base, "assignment-client");
+    void openBrowsers() throws IOException {
+        team = openBrowser("assignment-team");
+        client = openBrowser("assignment-client");
     }
 
     @AfterEach
-    void nothingViolatedThePolicyAndTheConversationIsOpenAndUnassignedAgain() {
-        for (Browser browser : new Browser[]{team, client}) {
-            if (browser != null) {
-                assertThat(browser.policyViolations()).isEmpty();
-            }
-        }
+    void theConversationIsOpenAndUnassignedAgain() {
         ConversationId acme = conversationOf("acme");
         messaging.conversations().assign(OLIVIA, acme, null);
         messaging.conversations().setStatus(OLIVIA, acme, ConversationStatus.OPEN);
-    }
-
-    @AfterAll
-    void stopBrowsers() {
-        if (team != null) {
-            team.close();
-        }
-        if (client != null) {
-            client.close();
-        }
     }
 
     /** The widest screen with the phone layout (one pane at a time, see portal.css). */

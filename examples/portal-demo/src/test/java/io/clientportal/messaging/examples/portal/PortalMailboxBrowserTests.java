@@ -5,10 +5,7 @@ import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.HistoryQuery;
 import io.clientportal.messaging.model.NewMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -16,7 +13,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -40,11 +36,7 @@ import static org.awaitility.Awaitility.await;
         "messaging.notifications.interval=1ms",
         "messaging.notifications.poll-interval=200ms",
         "demo.mail.reply-poll-interval=200ms"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalMailboxBrowserTests {
-
-    @LocalServerPort
-    int port;
+class PortalMailboxBrowserTests extends BrowserPageTests {
 
     @Autowired
     Messaging messaging;
@@ -52,23 +44,8 @@ class PortalMailboxBrowserTests {
     private Browser browser;
 
     @BeforeAll
-    void startBrowser() throws IOException {
-        Browser.requireAvailable();
-        browser = new Browser("http://localhost:" + port, "mailbox");
-    }
-
-    @AfterEach
-    void nothingViolatedThePolicy() {
-        if (browser != null) {
-            assertThat(browser.policyViolations()).isEmpty();
-        }
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    void openBrowsers() throws IOException {
+        browser = openBrowser("mailbox");
     }
 
     @ParameterizedTest

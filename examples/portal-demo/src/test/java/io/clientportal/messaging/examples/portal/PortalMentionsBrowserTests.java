@@ -5,11 +5,8 @@ import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.HistoryQuery;
 import io.clientportal.messaging.model.Message;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -19,7 +16,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
 import java.util.List;
@@ -36,15 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.url=jdbc:h2:mem:portal-mentions-browser-tests;DB_CLOSE_DELAY=-1",
         "messaging.attachments.storage-path=target/browser-test-attachments",
         "messaging.web.rate-limit.enabled=false"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalMentionsBrowserTests {
+class PortalMentionsBrowserTests extends BrowserPageTests {
 
     private static final By SUGGESTIONS = By.cssSelector("#mention-suggestions .mention-option");
     private static final By ACME_MENTION_BADGE = By.cssSelector(
             ".inbox-item[data-client-account-id='acme'] .badge-mention");
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     Messaging messaging;
@@ -53,31 +45,9 @@ class PortalMentionsBrowserTests {
     private Browser manager;
 
     @BeforeAll
-    void startBrowsers() throws IOException {
-        Browser.requireAvailable();
-        String base = "http://localhost:" + port;
-        agent = new Browser(base, "mentions-agent");
-        manager = new Browser(base, "mentions-manager");
-    }
-
-    /** The pages run under their Content-Security-Policy without tripping it. */
-    @AfterEach
-    void nothingViolatedThePolicy() {
-        for (Browser browser : new Browser[]{agent, manager}) {
-            if (browser != null) {
-                assertThat(browser.policyViolations()).isEmpty();
-            }
-        }
-    }
-
-    @AfterAll
-    void stopBrowsers() {
-        if (agent != null) {
-            agent.close();
-        }
-        if (manager != null) {
-            manager.close();
-        }
+    void openBrowsers() throws IOException {
+        agent = openBrowser("mentions-agent");
+        manager = openBrowser("mentions-manager");
     }
 
     @ParameterizedTest(name = "{0}x{1}")

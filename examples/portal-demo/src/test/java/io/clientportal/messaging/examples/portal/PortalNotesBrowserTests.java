@@ -1,9 +1,6 @@
 package io.clientportal.messaging.examples.portal;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -11,7 +8,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
 import java.util.UUID;
@@ -27,40 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.url=jdbc:h2:mem:portal-notes-browser-tests;DB_CLOSE_DELAY=-1",
         "messaging.attachments.storage-path=target/browser-test-attachments",
         "messaging.web.rate-limit.enabled=false"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalNotesBrowserTests {
-
-    @LocalServerPort
-    int port;
+class PortalNotesBrowserTests extends BrowserPageTests {
 
     private Browser team;
     private Browser client;
 
     @BeforeAll
-    void startBrowsers() throws IOException {
-        Browser.requireAvailable();
-        String base = "http://localhost:" + port;
-        team = new Browser(base, "notes-team");
-        client = new Browser(base, "notes-client");
-    }
-
-    @AfterEach
-    void nothingViolatedThePolicy() {
-        for (Browser browser : new Browser[]{team, client}) {
-            if (browser != null) {
-                assertThat(browser.policyViolations()).isEmpty();
-            }
-        }
-    }
-
-    @AfterAll
-    void stopBrowsers() {
-        if (team != null) {
-            team.close();
-        }
-        if (client != null) {
-            client.close();
-        }
+    void openBrowsers() throws IOException {
+        team = openBrowser("notes-team");
+        client = openBrowser("notes-client");
     }
 
     @ParameterizedTest(name = "{0} {1}x{2}")

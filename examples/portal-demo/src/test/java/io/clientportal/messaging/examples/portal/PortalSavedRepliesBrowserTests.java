@@ -3,11 +3,8 @@ package io.clientportal.messaging.examples.portal;
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.model.NewSavedReply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -15,7 +12,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
 import java.util.UUID;
@@ -33,14 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.url=jdbc:h2:mem:portal-saved-replies-tests;DB_CLOSE_DELAY=-1",
         "messaging.attachments.storage-path=target/saved-replies-browser-attachments",
         "messaging.web.rate-limit.enabled=false"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalSavedRepliesBrowserTests {
+class PortalSavedRepliesBrowserTests extends BrowserPageTests {
 
     private static final Dimension LAPTOP = new Dimension(1366, 768);
     private static final Dimension PHONE = new Dimension(390, 844);
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     Messaging messaging;
@@ -49,31 +41,9 @@ class PortalSavedRepliesBrowserTests {
     private Browser client;
 
     @BeforeAll
-    void startBrowsers() throws IOException {
-        Browser.requireAvailable();
-        String base = "http://localhost:" + port;
-        team = new Browser(base, "saved-replies-team");
-        client = new Browser(base, "saved-replies-client");
-    }
-
-    /** The pages run under their Content-Security-Policy without tripping it (no inline script or style). */
-    @AfterEach
-    void nothingViolatedThePolicy() {
-        for (Browser browser : new Browser[]{team, client}) {
-            if (browser != null) {
-                assertThat(browser.policyViolations()).isEmpty();
-            }
-        }
-    }
-
-    @AfterAll
-    void stopBrowsers() {
-        if (team != null) {
-            team.close();
-        }
-        if (client != null) {
-            client.close();
-        }
+    void openBrowsers() throws IOException {
+        team = openBrowser("saved-replies-team");
+        client = openBrowser("saved-replies-client");
     }
 
     @Test

@@ -4,10 +4,7 @@ import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.NewMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -19,7 +16,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -38,14 +34,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
         "spring.datasource.url=jdbc:h2:mem:portal-search-browser-tests;DB_CLOSE_DELAY=-1",
         "messaging.attachments.storage-path=target/browser-test-attachments",
         "messaging.web.rate-limit.enabled=false"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalSearchBrowserTests {
+class PortalSearchBrowserTests extends BrowserPageTests {
 
     private static final String LAPTOP = "1366x768";
     private static final String PHONE = "390x844";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     Messaging messaging;
@@ -53,23 +45,8 @@ class PortalSearchBrowserTests {
     private Browser browser;
 
     @BeforeAll
-    void startBrowser() throws IOException {
-        Browser.requireAvailable();
-        browser = new Browser("http://localhost:" + port, "search");
-    }
-
-    @AfterEach
-    void nothingViolatedThePolicy() {
-        if (browser != null) {
-            assertThat(browser.policyViolations()).isEmpty();
-        }
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    void openBrowsers() throws IOException {
+        browser = openBrowser("search");
     }
 
     @ParameterizedTest
