@@ -44,7 +44,8 @@ abstract class SchemaTests {
             EventEntity.class, WebhookDeliveryEntity.class, TenantCountEntity.class, ReaderTotalEntity.class,
             NotificationEntity.class,
             SavedReplyEntity.class,
-            MentionEntity.class);
+            MentionEntity.class,
+            ReminderEntity.class);
 
     static List<Class<?>> everyTable() {
         return Stream.concat(MessagingPersistenceUnit.ENTITIES.stream(), NATIVE_SQL_TABLES.stream()).toList();

@@ -103,6 +103,7 @@ public abstract class ReminderContract extends Contract {
             tenant.notifications().sendDue();
             assertThat(reminders(recorder)).hasSize(4);
             assertThat(notes(w, w.watcher)).hasSize(2);
+            drain(w, tenant);
         }
     }
 
@@ -120,6 +121,7 @@ public abstract class ReminderContract extends Contract {
             tenant.notifications().sendDue();
             assertThat(reminders(recorder)).isEmpty();
             assertThat(notes(w, w.watcher)).extracting(Message::text).containsExactly("check the signature");
+            drain(w, tenant);
         }
     }
 
@@ -134,6 +136,7 @@ public abstract class ReminderContract extends Contract {
             tenant.notifications().sendDue();
             assertThat(reminders(off)).isEmpty();
             assertThat(notes(w, w.watcher)).isEmpty();
+            drain(w, tenant);
         }
         var on = new NotificationContract.Recorder(w.messaging.tenantId());
         try (Messaging node = nodeWithNotifications(on, SETTINGS)) {
@@ -145,6 +148,7 @@ public abstract class ReminderContract extends Contract {
             assertThat(reminders(on)).extracting(n -> n.recipient().actor()).containsExactly(w.alice);
             assertThat(notes(w, w.watcher)).singleElement().satisfies(note ->
                     assertThat(note.text()).contains("Alice").doesNotContain("Bob"));
+            drain(w, tenant);
         }
     }
 
@@ -176,6 +180,18 @@ public abstract class ReminderContract extends Contract {
             a.tenant(tenantId).notifications().sendDue();
             assertThat(reminders(first).size() + reminders(second).size()).isEqualTo(4);
             assertThat(notes(w, w.watcher)).hasSize(2);
+            drain(w, a.tenant(tenantId));
+        }
+    }
+
+    /**
+     * Sends what this test left due (the notes' notifications to the team, say): the clock is the suite's, so a
+     * row left due would be sent in a later test and count there.
+     */
+    private static void drain(ContractFixture w, Messaging tenant) {
+        for (int i = 0; i < 4; i++) {
+            w.clock.advance(Duration.ofHours(1));
+            tenant.notifications().sendDue();
         }
     }
 
