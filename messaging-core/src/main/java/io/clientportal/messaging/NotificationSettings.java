@@ -18,9 +18,12 @@ import java.util.Objects;
  *                           after claiming is replaced after about this long (and the notification sent again,
  *                           with the same id)
  * @param pollInterval       how often each node looks for due notifications
+ * @param remindersAfter     how long a client may leave the team's last message unanswered before their client users
+ *                           get one follow-up reminder; {@code null} (the default) for no reminders
  */
 public record NotificationSettings(Duration clientDelay, Duration teamDelay, Duration interval, boolean announcements,
-                                   boolean includeMessageText, Duration lease, Duration pollInterval) {
+                                   boolean includeMessageText, Duration lease, Duration pollInterval,
+                                   Duration remindersAfter) {
 
     /** Unread for 5 minutes, a client user is told. */
     public static final Duration DEFAULT_CLIENT_DELAY = Duration.ofMinutes(5);
@@ -39,6 +42,15 @@ public record NotificationSettings(Duration clientDelay, Duration teamDelay, Dur
         positive(interval, "interval");
         positive(lease, "lease");
         positive(pollInterval, "pollInterval");
+        if (remindersAfter != null) {
+            positive(remindersAfter, "remindersAfter");
+        }
+    }
+
+    /** Settings without follow-up reminders (as before reminders existed). */
+    public NotificationSettings(Duration clientDelay, Duration teamDelay, Duration interval, boolean announcements,
+                                boolean includeMessageText, Duration lease, Duration pollInterval) {
+        this(clientDelay, teamDelay, interval, announcements, includeMessageText, lease, pollInterval, null);
     }
 
     /** Every setting at its default: announcements notify, message text included. */
@@ -50,31 +62,46 @@ public record NotificationSettings(Duration clientDelay, Duration teamDelay, Dur
     /** These settings with other delays. */
     public NotificationSettings withDelays(Duration clientDelay, Duration teamDelay) {
         return new NotificationSettings(clientDelay, teamDelay, interval, announcements, includeMessageText, lease,
-                pollInterval);
+                pollInterval, remindersAfter);
     }
 
     /** These settings with another interval between two notifications to one person. */
     public NotificationSettings withInterval(Duration interval) {
         return new NotificationSettings(clientDelay, teamDelay, interval, announcements, includeMessageText, lease,
-                pollInterval);
+                pollInterval, remindersAfter);
     }
 
     /** These settings with announcements notifying or not. */
     public NotificationSettings withAnnouncements(boolean announcements) {
         return new NotificationSettings(clientDelay, teamDelay, interval, announcements, includeMessageText, lease,
-                pollInterval);
+                pollInterval, remindersAfter);
     }
 
     /** These settings with message text in notifications or not. */
     public NotificationSettings withMessageText(boolean includeMessageText) {
         return new NotificationSettings(clientDelay, teamDelay, interval, announcements, includeMessageText, lease,
-                pollInterval);
+                pollInterval, remindersAfter);
     }
 
     /** These settings with another lease and poll interval. */
     public NotificationSettings withScheduling(Duration lease, Duration pollInterval) {
         return new NotificationSettings(clientDelay, teamDelay, interval, announcements, includeMessageText, lease,
-                pollInterval);
+                pollInterval, remindersAfter);
+    }
+
+    /**
+     * These settings with follow-up reminders after {@code after} unanswered, or none ({@code null}).
+     *
+     * @param after positive, or {@code null} for no reminders
+     */
+    public NotificationSettings withReminders(Duration after) {
+        return new NotificationSettings(clientDelay, teamDelay, interval, announcements, includeMessageText, lease,
+                pollInterval, after);
+    }
+
+    /** Whether follow-up reminders are on. */
+    public boolean remindersOn() {
+        return remindersAfter != null;
     }
 
     /** The delay for a recipient of this kind. */

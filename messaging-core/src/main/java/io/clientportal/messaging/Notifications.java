@@ -29,7 +29,9 @@ public interface Notifications {
      * what the engine's own poll does every {@link NotificationSettings#pollInterval()}. A trusted call for hosts
      * that drive scheduling themselves, and for tests; the same for every tenant view.
      *
-     * @return how many notifications were sent
+     * Due follow-up reminders are sent in the same call, when they are on.
+     *
+     * @return how many notifications were sent (a reminder counts once, however many client users it told)
      */
     int sendDue();
 

@@ -202,7 +202,7 @@ public final class MessagingEngine implements AutoCloseable {
         if (!notifications.senders().isEmpty()) {
             engine.context.notifications = new NotificationScheduling(notifications.settings());
             engine.notificationDelivery = new NotificationDelivery(store, engine.context, notifications.settings(),
-                    notifications.senders(), notifications.recipients());
+                    notifications.senders(), notifications.recipients(), engine::tenant);
         }
         engine.replies = new ReplyReceiver(notifications.replyTokens(), engine::tenant);
         engine.relay.start();

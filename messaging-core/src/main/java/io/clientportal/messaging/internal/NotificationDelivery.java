@@ -1,6 +1,7 @@
 package io.clientportal.messaging.internal;
 
 import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.NotificationSettings;
 import io.clientportal.messaging.model.Notification;
 import io.clientportal.messaging.model.NotificationPreferences;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -45,10 +47,20 @@ final class NotificationDelivery implements AutoCloseable {
     /** This node's token in the leases it holds: unique per engine, so a restarted node is another owner. */
     private final String owner = UUID.randomUUID().toString();
     private final ScheduledExecutorService poller;
+    /** Follow-up reminders, sent in the same polls; {@code null} while they are off. */
+    private final ReminderDelivery reminders;
     private volatile boolean closed;
 
     NotificationDelivery(MessagingStore store, Context context, NotificationSettings settings,
                          List<NotificationSender> senders, RecipientDirectory addresses) {
+        this(store, context, settings, senders, addresses, null);
+    }
+
+    NotificationDelivery(MessagingStore store, Context context, NotificationSettings settings,
+                         List<NotificationSender> senders, RecipientDirectory addresses,
+                         Function<String, Messaging> tenants) {
+        this.reminders = settings.remindersOn() && tenants != null
+                ? new ReminderDelivery(store, context, settings, senders, addresses, tenants, owner) : null;
         this.store = store;
         this.context = context;
         this.settings = settings;
@@ -92,6 +104,9 @@ final class NotificationDelivery implements AutoCloseable {
                 }
             }
         } while (claims.size() == CLAIM && !closed);
+        if (reminders != null && !closed) {
+            sent += reminders.sendDue();
+        }
         return sent;
     }
 

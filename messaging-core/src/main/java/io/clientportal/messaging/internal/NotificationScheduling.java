@@ -44,6 +44,7 @@ final class NotificationScheduling {
         if (settings == null) {
             return;
         }
+        ReminderScheduling.posted(store, settings, message);
         Map<Actor, java.time.Instant> due = new TreeMap<>(LOCK_ORDER);
         for (ClientUserRow user : store.directory().clientUsers(clientAccountId)) {
             Actor recipient = Actor.clientUser(user.id());

@@ -251,6 +251,32 @@ public final class InMemoryMessagingStore implements MessagingStore {
     }
 
     @Override
+    public List<io.clientportal.messaging.spi.ReminderClaim> claimReminders(String owner, Instant now,
+                                                                           Instant leaseUntil, int limit) {
+        lock.writeLock().lock();
+        try {
+            record Due(String tenantId, io.clientportal.messaging.spi.ReminderRow row) {
+            }
+            List<Due> due = new ArrayList<>();
+            tenants.forEach((tenantId, data) -> data.reminders.all().values().stream()
+                    .filter(row -> !row.dueAt().isAfter(now)
+                            && (row.leaseUntil() == null || !row.leaseUntil().isAfter(now)))
+                    .forEach(row -> due.add(new Due(tenantId, row))));
+            List<io.clientportal.messaging.spi.ReminderClaim> claimed = new ArrayList<>();
+            due.stream().sorted(Comparator.comparing(d -> d.row().dueAt())).limit(limit).forEach(d -> {
+                var row = d.row();
+                tenants.get(d.tenantId()).reminders.put(UndoLog.NONE, row.conversationId(),
+                        new io.clientportal.messaging.spi.ReminderRow(row.conversationId(), row.messageId(),
+                                row.authorId(), row.dueAt(), owner, leaseUntil));
+                claimed.add(new io.clientportal.messaging.spi.ReminderClaim(d.tenantId(), row.conversationId()));
+            });
+            return claimed;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
     public List<AttachmentRow> deleteUnreferencedAttachments(Instant uploadedBefore, int limit) {
         lock.writeLock().lock();
         try {

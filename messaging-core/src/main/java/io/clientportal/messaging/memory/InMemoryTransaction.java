@@ -7,7 +7,7 @@ record InMemoryTransaction(String tenantId, MemoryDirectory directory, MemoryCon
                            MemoryMessages messages, MemoryReadState readState, MemoryAnnouncements announcements,
                            MemoryAttachments attachments, MemoryEvents events,
                            MemoryNotifications notifications, MemorySavedReplies savedReplies,
-                           MemoryMentions mentions)
+                           MemoryMentions mentions, MemoryReminders reminders)
         implements StoreTransaction {
 
     static InMemoryTransaction of(String tenantId, TenantData data, InMemoryMessagingStore store, UndoLog undo) {
@@ -17,6 +17,6 @@ record InMemoryTransaction(String tenantId, MemoryDirectory directory, MemoryCon
                 new MemoryReadState(data, undo, messages),
                 new MemoryAnnouncements(data, undo, conversations, messages), new MemoryAttachments(data, undo),
                 new MemoryEvents(tenantId, store, undo), new MemoryNotifications(data, undo),
-                new MemorySavedReplies(data, undo), new MemoryMentions(data, undo));
+                new MemorySavedReplies(data, undo), new MemoryMentions(data, undo), new MemoryReminders(data, undo));
     }
 }

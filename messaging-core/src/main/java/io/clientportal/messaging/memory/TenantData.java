@@ -82,6 +82,8 @@ final class TenantData {
     final Table<AttachmentId, AttachmentRow> attachments = Table.linked();
     /** One row per recipient: what is due for them, their leases and preferences. */
     final Table<Actor, io.clientportal.messaging.spi.NotificationRow> notifications = Table.hashed();
+    /** One row per conversation with a pending follow-up reminder. */
+    final Table<ConversationId, io.clientportal.messaging.spi.ReminderRow> reminders = Table.hashed();
     final Table<SavedReplyId, SavedReplyRow> savedReplies = Table.hashed();
     /** The unique key of a saved reply's shortcut. */
     final Table<String, SavedReplyId> savedReplyShortcuts = Table.hashed();

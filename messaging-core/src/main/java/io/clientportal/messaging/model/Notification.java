@@ -19,9 +19,11 @@ import java.util.UUID;
  * @param recipient     who is told, never {@code null}
  * @param conversations the conversations with something new and unread, newest activity first; never empty
  * @param createdAt     when it was put together
+ * @param reminder      whether it is a follow-up reminder: the team's last message (the one message of its one
+ *                      conversation) waits for an answer, rather than unread messages waiting to be read
  */
 public record Notification(UUID id, String tenantId, Recipient recipient, List<ConversationUnread> conversations,
-                           Instant createdAt) {
+                           Instant createdAt, boolean reminder) {
 
     public Notification {
         Objects.requireNonNull(id, "id must not be null");
@@ -29,6 +31,12 @@ public record Notification(UUID id, String tenantId, Recipient recipient, List<C
         Objects.requireNonNull(recipient, "recipient must not be null");
         conversations = List.copyOf(conversations);
         Objects.requireNonNull(createdAt, "createdAt must not be null");
+    }
+
+    /** A notification about unread messages (not a reminder). */
+    public Notification(UUID id, String tenantId, Recipient recipient, List<ConversationUnread> conversations,
+                        Instant createdAt) {
+        this(id, tenantId, recipient, conversations, createdAt, false);
     }
 
     /** How many messages wait unread, over every conversation listed. */

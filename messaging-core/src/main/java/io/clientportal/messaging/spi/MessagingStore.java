@@ -194,6 +194,18 @@ public interface MessagingStore extends AutoCloseable {
     }
 
     /**
+     * Claims up to {@code limit} follow-up reminders of every tenant that are due at {@code now} and that no node
+     * holds, as {@link #claimNotifications} does for notifications: each claimed row's lease becomes
+     * {@code (owner, leaseUntil)} before the call returns; rows locked at the moment are skipped; earliest first.
+     * The default fails: needed only when reminders are on.
+     *
+     * @throws UnsupportedOperationException when the store keeps no reminders
+     */
+    default List<ReminderClaim> claimReminders(String owner, Instant now, Instant leaseUntil, int limit) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not keep follow-up reminders");
+    }
+
+    /**
      * Deletes up to {@code limit} attachments of every tenant that nothing references and that were uploaded
      * before {@code uploadedBefore}; returns them, so the core can delete their bytes.
      */

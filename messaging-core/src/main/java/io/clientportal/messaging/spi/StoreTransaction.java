@@ -52,6 +52,16 @@ public interface StoreTransaction {
     }
 
     /**
+     * Follow-up reminders: one pending row per conversation. Needed only when reminders are on; the default fails.
+     *
+     * @throws UnsupportedOperationException when the store keeps no reminders
+     */
+    default ReminderRows reminders() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not keep follow-up reminders;"
+                + " use a store that does (in memory, JPA) or leave messaging.notifications.reminders.after unset");
+    }
+
+    /**
      * The team's saved replies; never {@code null}. The default fails, so a store that predates them says so
      * rather than losing replies.
      *

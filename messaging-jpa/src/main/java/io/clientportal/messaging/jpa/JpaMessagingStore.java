@@ -355,6 +355,12 @@ public final class JpaMessagingStore implements MessagingStore {
     }
 
     @Override
+    public List<io.clientportal.messaging.spi.ReminderClaim> claimReminders(String owner, Instant now,
+                                                                           Instant leaseUntil, int limit) {
+        return writeJdbc(jdbc -> ReminderSql.claim(jdbc, owner, now, leaseUntil, limit));
+    }
+
+    @Override
     public List<AttachmentRow> deleteUnreferencedAttachments(Instant uploadedBefore, int limit) {
         return writeJdbc(jdbc -> AttachmentSql.deleteUnreferenced(jdbc, uploadedBefore, limit));
     }

@@ -35,6 +35,7 @@ final class JpaTransaction implements StoreTransaction {
     private final NotificationSql notifications;
     private final SavedReplySql savedReplies;
     private final MentionSql mentions;
+    private final ReminderSql reminders;
 
     JpaTransaction(String tenantId, EntityManager em, Platform platform) {
         this.tenantId = tenantId;
@@ -50,6 +51,7 @@ final class JpaTransaction implements StoreTransaction {
         this.notifications = new NotificationSql(jdbc, tenantId);
         this.savedReplies = new SavedReplySql(jdbc, tenantId);
         this.mentions = new MentionSql(jdbc, tenantId);
+        this.reminders = new ReminderSql(jdbc, tenantId);
     }
 
     @Override
@@ -95,6 +97,11 @@ final class JpaTransaction implements StoreTransaction {
     @Override
     public io.clientportal.messaging.spi.NotificationRows notifications() {
         return notifications;
+    }
+
+    @Override
+    public io.clientportal.messaging.spi.ReminderRows reminders() {
+        return reminders;
     }
 
     @Override

@@ -44,7 +44,8 @@ abstract class SchemaTests {
             EventEntity.class, WebhookDeliveryEntity.class, TenantCountEntity.class, ReaderTotalEntity.class,
             NotificationEntity.class,
             SavedReplyEntity.class,
-            MentionEntity.class);
+            MentionEntity.class,
+            ReminderEntity.class);
 
     static List<Class<?>> everyTable() {
         return Stream.concat(MessagingPersistenceUnit.ENTITIES.stream(), NATIVE_SQL_TABLES.stream()).toList();
@@ -64,7 +65,8 @@ abstract class SchemaTests {
             validated.close();
             assertThat(strings(dataSource, "SELECT \"version\" FROM \"messaging_schema_history\""
                     + " WHERE \"success\" = TRUE AND \"version\" <> '0' ORDER BY \"installed_rank\""))
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13",
+                            "14");
         }
     }
 

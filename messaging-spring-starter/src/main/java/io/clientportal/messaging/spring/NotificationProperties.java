@@ -67,10 +67,13 @@ public class NotificationProperties {
     /** Email settings. */
     private final Mail mail = new Mail();
 
+    /** Follow-up reminders to clients who leave the team's last message unanswered. */
+    private final Reminders reminders = new Reminders();
+
     /** The core's settings from these properties. */
     public NotificationSettings toSettings() {
         return new NotificationSettings(clientDelay, teamDelay, interval, announcements, includeMessageText, lease,
-                pollInterval);
+                pollInterval, reminders.getAfter());
     }
 
     public boolean isEnabled() {
@@ -171,6 +174,28 @@ public class NotificationProperties {
 
     public Mail getMail() {
         return mail;
+    }
+
+    public Reminders getReminders() {
+        return reminders;
+    }
+
+    /** {@code messaging.notifications.reminders.*}. */
+    public static class Reminders {
+
+        /**
+         * How long a client may leave the team's last message unanswered before its client users get one reminder
+         * (and the team a note of it in the timeline); unset (the default) for no reminders.
+         */
+        private Duration after;
+
+        public Duration getAfter() {
+            return after;
+        }
+
+        public void setAfter(Duration after) {
+            this.after = after;
+        }
     }
 
     /** {@code messaging.notifications.mail.*}. */

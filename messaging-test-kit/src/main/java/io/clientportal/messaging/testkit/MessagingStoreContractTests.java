@@ -254,6 +254,25 @@ public abstract class MessagingStoreContractTests {
     }
 
     @Nested
+    class Reminders extends ReminderContract {
+        @Override
+        protected ContractFixture world() {
+            return fixture;
+        }
+
+        @Override
+        protected MessagingStore store() {
+            return store;
+        }
+
+        @Override
+        protected Messaging nodeWithNotifications(io.clientportal.messaging.spi.NotificationSender sender,
+                                                  io.clientportal.messaging.NotificationSettings settings) {
+            return builder().notifications(settings).notificationSender(sender).build();
+        }
+    }
+
+    @Nested
     class Notifications extends NotificationContract {
         @Override
         protected ContractFixture world() {

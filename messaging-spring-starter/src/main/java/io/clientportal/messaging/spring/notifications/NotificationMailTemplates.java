@@ -25,7 +25,12 @@ import java.util.stream.Collectors;
  * HTML-escaped in the HTML templates. The host overrides them with files of the same names in its own template
  * location ({@code messaging.notifications.mail.template-location}), or replaces this bean.
  *
- * <p>Placeholders: mail: {@code recipientName, unreadTotal, conversations, unsubscribeUrl}; conversation:
+ * <p>A follow-up {@linkplain Notification#reminder() reminder} uses {@code reminder-subject.txt},
+ * {@code reminder.txt} and {@code reminder.html} for the whole mail instead, with the same conversation and message
+ * templates.
+ *
+ * <p>Placeholders: mail: {@code recipientName, unreadTotal, conversations, unsubscribeUrl, author} (the newest
+ * message's author: for a reminder, the team member waiting for an answer); conversation:
  * {@code title, unreadCount, authors, link, messages}; message: {@code author, text}.
  */
 public class NotificationMailTemplates {
@@ -60,7 +65,7 @@ public class NotificationMailTemplates {
     public RenderedMail render(Notification notification, Map<String, String> links, String unsubscribeUrl) {
         Locale locale = notification.recipient().locale().orElse(Locale.ROOT);
         return new RenderedMail(
-                render(template("notification-subject", "txt", locale).strip(), mailValues(notification,
+                render(template(mailName(notification) + "-subject", "txt", locale).strip(), mailValues(notification,
                         "", unsubscribeUrl), false),
                 renderMail(notification, links, unsubscribeUrl, locale, false),
                 renderMail(notification, links, unsubscribeUrl, locale, true));
@@ -87,16 +92,24 @@ public class NotificationMailTemplates {
                     "link", links.getOrDefault(conversation.conversationId().toString(), ""),
                     "messages", new Raw(messages.toString())), html));
         }
-        return render(template("notification", extension, locale),
+        return render(template(mailName(notification), extension, locale),
                 mailValues(notification, conversations.toString(), unsubscribeUrl), html);
+    }
+
+    /** The whole mail's templates: a reminder's own, else the unread notification's. */
+    private static String mailName(Notification notification) {
+        return notification.reminder() ? "reminder" : "notification";
     }
 
     private static Map<String, Object> mailValues(Notification notification, String conversations,
                                                   String unsubscribeUrl) {
+        String author = notification.conversations().get(0).newest().stream()
+                .reduce((first, second) -> second).map(Notification.UnreadMessage::authorName).orElse("");
         return Map.of("recipientName", notification.recipient().displayName(),
                 "unreadTotal", Long.toString(notification.unreadTotal()),
                 "conversations", new Raw(conversations),
-                "unsubscribeUrl", unsubscribeUrl);
+                "unsubscribeUrl", unsubscribeUrl,
+                "author", author);
     }
 
     /** Already rendered: not escaped again. */
