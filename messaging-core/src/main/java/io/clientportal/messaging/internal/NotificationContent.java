@@ -1,6 +1,7 @@
 package io.clientportal.messaging.internal;
 
 import io.clientportal.messaging.Actor;
+import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.Notification;
 import io.clientportal.messaging.spi.ClientUserRow;
 import io.clientportal.messaging.spi.ConversationRow;
@@ -13,8 +14,11 @@ import io.clientportal.messaging.spi.TeamMemberRow;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What waits for a recipient at send time, from the same counts and history the core answers them with: the
@@ -45,6 +49,15 @@ final class NotificationContent {
      * @param includeText whether message text may be shown
      */
     static Optional<Content> of(StoreTransaction store, Actor recipient, Instant since, boolean includeText) {
+        return of(store, recipient, since, includeText, Map.of());
+    }
+
+    /**
+     * As {@link #of(StoreTransaction, Actor, Instant, boolean)}, and for a team member also the conversations
+     * outside their participations where they have unread mentions ({@code mentioned}: those they may see now).
+     */
+    static Optional<Content> of(StoreTransaction store, Actor recipient, Instant since, boolean includeText,
+                                Map<ConversationId, Long> mentioned) {
         String name;
         ConversationScope scope;
         if (recipient.isTeamMember()) {
@@ -65,8 +78,16 @@ final class NotificationContent {
         }
         // A client's count and messages are the clients' view: never a note (Notes says it once).
         boolean clientView = Notes.clientView(recipient);
-        List<InboxRow> rows = store.readState().inbox(new InboxRequest(recipient, scope, null, null,
-                Notes.unread(recipient), true, CONVERSATIONS));
+        List<InboxRow> rows = new ArrayList<>(store.readState().inbox(new InboxRequest(recipient, scope, null, null,
+                Notes.unread(recipient), true, CONVERSATIONS)));
+        Set<ConversationId> listed = new HashSet<>();
+        rows.forEach(row -> listed.add(row.conversation().id()));
+        for (ConversationId id : mentioned.keySet()) {
+            if (rows.size() < CONVERSATIONS && listed.add(id)) {
+                rows.addAll(store.readState().inbox(new InboxRequest(recipient, ConversationScope.only(id), null, null,
+                        Notes.unread(recipient), true, 1)));
+            }
+        }
         List<Notification.ConversationUnread> conversations = new ArrayList<>();
         Instant newest = null;
         for (InboxRow row : rows) {

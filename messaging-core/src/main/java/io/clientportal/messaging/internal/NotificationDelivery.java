@@ -133,7 +133,8 @@ final class NotificationDelivery implements AutoCloseable {
                 return false;
             }
             Optional<NotificationContent.Content> content = context.transactions.read(tenantId, tx ->
-                    NotificationContent.of(tx.store(), recipient, row.coveredUntil(), settings.includeMessageText()));
+                    NotificationContent.of(tx.store(), recipient, row.coveredUntil(), settings.includeMessageText(),
+                            new Mentions(context, tenantId).unread(tx.store(), recipient)));
             if (content.isEmpty()) {
                 // Read meanwhile (or the person is gone): nothing to tell, unless something came in since.
                 finish(tenantId, recipient, r -> r.rescheduled(null, 0), true);
@@ -183,7 +184,7 @@ final class NotificationDelivery implements AutoCloseable {
             NotificationRow next = outcome.apply(row);
             if (recheck && next.dueAt() == null) {
                 Optional<NotificationContent.Content> more = NotificationContent.of(tx.store(), recipient,
-                        next.coveredUntil(), false);
+                        next.coveredUntil(), false, new Mentions(context, tenantId).unread(tx.store(), recipient));
                 if (more.isPresent()) {
                     next = next.rescheduled(more.get().newest().plus(settings.delayFor(recipient)), 0);
                 }

@@ -37,8 +37,9 @@ final class NotificationScheduling {
     }
 
     /**
-     * A post: its conversation's client users and participating team members, but its author, are due to be told
-     * after their audience's delay. Owners, admins and managers who are not participants are not told.
+     * A post: its conversation's client users, participating team members and the team members it mentions, but its
+     * author, are due to be told after their audience's delay. Owners, admins and managers who are neither
+     * participants nor mentioned are not told.
      */
     void posted(StoreTransaction store, String clientAccountId, MessageRow message) {
         if (settings == null) {
@@ -57,6 +58,10 @@ final class NotificationScheduling {
             if (NotificationRules.mayTell(recipient, message)) {
                 due.put(recipient, message.createdAt().plus(settings.teamDelay()));
             }
+        }
+        // Whoever it mentions is told too, participant or not (a mention is only accepted for who sees it).
+        for (String mentioned : message.mentions()) {
+            due.putIfAbsent(Actor.teamMember(mentioned), message.createdAt().plus(settings.teamDelay()));
         }
         due.remove(message.author());
         due.forEach(store.notifications()::schedule);

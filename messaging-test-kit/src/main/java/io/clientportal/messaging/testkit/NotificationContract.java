@@ -4,6 +4,8 @@ import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.NotFoundException;
 import io.clientportal.messaging.NotificationSettings;
+import io.clientportal.messaging.model.HistoryQuery;
+import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.NewMessage;
 import io.clientportal.messaging.model.Notification;
 import io.clientportal.messaging.model.NotificationPreferences;
@@ -213,6 +215,32 @@ public abstract class NotificationContract extends Contract {
                     .flatMap(n -> n.conversations().stream()).flatMap(c -> c.newest().stream())
                     .map(m -> m.text().orElse("")))
                     .noneMatch(text -> text.contains("secret") || text.contains("chase"));
+        }
+    }
+
+    @Test
+    void aMentionedManagerWhoTakesNoPartIsToldOfThatConversationAndOtherManagersAreNot() {
+        var w = world();
+        Recorder recorder = new Recorder(w.messaging.tenantId());
+        try (Messaging node = nodeWithNotifications(recorder, SETTINGS)) {
+            Messaging tenant = node.tenant(w.messaging.tenantId());
+            tenant.messages().post(w.agent, w.acme, NewMessage.note("@Mona Manager can you approve?")
+                    .withMentions(w.manager.id()));
+            w.clock.advance(SETTINGS.teamDelay().plus(SETTINGS.clientDelay()));
+            tenant.notifications().sendDue();
+            Notification toManager = recorder.sent.stream().filter(n -> n.recipient().actor().equals(w.manager))
+                    .findFirst().orElseThrow();
+            assertThat(toManager.conversations()).singleElement()
+                    .satisfies(c -> assertThat(c.conversationId()).isEqualTo(w.acme));
+            assertThat(recorder.recipients()).doesNotContain(w.owner, w.admin, w.alice, w.bob);
+
+            // Read in time, a mention tells nothing.
+            tenant.messages().post(w.agent, w.acme, NewMessage.text("@Mona Manager again").withMentions("manager"));
+            Message last = tenant.messages().history(w.manager, w.acme, HistoryQuery.latest(1)).items().get(0);
+            tenant.messages().markRead(w.manager, w.acme, last.seq());
+            w.clock.advance(SETTINGS.teamDelay().plus(SETTINGS.interval()));
+            tenant.notifications().sendDue();
+            assertThat(recorder.sent.stream().filter(n -> n.recipient().actor().equals(w.manager))).hasSize(1);
         }
     }
 
