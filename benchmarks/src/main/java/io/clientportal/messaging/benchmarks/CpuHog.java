@@ -2,7 +2,6 @@ package io.clientportal.messaging.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,8 +19,7 @@ final class CpuHog implements AutoCloseable {
 
     /** Starts a process with {@code threads} busy threads; returns once they spin. */
     static CpuHog start(int threads) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx32m", "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder builder = new ProcessBuilder(ChildJava.launcher(), "-Xmx32m", "-cp", ChildJava.classPath(),
                 CpuHog.class.getName(), Integer.toString(threads));
         builder.redirectOutput(ProcessBuilder.Redirect.PIPE).redirectError(ProcessBuilder.Redirect.INHERIT);
         try {

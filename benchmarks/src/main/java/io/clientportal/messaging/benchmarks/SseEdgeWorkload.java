@@ -6,7 +6,6 @@ import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.NewMessage;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -14,11 +13,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -145,27 +140,11 @@ final class SseEdgeWorkload {
     }
 
     private Process client(int port, int posts) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx1g", "-XX:+UseSerialGC", "-cp", classPath(), SseEdgeClient.class.getName(),
+        List<String> command = new ArrayList<>(List.of(ChildJava.launcher(), "-Xmx1g", "-XX:+UseSerialGC",
+                "-cp", ChildJava.classPath(), SseEdgeClient.class.getName(),
                 Integer.toString(port), Integer.toString(edge.clientStreams()), Integer.toString(edge.staffStreams()),
                 Integer.toString(posts)));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    }
-
-    /** The classpath this class was loaded from (under {@code exec:java} a class loader's, not the JVM's). */
-    private static String classPath() {
-        if (SseEdgeWorkload.class.getClassLoader() instanceof URLClassLoader loader) {
-            List<String> entries = new ArrayList<>();
-            for (URL url : loader.getURLs()) {
-                try {
-                    entries.add(Path.of(url.toURI()).toString());
-                } catch (URISyntaxException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            return String.join(File.pathSeparator, entries);
-        }
-        return System.getProperty("java.class.path");
     }
 
     private static String expect(BufferedReader out, String prefix) throws IOException {
