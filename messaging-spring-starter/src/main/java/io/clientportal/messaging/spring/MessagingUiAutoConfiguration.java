@@ -3,6 +3,7 @@ package io.clientportal.messaging.spring;
 import io.clientportal.messaging.spring.web.MessagingUiConfiguration;
 import io.clientportal.messaging.spring.web.MessagingUiSecurity;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -43,6 +44,8 @@ public class MessagingUiAutoConfiguration {
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass({SecurityFilterChain.class, HttpSecurity.class})
+    // Web security switched on (Boot's security auto-configuration, or @EnableWebSecurity of the application's).
+    @ConditionalOnBean(HttpSecurity.class)
     @ConditionalOnBooleanProperty(name = "messaging.web.security.enabled", matchIfMissing = true)
     static class PublicFiles {
 
