@@ -21,9 +21,15 @@ class OnNoApplicationSecurityFilterChainCondition extends SpringBootCondition {
 
     static final String OWN_CHAIN = "messagingSecurityFilterChain";
 
-    /** The starter's chains: its own for the API, and the one that lets anyone read the API's OpenAPI document. */
+    /** The starter's chain that makes the web components' files public. */
+    static final String UI_CHAIN = "messagingUiSecurityFilterChain";
+
+    /**
+     * The starter's chains: its own for the API, the one that lets anyone read the API's OpenAPI document, and the
+     * one for the web components' files.
+     */
     static final java.util.Set<String> STARTER_CHAINS = java.util.Set.of(OWN_CHAIN,
-            "messagingOpenApiSecurityFilterChain");
+            "messagingOpenApiSecurityFilterChain", UI_CHAIN);
 
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {

@@ -26,10 +26,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * The portal's own security: a login form for everything but the login page and its assets. This chain also covers
- * the messaging API under {@code /api/messaging} (a chain of the application's own makes the starter's step back),
- * with the API's rules applied by {@link MessagingSecurityConfigurer}: problem answers, and its own CSRF check after
- * authentication. Pages and API use the same SPA flavour of CSRF protection: the token comes as the
+ * The portal's own security: a login form for everything but the login page, its assets and the starter's web
+ * components ({@code /messaging-ui/**}). This chain also covers the messaging API under {@code /api/messaging} (a
+ * chain of the application's own makes the starter's step back), with the API's rules applied by
+ * {@link MessagingSecurityConfigurer}: problem answers, and its own CSRF check after authentication. Pages and API use the same SPA flavour of CSRF protection: the token comes as the
  * {@code XSRF-TOKEN} cookie and goes back in the {@code X-XSRF-TOKEN} header.
  */
 @Configuration(proxyBeanMethods = false)
@@ -48,6 +48,8 @@ class DemoSecurity {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/login", "/login.html", "/css/**", "/js/**", "/favicon.svg",
                                 "/demo/sign-in-options", "/error").permitAll()
+                        // The starter's web components (messaging-ui): code, not secrets; the login page may load them.
+                        .requestMatchers("/messaging-ui/**").permitAll()
                         // The host's directories are for the team's eyes only.
                         .requestMatchers("/demo/team", "/demo/clients").hasRole("TEAM")
                         .anyRequest().authenticated())

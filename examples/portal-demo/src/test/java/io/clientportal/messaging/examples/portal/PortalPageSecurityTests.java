@@ -83,6 +83,18 @@ class PortalPageSecurityTests {
         assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(404);
     }
 
+    @Test
+    void theStartersWebComponentsAreOpenToASignedOutVisitorAndNothingBesideThem() throws Exception {
+        // A missing file answers 404 rather than a login redirect: the folder is permitted, whatever is in it.
+        HttpResponse<String> missing = get("/messaging-ui/no-such-file.js", null);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Location")).isEmpty();
+
+        HttpResponse<String> beside = get("/messaging-uix/no-such-file.js", null);
+        assertThat(beside.statusCode()).isEqualTo(302);
+        assertThat(beside.headers().firstValue("Location").orElse("")).endsWith("/login");
+    }
+
     private static void assertStrictPolicy(HttpResponse<String> response) {
         String policy = response.headers().firstValue("Content-Security-Policy").orElse("");
         assertThat(policy).as(response.uri().toString()).contains("script-src 'self'").contains("style-src 'self'")
