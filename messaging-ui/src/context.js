@@ -9,7 +9,9 @@ import { errorMessage, strings as englishStrings } from './strings.js';
 
 export const MANAGING_ROLES = ['OWNER', 'ADMIN', 'MANAGER'];
 
-export class ChatContext extends EventTarget {
+export class ChatContext {
+    #listeners = new Map();   // type -> Set of listeners
+
     /**
      * @param client     a MessagingClient (or one is made for basePath)
      * @param directory  {team(): Promise<TeamMember[]>, clients(): Promise<ClientAccount[]>}, the host's people
@@ -19,7 +21,6 @@ export class ChatContext extends EventTarget {
      */
     constructor({ client, basePath = '/api/messaging', onUnauthenticated, directory = null,
         strings = englishStrings, teamName = '', window: win = globalThis.window } = {}) {
-        super();
         this.client = client || new MessagingClient({ basePath, onUnauthenticated });
         this.directory = directory;
         this.strings = { ...englishStrings, ...strings };
@@ -47,8 +48,8 @@ export class ChatContext extends EventTarget {
         this.limits = this.me.limits || null;
         this.names.set(key(this.me.actor), this.me.displayName);
         if (this.isTeam && this.directory) {
-            const [team, clients] = await Promise.all([
-                this.directory.team ? this.directory.team() : [], this.directory.clients ? this.directory.clients() : []]);
+            const { team: teamOf, clients: clientsOf } = this.directory;
+            const [team, clients] = await Promise.all([teamOf ? teamOf() : [], clientsOf ? clientsOf() : []]);
             this.team = team || [];
             this.clients = clients || [];
             this.team.forEach(member => this.names.set(`TEAM_MEMBER:${member.id}`, member.displayName));
@@ -86,7 +87,7 @@ export class ChatContext extends EventTarget {
         }
     }
 
-    /** 'offline' (the browser says so), else the feed's: 'connecting', 'live' or 'reconnecting'. Never 'live' offline. */
+    /** 'offline' (the browser says so), else the feed's: 'connecting', 'live' or 'reconnecting'; never live offline. */
     get connection() {
         if (this.window?.navigator && this.window.navigator.onLine === false) return 'offline';
         return this.feedState;
@@ -101,15 +102,22 @@ export class ChatContext extends EventTarget {
         this.emit('connection', { state: this.connection, connects: this.connects });
     }
 
+    /** Tells every listener of `type` (in the order they started listening); one failing stops no other. */
     emit(type, detail) {
-        this.dispatchEvent(new (this.window?.CustomEvent || CustomEvent)(type, { detail }));
+        for (const listener of [...(this.#listeners.get(type) || [])]) {
+            try {
+                listener(detail);
+            } catch (error) {
+                console.error(`messaging-ui: a '${type}' listener failed`, error);
+            }
+        }
     }
 
     /** Listens to one of the context's events; returns the function that stops listening. */
     on(type, listener) {
-        const wrapped = event => listener(event.detail);
-        this.addEventListener(type, wrapped);
-        return () => this.removeEventListener(type, wrapped);
+        if (!this.#listeners.has(type)) this.#listeners.set(type, new Set());
+        this.#listeners.get(type).add(listener);
+        return () => this.#listeners.get(type)?.delete(listener);
     }
 
     isMine(message) {

@@ -1,7 +1,8 @@
 /*
  * A small browser client for the client-portal messaging REST + SSE API (see API.md). No dependencies: use it from
- * the @clientportal/messaging-ui package (the starter serves it at /messaging-ui/messaging-client.js) or copy it. It speaks to the API with the signed-in user's session cookie and the SPA flavour of CSRF
- * protection (the XSRF-TOKEN cookie's value goes back in the X-XSRF-TOKEN header on every state-changing request).
+ * the @clientportal/messaging-ui package (the starter serves it at /messaging-ui/messaging-client.js) or copy it.
+ * It speaks to the API with the signed-in user's session cookie and the SPA flavour of CSRF protection (the
+ * XSRF-TOKEN cookie's value goes back in the X-XSRF-TOKEN header on every state-changing request).
  */
 
 /**
@@ -69,7 +70,8 @@ export class MessagingClient {
 
     /** Messages ascending by seq: the latest page, or the page before/after a seq. */
     history(conversationId, { before, after, limit = 30 } = {}) {
-        return this.#request('GET', `/conversations/${enc(conversationId)}/messages`, { query: { before, after, limit } });
+        return this.#request('GET', `/conversations/${enc(conversationId)}/messages`,
+            { query: { before, after, limit } });
     }
 
     /** Posts a message. Send the same clientMessageId again to retry safely: the answer is the same message. */

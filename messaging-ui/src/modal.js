@@ -49,7 +49,8 @@ export class Modal {
         this.keys = event => this.#keys(event);
         panel.addEventListener('keydown', this.keys);
         panel.addEventListener('click', event => {
-            if (event.target.closest('[data-close]') && panel.contains(event.target.closest('[data-close]'))) this.close();
+            const closer = event.target.closest('[data-close]');
+            if (closer && panel.contains(closer)) this.close();
         });
         if (overlay !== panel) {
             overlay.addEventListener('mousedown', event => { if (event.target === overlay) this.close(); });

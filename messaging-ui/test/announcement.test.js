@@ -11,7 +11,8 @@ after(() => page.close());
 const CLIENTS = [
     { id: 'acme', name: 'Acme Bakery', kind: 'ORGANISATION', users: [{ id: 'alice', displayName: 'Alice Baker' }] },
     { id: 'globex', name: 'Globex', kind: 'ORGANISATION', users: [] },
-    { id: 'isabel-novak', name: 'Isabel Novak', kind: 'INDIVIDUAL', users: [{ id: 'isabel', displayName: 'Isabel Novak' }] },
+    { id: 'isabel-novak', name: 'Isabel Novak', kind: 'INDIVIDUAL',
+        users: [{ id: 'isabel', displayName: 'Isabel Novak' }] },
 ];
 
 async function dialog() {
@@ -46,7 +47,8 @@ describe('the announcement dialog', () => {
         assert.equal(panel.querySelector('#client-selected-count').textContent, '2 selected');
         const search = panel.querySelector('#client-search');
         type(search, 'glob');
-        assert.deepEqual([...panel.querySelectorAll('#client-options li')].map(li => li.dataset.clientAccountId), ['globex']);
+        const shown = [...panel.querySelectorAll('#client-options li')].map(li => li.dataset.clientAccountId);
+        assert.deepEqual(shown, ['globex']);
         assert.deepEqual([...panel.querySelectorAll('#client-selected .mu-chip-name')].map(n => n.textContent),
             ['Acme Bakery', 'Isabel Novak']);
         panel.querySelector('#client-selected li[data-client-account-id="acme"] button').click();

@@ -36,7 +36,7 @@ describe('the composer', () => {
         gates.forEach(open => open());
     });
 
-    test('a message shows as "Sending…" at once, then as sent; a second Enter while it is on its way posts nothing', async () => {
+    test('a message shows as "Sending…" at once, then as sent; a second Enter meanwhile posts nothing', async () => {
         const { api, gates, box } = await clientChat();
         type(box, 'Are you there?');
         key(box, 'Enter');

@@ -1,6 +1,8 @@
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACME, AIDEN, ALICE, OLIVIA, installPage, key, message, mountChat, standardApi, type, until } from './support.js';
+import {
+    ACME, AIDEN, ALICE, OLIVIA, installPage, key, message, mountChat, standardApi, type, until,
+} from './support.js';
 
 let page;
 let chat;
@@ -137,10 +139,11 @@ describe('live edits and deletes', () => {
 
 describe('read receipts', () => {
     test('"Seen by" names each reader under the newest message they read, from the reads of the API', async () => {
+        const at = '2026-01-01T10:00:00Z';
         const reads = [
-            { reader: { kind: 'CLIENT_USER', id: 'alice' }, displayName: 'Alice Baker', seq: 3, at: '2026-01-01T10:00:00Z' },
-            { reader: { kind: 'TEAM_MEMBER', id: 'aiden' }, displayName: 'Aiden Brooks', seq: 2, at: '2026-01-01T10:00:00Z' },
-            { reader: { kind: 'TEAM_MEMBER', id: 'olivia' }, displayName: 'Olivia Hart', seq: 3, at: '2026-01-01T10:00:00Z' },
+            { reader: { kind: 'CLIENT_USER', id: 'alice' }, displayName: 'Alice Baker', seq: 3, at },
+            { reader: { kind: 'TEAM_MEMBER', id: 'aiden' }, displayName: 'Aiden Brooks', seq: 2, at },
+            { reader: { kind: 'TEAM_MEMBER', id: 'olivia' }, displayName: 'Olivia Hart', seq: 3, at },
         ];
         await open(standardApi(OLIVIA, { reads }));
         await until(() => !node(3).querySelector('.receipt').hidden);
@@ -150,7 +153,8 @@ describe('read receipts', () => {
     });
 
     test('a client sees the team as one reader, under the name the server gives', async () => {
-        const reads = [{ reader: { kind: 'TEAM', id: null }, displayName: 'Northwind team', seq: 3, at: '2026-01-01T10:00:00Z' }];
+        const reads = [{ reader: { kind: 'TEAM', id: null }, displayName: 'Northwind team', seq: 3,
+            at: '2026-01-01T10:00:00Z' }];
         const api = standardApi(ALICE, { reads, messages: [message({ seq: 1 }),
             message({ seq: 2, author: AIDEN.actor, authorName: 'Aiden Brooks' }), message({ seq: 3 })] });
         await open(api);

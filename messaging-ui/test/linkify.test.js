@@ -34,7 +34,8 @@ describe('links in message text', () => {
     });
 
     test('markup in a message is text, also inside and around a URL', () => {
-        const text = '<img src=x onerror=alert(1)> https://ok.example/<script>alert(1)</script> "><a href=javascript:x>';
+        const text = '<img src=x onerror=alert(1)> https://ok.example/<script>alert(1)</script>'
+            + ' "><a href=javascript:x>';
         const box = render(text);
         assert.equal(box.querySelectorAll('img, script').length, 0);
         const links = [...box.querySelectorAll('a')];

@@ -15,7 +15,8 @@ describe('error messages in people\'s words', () => {
             for (const action of ['send', 'edit', 'delete', 'upload', 'announce', 'load']) {
                 const text = errorMessage(error(status), { action, limits: LIMITS });
                 assert.ok(text.length > 10, `${status} ${action}`);
-                assert.doesNotMatch(text, /TEAM_MEMBER|01a2|ava may|HTTP|application\//, `${status} ${action}: ${text}`);
+                assert.doesNotMatch(text, /TEAM_MEMBER|01a2|ava may|HTTP|application\//,
+                    `${status} ${action}: ${text}`);
             }
         }
     });

@@ -10,7 +10,7 @@ const realSetTimeout = globalThis.setTimeout;
 /** Installs a fresh jsdom page as the global window, then loads the package (once per test file). */
 export async function installPage(url = 'https://portal.example/messages') {
     const dom = new JSDOM('<!doctype html><html lang="en"><head></head><body></body></html>',
-        { url, pretendToBeVisual: true });
+        { url, pretendToBeVisual: true, runScripts: 'outside-only' });
     const win = dom.window;
     for (const name of ['window', 'document', 'HTMLElement', 'customElements', 'Node', 'CustomEvent', 'Event',
         'KeyboardEvent', 'MouseEvent', 'DocumentFragment', 'location', 'history', 'getComputedStyle',
@@ -175,8 +175,8 @@ export function standardApi(me = OLIVIA, { messages = null, reads = [] } = {}) {
                 access: 'WRITE', mentionCount: 0 }],
             nextCursor: null,
         }))
-        .route('GET', /\/conversations\/[^/]+$/, () => api.state.acme)
-        .route('GET', /\/conversations\/[^/]+\/messages$/, request => {
+        .route('GET', new RegExp(`/conversations/${ACME}$`), () => api.state.acme)
+        .route('GET', new RegExp(`/conversations/${ACME}/messages$`), request => {
             const after = request.query.after ? Number(request.query.after) : null;
             return { items: api.state.history.filter(m => after === null || m.seq > after), nextCursor: null };
         })

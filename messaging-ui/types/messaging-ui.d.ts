@@ -202,7 +202,7 @@ export interface Directory {
 
 export interface OpenConversation { id: string; conversation: Conversation; access: Access; participants: Participant[]; }
 
-export class ChatContext extends EventTarget {
+export class ChatContext {
     constructor(options?: {
         client?: MessagingClient; basePath?: string; onUnauthenticated?: () => void; directory?: Directory | null;
         strings?: Partial<Strings>; teamName?: string; window?: Window;

@@ -26,27 +26,30 @@ export class MessagingAnnouncementDialog extends MessagingElement {
         this.chips = el('ul', { class: 'mu-chips', id: 'client-selected', 'aria-label': 'Chosen clients' });
         this.search = el('input', { type: 'search', id: 'client-search', placeholder: s.searchClients,
             'aria-label': s.searchClients, autocomplete: 'off' });
-        this.options = el('ul', { class: 'mu-pick-list mu-pick-list-scroll pick-list pick-list-scroll', id: 'client-options',
-            'aria-label': s.searchClients });
-        this.count = el('p', { class: 'mu-muted muted small', id: 'client-selected-count', 'aria-live': 'polite' }, s.noneSelected);
+        this.options = el('ul', { class: 'mu-pick-list mu-pick-list-scroll pick-list pick-list-scroll',
+            id: 'client-options', 'aria-label': s.searchClients });
+        this.count = el('p', { class: 'mu-muted muted small', id: 'client-selected-count', 'aria-live': 'polite' },
+            s.noneSelected);
         this.picker = el('div', { class: 'mu-client-picker client-picker', id: 'client-picker', hidden: true },
             this.chips, this.search, this.options, this.count);
         this.text = el('textarea', { id: 'announce-text', rows: '4', placeholder: s.announceText,
             maxlength: ctx.limits?.maxTextLength || false });
         this.tray = el('div', { class: 'mu-tray attachment-tray', id: 'announce-attachments' });
-        this.files = el('input', { type: 'file', id: 'announce-files', class: 'mu-file-input file-input', multiple: true });
+        this.files = el('input',
+            { type: 'file', id: 'announce-files', class: 'mu-file-input file-input', multiple: true });
         this.highlight = el('input', { type: 'checkbox', id: 'announce-highlight', checked: true });
         this.alert = el('p', { class: 'mu-alert', id: 'announce-alert', role: 'alert', hidden: true });
         this.progressBar = el('span', { id: 'announce-progress-bar' });
         this.progressText = el('span', { id: 'announce-progress-text', role: 'status' });
         this.progress = el('div', { class: 'mu-progress progress', id: 'announce-progress', hidden: true },
             el('div', { class: 'mu-progress-bar progress-bar' }, this.progressBar), this.progressText);
-        this.sendButton = el('button', { class: 'mu-btn mu-btn-primary btn btn-primary', type: 'submit', id: 'announce-send' },
-            s.sendAnnouncement);
+        this.sendButton = el('button', { class: 'mu-btn mu-btn-primary btn btn-primary', type: 'submit',
+            id: 'announce-send' }, s.sendAnnouncement);
         this.confirmText = el('p', { class: 'mu-confirm-text', id: 'announce-confirm-text' });
         this.confirmButton = el('button', { class: 'mu-btn mu-btn-primary btn btn-primary', type: 'button',
             id: 'announce-confirm' }, s.yesSend);
-        const back = el('button', { class: 'mu-btn mu-btn-ghost btn btn-ghost', type: 'button', id: 'announce-back' }, s.goBack);
+        const back = el('button',
+            { class: 'mu-btn mu-btn-ghost btn btn-ghost', type: 'button', id: 'announce-back' }, s.goBack);
         this.confirm = el('div', { class: 'mu-confirm', id: 'announce-confirm-step', hidden: true, role: 'group',
             'aria-labelledby': 'announce-confirm-text' }, this.confirmText, el('div', { class: 'mu-confirm-actions' },
             back, this.confirmButton));
@@ -60,7 +63,8 @@ export class MessagingAnnouncementDialog extends MessagingElement {
             el('label', { class: 'mu-field field' }, el('span', {}, 'Message'), this.text),
             this.tray,
             el('div', { class: 'mu-announce-options announce-options' },
-                el('label', { class: 'mu-btn mu-btn-ghost mu-btn-small btn btn-ghost btn-small' }, this.files, s.attach),
+                el('label', { class: 'mu-btn mu-btn-ghost mu-btn-small btn btn-ghost btn-small' },
+                    this.files, s.attach),
                 el('label', { class: 'mu-check check' }, this.highlight, ' ', s.highlightInChat)),
             this.alert, this.progress, this.confirm, this.foot);
         shell.panel.append(this.form);
@@ -152,8 +156,8 @@ export class MessagingAnnouncementDialog extends MessagingElement {
     renderSelection() {
         const s = this.s;
         this.chips.replaceChildren(...[...this.selected].map(([id, name]) => {
-            const remove = el('button', { type: 'button', class: 'mu-chip-remove chip-remove', 'aria-label': s.removeClient(name) },
-                '×');
+            const remove = el('button',
+                { type: 'button', class: 'mu-chip-remove chip-remove', 'aria-label': s.removeClient(name) }, '×');
             remove.addEventListener('click', () => {
                 this.selected.delete(id);
                 const box = this.options.querySelector(`li[data-client-account-id="${cssEscape(id)}"] input`);
@@ -198,7 +202,8 @@ export class MessagingAnnouncementDialog extends MessagingElement {
                 this.uploads = this.uploads.filter(other => other !== item);
                 this.renderTray();
             });
-            return el('span', { class: `mu-chip chip${item.failed ? ' failed' : ''}${item.attachment ? ' ready' : ''}` },
+            const state = item.failed ? ' failed' : item.attachment ? ' ready' : '';
+            return el('span', { class: `mu-chip chip${state}` },
                 el('span', { class: 'mu-chip-name chip-name' }, item.file.name),
                 el('span', { class: 'mu-muted muted small' },
                     item.failed ? s.uploadFailed : item.attachment ? fileSize(item.attachment.size) : s.uploading),
@@ -231,7 +236,8 @@ export class MessagingAnnouncementDialog extends MessagingElement {
             return;
         }
         this.alert.hidden = true;
-        this.confirmText.textContent = draft.all && !draft.count ? 'Send to all clients?' : this.s.confirmSend(draft.all, draft.count);
+        this.confirmText.textContent = draft.all && !draft.count ? this.s.confirmSendAll
+            : this.s.confirmSend(draft.all, draft.count);
         this.confirm.hidden = false;
         this.foot.hidden = true;
         this.confirmButton.focus();
@@ -260,7 +266,8 @@ export class MessagingAnnouncementDialog extends MessagingElement {
             this.reset({ keepProgress: true });
             this.showProgress(sent);
             this.follow(sent.id);
-            this.dispatchEvent(new CustomEvent('messaging-announced', { bubbles: true, detail: { announcement: sent } }));
+            this.dispatchEvent(new CustomEvent('messaging-announced',
+                { bubbles: true, detail: { announcement: sent } }));
             this.text.focus();
         } catch (error) {
             this.#stopConfirm();

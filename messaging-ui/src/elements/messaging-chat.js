@@ -98,8 +98,10 @@ export class MessagingChat extends HTMLElement {
         this.dataset.streamConnects = '0';
         this.connection = el('span', { id: 'connection', class: 'mu-connection connection', 'data-state': 'connecting',
             role: 'status' }, s.connection.connecting);
-        this.announceButton = el('button', { id: 'announce-open', class: 'mu-btn mu-btn-primary mu-announce-open btn btn-primary',
-            type: 'button', hidden: !ctx.canManage, 'aria-haspopup': 'dialog' }, el('span', { class: 'mu-label' }, s.newAnnouncement));
+        this.announceButton = el('button', {
+            id: 'announce-open', class: 'mu-btn mu-btn-primary mu-announce-open btn btn-primary', type: 'button',
+            hidden: !ctx.canManage, 'aria-haspopup': 'dialog',
+        }, el('span', { class: 'mu-label' }, s.newAnnouncement));
         this.search = el('messaging-search');
         this.inbox = el('messaging-inbox', { id: 'inbox' });
         this.conversation = el('messaging-conversation', { id: 'conversation' });
@@ -187,7 +189,8 @@ export class MessagingChat extends HTMLElement {
         if (ctx.open) this.conversation.close();
         this.participants?.closeDrawer();
         this.dataset.view = ctx.isTeam ? 'inbox' : 'conversation';
-        this.dispatchEvent(new CustomEvent('messaging-conversation', { bubbles: true, detail: { conversationId: null } }));
+        this.dispatchEvent(new CustomEvent('messaging-conversation',
+            { bubbles: true, detail: { conversationId: null } }));
         if (reason) this.notice(reason);
         this.inbox.render();
     }
@@ -202,7 +205,8 @@ export class MessagingChat extends HTMLElement {
 
     /** A short notice at the top of the chat: it never covers the composer. */
     notice(text, kind = 'info') {
-        const node = el('div', { class: `mu-toast toast toast-${kind}`, role: kind === 'error' ? 'alert' : false }, text);
+        const node = el('div',
+            { class: `mu-toast toast toast-${kind}`, role: kind === 'error' ? 'alert' : false }, text);
         this.toasts.append(node);
         setTimeout(() => node.remove(), kind === 'error' ? 8000 : 5000);
     }

@@ -31,14 +31,18 @@ export class MessagingComposer extends MessagingElement {
         this.tray = el('div', { class: 'mu-tray attachment-tray', id: 'composer-attachments' });
         this.suggestions = el('ul', { class: 'mu-mentions mention-suggestions', id: 'mention-suggestions',
             role: 'listbox', 'aria-label': s.mentionTeamMember, hidden: true });
-        this.alert = el('div', { class: 'mu-alert mu-composer-alert', id: 'composer-alert', role: 'alert', hidden: true });
-        this.files = el('input', { type: 'file', id: 'composer-files', class: 'mu-file-input file-input', multiple: true });
+        this.alert = el('div',
+            { class: 'mu-alert mu-composer-alert', id: 'composer-alert', role: 'alert', hidden: true });
+        this.files = el('input',
+            { type: 'file', id: 'composer-files', class: 'mu-file-input file-input', multiple: true });
         this.attach = el('label', { class: 'mu-icon-button btn-icon', id: 'attach-label', title: s.attach },
             this.files, icon(ICONS.clip), el('span', { class: 'mu-sr-only sr-only' }, s.attach));
-        this.text = el('textarea', { id: 'composer-text', rows: '1', placeholder: s.writeMessage, 'aria-label': s.message,
-            'aria-describedby': 'composer-limits', maxlength: ctx.limits?.maxTextLength || false, enterkeyhint: 'send' });
-        this.sendButton = el('button', { class: 'mu-btn mu-btn-primary btn btn-primary', id: 'composer-send', type: 'submit' },
-            s.send);
+        this.text = el('textarea', {
+            id: 'composer-text', rows: '1', placeholder: s.writeMessage, 'aria-label': s.message,
+            'aria-describedby': 'composer-limits', maxlength: ctx.limits?.maxTextLength || false, enterkeyhint: 'send',
+        });
+        this.sendButton = el('button',
+            { class: 'mu-btn mu-btn-primary btn btn-primary', id: 'composer-send', type: 'submit' }, s.send);
         this.hint = el('p', { class: 'mu-hint', id: 'composer-limits' }, s.attachHint(ctx.limits));
         this.form = el('form', { class: 'mu-composer composer', id: 'composer', 'aria-label': s.message },
             this.locked, this.mode, this.alert, this.tray, this.suggestions,
@@ -192,8 +196,10 @@ export class MessagingComposer extends MessagingElement {
     renderTray() {
         const s = this.s;
         this.tray.replaceChildren(...this.uploads.map(item => {
-            const chip = el('span', { class: `mu-chip chip${item.failed ? ' failed' : ''}${item.attachment ? ' ready' : ''}` },
-                el('span', { class: 'mu-chip-name chip-name' }, item.attachment ? item.attachment.filename : item.file.name),
+            const state = item.failed ? ' failed' : item.attachment ? ' ready' : '';
+            const chip = el('span', { class: `mu-chip chip${state}` },
+                el('span', { class: 'mu-chip-name chip-name' },
+                    item.attachment ? item.attachment.filename : item.file.name),
                 el('span', { class: 'mu-muted muted small' },
                     item.failed ? s.uploadFailed : item.attachment ? fileSize(item.attachment.size) : s.uploading));
             const remove = el('button', { type: 'button', class: 'mu-chip-remove chip-remove',

@@ -28,10 +28,13 @@ export class MessagingConversation extends MessagingElement {
         this.title = el('h2', { id: 'conversation-title' });
         this.subtitle = el('p', { class: 'mu-muted muted', id: 'conversation-subtitle' });
         this.avatarSlot = el('span', { class: 'mu-avatar-slot' });
-        this.participantsButton = el('button', { type: 'button', class: 'mu-btn mu-btn-small mu-participants-open btn btn-small',
-            id: 'participants-open', 'aria-haspopup': 'dialog', hidden: !ctx.isTeam }, icon(ICONS.people), s.participants);
+        this.participantsButton = el('button', {
+            type: 'button', class: 'mu-btn mu-btn-small mu-participants-open btn btn-small', id: 'participants-open',
+            'aria-haspopup': 'dialog', hidden: !ctx.isTeam,
+        }, icon(ICONS.people), s.participants);
         this.teamState = ctx.isTeam ? el('messaging-team-state', { id: 'team-state' }) : null;
-        this.head = el('header', { class: 'mu-conversation-head conversation-head', id: 'conversation-head', hidden: true },
+        this.head = el('header',
+            { class: 'mu-conversation-head conversation-head', id: 'conversation-head', hidden: true },
             this.back, this.avatarSlot,
             el('div', { class: 'mu-conversation-names' }, this.title, this.subtitle),
             this.teamState, this.participantsButton);
@@ -155,9 +158,9 @@ export class MessagingConversation extends MessagingElement {
         let previous = null;
         for (const message of ordered) {
             if (!previous || dayOf(previous.createdAt) !== dayOf(message.createdAt)) {
-                nodes.push(el('div', { class: 'mu-day day-divider' }, el('span', {},
-                    new Date(message.createdAt).toLocaleDateString(undefined,
-                        { weekday: 'long', day: 'numeric', month: 'long' }))));
+                nodes.push(this.#cached(`d:${dayOf(message.createdAt)}`, used, '', () => el('div',
+                    { class: 'mu-day day-divider' }, el('span', {}, new Date(message.createdAt)
+                        .toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' })))));
             }
             const continued = !!previous && !message.highlighted && !previous.highlighted && !previous.deleted
                 && key(previous.author) === key(message.author)
@@ -231,7 +234,9 @@ export class MessagingConversation extends MessagingElement {
                 bubble.append(text);
             }
             if (message.attachments?.length) bubble.append(this.attachmentList(message.attachments));
-            if (message.editedAt) bubble.append(el('span', { class: 'mu-edited', title: fullTime(message.editedAt) }, s.edited));
+            if (message.editedAt) {
+                bubble.append(el('span', { class: 'mu-edited', title: fullTime(message.editedAt) }, s.edited));
+            }
         }
         const who = mine ? s.you : message.authorName;
         return el('article', {
@@ -262,8 +267,9 @@ export class MessagingConversation extends MessagingElement {
         }
         if (may.delete) {
             const confirming = this.state.confirmingDelete === message.id;
-            const remove = el('button', { type: 'button', class: `mu-link-button mu-danger${confirming ? ' mu-confirm' : ''}`,
-                'data-action': 'delete' }, confirming ? s.reallyDelete : s.delete);
+            const remove = el('button', { type: 'button', 'data-action': 'delete',
+                class: `mu-link-button mu-danger${confirming ? ' mu-confirm' : ''}` },
+            confirming ? s.reallyDelete : s.delete);
             // Two steps, without a blocking confirm(): the first click asks, the second deletes.
             remove.addEventListener('click', () => {
                 if (this.state.confirmingDelete === message.id) this.deleteMessage(message); else {
@@ -283,9 +289,11 @@ export class MessagingConversation extends MessagingElement {
             maxlength: this.ctx.limits?.maxTextLength || false });
         box.value = message.text;
         const error = el('p', { class: 'mu-alert mu-edit-error', role: 'alert', hidden: true });
-        const save = el('button', { type: 'submit', class: 'mu-btn mu-btn-primary mu-btn-small btn btn-primary btn-small' }, s.save);
+        const save = el('button',
+            { type: 'submit', class: 'mu-btn mu-btn-primary mu-btn-small btn btn-primary btn-small' }, s.save);
         const cancel = el('button', { type: 'button', class: 'mu-btn mu-btn-small btn btn-small' }, s.cancel);
-        const form = el('form', { class: 'mu-edit' }, box, error, el('div', { class: 'mu-edit-actions' }, cancel, save));
+        const form = el('form', { class: 'mu-edit' }, box, error,
+            el('div', { class: 'mu-edit-actions' }, cancel, save));
         const submit = async () => {
             const text = box.value.trim();
             if (!text || text === message.text) return this.stopEdit();
@@ -362,8 +370,10 @@ export class MessagingConversation extends MessagingElement {
         if (pending.state === 'sending') {
             status.append(s.sending);
         } else {
-            const retry = el('button', { type: 'button', class: 'mu-link-button mu-retry', 'data-action': 'retry' }, s.retry);
-            const discard = el('button', { type: 'button', class: 'mu-link-button', 'data-action': 'discard' }, s.discard);
+            const retry = el('button',
+                { type: 'button', class: 'mu-link-button mu-retry', 'data-action': 'retry' }, s.retry);
+            const discard = el('button',
+                { type: 'button', class: 'mu-link-button', 'data-action': 'discard' }, s.discard);
             retry.addEventListener('click', () => this.retry(pending.clientMessageId));
             discard.addEventListener('click', () => {
                 this.state.pending.delete(pending.clientMessageId);
@@ -375,7 +385,8 @@ export class MessagingConversation extends MessagingElement {
         const text = el('p', { class: 'mu-text text' });
         text.append(linkify(pending.text, this.ownerDocument));
         return el('article', {
-            class: `mu-message message mine mu-pending${pending.state === 'failed' ? ' mu-failed' : ''}${pending.internal ? ' internal-note' : ''}`,
+            class: ['mu-message message mine mu-pending', pending.state === 'failed' ? 'mu-failed' : '',
+                pending.internal ? 'internal-note' : ''].filter(Boolean).join(' '),
             'data-client-message-id': pending.clientMessageId, 'data-send-state': pending.state,
         }, el('div', { class: 'mu-message-body message-body' },
             el('div', { class: 'mu-bubble bubble' }, pending.text ? text : null,
@@ -398,8 +409,8 @@ export class MessagingConversation extends MessagingElement {
                 const thumb = el('img', { class: 'mu-thumb thumb', src: client.thumbnailUrl(attachment.id), alt: '',
                     loading: 'lazy', width: '56', height: '56' });
                 // No thumbnail (an old server, a broken image): the file chip as for any other file.
-                thumb.addEventListener('error', () => thumb.replaceWith(
-                    el('span', { class: 'mu-file-icon file-icon', 'aria-hidden': 'true' }, extensionOf(attachment.filename))));
+                thumb.addEventListener('error', () => thumb.replaceWith(el('span',
+                    { class: 'mu-file-icon file-icon', 'aria-hidden': 'true' }, extensionOf(attachment.filename))));
                 chip.querySelector('.mu-file-icon').replaceWith(thumb);
             }
             return el('li', {}, chip);

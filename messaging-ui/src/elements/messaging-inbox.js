@@ -23,7 +23,8 @@ export class MessagingInbox extends MessagingElement {
         const filter = (value, label, extra = {}) => el('button',
             { type: 'button', 'data-filter': value, 'aria-pressed': String(value === 'all'), ...extra }, label);
         this.unreadPill = el('span', { class: 'mu-count count-pill', id: 'unread-total', hidden: true });
-        this.mentionPill = el('span', { class: 'mu-count count-pill count-pill-mention', id: 'mention-total', hidden: true });
+        this.mentionPill = el('span',
+            { class: 'mu-count count-pill count-pill-mention', id: 'mention-total', hidden: true });
         const mentions = filter('mentions', s.filterMentions, { id: 'filter-mentions', hidden: !ctx.isTeam });
         mentions.append(' ', this.mentionPill);
         this.filters = el('div', { class: 'mu-segmented segmented', role: 'group', 'aria-label': 'Filter' },
@@ -38,7 +39,8 @@ export class MessagingInbox extends MessagingElement {
             button.addEventListener('click', () => {
                 this.page.unreadOnly = button.dataset.filter === 'unread';
                 this.page.mentionsOnly = button.dataset.filter === 'mentions';
-                this.filters.querySelectorAll('button').forEach(b => b.setAttribute('aria-pressed', String(b === button)));
+                this.filters.querySelectorAll('button')
+                    .forEach(b => b.setAttribute('aria-pressed', String(b === button)));
                 this.reload();
             });
         }
@@ -66,7 +68,8 @@ export class MessagingInbox extends MessagingElement {
         const buttons = ['all', 'mine', 'unassigned'].map(value => el('button', {
             type: 'button', 'data-assignment': value, 'aria-pressed': String(value === 'all'),
         }, { all: s.assignmentAll, mine: s.assignmentMine, unassigned: s.assignmentUnassigned }[value]));
-        const status = el('select', { id: 'status-filter', class: 'mu-select team-select', 'aria-label': 'Status filter' },
+        const status = el('select',
+            { id: 'status-filter', class: 'mu-select team-select', 'aria-label': 'Status filter' },
             el('option', { value: '' }, s.anyStatus),
             ...['OPEN', 'WAITING', 'DONE'].map(v => el('option', { value: v }, s.statusNames[v])));
         buttons.forEach(button => button.addEventListener('click', () => {
@@ -172,13 +175,15 @@ export class MessagingInbox extends MessagingElement {
                 this.#teamTag(conversation),
                 el('time', { datetime: conversation.lastMessageAt || '' }, shortTime(conversation.lastMessageAt))),
             el('div', { class: 'mu-inbox-line inbox-line' },
-                el('span', { class: 'mu-inbox-preview inbox-preview' }, lastMessage ? this.preview(lastMessage) : s.noMessagesYet),
-                summary.mentionCount ? el('span', { class: 'mu-badge badge badge-mention', title: s.mentionCount(summary.mentionCount) },
-                    `@${summary.mentionCount}`) : null,
+                el('span', { class: 'mu-inbox-preview inbox-preview' },
+                    lastMessage ? this.preview(lastMessage) : s.noMessagesYet),
+                summary.mentionCount ? el('span', { class: 'mu-badge badge badge-mention',
+                    title: s.mentionCount(summary.mentionCount) }, `@${summary.mentionCount}`) : null,
                 unreadCount > 0 ? el('span', { class: 'mu-badge badge', title: s.unreadCount(unreadCount) },
                     String(unreadCount)) : null)));
         const open = () => {
-            this.dispatchEvent(new CustomEvent('messaging-open', { bubbles: true, detail: { conversationId: conversation.id } }));
+            this.dispatchEvent(new CustomEvent('messaging-open',
+                { bubbles: true, detail: { conversationId: conversation.id } }));
             this.ctx.requestOpen(conversation.id);
         };
         row.addEventListener('click', open);
@@ -206,7 +211,8 @@ export class MessagingInbox extends MessagingElement {
         const s = this.s;
         const first = team.assigneeName ? team.assigneeName.split(' ')[0] : null;
         const status = s.statusNames[team.status] || '';
-        return el('span', { class: 'mu-team-tag team-tag', 'data-status': team.status, 'data-assignee': team.assigneeId || '',
+        return el('span', {
+            class: 'mu-team-tag team-tag', 'data-status': team.status, 'data-assignee': team.assigneeId || '',
             title: team.assigneeName ? `${status}, assigned to ${team.assigneeName}` : `${status}, unassigned` },
         s.teamTag(status, first));
     }

@@ -19,10 +19,14 @@ export class MessagingParticipants extends MessagingElement {
         this.hidden = true;
         this.list = el('ul', { class: 'mu-people people', id: 'participant-list' });
         this.clientPeople = el('ul', { class: 'mu-people people', id: 'client-people' });
-        this.addButton = el('button', { class: 'mu-btn mu-btn-small mu-btn-block mu-btn-add btn btn-small btn-block btn-add',
-            id: 'add-participants', type: 'button', hidden: true }, icon(ICONS.plus), s.addParticipants);
-        this.closeButton = el('button', { class: 'mu-btn mu-btn-ghost mu-btn-small mu-drawer-close btn btn-ghost btn-small',
-            type: 'button', id: 'participants-close' }, s.close);
+        this.addButton = el('button', {
+            class: 'mu-btn mu-btn-small mu-btn-block mu-btn-add btn btn-small btn-block btn-add',
+            id: 'add-participants', type: 'button', hidden: true,
+        }, icon(ICONS.plus), s.addParticipants);
+        this.closeButton = el('button', {
+            class: 'mu-btn mu-btn-ghost mu-btn-small mu-drawer-close btn btn-ghost btn-small', type: 'button',
+            id: 'participants-close',
+        }, s.close);
         this.alert = el('p', { class: 'mu-alert', role: 'alert', hidden: true });
         this.menu = el('div', { class: 'mu-menu menu', id: 'participant-menu', role: 'menu', hidden: true });
         this.replaceChildren(
@@ -45,7 +49,13 @@ export class MessagingParticipants extends MessagingElement {
             }
         });
         this.outside = event => { if (!this.menu.contains(event.target)) this.closeMenu(); };
-        this.escape = event => { if (event.key === 'Escape' && !this.menu.hidden) { event.stopPropagation(); this.closeMenu(); } };
+        this.escape = event => {
+            if (event.key === 'Escape' && !this.menu.hidden) {
+                event.stopPropagation();
+                this.closeMenu();
+                this.menuAnchor?.focus();
+            }
+        };
         this.ownerDocument.addEventListener('click', this.outside);
         this.ownerDocument.addEventListener('keydown', this.escape, true);
         this.listen('opened', () => this.load());
@@ -118,7 +128,8 @@ export class MessagingParticipants extends MessagingElement {
         const s = this.s;
         this.addButton.hidden = !ctx.canManage;
         const rows = open.participants.map(participant => {
-            const level = participant.role === 'WATCHER' ? 'read' : participant.access === 'READ_ONLY' ? 'read-only' : 'write';
+            const level = participant.role === 'WATCHER' ? 'read'
+                : participant.access === 'READ_ONLY' ? 'read-only' : 'write';
             const row = el('li', { class: 'mu-person person', 'data-team-member-id': participant.teamMemberId },
                 avatar(participant.displayName, 'avatar-sm mu-avatar-sm'),
                 el('span', { class: 'mu-person-text person-text' },
@@ -127,7 +138,8 @@ export class MessagingParticipants extends MessagingElement {
                 el('span', { class: `mu-access access access-${level}` }, this.accessLabel(participant)));
             if (ctx.canManage) {
                 const more = el('button', { type: 'button', class: 'mu-icon-button btn-icon more',
-                    'aria-label': s.optionsFor(participant.displayName), 'aria-haspopup': 'menu', 'aria-expanded': 'false' }, '⋯');
+                    'aria-label': s.optionsFor(participant.displayName), 'aria-haspopup': 'menu',
+                    'aria-expanded': 'false' }, '⋯');
                 more.addEventListener('click', event => { event.stopPropagation(); this.openMenu(more, participant); });
                 row.append(more);
             }
@@ -141,7 +153,8 @@ export class MessagingParticipants extends MessagingElement {
             avatar(user.displayName, 'avatar-sm mu-avatar-sm'),
             el('span', { class: 'mu-person-text person-text' },
                 el('span', { class: 'mu-person-name person-name' }, user.displayName),
-                el('span', { class: 'mu-muted muted small' }, client.kind === 'ORGANISATION' ? client.name : s.individual)))));
+                el('span', { class: 'mu-muted muted small' },
+                    client.kind === 'ORGANISATION' ? client.name : s.individual)))));
         if (users.length === 0) this.clientPeople.append(el('li', { class: 'mu-muted muted small' }, s.noClientUsers));
     }
 
@@ -182,8 +195,11 @@ export class MessagingParticipants extends MessagingElement {
             items.push(el('div', { class: 'mu-menu-note menu-note' }, s.watchersOnlyRead));
             items.push(el('hr'));
         }
-        items.push(item(s.removeFromChat, () => this.ctx.client.removeParticipant(conversationId, participant.teamMemberId)
-            .then(() => this.removed(conversationId, participant.teamMemberId)), { danger: true }));
+        const remove = async () => {
+            await this.ctx.client.removeParticipant(conversationId, participant.teamMemberId);
+            this.removed(conversationId, participant.teamMemberId);
+        };
+        items.push(item(s.removeFromChat, remove, { danger: true }));
         this.menu.replaceChildren(...items);
         const box = anchor.getBoundingClientRect();
         const width = this.ownerDocument.documentElement.clientWidth || 1024;
@@ -202,7 +218,8 @@ export class MessagingParticipants extends MessagingElement {
     }
 
     async setAccess(conversationId, participant, access) {
-        this.changed(conversationId, await this.ctx.client.setParticipant(conversationId, participant.teamMemberId, access));
+        const changed = await this.ctx.client.setParticipant(conversationId, participant.teamMemberId, access);
+        this.changed(conversationId, changed);
     }
 
     changed(conversationId, participant) {
@@ -213,8 +230,8 @@ export class MessagingParticipants extends MessagingElement {
             ctx.emit('access', { access: participant.access });
         }
         if (open?.id === conversationId) {
-            open.participants = [...open.participants.filter(p => p.teamMemberId !== participant.teamMemberId), participant]
-                .sort((a, b) => a.displayName.localeCompare(b.displayName));
+            const others = open.participants.filter(p => p.teamMemberId !== participant.teamMemberId);
+            open.participants = [...others, participant].sort((a, b) => a.displayName.localeCompare(b.displayName));
             ctx.names.set(`TEAM_MEMBER:${participant.teamMemberId}`, participant.displayName);
             this.render();
             ctx.participantsChanged();
@@ -251,12 +268,13 @@ export class MessagingParticipants extends MessagingElement {
         const s = this.s;
         const shell = dialogShell({ id: 'add-dialog', title: s.addParticipants, hint: s.addHint });
         this.candidates = el('ul', { class: 'mu-pick-list pick-list', id: 'add-candidates' });
-        this.addSubmit = el('button', { class: 'mu-btn mu-btn-primary btn btn-primary', type: 'submit', id: 'add-submit',
-            disabled: true }, s.add);
+        this.addSubmit = el('button', { class: 'mu-btn mu-btn-primary btn btn-primary', type: 'submit',
+            id: 'add-submit', disabled: true }, s.add);
         this.addAlert = el('p', { class: 'mu-alert', role: 'alert', hidden: true });
         const form = el('form', { id: 'add-form' }, shell.head, this.candidates, this.addAlert,
             el('footer', { class: 'mu-dialog-foot dialog-foot' },
-                el('button', { class: 'mu-btn mu-btn-ghost btn btn-ghost', type: 'button', 'data-close': true }, s.cancel),
+                el('button', { class: 'mu-btn mu-btn-ghost btn btn-ghost', type: 'button', 'data-close': true },
+                    s.cancel),
                 this.addSubmit));
         shell.panel.append(form);
         this.addModal = shell.modal;
@@ -274,7 +292,8 @@ export class MessagingParticipants extends MessagingElement {
         this.candidates.replaceChildren(...candidates.map(member => {
             const access = member.role === 'AGENT'
                 ? el('select', { class: 'mu-select access-select', 'aria-label': s.accessFor(member.displayName) },
-                    el('option', { value: 'WRITE' }, s.accessWrite), el('option', { value: 'READ_ONLY' }, s.accessReadOnly))
+                    el('option', { value: 'WRITE' }, s.accessWrite),
+                    el('option', { value: 'READ_ONLY' }, s.accessReadOnly))
                 : el('span', { class: 'mu-access access' }, member.role === 'WATCHER' ? s.accessRead : s.accessWrite);
             return el('li', { class: 'mu-pick pick', 'data-team-member-id': member.id },
                 el('label', { class: 'mu-pick-label pick-label' },
@@ -294,7 +313,8 @@ export class MessagingParticipants extends MessagingElement {
 
     async addSelected() {
         const conversationId = this.ctx.open.id;
-        const picks = [...this.candidates.querySelectorAll('li.mu-pick')].filter(row => row.querySelector('input:checked'));
+        const picks = [...this.candidates.querySelectorAll('li.mu-pick')]
+            .filter(row => row.querySelector('input:checked'));
         this.addSubmit.disabled = true;
         try {
             for (const row of picks) {

@@ -23,10 +23,12 @@ export class MessagingSearch extends MessagingElement {
         this.results = el('ul', { class: 'mu-search-results search-results', id: 'search-results' });
         this.more = el('button', { class: 'mu-btn mu-btn-small mu-btn-block btn btn-small btn-block', id: 'search-more',
             type: 'button', hidden: true }, s.moreResults);
-        const close = el('button', { class: 'mu-btn mu-btn-ghost mu-btn-small btn btn-ghost btn-small', id: 'search-close',
-            type: 'button' }, s.close);
-        this.panel = el('section', { class: 'mu-search-panel search-panel', id: 'search-panel', 'aria-label': 'Search results',
-            hidden: true }, el('header', { class: 'mu-search-head search-head' }, this.status, close), this.results, this.more);
+        const close = el('button', {
+            class: 'mu-btn mu-btn-ghost mu-btn-small btn btn-ghost btn-small', id: 'search-close', type: 'button',
+        }, s.close);
+        this.panel = el('section', {
+            class: 'mu-search-panel search-panel', id: 'search-panel', 'aria-label': 'Search results', hidden: true,
+        }, el('header', { class: 'mu-search-head search-head' }, this.status, close), this.results, this.more);
         this.replaceChildren(this.form, this.panel);
         this.form.addEventListener('submit', event => {
             event.preventDefault();
@@ -57,7 +59,8 @@ export class MessagingSearch extends MessagingElement {
         this.search.generation++;
         this.results.replaceChildren();
         // Under the box wherever the toolbar put it (on a phone it wraps onto a row of its own).
-        this.panel.style.setProperty('--mu-search-top', `${Math.round(this.form.getBoundingClientRect().bottom + 6)}px`);
+        const below = Math.round(this.form.getBoundingClientRect().bottom + 6);
+        this.panel.style.setProperty('--mu-search-top', `${below}px`);
         if (!this.search.query) {
             this.close();
             return;
@@ -73,7 +76,8 @@ export class MessagingSearch extends MessagingElement {
         this.more.hidden = true;
         let page;
         try {
-            page = await this.ctx.client.search({ q: this.search.query, limit: PAGE, cursor: this.search.cursor || undefined });
+            page = await this.ctx.client.search(
+                { q: this.search.query, limit: PAGE, cursor: this.search.cursor || undefined });
         } catch (error) {
             if (generation !== this.search.generation) return;
             this.status.textContent = error && error.status === 400 ? s.searchRefused : s.searchFailed;
@@ -98,11 +102,14 @@ export class MessagingSearch extends MessagingElement {
         },
         el('div', { class: 'mu-search-hit-meta search-hit-meta' },
             ctx.isTeam ? where : null,
-            el('span', { class: 'mu-search-hit-author search-hit-author' }, ctx.isMine(message) ? this.s.you : message.authorName),
-            el('time', { datetime: message.createdAt, title: fullTime(message.createdAt) }, shortTime(message.createdAt))),
+            el('span', { class: 'mu-search-hit-author search-hit-author' },
+                ctx.isMine(message) ? this.s.you : message.authorName),
+            el('time', { datetime: message.createdAt, title: fullTime(message.createdAt) },
+                shortTime(message.createdAt))),
         snippetNode(hit));
         if (ctx.isTeam && !ctx.summaries.has(message.conversationId)) {
-            ctx.client.conversation(message.conversationId).then(c => { where.textContent = c.clientName; }).catch(() => {});
+            ctx.client.conversation(message.conversationId)
+                .then(c => { where.textContent = c.clientName; }).catch(() => {});
         }
         const open = () => this.openHit(message);
         row.addEventListener('click', open);
@@ -128,7 +135,8 @@ export function snippetNode(hit) {
     let at = 0;
     for (const { start, end } of hit.highlights || []) {
         if (start < at || end > hit.snippet.length) continue;
-        node.append(document.createTextNode(hit.snippet.slice(at, start)), el('mark', {}, hit.snippet.slice(start, end)));
+        node.append(document.createTextNode(hit.snippet.slice(at, start)),
+            el('mark', {}, hit.snippet.slice(start, end)));
         at = end;
     }
     node.append(document.createTextNode(hit.snippet.slice(at)));

@@ -20,7 +20,8 @@ export class MessagingTeamState extends MessagingElement {
             el('label', { class: 'mu-team-field team-field' }, el('span', {}, s.status), this.status));
         this.assignee.addEventListener('change',
             () => this.#change(open => ctx.client.assign(open.id, this.assignee.value || null)));
-        this.status.addEventListener('change', () => this.#change(open => ctx.client.setStatus(open.id, this.status.value)));
+        this.status.addEventListener('change',
+            () => this.#change(open => ctx.client.setStatus(open.id, this.status.value)));
         this.listen('opened', () => this.render());
         this.listen('closed', () => { this.hidden = true; });
         this.listen('participants', () => this.render());
