@@ -2,7 +2,7 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { ACME, ALICE, OLIVIA, installPage, mountChat, standardApi, until } from './support.js';
+import { ACME, ALICE, OLIVIA, installPage, keepAlive, mountChat, standardApi, until } from './support.js';
 
 // axe-core in the jsdom page. jsdom does no layout, so colour contrast is checked in the demo's browser tests;
 // everything else axe knows (names, roles, labels, ARIA) is checked here on every screen of the chat.
@@ -19,12 +19,13 @@ afterEach(() => chat?.remove());
 after(() => page.close());
 
 async function seriousViolations() {
-    const results = await page.win.axe.run(page.win.document, {
+    const results = await keepAlive(page.win.axe.run(page.win.document, {
         rules: { 'color-contrast': { enabled: false }, region: { enabled: false } },
         resultTypes: ['violations'],
-    });
-    return results.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-        .map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
+    }));
+    // Spread: the page's arrays come from another realm.
+    return [...results.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)];
 }
 
 describe('accessibility (axe-core, no serious or critical violation)', () => {

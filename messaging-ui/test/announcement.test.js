@@ -29,6 +29,7 @@ async function dialog() {
     page.win.document.body.append(element);
     await ready;
     chat = element;
+    chat.querySelector('#announce-open').focus();
     chat.querySelector('#announce-open').click();
     const panel = chat.querySelector('#announce-dialog');
     assert.equal(panel.closest('.mu-modal').hidden, false);

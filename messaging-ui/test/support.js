@@ -9,7 +9,7 @@ const realSetTimeout = globalThis.setTimeout;
 
 /** Installs a fresh jsdom page as the global window, then loads the package (once per test file). */
 export async function installPage(url = 'https://portal.example/messages') {
-    const dom = new JSDOM('<!doctype html><html lang="en"><head></head><body></body></html>',
+    const dom = new JSDOM('<!doctype html><html lang="en"><head><title>Messages</title></head><body></body></html>',
         { url, pretendToBeVisual: true, runScripts: 'outside-only' });
     const win = dom.window;
     for (const name of ['window', 'document', 'HTMLElement', 'customElements', 'Node', 'CustomEvent', 'Event',
@@ -18,9 +18,12 @@ export async function installPage(url = 'https://portal.example/messages') {
         Object.defineProperty(globalThis, name, { value: win[name], configurable: true, writable: true });
     }
     Object.defineProperty(globalThis, 'navigator', { value: win.navigator, configurable: true, writable: true });
-    // The page's timers, so that closing the window ends whatever the chat scheduled.
-    globalThis.setTimeout = win.setTimeout.bind(win);
-    globalThis.clearTimeout = win.clearTimeout.bind(win);
+    // What the chat schedules (debounces, retries, notices) does not keep the test process alive.
+    globalThis.setTimeout = (fn, ms, ...args) => {
+        const handle = realSetTimeout(fn, ms, ...args);
+        handle.unref?.();
+        return handle;
+    };
     // Layout is not jsdom's: scrolling into view is a no-op there.
     win.HTMLElement.prototype.scrollIntoView = function scrollIntoView() {};
     let online = true;
@@ -34,6 +37,19 @@ export async function installPage(url = 'https://portal.example/messages') {
         },
         close() { win.close(); },
     };
+}
+
+/**
+ * Waits for a promise whose work runs on the page's timers only (which do not keep the process alive): a real
+ * timer keeps it alive meanwhile.
+ */
+export async function keepAlive(promise) {
+    const timer = setInterval(() => {}, 1000);
+    try {
+        return await promise;
+    } finally {
+        clearInterval(timer);
+    }
 }
 
 /** Polls until `check` returns something truthy (or stops throwing); fails after `timeout` ms. */

@@ -143,19 +143,22 @@ export class MessagingChat extends HTMLElement {
         const ctx = this.context;
         const win = this.ownerDocument.defaultView;
         if (ctx.open?.id !== conversationId) {
+            const inUrl = new URL(win.location.href).searchParams.get(this.urlParam);
+            if (ctx.isTeam && push && inUrl !== conversationId) {
+                win.history.pushState({ messagingConversation: conversationId, fromInbox: !inUrl }, '',
+                    urlWith(win, this.urlParam, conversationId));
+            }
+            this.dataset.view = 'conversation';
             try {
                 await this.conversation.open(conversationId);
             } catch (error) {
                 this.notice(ctx.errorText(error, 'open'), 'error');
                 if (new URL(win.location.href).searchParams.get(this.urlParam) === conversationId) {
-                    win.history.replaceState(win.history.state, '', urlWith(win, this.urlParam, null));
+                    win.history.replaceState(null, '', urlWith(win, this.urlParam, null));
                 }
+                if (ctx.open?.id === conversationId) this.conversation.close();
+                this.dataset.view = ctx.isTeam ? 'inbox' : 'conversation';
                 return;
-            }
-            if (ctx.isTeam && push && new URL(win.location.href).searchParams.get(this.urlParam) !== conversationId) {
-                const fromInbox = !new URL(win.location.href).searchParams.get(this.urlParam);
-                win.history.pushState({ messagingConversation: conversationId, fromInbox }, '',
-                    urlWith(win, this.urlParam, conversationId));
             }
         }
         this.dataset.view = 'conversation';

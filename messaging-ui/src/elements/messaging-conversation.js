@@ -25,7 +25,7 @@ export class MessagingConversation extends MessagingElement {
         this.cache = new Map();     // render key -> {signature, node}
         this.back = el('button', { class: 'mu-btn mu-btn-ghost mu-back btn btn-ghost btn-back', id: 'conversation-back',
             type: 'button', 'aria-label': s.back }, icon(ICONS.back));
-        this.title = el('h2', { id: 'conversation-title' });
+        this.titleNode = el('h2', { id: 'conversation-title' });
         this.subtitle = el('p', { class: 'mu-muted muted', id: 'conversation-subtitle' });
         this.avatarSlot = el('span', { class: 'mu-avatar-slot' });
         this.participantsButton = el('button', {
@@ -36,7 +36,7 @@ export class MessagingConversation extends MessagingElement {
         this.head = el('header',
             { class: 'mu-conversation-head conversation-head', id: 'conversation-head', hidden: true },
             this.back, this.avatarSlot,
-            el('div', { class: 'mu-conversation-names' }, this.title, this.subtitle),
+            el('div', { class: 'mu-conversation-names' }, this.titleNode, this.subtitle),
             this.teamState, this.participantsButton);
         this.empty = el('div', { class: 'mu-empty empty-state', id: 'empty-state' },
             icon(ICONS.chat), el('p', {}, s.pickConversation));
@@ -86,7 +86,7 @@ export class MessagingConversation extends MessagingElement {
         this.head.hidden = false;
         this.scroller.hidden = false;
         this.composer.hidden = false;
-        this.title.textContent = conversation.clientName;
+        this.titleNode.textContent = conversation.clientName;
         this.avatarSlot.replaceChildren(avatar(conversation.clientName, 'avatar-lg mu-avatar-lg'));
         this.subtitle.textContent = this.#subtitle(conversation);
         this.list.replaceChildren();

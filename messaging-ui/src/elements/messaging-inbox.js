@@ -163,35 +163,30 @@ export class MessagingInbox extends MessagingElement {
         const { conversation, lastMessage, unreadCount } = summary;
         const s = this.s;
         const active = this.ctx.open?.id === conversation.id;
+        // A list item holding a button: the list stays a list, and the button brings Enter, Space and focus.
+        const button = el('button',
+            { type: 'button', class: 'mu-inbox-button', 'aria-current': active ? 'true' : false },
+            avatar(conversation.clientName),
+            el('span', { class: 'mu-inbox-main inbox-main' },
+                el('span', { class: 'mu-inbox-line inbox-line' },
+                    el('span', { class: 'mu-inbox-name inbox-name' }, conversation.clientName),
+                    this.#teamTag(conversation),
+                    el('time', { datetime: conversation.lastMessageAt || '' }, shortTime(conversation.lastMessageAt))),
+                el('span', { class: 'mu-inbox-line inbox-line' },
+                    el('span', { class: 'mu-inbox-preview inbox-preview' },
+                        lastMessage ? this.preview(lastMessage) : s.noMessagesYet),
+                    summary.mentionCount ? el('span', { class: 'mu-badge badge badge-mention',
+                        title: s.mentionCount(summary.mentionCount) }, `@${summary.mentionCount}`) : null,
+                    unreadCount > 0 ? el('span', { class: 'mu-badge badge', title: s.unreadCount(unreadCount) },
+                        String(unreadCount)) : null)));
         const row = el('li', {
             class: `mu-inbox-item inbox-item${unreadCount > 0 ? ' unread' : ''}${active ? ' active' : ''}`,
             'data-conversation-id': conversation.id, 'data-client-account-id': conversation.clientAccountId,
-            tabindex: 0, role: 'button', 'aria-current': active ? 'true' : false,
-        },
-        avatar(conversation.clientName),
-        el('div', { class: 'mu-inbox-main inbox-main' },
-            el('div', { class: 'mu-inbox-line inbox-line' },
-                el('span', { class: 'mu-inbox-name inbox-name' }, conversation.clientName),
-                this.#teamTag(conversation),
-                el('time', { datetime: conversation.lastMessageAt || '' }, shortTime(conversation.lastMessageAt))),
-            el('div', { class: 'mu-inbox-line inbox-line' },
-                el('span', { class: 'mu-inbox-preview inbox-preview' },
-                    lastMessage ? this.preview(lastMessage) : s.noMessagesYet),
-                summary.mentionCount ? el('span', { class: 'mu-badge badge badge-mention',
-                    title: s.mentionCount(summary.mentionCount) }, `@${summary.mentionCount}`) : null,
-                unreadCount > 0 ? el('span', { class: 'mu-badge badge', title: s.unreadCount(unreadCount) },
-                    String(unreadCount)) : null)));
-        const open = () => {
+        }, button);
+        row.addEventListener('click', () => {
             this.dispatchEvent(new CustomEvent('messaging-open',
                 { bubbles: true, detail: { conversationId: conversation.id } }));
             this.ctx.requestOpen(conversation.id);
-        };
-        row.addEventListener('click', open);
-        row.addEventListener('keydown', event => {
-            if (event.key === 'Enter' || event.key === ' ') {
-                event.preventDefault();
-                open();
-            }
         });
         return row;
     }

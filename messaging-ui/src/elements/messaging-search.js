@@ -96,24 +96,21 @@ export class MessagingSearch extends MessagingElement {
         const ctx = this.ctx;
         const where = el('span', { class: 'mu-search-hit-where search-hit-where' },
             ctx.summaries.get(message.conversationId)?.conversation.clientName || this.s.conversation);
-        const row = el('li', {
-            class: 'mu-search-hit search-hit', tabindex: '0', role: 'button',
-            'data-message-id': message.id, 'data-conversation-id': message.conversationId,
-        },
-        el('div', { class: 'mu-search-hit-meta search-hit-meta' },
-            ctx.isTeam ? where : null,
-            el('span', { class: 'mu-search-hit-author search-hit-author' },
-                ctx.isMine(message) ? this.s.you : message.authorName),
-            el('time', { datetime: message.createdAt, title: fullTime(message.createdAt) },
-                shortTime(message.createdAt))),
-        snippetNode(hit));
+        const button = el('button', { type: 'button', class: 'mu-search-hit-button' },
+            el('span', { class: 'mu-search-hit-meta search-hit-meta' },
+                ctx.isTeam ? where : null,
+                el('span', { class: 'mu-search-hit-author search-hit-author' },
+                    ctx.isMine(message) ? this.s.you : message.authorName),
+                el('time', { datetime: message.createdAt, title: fullTime(message.createdAt) },
+                    shortTime(message.createdAt))),
+            snippetNode(hit));
+        const row = el('li', { class: 'mu-search-hit search-hit', 'data-message-id': message.id,
+            'data-conversation-id': message.conversationId }, button);
         if (ctx.isTeam && !ctx.summaries.has(message.conversationId)) {
             ctx.client.conversation(message.conversationId)
                 .then(c => { where.textContent = c.clientName; }).catch(() => {});
         }
-        const open = () => this.openHit(message);
-        row.addEventListener('click', open);
-        row.addEventListener('keydown', event => { if (event.key === 'Enter') open(); });
+        row.addEventListener('click', () => this.openHit(message));
         return row;
     }
 
@@ -131,7 +128,7 @@ export class MessagingSearch extends MessagingElement {
 
 /** The snippet as text nodes, each highlight a <mark> holding a text node: never parsed as markup. */
 export function snippetNode(hit) {
-    const node = el('p', { class: 'mu-search-snippet search-snippet' });
+    const node = el('span', { class: 'mu-search-snippet search-snippet' });
     let at = 0;
     for (const { start, end } of hit.highlights || []) {
         if (start < at || end > hit.snippet.length) continue;
