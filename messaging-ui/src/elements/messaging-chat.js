@@ -109,10 +109,10 @@ export class MessagingChat extends HTMLElement {
         this.dialog = ctx.canManage ? el('messaging-announcement-dialog') : null;
         this.toasts = el('div', { class: 'mu-toasts toasts', id: 'toasts', role: 'status', 'aria-live': 'polite' });
         this.replaceChildren(
-            el('div', { class: 'mu-toolbar', role: 'toolbar', 'aria-label': 'Messages' },
+            el('div', { class: 'mu-toolbar' },
                 this.search, el('div', { class: 'mu-toolbar-actions' }, this.connection, this.announceButton)),
             el('div', { class: 'mu-layout layout', id: 'layout' }, this.inbox, this.conversation, this.participants),
-            this.dialog, this.toasts);
+            ...[this.dialog, this.toasts].filter(Boolean));
         // A client's inbox holds its one conversation's summary (and unread count); it is not shown.
         this.inbox.hidden = !ctx.isTeam;
     }

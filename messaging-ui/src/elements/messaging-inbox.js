@@ -31,10 +31,10 @@ export class MessagingInbox extends MessagingElement {
             filter('all', s.filterAll), filter('unread', s.filterUnread), mentions);
         this.list = el('ul', { class: 'mu-inbox-list inbox-list', id: 'inbox-list', 'aria-label': s.inbox });
         this.more = el('div', { class: 'mu-inbox-more inbox-more', id: 'inbox-more' }, s.loading);
-        this.replaceChildren(
+        this.replaceChildren(...[
             el('div', { class: 'mu-inbox-head inbox-head' }, el('h2', {}, s.inbox, ' ', this.unreadPill), this.filters),
             ctx.isTeam ? this.#teamFilter() : null,
-            this.list, this.more);
+            this.list, this.more].filter(Boolean));
         for (const button of this.filters.querySelectorAll('button')) {
             button.addEventListener('click', () => {
                 this.page.unreadOnly = button.dataset.filter === 'unread';
