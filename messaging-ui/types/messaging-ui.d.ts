@@ -51,7 +51,9 @@ export interface Message {
     internal?: boolean;
 }
 
-export interface TeamState { assigneeId: string | null; assigneeName: string | null; status: TeamStatus; changedAt?: string; }
+export interface TeamState {
+    assigneeId: string | null; assigneeName: string | null; status: TeamStatus; changedAt?: string;
+}
 
 export interface Conversation {
     id: string;
@@ -76,7 +78,9 @@ export interface Page<T> { items: T[]; nextCursor: string | null; }
 export interface Participant { teamMemberId: string; displayName: string; role: TeamRole; access: Access; }
 
 /** One reader of GET /conversations/{id}/reads. A client is shown the team as one reader: kind 'TEAM', id null. */
-export interface Read { reader: { kind: ActorKind | 'TEAM'; id: string | null }; displayName: string; seq: number; at: string; }
+export interface Read {
+    reader: { kind: ActorKind | 'TEAM'; id: string | null }; displayName: string; seq: number; at: string;
+}
 
 export type AnnouncementStatus = 'QUEUED' | 'SENDING' | 'DELIVERED' | 'FAILED';
 
@@ -103,7 +107,8 @@ export interface Problem {
     title?: string;
     detail?: string;
     field?: string;
-    code?: 'not_found' | 'forbidden' | 'invalid' | 'too_large' | 'unsupported_type' | 'rate_limited' | 'conflict' | string;
+    code?: 'not_found' | 'forbidden' | 'invalid' | 'too_large' | 'unsupported_type' | 'rate_limited' | 'conflict'
+        | string;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -152,9 +157,11 @@ export class MessagingClient {
     inbox(query?: InboxQuery): Promise<Page<ConversationSummary>>;
     conversation(id: string): Promise<Conversation>;
     search(query: { q: string; conversationId?: string; limit?: number; cursor?: string }): Promise<Page<SearchHit>>;
-    history(conversationId: string, query?: { before?: number; after?: number; limit?: number }): Promise<Page<Message>>;
+    history(conversationId: string, query?: { before?: number; after?: number; limit?: number }):
+        Promise<Page<Message>>;
     post(conversationId: string, message: NewMessage): Promise<Message>;
-    editMessage(conversationId: string, messageId: string, change: { text: string; version?: number }): Promise<Message>;
+    editMessage(conversationId: string, messageId: string, change: { text: string; version?: number }):
+        Promise<Message>;
     deleteMessage(conversationId: string, messageId: string): Promise<null>;
     reads(conversationId: string): Promise<{ items: Read[] }>;
     markRead(conversationId: string, seq: number): Promise<null>;
@@ -166,11 +173,13 @@ export class MessagingClient {
     upload(file: File): Promise<Attachment>;
     attachmentUrl(attachmentId: string): string;
     thumbnailUrl(attachmentId: string): string;
-    announce(announcement: { audience: Audience; text: string; attachmentIds?: string[]; highlighted?: boolean }): Promise<Announcement>;
+    announce(announcement: { audience: Audience; text: string; attachmentIds?: string[]; highlighted?: boolean }):
+        Promise<Announcement>;
     announcement(id: string): Promise<Announcement>;
     savedReplies(query?: { order?: 'shortcut'; prefix?: string }): Promise<SavedReply[]>;
     createSavedReply(reply: { title: string; shortcut: string; text: string }): Promise<SavedReply>;
-    updateSavedReply(id: string, reply: { title: string; shortcut: string; text: string; version: number }): Promise<SavedReply>;
+    updateSavedReply(id: string, reply: { title: string; shortcut: string; text: string; version: number }):
+        Promise<SavedReply>;
     deleteSavedReply(id: string): Promise<null>;
     renderSavedReply(conversationId: string, id: string): Promise<{ text: string }>;
     events(handlers: EventHandlers): EventFeed;
@@ -192,7 +201,9 @@ export class EventFeed {
 export type ChatConnection = ConnectionStatus | 'offline';
 
 export interface TeamMemberEntry { id: string; displayName: string; role: TeamRole; title?: string; }
-export interface ClientEntry { id: string; name: string; kind: 'INDIVIDUAL' | 'ORGANISATION'; users?: { id: string; displayName: string }[]; }
+export interface ClientEntry {
+    id: string; name: string; kind: 'INDIVIDUAL' | 'ORGANISATION'; users?: { id: string; displayName: string }[];
+}
 
 /** The host's people, for names, candidates and the announcement's audience (team members' pages only). */
 export interface Directory {
@@ -200,7 +211,9 @@ export interface Directory {
     clients?(): Promise<ClientEntry[]>;
 }
 
-export interface OpenConversation { id: string; conversation: Conversation; access: Access; participants: Participant[]; }
+export interface OpenConversation {
+    id: string; conversation: Conversation; access: Access; participants: Participant[];
+}
 
 export class ChatContext {
     constructor(options?: {
@@ -254,6 +267,11 @@ export class MessagingElement extends HTMLElement {
     context: ChatContext | null;
 }
 
+/** What the composer hands over to be sent: one clientMessageId per draft, reused on Retry. */
+export interface Draft {
+    clientMessageId: string; text: string; attachments: Attachment[]; mentions: string[]; internal: boolean;
+}
+
 export interface ChatEventMap {
     'messaging-ready': CustomEvent<{ me: Me }>;
     'messaging-conversation': CustomEvent<{ conversationId: string | null }>;
@@ -262,7 +280,7 @@ export interface ChatEventMap {
     'messaging-error': CustomEvent<{ message: string }>;
     'messaging-unauthenticated': CustomEvent<void>;
     'messaging-open': CustomEvent<{ conversationId: string }>;
-    'messaging-send': CustomEvent<{ clientMessageId: string; text: string; attachments: Attachment[]; mentions: string[]; internal: boolean }>;
+    'messaging-send': CustomEvent<Draft>;
     'messaging-announced': CustomEvent<{ announcement: Announcement }>;
 }
 
@@ -278,9 +296,11 @@ export class MessagingChat extends HTMLElement {
     open(conversationId: string, options?: { push?: boolean; messageId?: string | null }): Promise<void>;
     close(options?: { reason?: string | null }): void;
     reloadEverything(): Promise<void>;
-    addEventListener<K extends keyof ChatEventMap>(type: K, listener: (this: MessagingChat, event: ChatEventMap[K]) => any,
+    addEventListener<K extends keyof ChatEventMap>(type: K,
+        listener: (this: MessagingChat, event: ChatEventMap[K]) => any,
         options?: boolean | AddEventListenerOptions): void;
-    addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+    addEventListener(type: string, listener: EventListenerOrEventListenerObject,
+        options?: boolean | AddEventListenerOptions): void;
 }
 
 export class MessagingInbox extends MessagingElement {
