@@ -56,6 +56,7 @@ export const strings = {
     sending: 'Sending…',
     notSent: 'Not sent',
     notSentOffline: 'Not sent: you are offline',
+    notSentNetwork: 'Not sent: the server could not be reached',
     retry: 'Retry',
     discard: 'Discard',
     seenBy: names => `Seen by ${names.join(', ')}`,

@@ -122,6 +122,17 @@ describe('the composer', () => {
         assert.equal(api.callsTo('POST', /\/attachments$/).length, 0);
     });
 
+    test('a send that gets no answer at all says the server could not be reached, and offers Retry', async () => {
+        const { api, box } = await clientChat();
+        // As a browser's fetch rejects when nothing answers.
+        api.route('POST', /\/messages$/, () => { throw new TypeError('Failed to fetch'); });
+        type(box, 'Into the void');
+        key(box, 'Enter');
+        const failed = await until(() => chat.querySelector('.mu-pending.mu-failed'));
+        assert.match(failed.textContent, /Not sent: the server could not be reached · Retry/);
+        assert.equal(chat.querySelector('#composer-alert').hidden, true, 'no error text beyond the message\'s own');
+    });
+
     test('errors show above the composer, not over it', async () => {
         await clientChat();
         const alert = chat.querySelector('#composer-alert');

@@ -170,7 +170,7 @@ export class MessagingConversation extends MessagingElement {
             previous = message;
         }
         for (const pending of state.pending.values()) {
-            nodes.push(this.#cached(`p:${pending.clientMessageId}`, used, `${pending.state}|${pending.error || ''}`,
+            nodes.push(this.#cached(`p:${pending.clientMessageId}`, used, `${pending.state}|${pending.reason}`,
                 () => this.pendingNode(pending)));
         }
         for (const cacheKey of [...this.cache.keys()]) if (!used.has(cacheKey)) this.cache.delete(cacheKey);
@@ -379,7 +379,8 @@ export class MessagingConversation extends MessagingElement {
                 this.state.pending.delete(pending.clientMessageId);
                 this.render();
             });
-            status.append(el('span', { class: 'mu-not-sent' }, pending.offline ? s.notSentOffline : s.notSent),
+            const why = { offline: s.notSentOffline, network: s.notSentNetwork }[pending.reason] || s.notSent;
+            status.append(el('span', { class: 'mu-not-sent' }, why),
                 ' · ', retry, ' · ', discard);
         }
         const text = el('p', { class: 'mu-text text' });
@@ -476,7 +477,7 @@ export class MessagingConversation extends MessagingElement {
     async send(draft) {
         const state = this.state;
         if (!state) return;
-        const pending = { ...draft, state: 'sending', offline: false, error: null };
+        const pending = { ...draft, state: 'sending', reason: null, error: null };
         state.pending.set(draft.clientMessageId, pending);
         this.render();
         this.scrollToBottom();
@@ -487,7 +488,7 @@ export class MessagingConversation extends MessagingElement {
         const pending = this.state?.pending.get(clientMessageId);
         if (!pending || pending.state === 'sending') return;
         pending.state = 'sending';
-        pending.offline = false;
+        pending.reason = null;
         this.render();
         await this.#post(pending);
     }
@@ -497,7 +498,7 @@ export class MessagingConversation extends MessagingElement {
         const ctx = this.ctx;
         if (!ctx.online) {
             pending.state = 'failed';
-            pending.offline = true;
+            pending.reason = 'offline';
             this.render();
             return;
         }
@@ -514,8 +515,9 @@ export class MessagingConversation extends MessagingElement {
         } catch (error) {
             if (this.state !== state || !state.pending.has(pending.clientMessageId)) return;
             pending.state = 'failed';
+            // No answer at all: offline if the browser says so, else the server could not be reached.
             const network = !(error && typeof error.status === 'number');
-            pending.offline = network;
+            pending.reason = network ? (ctx.online ? 'network' : 'offline') : 'error';
             pending.error = network ? null : ctx.errorText(error, 'send');
             this.render();
             if (pending.error) this.composer.showError?.(pending.error);
