@@ -1,5 +1,5 @@
-import { csrfHeaders } from './messaging-client.js';
-import { avatar, el } from './dom.js';
+import { csrfHeaders } from '/messaging-ui/messaging-client.js';
+import { avatar, el } from '/messaging-ui/dom.js';
 
 const form = document.getElementById('login-form');
 const error = document.getElementById('login-error');

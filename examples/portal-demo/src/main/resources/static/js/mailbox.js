@@ -2,8 +2,8 @@
  * The demo's Mailbox page: the signed-in person's mails from the demo mail server, read as plain text (never as
  * markup: textContent only), and a reply form that sends through SMTP to the mail's Reply-To.
  */
-import { el } from './dom.js';
-import { csrfHeaders } from './messaging-client.js';
+import { el } from '/messaging-ui/dom.js';
+import { csrfHeaders } from '/messaging-ui/messaging-client.js';
 
 const list = document.getElementById('mailbox-list');
 const empty = document.getElementById('mailbox-empty');

@@ -46,10 +46,9 @@ class DemoSecurity {
     @Bean
     SecurityFilterChain portalSecurityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/login", "/login.html", "/css/**", "/js/**", "/favicon.svg",
-                                "/demo/sign-in-options", "/error").permitAll()
-                        // The starter's web components (messaging-ui): code, not secrets; the login page may load them.
-                        .requestMatchers("/messaging-ui/**").permitAll()
+                        // The chat's package (served by the starter) is the login page's too: its client and helpers.
+                        .requestMatchers("/login", "/login.html", "/css/**", "/js/**", "/messaging-ui/**",
+                                "/favicon.svg", "/demo/sign-in-options", "/error").permitAll()
                         // The host's directories are for the team's eyes only.
                         .requestMatchers("/demo/team", "/demo/clients").hasRole("TEAM")
                         .anyRequest().authenticated())

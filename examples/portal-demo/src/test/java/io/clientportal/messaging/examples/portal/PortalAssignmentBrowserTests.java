@@ -109,8 +109,8 @@ class PortalAssignmentBrowserTests extends BrowserPageTests {
 
         // The client's page has neither the controls nor the data.
         client.until(d -> !d.findElements(By.cssSelector("#message-list .message")).isEmpty());
-        assertThat(client.driver().findElement(By.id("team-state")).isDisplayed()).isFalse();
-        assertThat(client.driver().findElement(By.id("team-filter")).isDisplayed()).isFalse();
+        assertThat(client.driver().findElements(By.cssSelector("#team-state, #team-filter")))
+                .allSatisfy(control -> assertThat(control.isDisplayed()).isFalse());
         assertThat(client.driver().findElements(By.cssSelector(".team-tag"))).isEmpty();
         assertThat(client.driver().findElement(By.tagName("body")).getText())
                 .doesNotContain("Assignee").doesNotContain("Waiting").doesNotContain("Unassigned");

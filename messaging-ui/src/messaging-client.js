@@ -1,21 +1,32 @@
 /*
- * A small browser client for the client-portal messaging REST + SSE API (see API.md). No dependencies: copy it into
- * your portal as it is. It speaks to the API with the signed-in user's session cookie and the SPA flavour of CSRF
- * protection (the XSRF-TOKEN cookie's value goes back in the X-XSRF-TOKEN header on every state-changing request).
+ * A small browser client for the client-portal messaging REST + SSE API (see API.md). No dependencies: use it from
+ * the @clientportal/messaging-ui package (the starter serves it at /messaging-ui/messaging-client.js) or copy it.
+ * It speaks to the API with the signed-in user's session cookie and the SPA flavour of CSRF protection (the
+ * XSRF-TOKEN cookie's value goes back in the X-XSRF-TOKEN header on every state-changing request).
  */
 
-/** An answer other than 2xx. `problem` is the RFC 9457 problem detail ({status, title, detail, field?}) if any. */
+/**
+ * An answer other than 2xx. `problem` is the RFC 9457 problem detail ({status, title, detail, field?, code?}) if
+ * any. The message is the server's wording, for logs: show people strings.errorMessage(error) instead.
+ */
 export class ApiError extends Error {
     constructor(status, problem) {
         super((problem && (problem.detail || problem.title)) || `HTTP ${status}`);
+        this.name = 'ApiError';
         this.status = status;
         this.problem = problem;
     }
+
+    /** The problem's machine-readable code (not_found, forbidden, invalid, too_large, ...), if the server gave one. */
+    get code() { return this.problem?.code || null; }
+
+    /** The input the problem names, if any. */
+    get field() { return this.problem?.field || null; }
 }
 
 function cookie(name) {
     const prefix = name + '=';
-    const found = document.cookie.split('; ').find(part => part.startsWith(prefix));
+    const found = (globalThis.document?.cookie || '').split('; ').find(part => part.startsWith(prefix));
     return found ? decodeURIComponent(found.substring(prefix.length)) : null;
 }
 
@@ -59,7 +70,8 @@ export class MessagingClient {
 
     /** Messages ascending by seq: the latest page, or the page before/after a seq. */
     history(conversationId, { before, after, limit = 30 } = {}) {
-        return this.#request('GET', `/conversations/${enc(conversationId)}/messages`, { query: { before, after, limit } });
+        return this.#request('GET', `/conversations/${enc(conversationId)}/messages`,
+            { query: { before, after, limit } });
     }
 
     /** Posts a message. Send the same clientMessageId again to retry safely: the answer is the same message. */
@@ -68,6 +80,23 @@ export class MessagingClient {
         return this.#request('POST', `/conversations/${enc(conversationId)}/messages`,
             { body: { text, attachmentIds, clientMessageId, mentions, internal } });
     }
+
+    /** Replaces a message's text (own messages, within the edit window). version: the one read, if the API has it. */
+    editMessage(conversationId, messageId, { text, version } = {}) {
+        return this.#request('PATCH', `/conversations/${enc(conversationId)}/messages/${enc(messageId)}`,
+            { body: version === undefined ? { text } : { text, version } });
+    }
+
+    /** Deletes a message: it stays as a tombstone that keeps its seq. */
+    deleteMessage(conversationId, messageId) {
+        return this.#request('DELETE', `/conversations/${enc(conversationId)}/messages/${enc(messageId)}`);
+    }
+
+    /**
+     * Who has read how far: {items: [{reader: {kind, id}, displayName, seq, at}]}. A client is shown the team as one
+     * reader (kind 'TEAM', id null) under the name the server gives.
+     */
+    reads(conversationId) { return this.#request('GET', `/conversations/${enc(conversationId)}/reads`); }
 
     markRead(conversationId, seq) {
         return this.#request('POST', `/conversations/${enc(conversationId)}/read`, { body: { seq } });
@@ -104,6 +133,9 @@ export class MessagingClient {
 
     attachmentUrl(attachmentId) { return `${this.basePath}/attachments/${enc(attachmentId)}`; }
 
+    /** A small preview of an image attachment, served with the same safety headers as the download. */
+    thumbnailUrl(attachmentId) { return `${this.attachmentUrl(attachmentId)}/thumbnail`; }
+
     /** audience: {allClients: true} or {clientAccountIds: [...]}. Answers at once; delivery runs in the background. */
     announce({ audience, text, attachmentIds = [], highlighted = false }) {
         return this.#request('POST', '/announcements', { body: { audience, text, attachmentIds, highlighted } });
@@ -137,7 +169,7 @@ export class MessagingClient {
     events(handlers) { return new EventFeed(this, handlers); }
 
     async #request(method, path, { query = {}, body } = {}) {
-        const url = new URL(this.basePath + path, window.location.origin);
+        const url = new URL(this.basePath + path, globalThis.location?.origin || 'http://localhost');
         for (const [name, value] of Object.entries(query)) {
             if (value !== undefined && value !== null && value !== '') {
                 url.searchParams.set(name, value);

@@ -6,25 +6,27 @@
  */
 import { ApiError } from './messaging-client.js';
 import { el } from './dom.js';
+import { dialogShell } from './modal.js';
 
 const PLACEHOLDERS = ['{{client.name}}', '{{client.firstName}}', '{{me.name}}', '{{me.firstName}}'];
 /** The whole message is "/" and the start of a shortcut: the picker follows what is typed. */
 const SLASH = /^\/([a-z0-9_-]*)$/i;
 
 /**
- * Adds saved replies to the page of a team member.
+ * Adds saved replies to the composer of a team member.
  *
- * @param api        the MessagingClient
- * @param state      the page's state: isTeam, canManage, open (the open conversation, with its id)
- * @param toast      shows a short notice
- * @param showError  shows an error
+ * @param ctx          the chat's context (client, isTeam, canManage, open)
+ * @param composer     the composer's form
+ * @param textarea     its message box
+ * @param attachLabel  the attach button, which the picker's button follows
  */
-export function wireSavedReplies({ api, state, toast, showError }) {
-    if (!state.isTeam) return;
-    const composer = document.getElementById('composer');
-    const textarea = document.getElementById('composer-text');
-    const picker = new Picker({ api, state, composer, textarea, showError });
-    if (state.canManage) {
+export function wireSavedReplies({ ctx, composer, textarea, attachLabel }) {
+    if (!ctx.isTeam) return;
+    const api = ctx.client;
+    const toast = text => ctx.notify(text);
+    const showError = error => ctx.notify(ctx.errorText(error, 'saved-replies'), 'error');
+    const picker = new Picker({ api, ctx, composer, textarea, attachLabel, showError });
+    if (ctx.canManage) {
         const manager = new ManageDialog({ api, toast, showError, changed: () => picker.reload() });
         picker.onManage = () => manager.open();
     }
@@ -32,8 +34,8 @@ export function wireSavedReplies({ api, state, toast, showError }) {
 }
 
 class Picker {
-    constructor({ api, state, composer, textarea, showError }) {
-        Object.assign(this, { api, state, composer, textarea, showError });
+    constructor({ api, ctx, composer, textarea, attachLabel, showError }) {
+        Object.assign(this, { api, ctx, composer, textarea, attachLabel, showError });
         this.replies = [];
         this.shown = [];
         this.selected = 0;
@@ -66,7 +68,7 @@ class Picker {
                 'Type / and a shortcut as your message to pick one from the keyboard.'));
         this.composer.classList.add('has-saved-replies');
         this.composer.prepend(this.panel);
-        document.getElementById('attach-label').after(this.button);
+        this.attachLabel.after(this.button);
 
         this.button.addEventListener('click', () => (this.mode ? this.close() : this.openWith('button', '')));
         this.search.addEventListener('input', () => this.filter(this.search.value));
@@ -86,12 +88,12 @@ class Picker {
             if (this.textarea.disabled) this.close();
         }).observe(this.textarea, { attributes: true, attributeFilter: ['disabled'] });
         this.button.disabled = this.textarea.disabled;
-        new MutationObserver(() => this.close()).observe(document.getElementById('conversation'),
-            { attributes: true, attributeFilter: ['data-conversation-id'] });
+        this.ctx.on('opened', () => this.close());
+        this.ctx.on('closed', () => this.close());
     }
 
     async openWith(mode, query) {
-        if (this.textarea.disabled || !this.state.open) return;
+        if (this.textarea.disabled || !this.ctx.open) return;
         this.mode = mode;
         this.panel.hidden = false;
         this.panel.classList.toggle('slash', mode === 'slash');
@@ -203,14 +205,14 @@ class Picker {
 
     /** Fills the reply in for the open conversation and puts it where the caret was (or in place of "/..."). */
     async pick(reply) {
-        const open = this.state.open;
+        const open = this.ctx.open;
         const mode = this.mode;
         if (!open) return;
         const { selectionStart, selectionEnd } = this.textarea;
         this.close();
         try {
             const { text } = await this.api.renderSavedReply(open.id, reply.id);
-            if (this.state.open !== open) return;
+            if (this.ctx.open !== open) return;
             const current = this.textarea.value;
             let caret;
             if (mode === 'slash' || SLASH.test(current)) {
@@ -251,27 +253,26 @@ class ManageDialog {
         this.save = el('button', { class: 'btn btn-primary', type: 'submit', id: 'saved-reply-save' }, 'Save');
         const fresh = el('button', { class: 'btn btn-ghost', type: 'button', id: 'saved-reply-new' }, 'New');
         const close = el('button', { class: 'btn btn-ghost', type: 'button', 'data-close': true }, 'Close');
+        const shell = dialogShell({ id: 'saved-replies-dialog', title: 'Saved replies', wide: true });
+        shell.head.append(el('p', { class: 'muted' }, 'Replies the whole team can insert into a conversation. '
+            + 'Placeholders: ', el('code', {}, PLACEHOLDERS.join(' ')), '.'));
         this.form = el('form', { id: 'saved-reply-form', novalidate: true },
-            el('header', { class: 'dialog-head' },
-                el('h2', { id: 'saved-replies-dialog-title' }, 'Saved replies'),
-                el('p', { class: 'muted' }, 'Replies the whole team can insert into a conversation. Placeholders: ',
-                    el('code', {}, PLACEHOLDERS.join(' ')), '.')),
+            shell.head,
             this.list,
             el('fieldset', { class: 'saved-editor' }, this.legend,
                 field('Title', this.title), field('Shortcut', this.shortcut), field('Text', this.text), this.error),
             el('footer', { class: 'dialog-foot' }, close, fresh, this.save));
-        this.dialog = el('dialog', { class: 'dialog dialog-wide', id: 'saved-replies-dialog',
-            'aria-labelledby': 'saved-replies-dialog-title' }, this.form);
-        document.body.append(this.dialog);
+        shell.panel.append(this.form);
+        this.modal = shell.modal;
+        document.body.append(shell.overlay);
 
-        close.addEventListener('click', () => this.dialog.close());
         fresh.addEventListener('click', () => this.edit(null));
         this.form.addEventListener('submit', event => { event.preventDefault(); this.submit(); });
     }
 
     async open() {
         this.edit(null);
-        this.dialog.showModal();
+        this.modal.open(this.title);
         await this.load();
         this.title.focus();
     }
@@ -363,12 +364,21 @@ class ManageDialog {
             input.toggleAttribute('aria-invalid', !!problem && problem.field === name);
         }
         this.error.hidden = !problem;
-        this.error.textContent = problem
-            ? (problem.field === 'version' ? 'Someone changed this reply meanwhile; it was reloaded. '
-                : '') + (problem.detail || problem.title)
-            : '';
+        this.error.textContent = problem ? problemText(problem) : '';
         if (problem && inputs[problem.field]) inputs[problem.field].focus();
     }
+}
+
+/** The problem in people's words: never the server's detail text. */
+function problemText(problem) {
+    if (problem.field === 'version') return 'Someone changed this reply meanwhile; it was reloaded. Please try again.';
+    if (problem.field === 'shortcut') {
+        return problem.status === 409 ? 'This shortcut is taken: choose another one.'
+            : 'A shortcut is letters, digits, - and _, starting with a letter or digit (up to 32).';
+    }
+    if (problem.field === 'title') return 'Please give the reply a title (up to 200 characters).';
+    if (problem.field === 'text') return 'Please write the reply\'s text.';
+    return 'This reply could not be saved. Please check it and try again.';
 }
 
 function icon() {
