@@ -14,14 +14,18 @@ import java.util.TreeMap;
  * downloaded for it): {@code npm ci --no-audit --no-fund}, then {@code npm test}, in the package's folder, their
  * output on the build's. Without {@code npm} on the PATH the tests are skipped with a warning, except under
  * {@code CI=true}, where nothing skips and the build fails. {@code -DskipTests}, {@code -Dmaven.test.skip} and
- * {@code -Dmessaging.ui.skipTests} skip them.
+ * {@code -Dmessaging.ui.skipTests} skip them. An offline build ({@code -o}) installs from npm's cache where it can
+ * ({@code --prefer-offline}).
  * <p>
- * Usage: {@code java NpmTests.java <package folder> skipTests=<v> maven.test.skip=<v> messaging.ui.skipTests=<v>}
- * (an unset Maven property arrives as its own {@code ${...}} text, which is not {@code true}).
+ * Usage: {@code java NpmTests.java <package folder> skipTests=<v> maven.test.skip=<v> messaging.ui.skipTests=<v>
+ * offline=<v>} (an unset Maven property arrives as its own {@code ${...}} text, which is not {@code true}).
  */
 public final class NpmTests {
 
     private static final String NAME = "messaging-ui";
+
+    /** The Maven properties that skip the tests. */
+    private static final List<String> SKIP_FLAGS = List.of("skipTests", "maven.test.skip", "messaging.ui.skipTests");
 
     private NpmTests() {
     }
@@ -29,9 +33,7 @@ public final class NpmTests {
     public static void main(String[] args) throws IOException, InterruptedException {
         Path folder = Path.of(args[0]);
         Map<String, String> flags = flags(args);
-        Optional<String> askedOff = flags.entrySet().stream()
-                .filter(flag -> flag.getValue().isEmpty() || flag.getValue().equalsIgnoreCase("true"))
-                .map(Map.Entry::getKey).findFirst();
+        Optional<String> askedOff = SKIP_FLAGS.stream().filter(flag -> isTrue(flags.get(flag))).findFirst();
         if (askedOff.isPresent()) {
             System.out.println("[INFO] " + NAME + ": UI tests skipped (-D" + askedOff.get() + ")");
             return;
@@ -51,8 +53,17 @@ public final class NpmTests {
                     + "Install Node.js 18+ and npm to run them; under CI=true this fails the build.");
             return;
         }
-        run(folder, npm.get(), "ci", "--no-audit", "--no-fund");
+        if (isTrue(flags.get("offline"))) {
+            run(folder, npm.get(), "ci", "--no-audit", "--no-fund", "--prefer-offline");
+        } else {
+            run(folder, npm.get(), "ci", "--no-audit", "--no-fund");
+        }
         run(folder, npm.get(), "test");
+    }
+
+    /** {@code -Dname} alone is {@code true} to Maven. */
+    private static boolean isTrue(String value) {
+        return value != null && (value.isEmpty() || value.equalsIgnoreCase("true"));
     }
 
     /** The {@code name=value} arguments after the folder. */

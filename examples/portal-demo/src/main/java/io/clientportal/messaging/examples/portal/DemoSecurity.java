@@ -29,8 +29,9 @@ import java.io.IOException;
  * The portal's own security: a login form for everything but the login page, its assets and the starter's web
  * components ({@code /messaging-ui/**}). This chain also covers the messaging API under {@code /api/messaging} (a
  * chain of the application's own makes the starter's step back), with the API's rules applied by
- * {@link MessagingSecurityConfigurer}: problem answers, and its own CSRF check after authentication. Pages and API use the same SPA flavour of CSRF protection: the token comes as the
- * {@code XSRF-TOKEN} cookie and goes back in the {@code X-XSRF-TOKEN} header.
+ * {@link MessagingSecurityConfigurer}: problem answers, and its own CSRF check after authentication. Pages and API
+ * use the same SPA flavour of CSRF protection: the token comes as the {@code XSRF-TOKEN} cookie and goes back in the
+ * {@code X-XSRF-TOKEN} header.
  */
 @Configuration(proxyBeanMethods = false)
 class DemoSecurity {
