@@ -367,9 +367,7 @@ function renderReceipts() {
         const mine = [...open.messages.values()].filter(m => isMine(m) && m.seq <= seq).map(m => m.seq);
         if (mine.length === 0) continue;
         const at = Math.max(...mine);
-        // A client is told the team's reads as one reader, {kind: "TEAM", id: null}.
-        const name = reader.startsWith('TEAM:') ? 'the team' : state.names.get(reader) || reader.split(':')[1];
-        readersBySeq.set(at, [...(readersBySeq.get(at) || []), name]);
+        readersBySeq.set(at, [...(readersBySeq.get(at) || []), state.names.get(reader) || reader.split(':')[1]]);
     }
     for (const [seq, names] of readersBySeq) {
         const node = document.querySelector(`#message-list [data-seq="${seq}"] .receipt`);

@@ -132,10 +132,9 @@ class PortalBrowserTests {
         team.send(answer);
 
         client.messageWithText(answer);
-        // The agent read Alice's question: her page shows the read marker as it happens, as the team's (a client is
-        // told the team's reads, never which member's).
+        // The agent read Alice's question: her page shows the read marker as it happens.
         client.until(d -> d.findElements(By.cssSelector("#message-list .receipt")).stream()
-                .anyMatch(receipt -> receipt.getText().equals("Seen by the team")));
+                .anyMatch(receipt -> receipt.getText().equals("Seen by Aiden Brooks")));
         team.screenshot("chat-team");
         client.screenshot("chat-client");
 
