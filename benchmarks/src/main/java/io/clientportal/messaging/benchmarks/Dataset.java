@@ -76,9 +76,11 @@ final class Dataset {
                     + ", 'acc-' || r.i, 'Client ' || r.i, " + lastSeq + ", " + sql.at("r.i") + ", CASE WHEN "
                     + lastSeq + " > 0 THEN " + sql.at("r.i + 1") + " END, CASE WHEN " + lastSeq + " > 0 THEN "
                     + sql.at("r.i + 1") + " ELSE " + sql.at("r.i") + " END FROM " + sql.range(n));
-            s.execute("INSERT INTO messaging_participant (tenant_id, conversation_id, team_member_id, access)"
-                    + " SELECT 'default', " + sql.uuid("7000", "r.i * " + step) + ", 'agent', 'WRITE' FROM "
-                    + sql.range(a));
+            // Each participant row carries its conversation's activity (schema V15).
+            s.execute("INSERT INTO messaging_participant (tenant_id, conversation_id, team_member_id, access,"
+                    + " activity_at) SELECT 'default', c.id, 'agent', 'WRITE', c.activity_at FROM " + sql.range(a)
+                    + " JOIN messaging_conversation c ON c.tenant_id = 'default' AND c.id = "
+                    + sql.uuid("7000", "r.i * " + step));
             // In slices: one huge statement makes H2 keep an undo log of a million rows.
             for (long from = 1; from <= h; from += HISTORY_SLICE) {
                 s.execute("INSERT INTO messaging_message (tenant_id, conversation_id, seq, id, author_kind, author_id,"
@@ -133,6 +135,15 @@ final class Dataset {
                 + " SELECT tenant_id, reader_kind, reader_id, 0, SUM(read_count) FROM messaging_read_horizon"
                 + " WHERE tenant_id = 'default' AND reader_kind = 'TEAM_MEMBER'"
                 + " GROUP BY tenant_id, reader_kind, reader_id");
+        // Each participant's total over the conversations they take part in (V15), in the slot made just above (the
+        // agent has horizons, so a slot).
+        s.execute("UPDATE messaging_reader_total t SET participant_unread = (SELECT COALESCE(SUM(c.countable"
+                + " - COALESCE(h.read_count, 0)), 0) FROM messaging_participant p JOIN messaging_conversation c"
+                + " ON c.tenant_id = p.tenant_id AND c.id = p.conversation_id LEFT JOIN messaging_read_horizon h"
+                + " ON h.tenant_id = p.tenant_id AND h.conversation_id = p.conversation_id"
+                + " AND h.reader_kind = 'TEAM_MEMBER' AND h.reader_id = p.team_member_id"
+                + " WHERE p.tenant_id = t.tenant_id AND p.team_member_id = t.reader_id)"
+                + " WHERE t.tenant_id = 'default' AND t.reader_kind = 'TEAM_MEMBER' AND t.slot = 0");
     }
 
     /** The outboxes of the baselines: their own tables, so the SDK's relay never reads their events. */

@@ -37,10 +37,143 @@ final class RawCounts implements OwnerViews {
                 delta);
     }
 
+    /**
+     * Adds to a participant's total of read counts and takes the same off their participant total (schema V15), in
+     * one write of their slot: a participant's read.
+     */
+    void addToParticipantReader(Connection c, String memberId, long delta) throws SQLException {
+        if (delta == 0) {
+            return;
+        }
+        int slot = slot();
+        if (!postgres) {
+            try (PreparedStatement s = c.prepareStatement("UPDATE messaging_reader_total SET read_count = read_count"
+                    + " + ?, participant_unread = participant_unread - ? WHERE tenant_id = ? AND reader_kind"
+                    + " = 'TEAM_MEMBER' AND reader_id = ? AND slot = ?")) {
+                s.setLong(1, delta);
+                s.setLong(2, delta);
+                s.setString(3, T);
+                s.setString(4, memberId);
+                s.setInt(5, slot);
+                if (s.executeUpdate() > 0) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO messaging_reader_total (tenant_id, reader_kind,"
+                + " reader_id, slot, read_count, participant_unread) VALUES (?, 'TEAM_MEMBER', ?, ?, ?, ?)"
+                + (postgres ? " ON CONFLICT (tenant_id, reader_kind, reader_id, slot) DO UPDATE SET read_count ="
+                + " messaging_reader_total.read_count + EXCLUDED.read_count, participant_unread ="
+                + " messaging_reader_total.participant_unread + EXCLUDED.participant_unread" : ""))) {
+            s.setString(1, T);
+            s.setString(2, memberId);
+            s.setInt(3, slot);
+            s.setLong(4, delta);
+            s.setLong(5, -delta);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * A seq was just taken in the conversation: its participant rows take the new activity and each participant's
+     * total counts the message (schema V15), as the store does: one statement on PostgreSQL; on H2 one, and a second
+     * only where the conversation has participants.
+     */
+    void seqTaken(Connection c, UUID conversationId, java.time.OffsetDateTime activity) throws SQLException {
+        String moved = "UPDATE messaging_participant SET activity_at = ? WHERE tenant_id = ? AND conversation_id = ?";
+        String upsert = " INTO messaging_reader_total (tenant_id, reader_kind, reader_id, slot, read_count,"
+                + " participant_unread) ";
+        if (postgres) {
+            try (PreparedStatement s = c.prepareStatement("WITH moved AS (" + moved + " RETURNING team_member_id)"
+                    + " INSERT" + upsert + "SELECT ?, 'TEAM_MEMBER', m.team_member_id, ?, 0, 1 FROM moved m"
+                    + " ON CONFLICT (tenant_id, reader_kind, reader_id, slot) DO UPDATE SET participant_unread ="
+                    + " messaging_reader_total.participant_unread + 1")) {
+                s.setObject(1, activity);
+                s.setString(2, T);
+                s.setObject(3, conversationId);
+                s.setString(4, T);
+                s.setInt(5, slot());
+                s.executeUpdate();
+            }
+            return;
+        }
+        boolean any;
+        try (PreparedStatement s = c.prepareStatement("SELECT team_member_id FROM FINAL TABLE (" + moved + ")")) {
+            s.setObject(1, activity);
+            s.setString(2, T);
+            s.setObject(3, conversationId);
+            try (ResultSet r = s.executeQuery()) {
+                any = r.next();
+            }
+        }
+        if (any) {
+            try (PreparedStatement s = c.prepareStatement("MERGE INTO messaging_reader_total t USING (SELECT"
+                    + " team_member_id AS member FROM messaging_participant WHERE tenant_id = ? AND conversation_id"
+                    + " = ?) s ON t.tenant_id = ? AND t.reader_kind = 'TEAM_MEMBER' AND t.reader_id = s.member"
+                    + " AND t.slot = ? WHEN MATCHED THEN UPDATE SET participant_unread = t.participant_unread + 1"
+                    + " WHEN NOT MATCHED THEN INSERT (tenant_id, reader_kind, reader_id, slot, read_count,"
+                    + " participant_unread) VALUES (?, 'TEAM_MEMBER', s.member, ?, 0, 1)")) {
+                s.setString(1, T);
+                s.setObject(2, conversationId);
+                s.setString(3, T);
+                s.setInt(4, slot());
+                s.setString(5, T);
+                s.setInt(6, slot());
+                s.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * An announcement took a seq in every conversation at {@code activity}: every participant row takes it, and each
+     * participant's total counts one message per conversation they take part in; set-based, as the store does.
+     */
+    void seqTakenEverywhere(Connection c, java.time.OffsetDateTime activity) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE messaging_participant SET activity_at = ?"
+                + " WHERE tenant_id = ?")) {
+            s.setObject(1, activity);
+            s.setString(2, T);
+            s.executeUpdate();
+        }
+        String counted = "SELECT team_member_id AS member, COUNT(*) AS amount FROM messaging_participant"
+                + " WHERE tenant_id = ? GROUP BY team_member_id";
+        try (PreparedStatement s = c.prepareStatement(postgres
+                ? "INSERT INTO messaging_reader_total (tenant_id, reader_kind, reader_id, slot, read_count,"
+                + " participant_unread) SELECT ?, 'TEAM_MEMBER', s.member, ?, 0, s.amount FROM (" + counted + ") s"
+                + " ON CONFLICT (tenant_id, reader_kind, reader_id, slot) DO UPDATE SET participant_unread ="
+                + " messaging_reader_total.participant_unread + EXCLUDED.participant_unread"
+                : "MERGE INTO messaging_reader_total t USING (" + counted + ") s ON t.tenant_id = ?"
+                + " AND t.reader_kind = 'TEAM_MEMBER' AND t.reader_id = s.member AND t.slot = ? WHEN MATCHED THEN"
+                + " UPDATE SET participant_unread = t.participant_unread + s.amount WHEN NOT MATCHED THEN INSERT"
+                + " (tenant_id, reader_kind, reader_id, slot, read_count, participant_unread)"
+                + " VALUES (?, 'TEAM_MEMBER', s.member, ?, 0, s.amount)")) {
+            if (postgres) {
+                s.setString(1, T);
+                s.setInt(2, slot());
+                s.setString(3, T);
+            } else {
+                s.setString(1, T);
+                s.setString(2, T);
+                s.setInt(3, slot());
+                s.setString(4, T);
+                s.setInt(5, slot());
+            }
+            s.executeUpdate();
+        }
+    }
+
+    /** A team member's participant total: the sum of their slots (schema V15). */
+    static final String PARTICIPANT_TOTAL = "SELECT COALESCE(SUM(participant_unread), 0) FROM messaging_reader_total"
+            + " WHERE tenant_id = ? AND reader_kind = 'TEAM_MEMBER' AND reader_id = ?";
+
+    private static int slot() {
+        return (int) Math.floorMod(Thread.currentThread().getId(), 1024L);
+    }
+
     /** As the store does: the thread's slot (a thread runs one transaction at a time), upserted. */
     private void add(Connection c, String table, String column, String key, String member, long delta)
             throws SQLException {
-        int slot = (int) Math.floorMod(Thread.currentThread().getId(), 1024L);
+        int slot = slot();
         if (!postgres) {
             try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET " + column + " = " + column
                     + " + ? WHERE tenant_id = ?" + key + " AND slot = ?")) {

@@ -96,6 +96,7 @@ final class RawVariant implements Variant, OwnerViews {
             OffsetDateTime now = now();
             long seq = nextSeq(c, conversationId, now);
             counts.addToTenant(c, 1);
+            counts.seqTaken(c, conversationId, now);
             UUID messageId = UUID.randomUUID();
             try (PreparedStatement s = c.prepareStatement("INSERT INTO messaging_message (tenant_id, conversation_id,"
                     + " seq, id, author_kind, author_id, author_name, text, highlighted, created_at, client_seq,"
@@ -228,7 +229,8 @@ final class RawVariant implements Variant, OwnerViews {
                 }
             }
         }
-        counts.addToReader(c, memberId, readCount - old);
+        // The reader takes part (the caller's lock joined their participant row): their participant total moves too.
+        counts.addToParticipantReader(c, memberId, readCount - old);
         return true;
     }
 
@@ -317,28 +319,26 @@ final class RawVariant implements Variant, OwnerViews {
     @Override
     public int inbox(int size) {
         return read(c -> {
-            // The page first (top-N over the agent's conversations), then last message and kept unread count for it.
+            // The page first, from the participant rows' activity index alone (V15: each row carries its
+            // conversation's activity), then its conversations, last messages and kept unread counts by key.
             try (PreparedStatement s = c.prepareStatement("SELECT c.id AS c_id, c.client_name, c.last_seq, p.access,"
                     + " " + MESSAGE_COLUMNS + ", a.id AS a_id, a.filename,"
                     + " c.countable - COALESCE(h.read_count, 0) AS unread"
-                    + " FROM (SELECT c.* FROM messaging_participant p JOIN messaging_conversation c"
-                    + " ON c.tenant_id = p.tenant_id AND c.id = p.conversation_id WHERE p.tenant_id = ?"
+                    + " FROM (SELECT p.* FROM messaging_participant p WHERE p.tenant_id = ?"
                     + " AND p.team_member_id = ? AND EXISTS (" + IS_AGENT + ")"
-                    + " ORDER BY c.activity_at DESC, c.id DESC LIMIT ?) c"
-                    + " JOIN messaging_participant p ON p.tenant_id = c.tenant_id AND p.conversation_id = c.id"
-                    + " AND p.team_member_id = ?"
+                    + " ORDER BY p.activity_at DESC, p.conversation_id DESC LIMIT ?) p"
+                    + " JOIN messaging_conversation c ON c.tenant_id = p.tenant_id AND c.id = p.conversation_id"
                     + " LEFT JOIN messaging_message m ON m.tenant_id = c.tenant_id AND m.conversation_id = c.id"
                     + " AND m.seq = c.last_seq"
                     + " LEFT JOIN messaging_attachment a ON a.tenant_id = m.tenant_id AND a.message_id = m.id"
                     + " LEFT JOIN messaging_read_horizon h ON h.tenant_id = c.tenant_id AND h.conversation_id = c.id"
                     + " AND h.reader_kind = 'TEAM_MEMBER' AND h.reader_id = p.team_member_id"
-                    + " ORDER BY c.activity_at DESC, c.id DESC")) {
+                    + " ORDER BY p.activity_at DESC, p.conversation_id DESC")) {
                 s.setString(1, T);
                 s.setString(2, Dataset.AGENT);
                 s.setString(3, T);
                 s.setString(4, Dataset.AGENT);
                 s.setInt(5, size + 1);
-                s.setString(6, Dataset.AGENT);
                 List<InboxRow> rows = new ArrayList<>(size + 1);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
@@ -383,16 +383,10 @@ final class RawVariant implements Variant, OwnerViews {
             return null;
         });
         return read(c -> {
-            // One statement in autocommit, the role read in it (the SDK reads it from its cache): a sum of the kept
-            // counts of the agent's conversations, driven by the participant index (each countable a key probe:
-            // joined, H2 drove it from the conversations).
+            // One statement in autocommit, the role read in it (the SDK reads it from its cache): the agent's
+            // participant total, kept as rows are written (V15), the sum of their slots.
             try (PreparedStatement s = c.prepareStatement("SELECT (SELECT role FROM messaging_team_member"
-                    + " WHERE tenant_id = ? AND id = ?), (SELECT COALESCE(SUM((SELECT c.countable"
-                    + " FROM messaging_conversation c WHERE c.tenant_id = p.tenant_id AND c.id = p.conversation_id)"
-                    + " - COALESCE(h.read_count, 0)), 0) FROM messaging_participant p"
-                    + " LEFT JOIN messaging_read_horizon h ON h.tenant_id = p.tenant_id"
-                    + " AND h.conversation_id = p.conversation_id AND h.reader_kind = 'TEAM_MEMBER'"
-                    + " AND h.reader_id = p.team_member_id WHERE p.tenant_id = ? AND p.team_member_id = ?)")) {
+                    + " WHERE tenant_id = ? AND id = ?), (" + RawCounts.PARTICIPANT_TOTAL + ")")) {
                 s.setString(1, T);
                 s.setString(2, Dataset.AGENT);
                 s.setString(3, T);
@@ -499,6 +493,7 @@ final class RawVariant implements Variant, OwnerViews {
                 }
             }
             countAnnouncement(c, delivered);
+            counts.seqTakenEverywhere(c, now);
             try (PreparedStatement s = c.prepareStatement("UPDATE messaging_announcement SET status = 'DELIVERED',"
                     + " delivered_count = ? WHERE tenant_id = ? AND id = ?")) {
                 s.setInt(1, delivered);

@@ -51,6 +51,10 @@ record MemoryConversations(TenantData data, UndoLog undo) implements Conversatio
             return;
         }
         data.conversationByAccount.remove(undo, removed.clientAccountId());
+        for (var participant : data.participantsOf(id)) {
+            String member = participant.getKey().key();
+            data.addToParticipant(undo, member, -data.unreadIn(id, member));
+        }
         data.addCountable(undo, id, -data.countable.find(id).orElse(0L));
         data.countable.remove(undo, id);
         data.clientCountable.remove(undo, id);
@@ -79,6 +83,9 @@ record MemoryConversations(TenantData data, UndoLog undo) implements Conversatio
                     c.lastSeq() + 1, c.createdAt(), later, c.assigneeId(), c.teamStatus(), c.teamChangedAt(),
                     clientSeq, internal ? c.lastClientMessageAt() : later));
             data.addCountable(undo, id, 1);
+            for (var participant : data.participantsOf(id)) {
+                data.addToParticipant(undo, participant.getKey().key(), 1);
+            }
             if (!internal) {
                 data.addClientCountable(undo, id, 1);
             }
@@ -127,19 +134,30 @@ record MemoryConversations(TenantData data, UndoLog undo) implements Conversatio
     @Override
     public void saveParticipant(ConversationId id, String teamMemberId, Access access) {
         if (data.conversations.contains(id)) {
+            if (!data.participates(id, teamMemberId)) {
+                data.addToParticipant(undo, teamMemberId, data.unreadIn(id, teamMemberId));
+            }
             data.participants.put(undo, new TenantData.InConversation<>(id, teamMemberId), access);
         }
     }
 
     @Override
     public boolean deleteParticipant(ConversationId id, String teamMemberId) {
+        if (!data.participates(id, teamMemberId)) {
+            return false;
+        }
+        data.addToParticipant(undo, teamMemberId, -data.unreadIn(id, teamMemberId));
         return data.participants.remove(undo, new TenantData.InConversation<>(id, teamMemberId)) != null;
     }
 
     @Override
     public List<ConversationId> deleteParticipations(String teamMemberId) {
-        return data.participants.removeIf(undo, (key, access) -> key.key().equals(teamMemberId)).stream()
-                .map(TenantData.InConversation::conversationId).toList();
+        List<ConversationId> left = data.participants.removeIf(undo, (key, access) -> key.key().equals(teamMemberId))
+                .stream().map(TenantData.InConversation::conversationId).toList();
+        for (ConversationId id : left) {
+            data.addToParticipant(undo, teamMemberId, -data.unreadIn(id, teamMemberId));
+        }
+        return left;
     }
 
     @Override

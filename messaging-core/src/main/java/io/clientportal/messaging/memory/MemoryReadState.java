@@ -47,6 +47,9 @@ record MemoryReadState(TenantData data, UndoLog undo, MemoryMessages messages) i
                 .count();
         data.horizons.put(undo, key, new TenantData.HorizonRow(seq, readCount));
         data.addToTotal(undo, reader, readCount - old.readCount(), keepTotal);
+        if (!client && data.participates(id, reader.id())) {
+            data.addToParticipant(undo, reader.id(), old.readCount() - readCount);
+        }
         return true;
     }
 
@@ -66,6 +69,9 @@ record MemoryReadState(TenantData data, UndoLog undo, MemoryMessages messages) i
         if (!message.internal()) {
             data.addClientCountable(undo, id, -1);
         }
+        for (var participant : data.participantsOf(id)) {
+            data.addToParticipant(undo, participant.getKey().key(), -1);
+        }
         for (var horizon : data.horizons.snapshot()) {
             TenantData.HorizonRow row = horizon.getValue();
             Actor reader = horizon.getKey().reader();
@@ -74,6 +80,9 @@ record MemoryReadState(TenantData data, UndoLog undo, MemoryMessages messages) i
                     && (row.seq() >= position(message, client) || reader.equals(message.author()))) {
                 data.horizons.put(undo, horizon.getKey(), new TenantData.HorizonRow(row.seq(), row.readCount() - 1));
                 data.addToTotal(undo, reader, -1, false);
+                if (!client && data.participates(id, reader.id())) {
+                    data.addToParticipant(undo, reader.id(), 1);
+                }
             }
         }
     }
@@ -84,6 +93,9 @@ record MemoryReadState(TenantData data, UndoLog undo, MemoryMessages messages) i
             var key = new TenantData.Horizon(id, author);
             TenantData.HorizonRow old = data.horizons.find(key).orElse(TenantData.HorizonRow.NONE);
             data.horizons.put(undo, key, new TenantData.HorizonRow(old.seq(), old.readCount() + 1));
+            if (author.isTeamMember() && data.participates(id, author.id())) {
+                data.addToParticipant(undo, author.id(), -1);
+            }
         }
         if (!ids.isEmpty()) {
             data.addToTotal(undo, author, ids.size(), keepTotal);
@@ -96,6 +108,9 @@ record MemoryReadState(TenantData data, UndoLog undo, MemoryMessages messages) i
         if (scope.isAll()) {
             return data.tenantCountable.find(TenantData.TENANT).orElse(0L)
                     - data.readTotals.find(reader).orElse(0L);
+        }
+        if (scope.participantId() != null) {
+            return data.participantTotals.find(scope.participantId()).orElse(0L);
         }
         return inScope(scope).mapToLong(c -> count(c.id(), reader, filter)).sum();
     }

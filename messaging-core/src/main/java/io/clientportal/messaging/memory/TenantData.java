@@ -75,6 +75,11 @@ final class TenantData {
     final Table<String, Long> tenantCountable = Table.hashed();
     /** The kept totals of read counts, for the readers the core keeps them for. */
     final Table<Actor, Long> readTotals = Table.hashed();
+    /**
+     * Each team member's participant total: over the conversations they take part in, countable minus their read
+     * count ({@code ReadStateRows}).
+     */
+    final Table<String, Long> participantTotals = Table.hashed();
     final Table<AnnouncementId, AnnouncementRow> announcements = Table.hashed();
     final Table<OfAnnouncement, Boolean> announcementTargets = Table.sorted(OF_ANNOUNCEMENT);
     final Table<OfAnnouncement, MessageId> announcementMessages = Table.sorted(OF_ANNOUNCEMENT);
@@ -116,6 +121,24 @@ final class TenantData {
         if (total != null || create) {
             readTotals.put(undo, reader, (total == null ? 0 : total) + delta);
         }
+    }
+
+    /** Adds {@code delta} to a team member's participant total. */
+    void addToParticipant(UndoLog undo, String teamMemberId, long delta) {
+        if (delta != 0) {
+            participantTotals.put(undo, teamMemberId, participantTotals.find(teamMemberId).orElse(0L) + delta);
+        }
+    }
+
+    /** Whether the team member takes part in the conversation. */
+    boolean participates(ConversationId id, String teamMemberId) {
+        return participants.contains(new InConversation<>(id, teamMemberId));
+    }
+
+    /** A team member's count in a conversation: its countable minus their read count. */
+    long unreadIn(ConversationId id, String teamMemberId) {
+        return countable.find(id).orElse(0L) - horizons.find(new Horizon(id, Actor.teamMember(teamMemberId)))
+                .orElse(HorizonRow.NONE).readCount();
     }
 
     /** A conversation's messages, ascending by seq. */

@@ -46,7 +46,8 @@ public interface AnnouncementRows {
      * Delivers one chunk: into each listed conversation that exists and holds no message of the chunk's
      * announcement yet, inserts a copy of the chunk's message with the listed id, the conversation's next seq
      * (taken as {@link ConversationRows#takeSeq} takes it, at {@link AnnouncementChunk#at()}) and, as its creation
-     * time, the conversation's new {@code lastMessageAt}, counting each copy as countable as {@code takeSeq} does.
+     * time, the conversation's new {@code lastMessageAt}, counting each copy as countable as {@code takeSeq} does
+     * (its participants' participant totals included).
      * Conversations that already hold one are skipped, so a resumed chunk writes no duplicates.
      *
      * @return the copies written, ascending by conversation id, with their attachments left empty

@@ -36,9 +36,9 @@ public interface ConversationRows {
 
     /**
      * Deletes a conversation and every row stored under it: its messages, participants, read horizons and
-     * announcement targets, taking its countable out of the tenant's and its read counts out of their readers'
-     * kept totals ({@link ReadStateRows}). (Attachment rows are the core's to delete first:
-     * {@link AttachmentRows#deleteOf}.)
+     * announcement targets, taking its countable out of the tenant's, its read counts out of their readers'
+     * kept totals and its counts out of its participants' participant totals ({@link ReadStateRows}).
+     * (Attachment rows are the core's to delete first: {@link AttachmentRows#deleteOf}.)
      */
     void delete(ConversationId id);
 
@@ -47,8 +47,8 @@ public interface ConversationRows {
      * holds until the unit of work ends, and sets its {@code lastMessageAt} to the later of {@code at} and its
      * current value (under the lock, so that times never run backwards against seqs). Concurrent callers (on any
      * node) get distinct, gap-free values. The seq is for a message the unit inserts: it counts one more countable
-     * message in the conversation and in the tenant ({@link ReadStateRows}), in the same statement where the store
-     * can.
+     * message in the conversation and in the tenant, and one more in the participant total of each of the
+     * conversation's participants ({@link ReadStateRows}), in the same statement where the store can.
      *
      * @return the seq and time taken, or empty if the conversation does not exist
      */
@@ -162,13 +162,23 @@ public interface ConversationRows {
     /** The participants of a conversation with their directory entries, in any order. */
     List<ParticipantRow> participants(ConversationId id);
 
-    /** Adds a participant or replaces their stored access. */
+    /**
+     * Adds a participant or replaces their stored access. A new participant's participant total
+     * ({@link ReadStateRows}) gains the conversation's countable minus their read count there, under the
+     * conversation's lock (so that a concurrent post counts them either wholly before or wholly after).
+     */
     void saveParticipant(ConversationId id, String teamMemberId, Access access);
 
-    /** Removes a participant; returns whether they were one. */
+    /**
+     * Removes a participant, taking the conversation's countable minus their read count there off their participant
+     * total ({@link ReadStateRows}) under the conversation's lock; returns whether they were one.
+     */
     boolean deleteParticipant(ConversationId id, String teamMemberId);
 
-    /** Removes a team member from every conversation; returns the conversations they were in. */
+    /**
+     * Removes a team member from every conversation, as {@link #deleteParticipant} does for each; returns the
+     * conversations they were in.
+     */
     List<ConversationId> deleteParticipations(String teamMemberId);
 
     /** Sets a team member's stored access to {@code access} wherever it is another; returns those conversations. */

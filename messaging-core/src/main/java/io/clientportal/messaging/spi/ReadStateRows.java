@@ -18,7 +18,14 @@ import java.util.List;
  *   <li>a horizon's <em>read count</em>: the conversation's messages that are not deleted and that the reader has
  *       read or wrote (at or below the horizon, or by the reader); a reader without a stored horizon has none;</li>
  *   <li>the tenant's countable: the sum of its conversations' countable;</li>
- *   <li>a reader's <em>kept total</em>, for the readers the core asks it for: the sum of their read counts.</li>
+ *   <li>a reader's <em>kept total</em>, for the readers the core asks it for: the sum of their read counts;</li>
+ *   <li>a team member's <em>participant total</em>, kept for every team member: the sum, over the conversations
+ *       where they are a participant ({@link ConversationRows#saveParticipant}), of the countable minus their read
+ *       count there. It moves with both: each message counted in a conversation adds 1 to the participant total
+ *       of each of its participants ({@link ConversationRows#takeSeq}, {@link AnnouncementRows#deliver}), each
+ *       change of a participant's read count there takes the change off it ({@link #advanceHorizon},
+ *       {@link #uncount(MessageRow)}, {@link #countOwn}), and a participant added or removed (or their
+ *       conversation deleted) adds or takes off that conversation's countable minus their read count.</li>
  * </ul>
  * A reader's count in a conversation is then its countable minus their read count: the messages of
  * {@link MessageFilter#UNREAD}. Every write of them holds the conversation's lock ({@link ConversationRows#takeSeq}
@@ -80,7 +87,9 @@ public interface ReadStateRows {
     /**
      * Counts, over the conversations of {@code scope}, the messages of {@code filter} for {@code reader}, from the
      * kept counts: for {@link ConversationScope#all()} the tenant's countable minus the reader's kept total (asked
-     * only for readers whose total is kept), a fixed cost whatever the tenant's size; else the sum over the scope's
+     * only for readers whose total is kept), a fixed cost whatever the tenant's size; for
+     * {@link ConversationScope#participantOf} that member's participant total, a fixed cost whatever the number of
+     * conversations they take part in (a store that keeps none may sum over them); else the sum over the scope's
      * conversations.
      *
      * @param filter {@link MessageFilter#UNREAD} or {@link MessageFilter#CLIENT_UNREAD}, the filters whose counts
@@ -101,7 +110,9 @@ public interface ReadStateRows {
      * One inbox page, as the request says, in one round trip where the store can; never {@code null}. Each row's
      * count is read from the kept counts. A page of all conversations costs the page (the activity index, walked
      * until the page is full); a page of counted ones walks conversations in activity order until it has found
-     * enough, so its worst case is a scope with fewer counted conversations than the page holds.
+     * enough, so its worst case is a scope with fewer counted conversations than the page holds. A page of a
+     * participant's conversations costs the page too: a store keeps what orders them beside the participant rows
+     * (the JPA store copies each conversation's activity onto its participant rows as seqs are taken).
      */
     List<InboxRow> inbox(InboxRequest request);
 }

@@ -189,6 +189,7 @@ final class AnnouncementSql implements AnnouncementRows {
         }
         if (!delivered.isEmpty()) {
             counts.addToTenant(delivered.size());
+            counts.seqsTaken(delivered.stream().map(m -> m.conversationId().value()).toList());
         }
         return delivered;
     }

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import static io.clientportal.messaging.jpa.Jdbc.uuid;
 
@@ -109,6 +110,7 @@ final class ConversationSql implements ConversationRows {
         counts.locked(id.value());
         counts.addToTenant(-countable.get());
         counts.takeFromReaders(id.value(), "h.read_count", "");
+        counts.addParticipations(-1, " AND p.conversation_id = ?", id.value());
         for (String table : List.of("messaging_message", "messaging_participant", "messaging_read_horizon",
                 "messaging_announcement_target")) {
             jdbc.update("DELETE FROM " + table + " WHERE tenant_id = ? AND conversation_id = ?", tenantId,
@@ -128,7 +130,7 @@ final class ConversationSql implements ConversationRows {
         return counted(id, jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.last_message_at,"
                         + " c.last_client_seq", "", internal),
                 row -> new SeqTaken(row.getLong(1), Jdbc.instant(row, "last_message_at"), row.getLong(3)),
-                withSeqParameters(at, internal, tenantId, id.value())));
+                withSeqParameters(at, internal, tenantId, id.value())), SeqTaken::at);
     }
 
     /**
@@ -143,11 +145,16 @@ final class ConversationSql implements ConversationRows {
         return all;
     }
 
-    /** After a seq was taken (the conversation's countable raised with it): the lock held, the tenant's raised. */
-    private <T> Optional<T> counted(ConversationId id, Optional<T> taken) {
+    /**
+     * After a seq was taken (the conversation's countable raised with it): the lock held, the tenant's raised, the
+     * participants' rows moved to the new activity ({@code activity} of what was taken) and their totals raised.
+     */
+    private <T> Optional<T> counted(ConversationId id, Optional<T> taken,
+                                    java.util.function.Function<T, Instant> activity) {
         if (taken.isPresent()) {
             counts.locked(id.value());
             counts.addToTenant(1);
+            counts.seqTaken(id.value(), activity.apply(taken.get()));
         }
         return taken;
     }
@@ -167,7 +174,8 @@ final class ConversationSql implements ConversationRows {
                                 : new TeamMemberRow(author.id(), name, TeamRole.valueOf(row.getString(4))), null,
                                 access == null ? null : Access.valueOf(access), Jdbc.instant(row, "last_message_at"),
                                 row.getLong(7));
-                    }, withSeqParameters(at, internal, tenantId, id.value(), author.id(), author.id())));
+                    }, withSeqParameters(at, internal, tenantId, id.value(), author.id(), author.id())),
+                    SeqReservation::at);
         }
         return counted(id, jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.client_account_id, u.account_id,"
                         + " u.display_name, c.last_message_at, c.last_client_seq",
@@ -178,7 +186,7 @@ final class ConversationSql implements ConversationRows {
                     return new SeqReservation(row.getLong(1), row.getString(2), null, accountId == null ? null
                             : new ClientUserRow(author.id(), accountId, row.getString(4)), null,
                             Jdbc.instant(row, "last_message_at"), row.getLong(6));
-                }, withSeqParameters(at, internal, tenantId, id.value(), author.id())));
+                }, withSeqParameters(at, internal, tenantId, id.value(), author.id())), SeqReservation::at);
     }
 
     // --- participants ----------------------------------------------------------------------------------------
@@ -248,25 +256,49 @@ final class ConversationSql implements ConversationRows {
                         TeamRole.valueOf(row.getString(3))), Access.valueOf(row.getString(4))), tenantId, id.value());
     }
 
+    /**
+     * A new participant row takes the conversation's activity (what orders the member's inbox) and, under the
+     * conversation's lock, adds what the member has unread there to their participant total.
+     */
     @Override
     public void saveParticipant(ConversationId id, String teamMemberId, Access access) {
         int updated = jdbc.update("UPDATE messaging_participant SET access = ? WHERE tenant_id = ?"
                 + " AND conversation_id = ? AND team_member_id = ?", access, tenantId, id.value(), teamMemberId);
         if (updated == 0) {
-            jdbc.update("INSERT INTO messaging_participant (tenant_id, conversation_id, team_member_id, access)"
-                            + " SELECT ?, ?, ?, ? FROM messaging_conversation WHERE tenant_id = ? AND id = ?",
-                    tenantId, id.value(), teamMemberId, access, tenantId, id.value());
+            counts.lock(id.value());
+            if (jdbc.update("INSERT INTO messaging_participant (tenant_id, conversation_id, team_member_id, access,"
+                            + " activity_at) SELECT ?, ?, ?, ?, activity_at FROM messaging_conversation"
+                            + " WHERE tenant_id = ? AND id = ?",
+                    tenantId, id.value(), teamMemberId, access, tenantId, id.value()) > 0) {
+                counts.addParticipations(1, PARTICIPATION, id.value(), teamMemberId);
+            }
         }
     }
 
+    private static final String PARTICIPATION = " AND p.conversation_id = ? AND p.team_member_id = ?";
+
+    /** Under the conversation's lock: what the member has unread there leaves their total, then the row. */
     @Override
     public boolean deleteParticipant(ConversationId id, String teamMemberId) {
+        counts.lock(id.value());
+        counts.addParticipations(-1, PARTICIPATION, id.value(), teamMemberId);
         return jdbc.update("DELETE FROM messaging_participant WHERE tenant_id = ? AND conversation_id = ?"
                 + " AND team_member_id = ?", tenantId, id.value(), teamMemberId) > 0;
     }
 
+    /**
+     * Every conversation of the member locked first (in one statement, in id order, as concurrent ones take them),
+     * then what they have unread in them leaves their total in one statement, then the rows.
+     */
     @Override
     public List<ConversationId> deleteParticipations(String teamMemberId) {
+        for (UUID locked : jdbc.query("SELECT c.id FROM messaging_conversation c WHERE c.tenant_id = ?"
+                + " AND c.id IN (SELECT p.conversation_id FROM messaging_participant p WHERE p.tenant_id = ?"
+                + " AND p.team_member_id = ?) ORDER BY c.id FOR UPDATE", row -> uuid(row, "id"), tenantId, tenantId,
+                teamMemberId)) {
+            counts.locked(locked);
+        }
+        counts.addParticipations(-1, " AND p.team_member_id = ?", teamMemberId);
         return jdbc.query(jdbc.platform().returning("DELETE FROM messaging_participant WHERE tenant_id = ?"
                         + " AND team_member_id = ?", "conversation_id"),
                 row -> new ConversationId(uuid(row, "conversation_id")), tenantId, teamMemberId);

@@ -51,8 +51,11 @@ final class ReadStateSql implements ReadStateRows {
         this.counts = counts;
     }
 
-    /** A stored horizon ({@code null}: none) and read count, and the read count it would have at the new seq. */
-    private record Before(Long horizon, long readCount, long readCountThen) {
+    /**
+     * A stored horizon ({@code null}: none) and read count, the read count it would have at the new seq, and whether
+     * the reader is a participant of the conversation.
+     */
+    private record Before(Long horizon, long readCount, long readCountThen, boolean participant) {
     }
 
     /**
@@ -106,10 +109,18 @@ final class ReadStateSql implements ReadStateRows {
                     + " s.read_count)";
             return jdbc.update(sql, parameters) > 0;
         }
+        // Whether the reader takes part (their participant total moves with their read count), in the same read.
+        String participates = reader.isTeamMember() ? "EXISTS (SELECT 1 FROM messaging_participant p"
+                + " WHERE p.tenant_id = c.tenant_id AND p.conversation_id = c.id AND p.team_member_id = ?)" : "FALSE";
+        Object[] parameters = reader.isTeamMember()
+                ? new Object[]{seq, seq, reader.kind(), reader.id(), reader.id(), reader.kind(), reader.id(), tenantId,
+                id.value()}
+                : new Object[]{seq, seq, reader.kind(), reader.id(), reader.kind(), reader.id(), tenantId, id.value()};
         Before before = jdbc.queryOne("SELECT h.last_read_seq, COALESCE(h.read_count, 0), " + readCountAt(reader)
-                        + " FROM messaging_conversation c" + HORIZON_JOIN + " WHERE c.tenant_id = ? AND c.id = ?",
-                row -> new Before((Long) row.getObject(1, Long.class), row.getLong(2), row.getLong(3)), seq, seq,
-                reader.kind(), reader.id(), reader.kind(), reader.id(), tenantId, id.value()).orElse(null);
+                        + ", " + participates + " FROM messaging_conversation c" + HORIZON_JOIN
+                        + " WHERE c.tenant_id = ? AND c.id = ?",
+                row -> new Before((Long) row.getObject(1, Long.class), row.getLong(2), row.getLong(3),
+                        row.getBoolean(4)), parameters).orElse(null);
         if (before == null || (before.horizon() != null && before.horizon() >= seq)) {
             return false;
         }
@@ -123,7 +134,8 @@ final class ReadStateSql implements ReadStateRows {
                     + " AND conversation_id = ? AND reader_kind = ? AND reader_id = ?", seq, readCount, tenantId,
                     id.value(), reader.kind(), reader.id());
         }
-        counts.addToReader(reader, readCount - before.readCount());
+        long change = readCount - before.readCount();
+        counts.addToReader(reader, change, before.participant() ? -change : 0);
         return true;
     }
 
@@ -158,6 +170,16 @@ final class ReadStateSql implements ReadStateRows {
                 ? new Object[]{message.seq(), author.kind(), author.id()}
                 : new Object[]{message.seq(), message.clientSeq(), author.kind(), author.id()};
         counts.takeFromReaders(id.value(), "1", reached, parameters);
+        // The participants whose read count keeps it (their horizon does not reach it) have one fewer unread.
+        Object[] others = new Object[parameters.length + 2];
+        others[0] = tenantId;
+        others[1] = id.value();
+        System.arraycopy(parameters, 0, others, 2, parameters.length);
+        counts.addToParticipants("SELECT p.team_member_id AS member, -1 AS amount FROM messaging_participant p"
+                + " WHERE p.tenant_id = ? AND p.conversation_id = ? AND NOT EXISTS (SELECT 1"
+                + " FROM messaging_read_horizon h WHERE h.tenant_id = p.tenant_id"
+                + " AND h.conversation_id = p.conversation_id AND h.reader_id = p.team_member_id"
+                + " AND h.reader_kind = " + team + reached + ")", others);
         Object[] all = new Object[parameters.length + 2];
         all[0] = tenantId;
         all[1] = id.value();
@@ -190,8 +212,11 @@ final class ReadStateSql implements ReadStateRows {
                     + " last_read_seq, read_count) VALUES (?, t.k, ?, ?, 0, 1)", array, tenantId, author.kind(),
                     author.id(), tenantId, author.kind(), author.id());
         }
-        if (keepTotal) {
-            counts.addToReader(author, ids.size());
+        long participations = author.isTeamMember() ? jdbc.queryLong("SELECT COUNT(*) FROM "
+                + jdbc.platform().idTableSql() + " JOIN messaging_participant p ON p.tenant_id = ?"
+                + " AND p.conversation_id = t.k AND p.team_member_id = ?", array, tenantId, author.id()) : 0;
+        if (keepTotal || participations > 0) {
+            counts.addToReader(author, keepTotal ? ids.size() : 0, -participations);
         }
     }
 
@@ -203,14 +228,8 @@ final class ReadStateSql implements ReadStateRows {
                     tenantId, tenantId, reader.kind(), reader.id());
         }
         if (scope.participantId() != null) {
-            // Driven by the member's participant rows (their index), each conversation's countable a probe of its
-            // key: joined instead, H2 drove the sum from the conversations (0.7 s for 10,000 of 100,000).
-            return jdbc.queryLong("SELECT COALESCE(SUM((SELECT c.countable FROM messaging_conversation c"
-                    + " WHERE c.tenant_id = p.tenant_id AND c.id = p.conversation_id) - COALESCE(h.read_count, 0)), 0)"
-                    + " FROM messaging_participant p LEFT JOIN messaging_read_horizon h ON h.tenant_id = p.tenant_id"
-                    + " AND h.conversation_id = p.conversation_id AND h.reader_kind = ? AND h.reader_id = ?"
-                    + " WHERE p.tenant_id = ? AND p.team_member_id = ?", reader.kind(), reader.id(), tenantId,
-                    scope.participantId());
+            // The member's participant total, kept as rows are written: their slots, whatever they take part in.
+            return jdbc.queryLong(KeptCounts.PARTICIPANT_TOTAL_OF, tenantId, scope.participantId());
         }
         String kept = filter.excludeInternal() ? KEPT_COUNT.replace("c.countable", "c.client_countable") : KEPT_COUNT;
         return jdbc.queryLong("SELECT COALESCE(SUM(" + kept + "), 0) FROM messaging_conversation c"
@@ -280,6 +299,9 @@ final class ReadStateSql implements ReadStateRows {
     @Override
     public List<InboxRow> inbox(InboxRequest request) {
         MessageFilter.requireKept(request.counted());
+        if (request.scope().participantId() != null && !request.counted().excludeInternal()) {
+            return participantInbox(request);
+        }
         Actor reader = request.reader();
         // A client's page: its count over the client countable, its last message the last that is not internal.
         boolean client = request.counted().excludeInternal();
@@ -336,10 +358,77 @@ final class ReadStateSql implements ReadStateRows {
         sql.append(order);
         parameters.add(request.limit());
 
+        return page(sql.toString(), parameters);
+    }
+
+    /**
+     * A page of a participant's conversations, driven by their participant rows in activity order (the index on
+     * (tenant, member, activity, conversation), whose activity is the conversation's, copied as seqs are taken):
+     * without filters the page's rows are chosen first from the index alone and only they are joined; with team
+     * filters or only counted ones, the walk goes on until the page is full, each row probed by key.
+     */
+    private List<InboxRow> participantInbox(InboxRequest request) {
+        Actor reader = request.reader();
+        List<Object> parameters = new ArrayList<>();
+        boolean own = reader.isTeamMember() && reader.id().equals(request.scope().participantId());
+        StringBuilder sql = new StringBuilder("SELECT ").append(Rows.CONVERSATION_COLUMNS).append(", ")
+                .append(Rows.MESSAGE_COLUMNS).append(", ").append(MessageSql.HAS_ATTACHMENTS)
+                .append(", c.countable - ").append(READ_COUNT_OF_C).append(" AS unread_count, ");
+        parameters.add(reader.kind());
+        parameters.add(reader.id());
+        if (own) {
+            sql.append("p.access");
+        } else {
+            sql.append("(SELECT r.access FROM messaging_participant r WHERE r.tenant_id = c.tenant_id")
+                    .append(" AND r.conversation_id = c.id AND r.team_member_id = ?)");
+            parameters.add(reader.id());
+        }
+        List<Object> walkParameters = new ArrayList<>();
+        StringBuilder walk = new StringBuilder(" WHERE p.tenant_id = ? AND p.team_member_id = ?");
+        walkParameters.add(tenantId);
+        walkParameters.add(request.scope().participantId());
+        if (request.afterActivity() != null) {
+            walk.append(" AND (p.activity_at < ? OR (p.activity_at = ? AND p.conversation_id < ?))");
+            walkParameters.add(request.afterActivity());
+            walkParameters.add(request.afterActivity());
+            walkParameters.add(request.afterConversation().value());
+        }
+        String order = " ORDER BY p.activity_at DESC, p.conversation_id DESC LIMIT ?";
+        List<Object> filterParameters = new ArrayList<>();
+        String filters = teamFilter(request, filterParameters);
+        boolean pageFirst = !request.onlyCounted() && filters.isEmpty();
+        sql.append(" AS reader_access FROM ");
+        if (pageFirst) {
+            sql.append("(SELECT p.* FROM messaging_participant p").append(walk).append(order).append(") p");
+            parameters.addAll(walkParameters);
+            parameters.add(request.limit());
+        } else {
+            sql.append("messaging_participant p");
+        }
+        sql.append(" JOIN messaging_conversation c ON c.tenant_id = p.tenant_id AND c.id = p.conversation_id")
+                .append(" LEFT JOIN messaging_message m ON m.tenant_id = c.tenant_id AND m.conversation_id = c.id")
+                .append(" AND m.seq = c.last_seq");
+        if (!pageFirst) {
+            sql.append(walk).append(filters);
+            parameters.addAll(walkParameters);
+            parameters.addAll(filterParameters);
+            if (request.onlyCounted()) {
+                sql.append(" AND c.countable > ").append(READ_COUNT_OF_C);
+                parameters.add(reader.kind());
+                parameters.add(reader.id());
+            }
+        }
+        sql.append(order);
+        parameters.add(request.limit());
+        return page(sql.toString(), parameters);
+    }
+
+    /** Reads an inbox page's rows (as {@link #inbox} selects them), then the attachments of their last messages. */
+    private List<InboxRow> page(String sql, List<Object> parameters) {
         record Partial(ConversationRow conversation, MessageRow lastMessage, long count, Access access) {
         }
         Set<UUID> withAttachments = new HashSet<>();
-        List<Partial> rows = jdbc.query(sql.toString(), row -> {
+        List<Partial> rows = jdbc.query(sql, row -> {
             String access = row.getString("reader_access");
             return new Partial(Rows.conversation(row),
                     row.getObject("m_id") == null ? null : MessageSql.flagged(row, withAttachments),

@@ -24,13 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * An owner's inbox pages and unread total, and an agent's inbox page, run the same statements however many
- * conversations the tenant has: their counts are kept as rows are written, not counted at read time.
+ * An owner's inbox pages and unread total, and an agent's and a watcher's, run the same statements however many
+ * conversations the tenant has and the member takes part in: their counts are kept as rows are written, not counted
+ * at read time, and a participant's page is a range of their participant rows in activity order.
  */
 class OwnerViewStatementTests {
 
     private static final Actor OWNER = Actor.teamMember("owner");
     private static final Actor AGENT = Actor.teamMember("agent");
+    private static final Actor WATCHER = Actor.teamMember("watcher");
 
     private final AtomicInteger statements = new AtomicInteger();
 
@@ -41,6 +43,7 @@ class OwnerViewStatementTests {
              Messaging messaging = Messaging.builder().store(store).build()) {
             messaging.directory().upsertTeamMember("owner", "Olivia", TeamRole.OWNER);
             messaging.directory().upsertTeamMember("agent", "Aiden", TeamRole.AGENT);
+            messaging.directory().upsertTeamMember("watcher", "Walt", TeamRole.WATCHER);
             addClients(messaging, 0, 25);
             Map<String, Integer> small = statementsOfViews(messaging);
             addClients(messaging, 25, 250);
@@ -48,10 +51,15 @@ class OwnerViewStatementTests {
 
             assertThat(large).isEqualTo(small);
             assertThat(messaging.messages().unreadTotal(OWNER)).isEqualTo(250);
+            assertThat(messaging.messages().unreadTotal(AGENT)).isEqualTo(50);
+            assertThat(messaging.messages().unreadTotal(WATCHER)).isEqualTo(125);
         }
     }
 
-    /** Clients {@code from} to {@code to} - 1, each with one unread message; the agent in every fifth. */
+    /**
+     * Clients {@code from} to {@code to} - 1, each with one unread message; the agent in every fifth, the watcher in
+     * every second.
+     */
     private static void addClients(Messaging messaging, int from, int to) {
         for (int i = from; i < to; i++) {
             ConversationId id = messaging.directory().createClientAccount("c" + i, "Client " + i,
@@ -59,6 +67,9 @@ class OwnerViewStatementTests {
             messaging.directory().addClientUser("c" + i, "u" + i, "User " + i);
             if (i % 5 == 0) {
                 messaging.conversations().addParticipant(OWNER, id, "agent", Access.WRITE);
+            }
+            if (i % 2 == 0) {
+                messaging.conversations().addParticipant(OWNER, id, "watcher", Access.READ_ONLY);
             }
             messaging.messages().post(Actor.clientUser("u" + i), id, NewMessage.text("question " + i));
         }
@@ -80,6 +91,11 @@ class OwnerViewStatementTests {
         views.put("owner unread inbox", () -> messaging.conversations().inbox(OWNER,
                 InboxQuery.first(20).unreadOnly()));
         views.put("agent inbox", () -> messaging.conversations().inbox(AGENT, InboxQuery.first(20)));
+        views.put("agent unread inbox", () -> messaging.conversations().inbox(AGENT,
+                InboxQuery.first(20).unreadOnly()));
+        views.put("agent unread total", () -> messaging.messages().unreadTotal(AGENT));
+        views.put("watcher inbox", () -> messaging.conversations().inbox(WATCHER, InboxQuery.first(20)));
+        views.put("watcher unread total", () -> messaging.messages().unreadTotal(WATCHER));
         Map<String, Integer> counts = new LinkedHashMap<>();
         views.forEach((name, view) -> {
             view.get();

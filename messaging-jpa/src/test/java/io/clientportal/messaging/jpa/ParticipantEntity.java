@@ -29,6 +29,10 @@ class ParticipantEntity {
     @Column(name = "access", nullable = false, length = 16)
     private String access;
 
+    /** The conversation's activity, copied as its seqs are taken: what orders the member's inbox (V15). */
+    @Column(name = "activity_at", nullable = false)
+    private java.time.Instant activityAt;
+
     protected ParticipantEntity() {
     }
 }

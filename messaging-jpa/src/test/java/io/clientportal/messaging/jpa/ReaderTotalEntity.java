@@ -7,8 +7,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 /**
- * One slot of a team member's kept total of read counts, the slots summed when read. Only a mapping for
- * {@link SchemaTests} (see {@link ReadHorizonEntity}).
+ * One slot of a team member's kept total of read counts and of their participant total, the slots summed when
+ * read. Only a mapping for {@link SchemaTests} (see {@link ReadHorizonEntity}).
  */
 @Entity(name = "MessagingReaderTotal")
 @Table(name = "messaging_reader_total")
@@ -26,6 +26,10 @@ class ReaderTotalEntity {
 
     @Column(name = "read_count", nullable = false)
     private long readCount;
+
+    /** The slot's share of the member's participant total (V15). */
+    @Column(name = "participant_unread", nullable = false)
+    private long participantUnread;
 
     protected ReaderTotalEntity() {
     }

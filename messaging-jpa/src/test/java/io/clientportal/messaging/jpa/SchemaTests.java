@@ -3,7 +3,9 @@ package io.clientportal.messaging.jpa;
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.model.ConversationId;
+import io.clientportal.messaging.model.ConversationSummary;
 import io.clientportal.messaging.model.HistoryQuery;
+import io.clientportal.messaging.model.InboxQuery;
 import io.clientportal.messaging.model.Message;
 import io.clientportal.messaging.model.NewMessage;
 import io.clientportal.messaging.model.SearchQuery;
@@ -26,6 +28,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The shipped scripts are the schema: applied in order with the store's own history table, validated by
@@ -66,7 +69,7 @@ abstract class SchemaTests {
             assertThat(strings(dataSource, "SELECT \"version\" FROM \"messaging_schema_history\""
                     + " WHERE \"success\" = TRUE AND \"version\" <> '0' ORDER BY \"installed_rank\""))
                     .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13",
-                            "14");
+                            "14", "15");
         }
     }
 
@@ -176,6 +179,79 @@ abstract class SchemaTests {
                 assertThat(messaging.conversations().get(client, id).lastSeq()).isEqualTo(5);
                 assertThat(messaging.messages().unreadTotal(client)).isEqualTo(2);
                 assertThat(messaging.messages().unreadTotal(owner)).isEqualTo(1);
+            }
+        }
+    }
+
+    /**
+     * Version 15 gives the participant rows of a database at version 14 their conversation's activity and each team
+     * member the participant total of what they have unread there (a horizon of theirs that reaches part of it, a
+     * reader total's slot that exists already, a member without one); the agent's views then read them, in
+     * activity order, and stay exact as new writes come.
+     */
+    @Test
+    void version15CopiesActivityAndCountsParticipantTotalsOfWhatExistedBefore() throws SQLException {
+        try (TestDatabases.TestDatabase database = newDatabase()) {
+            DataSource dataSource = database.dataSource();
+            Flyway.configure(MessagingSchema.class.getClassLoader()).dataSource(dataSource)
+                    .table(MessagingSchema.HISTORY_TABLE).locations(Platform.of(dataSource).scriptLocation())
+                    .baselineOnMigrate(true).baselineVersion("0").target("14").load().migrate();
+            String c1 = "'00000000-0000-7000-8000-000000000001'";
+            String c2 = "'00000000-0000-7000-8000-000000000002'";
+            String conversation = "INSERT INTO messaging_conversation (tenant_id, id, client_account_id, client_name,"
+                    + " last_seq, created_at, last_message_at, activity_at, countable, last_client_seq,"
+                    + " client_countable) VALUES ('default', ";
+            String message = "INSERT INTO messaging_message (tenant_id, conversation_id, seq, id, author_kind,"
+                    + " author_id, author_name, text, highlighted, created_at, client_seq) VALUES ('default', ";
+            String early = "'2026-01-01 00:00:00+00'";
+            String late = "'2026-01-02 00:00:00+00'";
+            execute(dataSource, "INSERT INTO messaging_team_member VALUES ('default', 'owner', 'Olivia', 'OWNER'),"
+                            + " ('default', 'agent', 'Aiden', 'AGENT'), ('default', 'watcher', 'Walt', 'WATCHER')",
+                    "INSERT INTO messaging_client_account VALUES ('default', 'a1', 'Acme', 'ORGANISATION'),"
+                            + " ('default', 'a2', 'Beta', 'ORGANISATION')",
+                    "INSERT INTO messaging_client_user VALUES ('default', 'u1', 'a1', 'Una'),"
+                            + " ('default', 'u2', 'a2', 'Ute')",
+                    conversation + c1 + ", 'a1', 'Acme', 3, " + early + ", " + early + ", " + early + ", 3, 3, 3)",
+                    conversation + c2 + ", 'a2', 'Beta', 2, " + early + ", " + late + ", " + late + ", 2, 2, 2)",
+                    message + c1 + ", 1, '00000000-0000-7001-8000-000000000001', 'CLIENT_USER', 'u1', 'Una', 'one',"
+                            + " FALSE, " + early + ", 1)",
+                    message + c1 + ", 2, '00000000-0000-7001-8000-000000000002', 'CLIENT_USER', 'u1', 'Una', 'two',"
+                            + " FALSE, " + early + ", 2)",
+                    message + c1 + ", 3, '00000000-0000-7001-8000-000000000003', 'CLIENT_USER', 'u1', 'Una',"
+                            + " 'three', FALSE, " + early + ", 3)",
+                    message + c2 + ", 1, '00000000-0000-7001-8000-000000000004', 'CLIENT_USER', 'u2', 'Ute', 'four',"
+                            + " FALSE, " + late + ", 1)",
+                    message + c2 + ", 2, '00000000-0000-7001-8000-000000000005', 'CLIENT_USER', 'u2', 'Ute', 'five',"
+                            + " FALSE, " + late + ", 2)",
+                    "INSERT INTO messaging_participant VALUES ('default', " + c1 + ", 'agent', 'WRITE'),"
+                            + " ('default', " + c2 + ", 'agent', 'WRITE'),"
+                            + " ('default', " + c2 + ", 'watcher', 'READ_ONLY')",
+                    "INSERT INTO messaging_read_horizon VALUES ('default', " + c1 + ", 'TEAM_MEMBER', 'agent', 1, 1)",
+                    "INSERT INTO messaging_reader_total VALUES ('default', 'TEAM_MEMBER', 'agent', 0, 1),"
+                            + " ('default', 'TEAM_MEMBER', 'agent', 7, 0)");
+
+            MessagingSchema.migrate(dataSource);
+
+            try (JpaMessagingStore store = JpaMessagingStore.create(dataSource);
+                 Messaging messaging = Messaging.builder().store(store).build()) {
+                Actor agent = Actor.teamMember("agent");
+                Actor watcher = Actor.teamMember("watcher");
+                ConversationId first = new ConversationId(UUID.fromString("00000000-0000-7000-8000-000000000001"));
+                ConversationId second = new ConversationId(UUID.fromString("00000000-0000-7000-8000-000000000002"));
+                assertThat(messaging.messages().unreadTotal(agent)).isEqualTo(4);
+                assertThat(messaging.messages().unreadTotal(watcher)).isEqualTo(2);
+                assertThat(messaging.conversations().inbox(agent, InboxQuery.first(10)).items())
+                        .extracting(s -> s.conversation().id(), ConversationSummary::unreadCount)
+                        .containsExactly(tuple(second, 2L), tuple(first, 2L));
+                messaging.messages().post(Actor.clientUser("u1"), first, NewMessage.text("again"));
+                assertThat(messaging.conversations().inbox(agent, InboxQuery.first(10)).items())
+                        .extracting(s -> s.conversation().id()).containsExactly(first, second);
+                assertThat(messaging.messages().unreadTotal(agent)).isEqualTo(5);
+                messaging.messages().markRead(agent, first, 9);
+                assertThat(messaging.messages().unreadTotal(agent)).isEqualTo(2);
+                messaging.messages().post(agent, second, NewMessage.note("seen"));
+                assertThat(messaging.messages().unreadTotal(agent)).isZero();
+                assertThat(messaging.messages().unreadTotal(watcher)).isEqualTo(3);
             }
         }
     }

@@ -415,6 +415,8 @@ final class ModelRun implements AutoCloseable {
         }
         Participant wanted = new Participant(teamMemberId, ModelCast.displayName(teamMemberId), role, access);
         check(answer.value().equals(wanted), () -> what + " answered " + answer.value() + ", not " + wanted);
+        // The member's own views change with it: checked after this step (their total counts this conversation).
+        actorsOfStep.add(Actor.teamMember(teamMemberId));
         if (stored != access) {
             conv.participants.put(teamMemberId, access);
             emit(List.of(new ModelEvent(participantEvent(stored == null ? "ParticipantAdded"
@@ -435,6 +437,7 @@ final class ModelRun implements AutoCloseable {
         if (expected.expectRun(what, () -> messaging.conversations().removeParticipant(actor, idOf(conv),
                 teamMemberId)).ok()) {
             conv.participants.remove(teamMemberId);
+            actorsOfStep.add(Actor.teamMember(teamMemberId));
             Predicate<Actor> told = viewersOf(conv).or(a -> a.isTeamMember() && a.id().equals(teamMemberId));
             List<ModelEvent> events = new ArrayList<>(List.of(
                     new ModelEvent("ParticipantRemoved " + conv + " " + teamMemberId, told)));
