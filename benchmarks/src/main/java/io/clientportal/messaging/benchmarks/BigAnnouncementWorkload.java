@@ -27,7 +27,7 @@ final class BigAnnouncementWorkload {
 
     Result run(BenchmarkDatabase db, SdkVariant sdk, RawVariant raw) {
         int clients = config.conversations();
-        String workload = "announcement to all " + clients + " clients, 1 round";
+        String workload = "announcement to " + clients + ", 1 round";
         Benchmark.log(db.name() + ": " + workload + ": RAW (one statement, one transaction: no progress to show)");
         db.refreshStatistics();
         long rawStart = System.nanoTime();
