@@ -137,6 +137,9 @@ public final class Benchmark {
                 if (config.runs("http")) {
                     results.addAll(new HttpEdgeWorkload(config, edge, dataset).run(db));
                 }
+                if (config.runs(BenchmarkConfig.BIG_ANNOUNCEMENT)) {
+                    results.add(new BigAnnouncementWorkload(config).run(db, sdk, raw));
+                }
                 if (config.runs("sse")) {
                     results.addAll(new SseEdgeWorkload(config, edge).run(db));
                 }

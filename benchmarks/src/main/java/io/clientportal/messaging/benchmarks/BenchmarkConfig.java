@@ -33,11 +33,16 @@ record BenchmarkConfig(List<String> databases, int rounds, int posts, int postCo
                        int announcementRounds, int events, int eventRate, long warmUpMillis, Set<String> workloads,
                        Path output) {
 
+    /** The profile of an announcement to a million clients: it sizes the run's conversations. */
+    static final String BIG_ANNOUNCEMENT = "bigAnnouncement";
     /** Every workload, in the order they run. */
     static final List<String> WORKLOADS = List.of("post", "history", "inbox", "owner", "markRead", "announcement",
             "events", "http");
-    /** Workloads too large for the default run, run only when named ({@code sse}: 10,000 open event streams). */
-    static final List<String> PROFILES = List.of("sse");
+    /**
+     * Workloads too large for the default run, run only when named ({@code sse}: 10,000 open event streams;
+     * {@code bigAnnouncement}: an announcement to {@code bench.bigConversations} clients, 1,000,000 by default).
+     */
+    static final List<String> PROFILES = List.of("sse", BIG_ANNOUNCEMENT);
 
     BenchmarkConfig {
         if (agentConversations > conversations || postConversations + 1 > conversations) {
@@ -56,15 +61,21 @@ record BenchmarkConfig(List<String> databases, int rounds, int posts, int postCo
         workloads = Set.copyOf(workloads);
     }
 
+    /**
+     * The sizes from {@code -Dbench.*}. With the {@code bigAnnouncement} profile the run's conversations default to
+     * {@code bench.bigConversations} (1,000,000) and its history to 1,000 messages (nothing pages it there).
+     */
     static BenchmarkConfig fromSystemProperties() {
+        Set<String> workloads = Set.of(System.getProperty("bench.workloads", String.join(",", WORKLOADS)).split(","));
+        boolean big = workloads.contains(BIG_ANNOUNCEMENT);
         return new BenchmarkConfig(
                 List.of(System.getProperty("bench.databases", "h2,postgresql").split(",")),
                 integer("bench.rounds", 5),
                 integer("bench.posts", 20_000),
                 integer("bench.postConversations", 1_000),
-                integer("bench.historyMessages", 1_000_000),
+                integer("bench.historyMessages", big ? 1_000 : 1_000_000),
                 integer("bench.historyPages", 200),
-                integer("bench.conversations", 100_000),
+                integer("bench.conversations", big ? integer("bench.bigConversations", 1_000_000) : 100_000),
                 integer("bench.agentConversations", 10_000),
                 integer("bench.inboxPages", 40),
                 integer("bench.markReads", 10),
@@ -72,7 +83,7 @@ record BenchmarkConfig(List<String> databases, int rounds, int posts, int postCo
                 integer("bench.events", 10_000),
                 integer("bench.eventRate", 500),
                 integer("bench.warmUpMillis", 2_000),
-                Set.of(System.getProperty("bench.workloads", String.join(",", WORKLOADS)).split(",")),
+                workloads,
                 Path.of(System.getProperty("bench.out", "benchmarks/target/benchmark")));
     }
 

@@ -71,11 +71,16 @@ final class Dataset {
             String agentCondition = "MOD(r.i, " + step + ") = 0 AND r.i <= " + (long) step * a;
             String lastSeq = "CASE WHEN r.i = 1 THEN " + h + " WHEN " + agentCondition + " THEN " + AGENT_MESSAGES
                     + " ELSE 0 END";
+            // The kept counts as the store's writes leave them, in the same insert: with no internal notes the
+            // clients' view is the team's, and nothing is deleted, so countable = last seq. (A later UPDATE of every
+            // row rewrote a million rows and their index entries on PostgreSQL.)
+            String lastMessageAt = "CASE WHEN " + lastSeq + " > 0 THEN " + sql.at("r.i + 1") + " END";
             s.execute("INSERT INTO messaging_conversation (tenant_id, id, client_account_id, client_name, last_seq,"
-                    + " created_at, last_message_at, activity_at) SELECT 'default', " + sql.uuid("7000", "r.i")
-                    + ", 'acc-' || r.i, 'Client ' || r.i, " + lastSeq + ", " + sql.at("r.i") + ", CASE WHEN "
-                    + lastSeq + " > 0 THEN " + sql.at("r.i + 1") + " END, CASE WHEN " + lastSeq + " > 0 THEN "
-                    + sql.at("r.i + 1") + " ELSE " + sql.at("r.i") + " END FROM " + sql.range(n));
+                    + " created_at, last_message_at, activity_at, countable, client_countable, last_client_seq,"
+                    + " last_client_message_at) SELECT 'default', " + sql.uuid("7000", "r.i")
+                    + ", 'acc-' || r.i, 'Client ' || r.i, " + lastSeq + ", " + sql.at("r.i") + ", " + lastMessageAt
+                    + ", CASE WHEN " + lastSeq + " > 0 THEN " + sql.at("r.i + 1") + " ELSE " + sql.at("r.i") + " END, "
+                    + lastSeq + ", " + lastSeq + ", " + lastSeq + ", " + lastMessageAt + " FROM " + sql.range(n));
             // Each participant row carries its conversation's activity (schema V15).
             s.execute("INSERT INTO messaging_participant (tenant_id, conversation_id, team_member_id, access,"
                     + " activity_at) SELECT 'default', c.id, 'agent', 'WRITE', c.activity_at FROM " + sql.range(a)
@@ -112,7 +117,8 @@ final class Dataset {
     /**
      * The kept counts: each poster's horizon at their last message (the owner's and the user's in the history
      * conversation, each agent conversation's client at its last), then, with nothing deleted and no message after
-     * its author's horizon, countable = last seq and read count = horizon; the tenant's and the team's sums.
+     * its author's horizon, read count = horizon (countable = last seq came with the conversations); the tenant's
+     * and the team's sums.
      */
     private void seedCounts(Statement s, Sql sql, int h, int a) throws SQLException {
         String horizon = "INSERT INTO messaging_read_horizon (tenant_id, conversation_id, reader_kind, reader_id,"
@@ -125,9 +131,6 @@ final class Dataset {
         }
         s.execute(horizon + "SELECT 'default', " + sql.uuid("7000", "r.i * " + step) + ", 'CLIENT_USER', 'user-' || "
                 + "(r.i * " + step + "), " + AGENT_MESSAGES + " FROM " + sql.range(a));
-        // No internal notes: the clients' view is the team's.
-        s.execute("UPDATE messaging_conversation SET countable = last_seq, client_countable = last_seq,"
-                + " last_client_seq = last_seq, last_client_message_at = last_message_at WHERE tenant_id = 'default'");
         s.execute("UPDATE messaging_read_horizon SET read_count = last_read_seq WHERE tenant_id = 'default'");
         s.execute("INSERT INTO messaging_tenant_count (tenant_id, slot, countable) SELECT tenant_id, 0,"
                 + " SUM(countable) FROM messaging_conversation WHERE tenant_id = 'default' GROUP BY tenant_id");

@@ -58,6 +58,10 @@ final class EdgeServer implements AutoCloseable {
         all.put("messaging.web.security.basic", true);
         // The limiter still runs on every post; at 60 per actor and minute the driver's clients would be refused.
         all.put("messaging.web.rate-limit.posts", 100_000_000);
+        // Tomcat closes a keep-alive connection after 100 requests by default: the driver's few busy connections
+        // would reconnect every 100 requests, which a browser's connection to a portal never does (README,
+        // "Running at scale").
+        all.put("server.tomcat.max-keep-alive-requests", -1);
         all.putAll(properties);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(EdgeApplication.class)
                 .web(WebApplicationType.SERVLET)

@@ -27,6 +27,7 @@ final class SdkVariant implements Variant, OwnerViews {
     private final BenchmarkDatabase database;
     private final JpaMessagingStore store;
     private final Messaging messaging;
+    private final ChunkObservations chunks = new ChunkObservations();
     private JpaMessagingStore otherStore;
     private Messaging otherNode;
 
@@ -34,7 +35,12 @@ final class SdkVariant implements Variant, OwnerViews {
     SdkVariant(BenchmarkDatabase database, DataSource pool) {
         this.database = database;
         this.store = JpaMessagingStore.create(pool);
-        this.messaging = Messaging.builder().store(store).build();
+        this.messaging = Messaging.builder().store(store).observations(chunks).build();
+    }
+
+    /** The library's own observations of announcement chunks on this node. */
+    ChunkObservations chunks() {
+        return chunks;
     }
 
     @Override
@@ -73,9 +79,15 @@ final class SdkVariant implements Variant, OwnerViews {
 
     @Override
     public void announceToAll(String text) {
+        announceToAll(text, progress -> { });
+    }
+
+    /** As {@link #announceToAll(String)}, handing {@code progress} the announcement as each poll reads it. */
+    void announceToAll(String text, Consumer<Announcement> progress) {
         Announcement sent = messaging.announcements().send(OWNER, NewAnnouncement.toAllClients(text));
         while (true) {
             Announcement now = messaging.announcements().get(OWNER, sent.id());
+            progress.accept(now);
             if (now.status() == Announcement.Status.DELIVERED) {
                 return;
             }

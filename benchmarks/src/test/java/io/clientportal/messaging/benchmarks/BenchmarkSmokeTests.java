@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,5 +43,21 @@ class BenchmarkSmokeTests {
         // The owner's pages: all conversations and unread only.
         assertThat(csv).filteredOn(line -> line.contains("owner inbox page of")).hasSize(4);
         assertThat(html).contains("<svg", "agent inbox page of", "PostgreSQL");
+    }
+
+    @Test
+    void theBigAnnouncementProfileRunsAtATinySize(@TempDir Path output) throws Exception {
+        BenchmarkConfig config = new BenchmarkConfig(List.of("postgresql"), 1, 24, 10, 200, 3, 300, 10, 2, 2, 1, 20,
+                1_000, 0, Set.of(BenchmarkConfig.BIG_ANNOUNCEMENT), output);
+        new Benchmark(config, EdgeConfig.tiny()).run();
+
+        List<String> csv = Files.readAllLines(output.resolve(Report.CSV));
+        assertThat(csv).filteredOn(line -> line.startsWith("\"PostgreSQL"))
+                .singleElement().satisfies(line -> {
+                    assertThat(line).contains("announcement to 300, 1 round");
+                    String[] columns = line.split(",");
+                    assertThat(columns[3]).as("SDK").isNotBlank();
+                    assertThat(columns[4]).as("RAW").isNotBlank();
+                });
     }
 }

@@ -62,6 +62,9 @@ final class EventCodec {
     static final Set<String> MESSAGE_TYPES = Set.of(MessagePosted.class.getSimpleName(),
             MessageEdited.class.getSimpleName());
 
+    /** How the payload writes a client user's kind (an {@code Actor}'s {@code kind} member). */
+    static final String CLIENT_AUTHOR = "\"kind\":\"CLIENT_USER\"";
+
     /** The type an erased event takes (one of a deleted conversation): no version decodes it, so all skip it. */
     static final String ERASED_TYPE = "Erased";
 
@@ -246,6 +249,16 @@ final class EventCodec {
     }
 
     /** Decodes a stored event; returns {@code null} for a type this version does not know (logged by caller). */
+    /**
+     * Whether a logged {@link MessagePosted} may have been posted by a client user, told from its payload without
+     * decoding it. Inside a JSON string every quote is escaped, so the text {@value #CLIENT_AUTHOR} occurs only as
+     * the author's kind: a client's post always has it, a team member's has it only if some other member of its
+     * message ever wrote a client actor (then the answer is a yes too many, which costs a decode, never a miss).
+     */
+    boolean mayBeClientPost(EventRecord record) {
+        return record.payload().contains(CLIENT_AUTHOR);
+    }
+
     MessagingEvent decode(EventRecord record) {
         Class<? extends MessagingEvent> type = TYPES_BY_NAME.get(record.type());
         if (type == null) {

@@ -36,15 +36,20 @@ final class EventDecoder {
 
     /** The events by index of their records; {@code null} entries are events to skip. */
     List<MessagingEvent> decodeAll(List<EventRecord> batch) {
-        return decodeAll(batch, type -> true);
+        return decodeAll(batch, record -> true);
     }
 
-    /** Decodes the events of the wanted types; the others come out {@code null}, as events to skip. */
-    List<MessagingEvent> decodeAll(List<EventRecord> batch, Predicate<String> wanted) {
+    /** Decodes the wanted records; the others come out {@code null}, as events to skip. */
+    List<MessagingEvent> decodeAll(List<EventRecord> batch, Predicate<EventRecord> wanted) {
         List<MessagingEvent> events = new ArrayList<>(batch.size());
         for (EventRecord record : batch) {
-            events.add(wanted.test(record.type()) ? decode(record) : null);
+            events.add(wanted.test(record) ? decode(record) : null);
         }
         return events;
+    }
+
+    /** Whether a logged post may be a client user's ({@link EventCodec#mayBeClientPost}), without decoding it. */
+    boolean mayBeClientPost(EventRecord record) {
+        return codec.mayBeClientPost(record);
     }
 }

@@ -1,5 +1,6 @@
 package io.clientportal.messaging.internal;
 
+import io.clientportal.messaging.event.MessagePosted;
 import io.clientportal.messaging.event.MessagingEvent;
 import io.clientportal.messaging.spi.EventRecord;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ import java.util.function.LongConsumer;
 final class FanOut {
 
     private static final Logger log = LoggerFactory.getLogger(FanOut.class);
+    private static final String MESSAGE_POSTED = MessagePosted.class.getSimpleName();
 
     private final AccessCache cache;
     private final List<NotifierLane> notifiers;
@@ -63,7 +65,7 @@ final class FanOut {
         // With nobody listening only what changes cached facts needs decoding: a node that posts without live
         // feeds then spends nothing on reading back its own messages.
         List<MessagingEvent> events = subscribers.isEmpty() && notifiers.isEmpty()
-                ? decoder.decodeAll(batch, cache::invalidatedBy) : decoder.decodeAll(batch);
+                ? decoder.decodeAll(batch, this::mayChangeCachedFacts) : decoder.decodeAll(batch);
         Lookahead lookahead = lookaheads.load(batch, events, subscribers);
         for (int i = 0; i < batch.size(); i++) {
             MessagingEvent event = events.get(i);
@@ -74,6 +76,16 @@ final class FanOut {
             }
             passed.accept(batch.get(i).position());
         }
+    }
+
+    /**
+     * Whether a record may change cached facts: by its type ({@link AccessCache#invalidatedBy}), and a post only if
+     * a client may have written it (a team member's post changes no read count), so that the million posts of an
+     * announcement are not decoded while its progress is being watched.
+     */
+    private boolean mayChangeCachedFacts(EventRecord record) {
+        return cache.invalidatedBy(record.type())
+                && (!MESSAGE_POSTED.equals(record.type()) || decoder.mayBeClientPost(record));
     }
 
     /** Hands on an event whose position was skipped as a gap and committed after all. */

@@ -150,6 +150,32 @@ class EventCodecTests {
         assertThat(((MessagePosted) decoded).message()).isEqualTo(message);
     }
 
+    /** The relay's peek, which spares it decoding a team member's posts, never misses a client's. */
+    @Test
+    void aPostIsToldAClientsWithoutDecodingAndATextNamingAClientDoesNotFoolIt() {
+        Message byClient = new Message(new MessageId(UUID.randomUUID()), conversation, 3, Actor.clientUser("alice"),
+                "Alice", "Hi", List.of(), false, null, null, at, null, false);
+        String quoting = "Quoting a payload: \"kind\":\"CLIENT_USER\" {\"kind\":\"CLIENT_USER\"}";
+        Message byTeam = new Message(new MessageId(UUID.randomUUID()), conversation, 4, Actor.teamMember("owner"),
+                "Olivia", quoting, List.of(), false, null, null, at, null, false);
+        Message announced = new Message(new MessageId(UUID.randomUUID()), conversation, 5, Actor.teamMember("owner"),
+                "Olivia", quoting, List.of(), true, new AnnouncementId(UUID.randomUUID()), null, at, null, false);
+        List<MessagingEvent> chunk = List.of(new MessagePosted(null, "t1", conversation, at, announced),
+                new MessagePosted(null, "t1", conversation, at, byClient));
+
+        assertThat(codec.mayBeClientPost(record(codec.encode(new MessagePosted(null, "t1", conversation, at,
+                byClient))))).isTrue();
+        assertThat(codec.mayBeClientPost(record(codec.encode(new MessagePosted(null, "t1", conversation, at,
+                byTeam))))).isFalse();
+        List<NewEvent> encoded = codec.encodeAll(chunk);
+        assertThat(codec.mayBeClientPost(record(encoded.get(0)))).isFalse();
+        assertThat(codec.mayBeClientPost(record(encoded.get(1)))).isTrue();
+    }
+
+    private static EventRecord record(NewEvent event) {
+        return new EventRecord(1, "t1", event.type(), event.conversationId(), event.payload(), event.createdAt());
+    }
+
     @Test
     void anUnknownTypeIsSkippedNotFatal() {
         assertThat(codec.decode(new EventRecord(1, "t1", "FromTheFuture", null, "{}", at))).isNull();

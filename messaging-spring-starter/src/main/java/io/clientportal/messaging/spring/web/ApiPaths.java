@@ -27,6 +27,12 @@ final class ApiPaths {
         return uri.equals(path);
     }
 
+    /** Whether a raw request URI is that of {@code /me} (the caller described): where a client starts. */
+    static boolean isMe(String uri, String contextPath, String basePath) {
+        String path = (contextPath == null ? "" : contextPath) + basePath + "/me";
+        return uri.equals(path);
+    }
+
     /**
      * @param uri         the request URI as sent (not decoded), with the context path
      * @param contextPath the application's context path ({@code ""} for the root)

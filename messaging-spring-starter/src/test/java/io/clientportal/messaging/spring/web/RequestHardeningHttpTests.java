@@ -128,6 +128,48 @@ class RequestHardeningHttpTests {
         assertThat(answer.body()).contains("CSRF");
     }
 
+    /**
+     * The token is made only where an answer needs it: reads make none, {@code /me} (where a client starts) hands
+     * it out, and a write without it is still refused, its answer bringing the cookie to retry with.
+     */
+    @Test
+    void readsMakeNoCsrfTokenAndWritesWithoutItAreStillRefused() {
+        String session = signIn(Who.OWNER);
+        String messages = portal.conversationPath() + "/messages";
+        Map<String, String> bySession = Map.of("Cookie", "JSESSIONID=" + session);
+        HttpResponse<String> page = send("GET", messages, null, bySession);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("XSRF-TOKEN="));
+        HttpResponse<String> byBasic = send("GET", "/conversations", null, Map.of("Authorization",
+                basic(portal.id(Who.OWNER), TestPortalApplication.PASSWORD)));
+        assertThat(byBasic.statusCode()).as(byBasic.body()).isEqualTo(200);
+        assertThat(byBasic.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("XSRF-TOKEN="));
+        HttpResponse<String> anonymous = send("GET", "/me", null, Map.of());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("XSRF-TOKEN="));
+
+        HttpResponse<String> refused = send("POST", messages, "{\"text\":\"without the token\"}", Map.of(
+                "Cookie", "JSESSIONID=" + session, "Content-Type", "application/json"));
+        assertForged(refused);
+        String token = cookie(refused, "XSRF-TOKEN");
+        assertForged(send("POST", messages, "{\"text\":\"with another header\"}", Map.of(
+                "Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + token, "X-XSRF-TOKEN", token + "x",
+                "Content-Type", "application/json")));
+        assertForged(send("POST", messages, "{\"text\":\"with a header and no cookie\"}", Map.of(
+                "Cookie", "JSESSIONID=" + session, "X-XSRF-TOKEN", token, "Content-Type", "application/json")));
+
+        HttpResponse<String> me = send("GET", "/me", null, bySession);
+        assertThat(me.statusCode()).isEqualTo(200);
+        String issued = cookie(me, "XSRF-TOKEN");
+        HttpResponse<String> posted = send("POST", messages, "{\"text\":\"with the token\"}", Map.of(
+                "Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + issued, "X-XSRF-TOKEN", issued,
+                "Content-Type", "application/json"));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        // A request that sends the cookie reads its token back: nothing new is made or written.
+        assertThat(posted.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("XSRF-TOKEN="));
+        assertThat(history()).extracting(Message::text).containsExactly("with the token");
+    }
+
     @Test
     void theCsrfCookieIsSameSiteLax() {
         Answer me = as(Who.OWNER).get("/me");
