@@ -248,7 +248,6 @@ final class EventCodec {
         return logged.id().equals(current.id()) && !logged.equals(current);
     }
 
-    /** Decodes a stored event; returns {@code null} for a type this version does not know (logged by caller). */
     /**
      * Whether a logged {@link MessagePosted} may have been posted by a client user, told from its payload without
      * decoding it. Inside a JSON string every quote is escaped, so the text {@value #CLIENT_AUTHOR} occurs only as
@@ -259,6 +258,7 @@ final class EventCodec {
         return record.payload().contains(CLIENT_AUTHOR);
     }
 
+    /** Decodes a stored event; returns {@code null} for a type this version does not know (logged by caller). */
     MessagingEvent decode(EventRecord record) {
         Class<? extends MessagingEvent> type = TYPES_BY_NAME.get(record.type());
         if (type == null) {
