@@ -45,8 +45,16 @@ final class HostJoiningTransactionRunner implements JpaTransactionRunner {
         }
     }
 
+    /**
+     * In the host's active transaction when there is one (it may have written what the read must see), else as the
+     * own runner reads.
+     */
     @Override
     public <T> T readOnly(Function<EntityManager, T> work) {
+        EntityManager host = current.get();
+        if (host == null || !host.isOpen() || !host.isJoinedToTransaction()) {
+            return own.readOnly(work);
+        }
         return inTransaction(work);
     }
 

@@ -111,7 +111,7 @@ final class MessageSql implements MessageRows {
             return clientPage(id, beforeSeq, afterSeq, limit);
         }
         Set<UUID> withAttachments = new HashSet<>();
-        Jdbc.RowMapper<MessageRow> mapper = row -> flagged(row, withAttachments);
+        Jdbc.RowMapper<MessageRow> mapper = flagged(withAttachments);
         List<MessageRow> page;
         if (afterSeq != null) {
             page = jdbc.query(SELECT_FLAGGED + " WHERE m.tenant_id = ? AND m.conversation_id = ? AND m.seq > ?"
@@ -129,7 +129,7 @@ final class MessageSql implements MessageRows {
 
     private List<MessageRow> clientPage(ConversationId id, Long beforeSeq, Long afterSeq, int limit) {
         Set<UUID> withAttachments = new HashSet<>();
-        Jdbc.RowMapper<MessageRow> mapper = row -> flagged(row, withAttachments);
+        Jdbc.RowMapper<MessageRow> mapper = flagged(withAttachments);
         List<MessageRow> page;
         if (afterSeq != null) {
             page = jdbc.query(SELECT_FLAGGED + " WHERE m.tenant_id = ? AND m.conversation_id = ? AND m.client_seq > ?"
@@ -143,6 +143,21 @@ final class MessageSql implements MessageRows {
             Collections.reverse(page);
         }
         return attachments.attachTo(page, withAttachments);
+    }
+
+    /**
+     * A mapper for one query of message rows with {@link #HAS_ATTACHMENTS}, reading them by position
+     * ({@link Rows.MessageReader}) and noting which messages have attachments.
+     */
+    private static Jdbc.RowMapper<MessageRow> flagged(Set<UUID> withAttachments) {
+        Rows.MessageReader reader = new Rows.MessageReader();
+        return row -> {
+            MessageRow message = reader.message(row);
+            if (reader.hasAttachments(row)) {
+                withAttachments.add(message.id().value());
+            }
+            return message;
+        };
     }
 
     /** Reads a message row of a query with {@link #HAS_ATTACHMENTS}, noting whether the message has attachments. */
@@ -212,7 +227,7 @@ final class MessageSql implements MessageRows {
         sql.append(" ORDER BY m.created_at DESC, m.id DESC LIMIT ?");
         parameters.add(request.limit());
         Set<UUID> withAttachments = new HashSet<>();
-        List<MessageRow> page = jdbc.query(sql.toString(), row -> flagged(row, withAttachments),
+        List<MessageRow> page = jdbc.query(sql.toString(), flagged(withAttachments),
                 parameters.toArray());
         return attachments.attachTo(page, withAttachments);
     }
