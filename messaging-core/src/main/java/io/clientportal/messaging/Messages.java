@@ -7,6 +7,9 @@ import io.clientportal.messaging.model.MessageId;
 import io.clientportal.messaging.model.NewMessage;
 import io.clientportal.messaging.model.Page;
 import io.clientportal.messaging.model.PostResult;
+import io.clientportal.messaging.model.ReadReceipt;
+
+import java.util.List;
 
 /** Posting, history, edits, deletes and read state. */
 public interface Messages {
@@ -45,6 +48,21 @@ public interface Messages {
 
     /** Moves the actor's read horizon to {@code seq}; it only moves forward, and never past the last message. */
     void markRead(Actor actor, ConversationId id, long seq);
+
+    /**
+     * Who has read how far in a conversation the actor may see, furthest first; readers who have read nothing are
+     * left out, and so are those the directory no longer knows. A team member is told every reader: client users and
+     * team members, by name, in team seqs. A client user is told the client users of their own account by name, in
+     * client seqs, and the team as one reader ({@link ReadReceipt.Reader#TEAM}, named by
+     * {@link MessagingBuilder#teamDisplayName}) at the furthest client seq read by a team member who may post a
+     * message clients see there (by the default policy owners, admins, managers and agents with WRITE): a watcher's
+     * or read-only agent's read is never told to clients, and a member's read up to an internal note counts as the
+     * message before it. The live feed's {@link io.clientportal.messaging.event.ConversationRead} follows the same
+     * rule. Reads the read horizons of the one conversation, whatever the tenant's size.
+     *
+     * @throws NotFoundException when the conversation does not exist or the actor may not see it
+     */
+    List<ReadReceipt> readReceipts(Actor actor, ConversationId id);
 
     /** Unread messages over every conversation the actor sees. */
     long unreadTotal(Actor actor);

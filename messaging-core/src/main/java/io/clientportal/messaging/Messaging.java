@@ -80,6 +80,16 @@ public interface Messaging extends AutoCloseable {
     }
 
     /**
+     * The limits the engine enforces (text length, attachments, edit window, ...), so that a user interface can name
+     * them before a call is refused. The same for every tenant view.
+     *
+     * @throws UnsupportedOperationException when this implementation cannot tell
+     */
+    default MessagingLimits limits() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not tell its limits");
+    }
+
+    /**
      * What this instance's engine is doing in the background, for operators (the starter's Actuator endpoint and
      * health): its event relay against the log, and the announcements and webhooks of every tenant that wait. A
      * trusted call, like the directory's; the same for every tenant view. Reads the store a few times.

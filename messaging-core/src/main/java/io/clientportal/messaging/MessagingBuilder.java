@@ -39,6 +39,9 @@ public final class MessagingBuilder {
      * resumes from: 10,000. Also the most events a notifier may fall behind before it misses some.
      */
     public static final int DEFAULT_EVENT_BUFFER_SIZE = 10_000;
+
+    /** The name clients' read receipts give the team as a whole unless set. */
+    public static final String DEFAULT_TEAM_DISPLAY_NAME = "Team";
     /** The smallest event buffer: the relay hands events on in batches of up to 500. */
     public static final int MIN_EVENT_BUFFER_SIZE = 1_000;
     /** How often expired uploads and old events are cleaned up: 5 minutes. */
@@ -58,6 +61,7 @@ public final class MessagingBuilder {
     private AccessPolicy accessPolicy = new StandardAccessPolicy();
     private Clock clock = Clock.systemUTC();
     private MessagingLimits limits = MessagingLimits.defaults();
+    private String teamDisplayName = DEFAULT_TEAM_DISPLAY_NAME;
     private Duration eventPollInterval = DEFAULT_EVENT_POLL_INTERVAL;
     private Duration housekeepingInterval = DEFAULT_HOUSEKEEPING_INTERVAL;
     private Duration eventGapTimeout = DEFAULT_EVENT_GAP_TIMEOUT;
@@ -120,6 +124,18 @@ public final class MessagingBuilder {
     /** Limits [{@link MessagingLimits#defaults()}]. */
     public MessagingBuilder limits(MessagingLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits must not be null");
+        return this;
+    }
+
+    /**
+     * The name clients' read receipts give the team as a whole ({@link Messages#readReceipts}) [{@value
+     * #DEFAULT_TEAM_DISPLAY_NAME}].
+     */
+    public MessagingBuilder teamDisplayName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("teamDisplayName must not be blank");
+        }
+        this.teamDisplayName = name;
         return this;
     }
 
@@ -268,7 +284,7 @@ public final class MessagingBuilder {
                 housekeepingInterval,
                 new MessagingEngine.AnnouncementSettings(announcementLease, announcementSweepInterval), observations,
                 new MessagingEngine.NotificationSetup(notificationSettings, notificationSenders, recipientDirectory,
-                        replyTokens));
+                        replyTokens), teamDisplayName);
     }
 
     private void requireRecognisableContentTypes() {

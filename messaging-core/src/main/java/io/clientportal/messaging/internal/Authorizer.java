@@ -1,6 +1,7 @@
 package io.clientportal.messaging.internal;
 
 import io.clientportal.messaging.AccessDeniedException;
+import io.clientportal.messaging.EditWindowClosedException;
 import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.NotFoundException;
 import io.clientportal.messaging.model.Access;
@@ -95,8 +96,14 @@ final class Authorizer {
             throw Errors.conversationNotFound(conversationId);
         }
         if (decision == AccessDecision.DENY) {
-            throw new AccessDeniedException(subject.actor().kind() + " " + subject.actor().id() + " may not "
-                    + describe(permission) + " in conversation " + conversationId);
+            String refused = subject.actor().kind() + " " + subject.actor().id() + " may not "
+                    + describe(permission) + " in conversation " + conversationId;
+            // Refused for the time alone (the policy would allow it within the window): the caller is told so.
+            if (ownMessage && !withinEditWindow && decide(facts, subject, conversationId, accountId, permission,
+                    true, true, note) == AccessDecision.ALLOW) {
+                throw new EditWindowClosedException(refused + ": the edit window has closed");
+            }
+            throw new AccessDeniedException(refused);
         }
     }
 

@@ -24,6 +24,12 @@ final class Context {
     final Instrumentation instrumentation;
     /** Set once by the engine before it starts; {@link NotificationScheduling#OFF} without senders. */
     NotificationScheduling notifications = NotificationScheduling.OFF;
+    /** Set once by the engine before it starts: the name read receipts give the team as a whole, for clients. */
+    String teamDisplayName = DEFAULT_TEAM_DISPLAY_NAME;
+
+    /** The team's name in clients' read receipts unless the builder sets another. */
+    static final String DEFAULT_TEAM_DISPLAY_NAME =
+            io.clientportal.messaging.MessagingBuilder.DEFAULT_TEAM_DISPLAY_NAME;
 
     Context(Transactions transactions, Authorizer authorizer, AccessCache cache, Clock clock, MessagingLimits limits,
             AttachmentStore attachmentStore, ContentTypeDetector detector, AnnouncementDelivery announcementDelivery,

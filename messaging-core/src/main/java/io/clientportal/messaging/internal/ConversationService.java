@@ -85,13 +85,16 @@ final class ConversationService implements Conversations {
     /**
      * Checks that the actor may see the conversation without loading it: a conversation never changes account, so
      * its account comes from the cache (loaded in {@code store}'s unit on a miss, dropped when it is deleted).
+     *
+     * @return the conversation's client account
      */
-    void requireVisible(StoreTransaction store, Actor actor, ConversationId id) {
+    String requireVisible(StoreTransaction store, Actor actor, ConversationId id) {
         String accountId = context.cache.conversationAccount(tenantId, id,
                 () -> store.conversations().find(id).map(ConversationRow::clientAccountId))
                 .orElseThrow(() -> Errors.conversationNotFound(id));
         Facts facts = context.cachedFacts(store);
         context.authorizer.require(facts, context.authorizer.subject(facts, actor), id, accountId, Permission.VIEW);
+        return accountId;
     }
 
     /** The conversation if the actor may see it (cached facts); NotFound otherwise. */

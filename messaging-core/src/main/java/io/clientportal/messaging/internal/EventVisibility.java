@@ -45,7 +45,8 @@ import java.util.function.Function;
  *   {@linkplain Permission#SEND_ANNOUNCEMENT send announcements}).</li>
  * </ul>
  * Events about the subscriber itself end its feed (it was removed) or are not sent (directory changes). An internal
- * note's events and a team member's reads never reach a client ({@link Notes#mayReceive}).
+ * note's events never reach a client, nor does a team member's read unless clients are told it, and then as the
+ * team's ({@link Notes#mayReceive}, {@link Notes#forActor}).
  */
 final class EventVisibility {
 
@@ -157,7 +158,7 @@ final class EventVisibility {
             return Verdict.SKIP;   // a mention is the mentioned member's alone (and only while they may see it)
         }
         if (!Notes.mayReceive(actor, event)) {
-            return Verdict.SKIP;   // a note's event, or a team member's read, never reaches a client
+            return Verdict.SKIP;   // a note's event, or a team member's read clients are not told
         }
         String tenant = event.tenantId();
         Facts facts = asOfEvent(event, lookahead.facts().of(tenant, cachedFacts.apply(tenant)), lookahead);

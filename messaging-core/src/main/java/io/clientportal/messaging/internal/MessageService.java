@@ -19,6 +19,7 @@ import io.clientportal.messaging.model.MessageId;
 import io.clientportal.messaging.model.NewMessage;
 import io.clientportal.messaging.model.Page;
 import io.clientportal.messaging.model.PostResult;
+import io.clientportal.messaging.model.ReadReceipt;
 import io.clientportal.messaging.spi.AttachmentRow;
 import io.clientportal.messaging.spi.ConversationRow;
 import io.clientportal.messaging.spi.DuplicateKeyException;
@@ -42,12 +43,14 @@ final class MessageService implements Messages {
     private final String tenantId;
     private final ConversationService conversations;
     private final Mentions mentions;
+    private final ReadReceipts receipts;
 
     MessageService(Context context, String tenantId, ConversationService conversations) {
         this.context = context;
         this.tenantId = tenantId;
         this.conversations = conversations;
         this.mentions = new Mentions(context, tenantId);
+        this.receipts = new ReadReceipts(context, tenantId, conversations);
     }
 
     @Override
@@ -339,8 +342,8 @@ final class MessageService implements Messages {
             ConversationRow conversation = store.conversations().find(id)
                     .orElseThrow(() -> Errors.conversationNotFound(id));
             Facts facts = Facts.direct(store);
-            context.authorizer.require(facts, context.authorizer.subject(facts, actor), id,
-                    conversation.clientAccountId(), Permission.VIEW);
+            Authorizer.Subject subject = context.authorizer.subject(facts, actor);
+            context.authorizer.require(facts, subject, id, conversation.clientAccountId(), Permission.VIEW);
             // A client reads in client seqs, up to the last message it sees; the team in team seqs.
             boolean clientView = Notes.clientView(actor);
             long horizon = Math.min(seq, clientView ? conversation.lastClientSeq() : conversation.lastSeq());
@@ -351,15 +354,23 @@ final class MessageService implements Messages {
                 // The event carries both views. A client's horizon is a client seq: the team's copy has the seq
                 // of the message it is at. A team member's horizon is told to clients only where it is at a message
                 // they see, as its client seq (at a note it is not told: a read that did not move in their view
-                // would tell them that something they do not see was read).
+                // would tell them that something they do not see was read), and only a member's whose reads clients
+                // are told (ReadReceipts#toldToClients, decided as of the read: replays tell it the same).
                 MessageRow at = store.messages().page(id, null, horizon - 1, 1, clientView).stream().findFirst()
                         .orElse(null);
                 long teamSeq = clientView ? (at == null ? horizon : at.seq()) : horizon;
-                long clientSeq = clientView ? horizon : at == null || at.internal() ? 0 : at.clientSeq();
+                boolean told = clientView || ReadReceipts.toldToClients(context.authorizer, facts, subject, id,
+                        conversation.clientAccountId());
+                long clientSeq = clientView ? horizon : at == null || at.internal() || !told ? 0 : at.clientSeq();
                 tx.emit(new ConversationRead(null, tenantId, id, context.now(), actor, teamSeq, clientSeq));
             }
             return null;
         });
+    }
+
+    @Override
+    public List<ReadReceipt> readReceipts(Actor actor, ConversationId id) {
+        return receipts.of(actor, id);
     }
 
     @Override

@@ -197,8 +197,19 @@ public final class MessagingEngine implements AutoCloseable {
                                   MessagingLimits limits, EventSettings events, Duration housekeepingInterval,
                                   AnnouncementSettings announcements, MessagingObservations observations,
                                   NotificationSetup notifications) {
+        return start(store, attachmentStore, detector, notifiers, policy, clock, limits, events, housekeepingInterval,
+                announcements, observations, notifications, Context.DEFAULT_TEAM_DISPLAY_NAME);
+    }
+
+    /** Builds and starts an engine with notifications and the team's name in clients' read receipts. */
+    public static Messaging start(MessagingStore store, AttachmentStore attachmentStore, ContentTypeDetector detector,
+                                  List<MessagingNotifier> notifiers, AccessPolicy policy, Clock clock,
+                                  MessagingLimits limits, EventSettings events, Duration housekeepingInterval,
+                                  AnnouncementSettings announcements, MessagingObservations observations,
+                                  NotificationSetup notifications, String teamDisplayName) {
         MessagingEngine engine = new MessagingEngine(store, attachmentStore, detector, notifiers, policy, clock,
                 limits, events, housekeepingInterval, announcements, observations);
+        engine.context.teamDisplayName = teamDisplayName;
         if (!notifications.senders().isEmpty()) {
             engine.context.notifications = new NotificationScheduling(notifications.settings());
             engine.notificationDelivery = new NotificationDelivery(store, engine.context, notifications.settings(),

@@ -50,7 +50,7 @@ public final class Notes {
     /**
      * Whether an event the actor may see as an event of its conversation may reach the actor: a note's events never
      * reach a client, nor does a team member's read whose horizon is at a note (in the clients' view it would not
-     * have moved).
+     * have moved) or whose reads are not told to clients (a watcher's, a read-only agent's).
      */
     static boolean mayReceive(Actor actor, MessagingEvent event) {
         return !clientView(actor) || reachesClients(event);
@@ -68,8 +68,9 @@ public final class Notes {
             return !deleted.internal();
         }
         if (event instanceof ConversationRead read) {
-            // A team member's read reaches clients only when it is at a message they see (clientSeq > 0).
-            return !read.reader().isTeamMember() || read.clientSeq() > 0;
+            // A team member's read reaches clients only when it is at a message they see and the member's reads
+            // are told to clients (clientSeq > 0: see MessageService#markRead).
+            return read.reader() == null || !read.reader().isTeamMember() || read.clientSeq() > 0;
         }
         return true;
     }
@@ -96,7 +97,9 @@ public final class Notes {
         }
         if (event instanceof ConversationRead r) {
             long seq = clientSeq(r.clientSeq(), r.seq());
-            return new ConversationRead(r.eventId(), r.tenantId(), r.conversationId(), r.at(), r.reader(), seq, seq);
+            // A client is told the team read, never which member (as read receipts tell it).
+            Actor reader = r.reader() != null && r.reader().isTeamMember() ? null : r.reader();
+            return new ConversationRead(r.eventId(), r.tenantId(), r.conversationId(), r.at(), reader, seq, seq);
         }
         return event;
     }

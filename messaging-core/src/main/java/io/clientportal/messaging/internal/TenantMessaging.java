@@ -103,6 +103,11 @@ final class TenantMessaging implements Messaging {
     }
 
     @Override
+    public io.clientportal.messaging.MessagingLimits limits() {
+        return engine.context().limits;
+    }
+
+    @Override
     public MessagingStatus status() {
         return engine.status();
     }

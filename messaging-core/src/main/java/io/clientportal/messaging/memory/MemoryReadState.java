@@ -8,6 +8,7 @@ import io.clientportal.messaging.spi.InboxRequest;
 import io.clientportal.messaging.spi.InboxRow;
 import io.clientportal.messaging.spi.MessageFilter;
 import io.clientportal.messaging.spi.MessageRow;
+import io.clientportal.messaging.spi.ReadHorizonRow;
 import io.clientportal.messaging.spi.ReadStateRows;
 
 import java.util.Collection;
@@ -115,6 +116,23 @@ record MemoryReadState(TenantData data, UndoLog undo, MemoryMessages messages) i
         Stream<ConversationRow> all = data.conversations.all().values().stream();
         return scope.participantId() == null ? all : all.filter(c -> data.participants.contains(
                 new TenantData.InConversation<>(c.id(), scope.participantId())));
+    }
+
+    @Override
+    public List<ReadHorizonRow> horizons(ConversationId id) {
+        List<MessageRow> timeline = data.messagesOf(id);
+        List<MessageRow> visible = timeline.stream().filter(m -> !m.internal()).toList();
+        return data.horizons.all().entrySet().stream()
+                .filter(h -> h.getKey().conversationId().equals(id) && h.getValue().seq() > 0)
+                .map(h -> {
+                    Actor reader = h.getKey().reader();
+                    long seq = h.getValue().seq();
+                    // Seqs and clientSeqs run 1, 2, ... over the timeline and over its visible messages.
+                    return reader.isTeamMember()
+                            ? new ReadHorizonRow(reader, seq, timeline.get((int) seq - 1).clientSeq())
+                            : new ReadHorizonRow(reader, visible.get((int) seq - 1).seq(), seq);
+                })
+                .toList();
     }
 
     /** Whether the conversation passes the request's team filters (assignee, team status). */

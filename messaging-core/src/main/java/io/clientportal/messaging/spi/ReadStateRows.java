@@ -89,6 +89,15 @@ public interface ReadStateRows {
     long count(Actor reader, ConversationScope scope, MessageFilter filter);
 
     /**
+     * The horizons stored for one conversation that are above 0 (a horizon of 0, stored for an announcement's author,
+     * has read nothing), each with the message it is at in both views: one query, whatever the tenant's size. The
+     * default throws {@link UnsupportedOperationException} for stores that predate it.
+     */
+    default List<ReadHorizonRow> horizons(ConversationId id) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not list read horizons");
+    }
+
+    /**
      * One inbox page, as the request says, in one round trip where the store can; never {@code null}. Each row's
      * count is read from the kept counts. A page of all conversations costs the page (the activity index, walked
      * until the page is full); a page of counted ones walks conversations in activity order until it has found

@@ -131,6 +131,9 @@ class EventCodecTests {
         ConversationRead teamRead = (ConversationRead) Notes.forActor(Actor.clientUser("alice"),
                 new ConversationRead(null, "t1", conversation, at, Actor.teamMember("agent"), 10, 5));
         assertThat(teamRead.seq()).isEqualTo(5);
+        // A client is told the team read, never which member.
+        assertThat(teamRead.byTeam()).isTrue();
+        assertThat(teamRead.reader()).isNull();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.clientportal.messaging.spi.InboxRequest;
 import io.clientportal.messaging.spi.InboxRow;
 import io.clientportal.messaging.spi.MessageFilter;
 import io.clientportal.messaging.spi.MessageRow;
+import io.clientportal.messaging.spi.ReadHorizonRow;
 import io.clientportal.messaging.spi.ReadStateRows;
 
 import java.util.ArrayList;
@@ -254,6 +255,28 @@ final class ReadStateSql implements ReadStateRows {
      * counted conversations are asked for, the page is chosen first (top-N by activity over the conversations in
      * scope) and only its rows are joined with their last message, horizon and access.
      */
+    /**
+     * One statement over the conversation's horizons (its primary key's prefix), each joined to the message it is
+     * at by the key of its own view: a team member's by seq (the primary key), a client user's by client seq (the
+     * client seq index, among the messages that are not internal).
+     */
+    @Override
+    public List<ReadHorizonRow> horizons(ConversationId id) {
+        return jdbc.query("SELECT h.reader_kind, h.reader_id, h.last_read_seq, t.client_seq, v.seq"
+                + " FROM messaging_read_horizon h"
+                + " LEFT JOIN messaging_message t ON h.reader_kind = ? AND t.tenant_id = h.tenant_id"
+                + " AND t.conversation_id = h.conversation_id AND t.seq = h.last_read_seq"
+                + " LEFT JOIN messaging_message v ON h.reader_kind = ? AND v.tenant_id = h.tenant_id"
+                + " AND v.conversation_id = h.conversation_id AND v.client_seq = h.last_read_seq"
+                + " AND v.internal = FALSE"
+                + " WHERE h.tenant_id = ? AND h.conversation_id = ? AND h.last_read_seq > 0", row -> {
+                    Actor reader = Rows.actor(row.getString(1), row.getString(2));
+                    long seq = row.getLong(3);
+                    return reader.isTeamMember() ? new ReadHorizonRow(reader, seq, row.getLong(4))
+                            : new ReadHorizonRow(reader, row.getLong(5), seq);
+                }, Actor.Kind.TEAM_MEMBER, Actor.Kind.CLIENT_USER, tenantId, id.value());
+    }
+
     @Override
     public List<InboxRow> inbox(InboxRequest request) {
         MessageFilter.requireKept(request.counted());

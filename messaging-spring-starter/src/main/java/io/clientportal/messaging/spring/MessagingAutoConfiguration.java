@@ -67,6 +67,7 @@ public class MessagingAutoConfiguration {
         MessagingBuilder builder = Messaging.builder()
                 .store(store)
                 .limits(limits)
+                .teamDisplayName(properties.getTeamDisplayName())
                 .eventPollInterval(properties.getEvents().getPollInterval())
                 .eventGapTimeout(properties.getEvents().getGapTimeout())
                 .eventBufferSize(properties.getEvents().getBufferSize())

@@ -60,6 +60,9 @@ public class MessagingProperties {
     /** How often expired uploads and old events are cleaned up. */
     private Duration housekeepingInterval = MessagingBuilder.DEFAULT_HOUSEKEEPING_INTERVAL;
 
+    /** The name clients' read receipts (and read events) give the team as a whole. */
+    private String teamDisplayName = MessagingBuilder.DEFAULT_TEAM_DISPLAY_NAME;
+
     /** Event feed settings. */
     private final Events events = new Events();
 
@@ -130,6 +133,14 @@ public class MessagingProperties {
 
     public void setTenant(String tenant) {
         this.tenant = tenant;
+    }
+
+    public String getTeamDisplayName() {
+        return teamDisplayName;
+    }
+
+    public void setTeamDisplayName(String teamDisplayName) {
+        this.teamDisplayName = teamDisplayName;
     }
 
     public int getMaxTextLength() {

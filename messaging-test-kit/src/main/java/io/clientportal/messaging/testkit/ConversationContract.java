@@ -234,6 +234,25 @@ public abstract class ConversationContract extends Contract {
         }
     }
 
+    @Test
+    void aClientsPreviewFollowsAnEditAndADeleteOfItsLastMessageBehindANote() {
+        var w = world();
+        Message posted = w.post(w.alice, w.acme, "frist");
+        w.messaging.messages().post(w.agent, w.acme, NewMessage.note("for the team"));
+
+        w.messaging.messages().edit(w.alice, posted.id(), "first");
+        Message clients = preview(w, w.bob);
+        assertThat(clients.text()).isEqualTo("first");
+        assertThat(clients.editedAt()).isNotNull();
+        assertThat(clients.seq()).isEqualTo(1);
+        assertThat(preview(w, w.agent).text()).isEqualTo("for the team");
+
+        w.messaging.messages().delete(w.alice, posted.id());
+        assertThat(preview(w, w.bob).deleted()).isTrue();
+        assertThat(preview(w, w.bob).text()).isEmpty();
+        assertThat(preview(w, w.agent).internal()).isTrue();
+    }
+
     /** The last message of acme's row in the reader's inbox. */
     private static Message preview(ContractFixture w, Actor reader) {
         return w.messaging.conversations().inbox(reader, InboxQuery.first(50)).items().stream()

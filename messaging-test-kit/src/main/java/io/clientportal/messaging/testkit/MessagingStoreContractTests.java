@@ -144,6 +144,14 @@ public abstract class MessagingStoreContractTests {
     }
 
     @Nested
+    class ReadReceipts extends ReadReceiptContract {
+        @Override
+        protected ContractFixture world() {
+            return fixture;
+        }
+    }
+
+    @Nested
     class Mentions extends MentionContract {
         @Override
         protected ContractFixture world() {

@@ -260,7 +260,9 @@ public abstract class NotesContract extends Contract {
         assertThat(((MessagePosted) events.get(0)).message().seq()).isEqualTo(1);
         assertThat(((MessagePosted) events.get(1)).message().seq()).isEqualTo(2);
         assertThat(((MessagePosted) events.get(1)).message().text()).isEqualTo("two");
-        assertThat(((ConversationRead) events.get(2)).reader()).isEqualTo(Actor.teamMember("owner"));
+        // The owner's read is told as the team's, never naming the member.
+        assertThat(((ConversationRead) events.get(2)).byTeam()).isTrue();
+        assertThat(((ConversationRead) events.get(2)).reader()).isNull();
         assertThat(((ConversationRead) events.get(2)).seq()).isEqualTo(2);
         assertThat(((ConversationRead) events.get(3)).reader()).isEqualTo(Actor.clientUser("bob"));
         assertThat(((ConversationRead) events.get(3)).seq()).isEqualTo(2);

@@ -4,6 +4,7 @@ import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.AttachmentContent;
 import io.clientportal.messaging.InvalidInputException;
 import io.clientportal.messaging.Messaging;
+import io.clientportal.messaging.NotFoundException;
 import io.clientportal.messaging.model.Attachment;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -22,9 +23,10 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * Uploads (multipart part {@code file}) and downloads. Downloads are never rendered by the browser: they are
- * served as attachments, with {@code nosniff} and a sandboxing content security policy, in the type detected from
- * the bytes at upload.
+ * Uploads (multipart part {@code file}), downloads and thumbnails. Downloads are never rendered by the browser: they
+ * are served as attachments, with {@code nosniff} and a sandboxing content security policy, in the type detected from
+ * the bytes at upload. Thumbnails are images the library made itself, so they are shown inline (with the same
+ * headers besides).
  */
 @RestController
 @RequestMapping("${messaging.web.base-path:/api/messaging}/attachments")
@@ -33,6 +35,7 @@ final class AttachmentController {
     static final String SANDBOX_CSP = "default-src 'none'; sandbox";
 
     private final MessagingRateLimits rateLimits;
+    private final Thumbnails thumbnails = new Thumbnails();
 
     AttachmentController(MessagingRateLimits rateLimits) {
         this.rateLimits = rateLimits;
@@ -69,5 +72,38 @@ final class AttachmentController {
             response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
             content.stream().transferTo(response.getOutputStream());
         }
+    }
+
+    /**
+     * A PNG, JPEG or GIF attachment's thumbnail ({@link Thumbnails}), authorised as the download (404 for what the
+     * caller may not see, and for other types), shown inline but with the download's other safety headers.
+     */
+    @GetMapping("/{id}/thumbnail")
+    void thumbnail(Messaging messaging, Actor actor,
+                   @PathVariable String id, HttpServletResponse response) throws IOException {
+        try (AttachmentContent content = messaging.attachments().open(actor, PathIds.attachment(id))) {
+            Attachment attachment = content.attachment();
+            if (!Thumbnails.supports(attachment.contentType())) {
+                throw new NotFoundException("attachment " + id + " has no thumbnail: it is not a PNG, JPEG or GIF");
+            }
+            Thumbnails.Thumbnail thumbnail = thumbnails.of(attachment, content.stream());
+            response.setStatus(HttpStatus.OK.value());
+            response.setContentType(thumbnail.contentType());
+            response.setContentLength(thumbnail.bytes().length);
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDispositionHeader.inline(thumbnailName(attachment.filename(), thumbnail.contentType())));
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Content-Security-Policy", SANDBOX_CSP);
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "private");
+            response.getOutputStream().write(thumbnail.bytes());
+        }
+    }
+
+    /** The attachment's name with the thumbnail's extension ({@code photo.gif} -> {@code photo.png}). */
+    private static String thumbnailName(String filename, String contentType) {
+        String name = filename == null || filename.isBlank() ? "thumbnail" : filename;
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        return stem + (contentType.equals("image/png") ? ".png" : ".jpg");
     }
 }

@@ -24,6 +24,13 @@ final class ContentDispositionHeader {
                 + "; filename*=UTF-8''" + encode(name);
     }
 
+    /** {@code Content-Disposition: inline} with the same two names (a thumbnail, shown in the page). */
+    static String inline(String filename) {
+        String name = filename == null || filename.isBlank() ? "thumbnail" : filename;
+        return ContentDisposition.inline().filename(asciiFallback(name)).build()
+                + "; filename*=UTF-8''" + encode(name);
+    }
+
     private static String asciiFallback(String name) {
         StringBuilder out = new StringBuilder(name.length());
         name.codePoints().forEach(c -> out.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%'

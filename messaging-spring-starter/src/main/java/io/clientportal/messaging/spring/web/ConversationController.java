@@ -95,6 +95,12 @@ final class ConversationController {
         return messaging.conversations().setStatus(actor, PathIds.conversation(id), body.status());
     }
 
+    /** Who has read how far, as the caller may be told it (the core's rule: {@code Messages#readReceipts}). */
+    @GetMapping("/conversations/{id}/reads")
+    Requests.ReadReceipts reads(Messaging messaging, Actor actor, @PathVariable String id) {
+        return new Requests.ReadReceipts(messaging.messages().readReceipts(actor, PathIds.conversation(id)));
+    }
+
     @PostMapping("/conversations/{id}/read")
     ResponseEntity<Void> markRead(Messaging messaging, Actor actor,
                                   @PathVariable String id, @RequestBody Requests.MarkRead body) {

@@ -9,6 +9,9 @@ import io.clientportal.messaging.model.MessageId;
 import io.clientportal.messaging.model.TeamState;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.clientportal.messaging.model.SavedReplyId;
+import io.clientportal.messaging.event.ConversationRead;
+import io.clientportal.messaging.model.ReadReceipt;
+import tools.jackson.databind.annotation.JsonSerialize;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -24,8 +27,9 @@ import java.util.function.Function;
 /**
  * Jackson 3 mappings of the messaging model: the id records ({@link ConversationId} and the others) are JSON
  * strings, an {@link Actor} is {@code {kind, id}}, a {@link Conversation} has a {@code team} key only for team
- * members. Registered with the application's own JSON mapper too, so the
- * host's endpoints write these types as the messaging API does.
+ * members, a {@link ConversationRead} without a reader names the team ({@code {"kind":"TEAM","id":null}}).
+ * Registered with the application's own JSON mapper too, so the host's endpoints write these types as the messaging
+ * API does.
  */
 public final class MessagingJacksonModule extends SimpleModule {
 
@@ -39,6 +43,26 @@ public final class MessagingJacksonModule extends SimpleModule {
         addSerializer(Actor.class, new ActorSerializer());
         // A client user's conversation has no team state: the key is left out, not written as null.
         setMixInAnnotation(Conversation.class, ConversationJson.class);
+        // A client's copy of a team member's read names the team, as read receipts do: {"kind":"TEAM","id":null}.
+        setMixInAnnotation(ConversationRead.class, ConversationReadJson.class);
+    }
+
+    /** {@code reader} is the team where the event names no member (a client's copy of a team member's read). */
+    private abstract static class ConversationReadJson {
+        @JsonSerialize(nullsUsing = TeamReaderSerializer.class)
+        abstract Actor reader();
+    }
+
+    /** The team as a reader, as {@link ReadReceipt.Reader#TEAM} is written. */
+    static final class TeamReaderSerializer extends ValueSerializer<Object> {
+
+        @Override
+        public void serialize(Object ignored, JsonGenerator generator, SerializationContext context) {
+            generator.writeStartObject();
+            generator.writeStringProperty("kind", ReadReceipt.Reader.Kind.TEAM.name());
+            generator.writeNullProperty("id");
+            generator.writeEndObject();
+        }
     }
 
     /** {@code team} only where there is one (team members' views). */

@@ -2,6 +2,7 @@ package io.clientportal.messaging.spring.web;
 
 import io.clientportal.messaging.AccessDeniedException;
 import io.clientportal.messaging.ConflictException;
+import io.clientportal.messaging.EditWindowClosedException;
 import io.clientportal.messaging.InvalidInputException;
 import io.clientportal.messaging.LimitExceededException;
 import io.clientportal.messaging.MessagingStoreException;
@@ -79,6 +80,7 @@ final class ProblemMapper {
         if (refusal.field() != null) {
             response.property(FIELD, refusal.field());
         }
+        response.property(ProblemCodes.CODE, ProblemCodes.of(refusal.reason(), refusal.status().value()));
         if (exception instanceof ErrorResponse spring) {
             response.headers(headers -> headers.addAll(spring.getHeaders()));
         }
@@ -88,6 +90,9 @@ final class ProblemMapper {
     private Refusal refusal(Exception exception) {
         if (exception instanceof NotFoundException e) {
             return reject(HttpStatus.NOT_FOUND, e.getMessage(), null, "not_found");
+        }
+        if (exception instanceof EditWindowClosedException e) {
+            return reject(HttpStatus.FORBIDDEN, e.getMessage(), null, "edit_window_closed");
         }
         if (exception instanceof AccessDeniedException e) {
             return reject(HttpStatus.FORBIDDEN, e.getMessage(), null, "denied");

@@ -56,6 +56,7 @@ public final class ProblemWriter {
         if (problem.getInstance() == null) {
             problem.setInstance(instance(request.getRequestURI()));
         }
+        ProblemCodes.apply(problem, reason);
         response.resetBuffer();
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -67,12 +68,14 @@ public final class ProblemWriter {
 
     /**
      * The JSON text of {@code problem}, for a writer that answers through its own channel. A problem without a type
-     * is written with {@code about:blank}, as the API has always said it (Spring leaves the member out).
+     * is written with {@code about:blank}, as the API has always said it (Spring leaves the member out), and one
+     * without a {@code code} with the code its status tells ({@link ProblemCodes}).
      */
     String render(ProblemDetail problem) {
         if (problem.getType() == null) {
             problem.setType(ABOUT_BLANK);
         }
+        ProblemCodes.apply(problem, null);
         return json.write(problem);
     }
 

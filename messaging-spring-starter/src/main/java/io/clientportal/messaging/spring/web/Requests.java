@@ -72,6 +72,24 @@ final class Requests {
 
     /** {@code GET /me}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Me(Actor actor, String displayName, TeamRole role, long unreadTotal, long mentionTotal) {
+    record Me(Actor actor, String displayName, TeamRole role, long unreadTotal, long mentionTotal, Limits limits) {
+    }
+
+    /**
+     * The limits a user interface names before a call is refused ({@code GET /me}): as
+     * {@link io.clientportal.messaging.MessagingLimits} has them, sizes in bytes, the edit window in seconds, the
+     * allowed types sorted.
+     */
+    record Limits(int maxTextLength, long maxAttachmentBytes, int maxAttachmentsPerMessage,
+                  List<String> allowedContentTypes, long editWindowSeconds) {
+
+        static Limits of(io.clientportal.messaging.MessagingLimits limits) {
+            return new Limits(limits.maxTextLength(), limits.maxAttachmentSize(), limits.maxAttachmentsPerMessage(),
+                    limits.allowedContentTypes().stream().sorted().toList(), limits.editWindow().toSeconds());
+        }
+    }
+
+    /** {@code GET /conversations/{id}/reads}. */
+    record ReadReceipts(List<io.clientportal.messaging.model.ReadReceipt> items) {
     }
 }

@@ -101,6 +101,8 @@ abstract class AbstractMessagingHttpTests {
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("title").asString()).isNotBlank();
         assertThat(problem.get("detail").asString()).isNotBlank();
+        // Every problem names its kind with a stable code, for a page to map to its own words.
+        assertThat(problem.get("code").asString()).matches("[a-z]+(_[a-z]+)*");
         if (field != null) {
             assertThat(problem.get("field").asString()).isEqualTo(field);
         }
@@ -108,6 +110,30 @@ abstract class AbstractMessagingHttpTests {
     }
 
     // --- every endpoint ---------------------------------------------------------------------------------------
+
+    @Test
+    void readReceiptsAreTheCallersViewOnThisStore() {
+        postMessage(Who.CLIENT_OF_ACCOUNT, "Hello");
+        postMessage(Who.AGENT_WRITE, "Hi Cathy");
+        assertThat(as(Who.WATCHER).post(portal.conversationPath() + "/read", "{\"seq\":2}").status())
+                .isEqualTo(204);
+        String reads = portal.conversationPath() + "/reads";
+
+        JsonNode team = as(Who.MANAGER).get(reads).json().get("items");
+        assertThat(team).extracting(item -> item.get("reader").get("id").asString() + "@" + item.get("seq").asLong())
+                .containsExactly(portal.id(Who.AGENT_WRITE) + "@2", portal.id(Who.WATCHER) + "@2",
+                        portal.id(Who.CLIENT_OF_ACCOUNT) + "@1");
+        JsonNode client = as(Who.CLIENT_OF_ACCOUNT).get(reads).json().get("items");
+        assertThat(client).hasSize(2);
+        assertThat(client.get(0).get("reader").get("kind").asString()).isEqualTo("TEAM");
+        assertThat(client.get(0).get("reader").get("id").isNull()).isTrue();
+        assertThat(client.get(0).get("displayName").asString()).isEqualTo("Team");
+        assertThat(client.get(0).get("seq").asLong()).isEqualTo(2);
+        assertThat(client.get(1).get("displayName").asString()).isEqualTo("Cathy Client");
+        for (Who who : List.of(Who.OTHER_CLIENT, Who.TEAM_NOT_ADDED, Who.STRANGER)) {
+            assertProblem(as(who).get(reads), 404, null);
+        }
+    }
 
     @Test
     void meTellsTeamMembersAndClientsWhoTheyAre() {

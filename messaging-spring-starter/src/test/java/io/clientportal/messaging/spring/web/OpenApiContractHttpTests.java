@@ -232,6 +232,19 @@ class OpenApiContractHttpTests {
         check("GET", "/attachments/{id}", new Answer(download.statusCode(), download.headers(), ""), 200);
         assertThat(download.body()).isEqualTo(PNG);
         check("GET", "/attachments/{id}", client.get("/attachments/" + UUID.randomUUID()), 404);
+        String photo = check("POST", "/attachments", client.upload("photo.png", "image/png", realPng()), 201)
+                .get("id").asString();
+        HttpResponse<byte[]> thumbnail = client.download("/attachments/" + photo + "/thumbnail");
+        check("GET", "/attachments/{id}/thumbnail", new Answer(thumbnail.statusCode(), thumbnail.headers(), ""), 200);
+        // The 1x1 "PNG" above is a header and nothing else: no image to scale.
+        check("GET", "/attachments/{id}/thumbnail", client.get("/attachments/" + attachment + "/thumbnail"), 422);
+        check("GET", "/attachments/{id}/thumbnail", client.get("/attachments/" + UUID.randomUUID() + "/thumbnail"),
+                404);
+
+        // Read receipts.
+        check("GET", "/conversations/{id}/reads", owner.get(c + "/reads"), 200);
+        check("GET", "/conversations/{id}/reads", client.get(c + "/reads"), 200);
+        check("GET", "/conversations/{id}/reads", client.get(missing + "/reads"), 404);
 
         // Announcements.
         String announcement = check("POST", "/announcements", owner.post("/announcements",
@@ -306,6 +319,15 @@ class OpenApiContractHttpTests {
         check("GET", "/openapi.json", HttpCaller.anonymous(url()).get("/openapi.json"), 200);
 
         assertEveryOperationSucceededAndEveryErrorWasSeen();
+    }
+
+    /** A real 64x48 PNG. */
+    private static byte[] realPng() throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", bytes);
+        return bytes.toByteArray();
     }
 
     private String postedBy(HttpCaller caller, String conversationPath) {
