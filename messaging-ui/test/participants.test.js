@@ -1,5 +1,6 @@
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { ACME, OLIVIA, installPage, key, mountChat, standardApi, until } from './support.js';
 
 let page;
@@ -54,4 +55,17 @@ describe('participants', () => {
         await until(() => !chat.querySelector('#participant-list [data-team-member-id="aiden"]'));
         assert.equal(chat.querySelector('#participant-list').textContent, 'No team members added yet.');
     });
+
+    test('the open drawer is visible at once, so the focus can move into it (a real browser skips hidden controls)',
+        () => {
+            // jsdom has no transitions: read the rule. A visibility transition on opening keeps the drawer hidden
+            // for its first frame, and Chromium's focus() then leaves the focus on the Participants button.
+            const css = readFileSync(new URL('../src/messaging-ui.css', import.meta.url), 'utf8');
+            const rule = /\.mu-participants\.mu-drawer-open\s*\{([^}]*)\}/.exec(css);
+            assert.ok(rule, 'a rule for the open drawer');
+            assert.match(rule[1], /visibility:\s*visible/);
+            const transition = /transition:([^;]*)/.exec(rule[1]);
+            assert.ok(transition, 'the open drawer names its own transition');
+            assert.doesNotMatch(transition[1], /visibility/);
+        });
 });

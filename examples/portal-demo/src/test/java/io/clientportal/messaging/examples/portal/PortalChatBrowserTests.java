@@ -19,6 +19,10 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +50,26 @@ class PortalChatBrowserTests extends BrowserPageTests {
 
     @Autowired
     Messaging messaging;
+
+    @Autowired
+    PostGate posts;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SlowPosts {
+
+        @Bean
+        PostGate postGate() {
+            return new PostGate();
+        }
+
+        @Bean
+        FilterRegistrationBean<PostGate> postGateRegistration(PostGate gate) {
+            FilterRegistrationBean<PostGate> registration = new FilterRegistrationBean<>(gate);
+            registration.addUrlPatterns("/api/messaging/conversations/*");
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
+        }
+    }
 
     private Browser team;
     private Browser client;
@@ -151,7 +175,7 @@ class PortalChatBrowserTests extends BrowserPageTests {
             team.waitFor(sidebar);
             assertFocusStaysIn(team, "#sidebar");
             check(team, "participants-drawer");
-            team.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            press(team, Keys.ESCAPE);
             team.until(ExpectedConditions.invisibilityOfElementLocated(sidebar));
             assertThat(team.script("return document.activeElement.id;")).isEqualTo("participants-open");
             team.driver().findElement(opener).click();
@@ -176,7 +200,7 @@ class PortalChatBrowserTests extends BrowserPageTests {
                 By.cssSelector("#participant-list [data-team-member-id='aiden']")));
         client.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(row("globex"))));
         if (screen != Screen.DESKTOP) {
-            team.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            press(team, Keys.ESCAPE);
             team.until(ExpectedConditions.invisibilityOfElementLocated(sidebar));
         }
     }
@@ -233,20 +257,21 @@ class PortalChatBrowserTests extends BrowserPageTests {
         composer.sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
         composer.sendKeys("second line");
         assertThat(composer.getDomProperty("value")).isEqualTo(text);
-        client.network(true, Duration.ofMillis(1500));
+        posts.hold();   // a slow connection: the post waits at the server's door
         try {
             composer.sendKeys(Keys.ENTER);
             composer.sendKeys(Keys.ENTER);
             WebElement sending = client.waitFor(By.cssSelector("#message-list .mu-pending[data-send-state='sending']"));
-            assertThat(sending.getText()).contains("Sending…");
+            assertThat(sending.getText()).contains("Sending…").contains("second line");
+            client.until(d -> posts.held() == 1);
+            assertThat(composer.getDomProperty("value")).isEmpty();
             screenshot(client, "sending");
-            client.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#message-list .mu-pending")),
-                    Duration.ofSeconds(30));
-            client.messageWithText(text);
         } finally {
-            client.network(true, Duration.ZERO);
+            posts.release();
         }
-        assertThat(composer.getDomProperty("value")).isEmpty();
+        client.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#message-list .mu-pending")));
+        client.messageWithText(text);
+        assertThat(posts.held()).isEqualTo(1);
         assertThat(historyOverRest(client, conversationOf("acme"))).filteredOn(text::equals).hasSize(1);
     }
 
@@ -429,7 +454,7 @@ class PortalChatBrowserTests extends BrowserPageTests {
         assertThat(team.driver().findElement(By.id("announce-confirm-step")).isDisplayed()).isFalse();
         screenshot(team, "announcement-sent");
 
-        team.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        press(team, Keys.ESCAPE);
         team.until(ExpectedConditions.invisibilityOfElementLocated(By.id("announce-dialog")));
         assertThat(team.script("return document.activeElement.id;")).isEqualTo("announce-open");
         assertThat(texts(conversationOf("harbor-dental"))).contains(text);
@@ -471,10 +496,26 @@ class PortalChatBrowserTests extends BrowserPageTests {
     /** Tab and Shift+Tab, a good many times, never take the focus out of the dialog. */
     private static void assertFocusStaysIn(Browser browser, String dialog) {
         for (int i = 0; i < 30; i++) {
-            browser.driver().switchTo().activeElement().sendKeys(i < 20 ? Keys.TAB : Keys.chord(Keys.SHIFT, Keys.TAB));
+            if (i < 20) {
+                press(browser, Keys.TAB);
+            } else {
+                new Actions(browser.driver()).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+            }
             assertThat(browser.script("return document.activeElement.closest(arguments[0]) !== null;", dialog))
-                    .as("focus inside %s after %d presses of Tab", dialog, i + 1).isEqualTo(true);
+                    .as("focus inside %s after %d presses of Tab, but on %s", dialog, i + 1, focused(browser))
+                    .isEqualTo(true);
         }
+    }
+
+    /** A key pressed on the keyboard: it goes to whatever has the focus. */
+    private static void press(Browser browser, CharSequence key) {
+        new Actions(browser.driver()).sendKeys(key).perform();
+    }
+
+    private static Object focused(Browser browser) {
+        return browser.script("const a = document.activeElement; return a.tagName + (a.id ? '#' + a.id : '')"
+                + " + ' ' + a.className + ' in ' + (a.parentElement ? a.parentElement.tagName + '#'"
+                + " + a.parentElement.id : '');");
     }
 
     /** The dialog lies wholly inside the window (anything longer scrolls inside it). */
