@@ -68,4 +68,26 @@ describe('participants', () => {
             assert.ok(transition, 'the open drawer names its own transition');
             assert.doesNotMatch(transition[1], /visibility/);
         });
+
+    test('removing someone from the drawer keeps the focus in it (the button it was on is drawn afresh)', async () => {
+        const api = await openAcme();
+        api.route('DELETE', /\/conversations\/[^/]+\/participants\/aiden$/, () => undefined);
+        const drawer = chat.querySelector('messaging-participants');
+        chat.querySelector('#participants-open').click();
+        chat.querySelector('#participant-list [data-team-member-id="aiden"] button.more').click();
+        const remove = [...chat.querySelectorAll('#participant-menu button')]
+            .find(button => button.textContent.endsWith('Remove from chat'));
+        remove.focus();
+        remove.click();
+        await until(() => !chat.querySelector('#participant-list [data-team-member-id="aiden"]'));
+        // On a control one can see: a browser drops the focus of a hidden one (the closed menu's) to the body.
+        const visibleFocus = () => {
+            const active = page.win.document.activeElement;
+            return drawer.contains(active) && !active.closest('[hidden]');
+        };
+        await until(visibleFocus, { message: 'focus on a shown control in the drawer' });
+        key(page.win.document.activeElement, 'Escape');
+        assert.equal(drawer.getAttribute('role'), 'complementary', 'Esc still closes it');
+    });
 });
+
