@@ -42,7 +42,7 @@ final class Browser implements AutoCloseable {
     private final String baseUrl;
     private final Path downloads;
     private final WebDriverWait wait;
-    private Screen screen = Screen.DESKTOP;
+    private Screen screen;   // null until use(): the window's own size (--window-size)
 
     Browser(String baseUrl, String name) throws IOException {
         this.baseUrl = baseUrl;
@@ -68,7 +68,6 @@ final class Browser implements AutoCloseable {
                 .build();
         this.driver = new ChromeDriver(service, options);
         this.wait = waitOf(Duration.ofSeconds(20));
-        use(Screen.DESKTOP);
     }
 
     /** The page re-renders lists as they change, so a wait retries with fresh elements rather than fail. */
@@ -200,8 +199,15 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** The screen given to {@link #use}, or null while the window keeps its own size. */
     Screen screen() {
         return screen;
+    }
+
+    /** "390x844": the viewport's size, as screenshots and assertion messages name it. */
+    String sizeLabel() {
+        return screen != null ? screen.label()
+                : script("return window.innerWidth;") + "x" + script("return window.innerHeight;");
     }
 
     /**
@@ -244,7 +250,7 @@ final class Browser implements AutoCloseable {
                 .map(v -> v.get("impact") + " " + v.get("id") + ": " + v.get("help") + " -> " + v.get("targets"))
                 .collect(Collectors.joining("\n  "));
         Assertions.assertTrue(violations.isEmpty(),
-                () -> "axe-core at " + screen.label() + " on " + where + ":\n  " + report);
+                () -> "axe-core at " + sizeLabel() + " on " + where + ":\n  " + report);
     }
 
     /** axe-core as npm installs it for messaging-ui (the Maven build runs npm ci there before this module). */
@@ -322,7 +328,7 @@ final class Browser implements AutoCloseable {
                 return problems.slice(0, 20);
                 """);
         Assertions.assertTrue(problems.isEmpty(),
-                () -> "horizontal overflow at " + screen.label() + " on " + where + ":\n  "
+                () -> "horizontal overflow at " + sizeLabel() + " on " + where + ":\n  "
                         + String.join("\n  ", problems));
     }
 

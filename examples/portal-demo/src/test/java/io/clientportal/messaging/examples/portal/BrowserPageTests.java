@@ -47,7 +47,7 @@ abstract class BrowserPageTests {
      * PortalChatBrowserTests-participants-drawer-1024x768.png.
      */
     protected void screenshot(Browser browser, String what) throws IOException {
-        browser.screenshot(getClass().getSimpleName() + "-" + testName + "-" + what + "-" + browser.screen().label());
+        browser.screenshot(getClass().getSimpleName() + "-" + testName + "-" + what + "-" + browser.sizeLabel());
     }
 
     /** The screen as a person sees it: screenshot, no horizontal overflow, no serious or critical axe violation. */
