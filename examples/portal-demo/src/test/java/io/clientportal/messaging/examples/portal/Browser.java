@@ -37,6 +37,8 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The open conversation's messages the server accepted (not those on their way). */
+    private static final String POSTED = "#message-list .message:not(.mu-pending)";
 
     private final ChromeDriver driver;
     private final String baseUrl;
@@ -141,16 +143,19 @@ final class Browser implements AutoCloseable {
         messageWithText(text);
     }
 
-    /** The message of the open conversation whose text is exactly {@code text}, once it is shown. */
+    /**
+     * The message of the open conversation whose text is exactly {@code text}, once the server has it: not while
+     * the page still shows it as being sent (a {@code .mu-pending} node, "Sending…" or "Not sent").
+     */
     WebElement messageWithText(String text) {
-        return wait.until(d -> d.findElements(By.cssSelector("#message-list .message")).stream()
+        return wait.until(d -> d.findElements(By.cssSelector(POSTED)).stream()
                 .filter(message -> message.findElements(By.cssSelector(".text")).stream()
                         .anyMatch(node -> node.getText().equals(text)))
                 .findFirst().orElse(null));
     }
 
     List<String> messageTexts() {
-        return driver.findElements(By.cssSelector("#message-list .message .text")).stream()
+        return driver.findElements(By.cssSelector(POSTED + " .text")).stream()
                 .map(WebElement::getText).toList();
     }
 
