@@ -6,9 +6,19 @@
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]),'
     + ' textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-/** The controls of a panel that can take the focus now (not disabled, not inside something hidden). */
+/**
+ * The controls of a panel that Tab stops at now (not disabled, not inside something hidden), in order. Of a group
+ * of radio buttons Tab stops at the checked one only (or the first, when none is), so the others are left out:
+ * else Shift+Tab on the checked one, when it is not the first of its group, would leave the dialog.
+ */
 export function focusableIn(panel) {
-    return [...panel.querySelectorAll(FOCUSABLE)].filter(node => !node.closest('[hidden]'));
+    const nodes = [...panel.querySelectorAll(FOCUSABLE)].filter(node => !node.closest('[hidden]'));
+    return nodes.filter(node => {
+        if (node.type !== 'radio' || !node.name) return true;
+        const group = nodes.filter(other => other.type === 'radio' && other.name === node.name);
+        const stop = group.find(other => other.checked) || group[0];
+        return node === stop;
+    });
 }
 
 /** Keeps Tab and Shift+Tab inside the panel: from the last control to the first and back. */

@@ -112,4 +112,16 @@ describe('the announcement dialog', () => {
         assert.equal(panel.querySelector('#announce-confirm-step').hidden, true);
         assert.equal(api.callsTo('POST', /\/announcements$/).length, 0);
     });
+
+    test('Shift+Tab on the checked radio button, not the first of its group, stays in the dialog', async () => {
+        const { panel } = await dialog();
+        const selected = panel.querySelector('input[name="audience"][value="selected"]');
+        selected.click();
+        selected.focus();
+        assert.equal(key(selected, 'Tab', { shiftKey: true }).defaultPrevented, true);
+        assert.equal(page.win.document.activeElement, panel.querySelector('#announce-send'));
+        assert.equal(key(page.win.document.activeElement, 'Tab').defaultPrevented, true);
+        assert.equal(page.win.document.activeElement, selected, 'Tab from the last goes to the checked radio');
+    });
 });
+

@@ -1,5 +1,6 @@
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { ACME, OLIVIA, installPage, key, mountChat, standardApi, until } from './support.js';
 
 let page;
@@ -54,4 +55,39 @@ describe('participants', () => {
         await until(() => !chat.querySelector('#participant-list [data-team-member-id="aiden"]'));
         assert.equal(chat.querySelector('#participant-list').textContent, 'No team members added yet.');
     });
+
+    test('the open drawer is visible at once, so the focus can move into it (a real browser skips hidden controls)',
+        () => {
+            // jsdom has no transitions: read the rule. A visibility transition on opening keeps the drawer hidden
+            // for its first frame, and Chromium's focus() then leaves the focus on the Participants button.
+            const css = readFileSync(new URL('../src/messaging-ui.css', import.meta.url), 'utf8');
+            const rule = /\.mu-participants\.mu-drawer-open\s*\{([^}]*)\}/.exec(css);
+            assert.ok(rule, 'a rule for the open drawer');
+            assert.match(rule[1], /visibility:\s*visible/);
+            const transition = /transition:([^;]*)/.exec(rule[1]);
+            assert.ok(transition, 'the open drawer names its own transition');
+            assert.doesNotMatch(transition[1], /visibility/);
+        });
+
+    test('removing someone from the drawer keeps the focus in it (the button it was on is drawn afresh)', async () => {
+        const api = await openAcme();
+        api.route('DELETE', /\/conversations\/[^/]+\/participants\/aiden$/, () => undefined);
+        const drawer = chat.querySelector('messaging-participants');
+        chat.querySelector('#participants-open').click();
+        chat.querySelector('#participant-list [data-team-member-id="aiden"] button.more').click();
+        const remove = [...chat.querySelectorAll('#participant-menu button')]
+            .find(button => button.textContent.endsWith('Remove from chat'));
+        remove.focus();
+        remove.click();
+        await until(() => !chat.querySelector('#participant-list [data-team-member-id="aiden"]'));
+        // On a control one can see: a browser drops the focus of a hidden one (the closed menu's) to the body.
+        const visibleFocus = () => {
+            const active = page.win.document.activeElement;
+            return drawer.contains(active) && !active.closest('[hidden]');
+        };
+        await until(visibleFocus, { message: 'focus on a shown control in the drawer' });
+        key(page.win.document.activeElement, 'Escape');
+        assert.equal(drawer.getAttribute('role'), 'complementary', 'Esc still closes it');
+    });
 });
+

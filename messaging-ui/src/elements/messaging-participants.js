@@ -176,11 +176,13 @@ export class MessagingParticipants extends MessagingElement {
             el('span', { class: 'mu-check-mark check-mark', 'aria-hidden': 'true' }, checked ? '✓' : ''), label);
             button.addEventListener('click', async () => {
                 this.closeMenu();
+                this.menuAnchor?.focus();
                 try {
                     await action();
                 } catch (error) {
                     this.#error(error);
                 }
+                this.#keepFocus(participant.teamMemberId);
             });
             return button;
         };
@@ -209,6 +211,20 @@ export class MessagingParticipants extends MessagingElement {
         this.menuAnchor = anchor;
         anchor.setAttribute('aria-expanded', 'true');
         this.menu.querySelector('button')?.focus();
+    }
+
+    /**
+     * After a menu action the list is drawn afresh and the button the focus was on is gone, which leaves the focus
+     * on the page's body (outside the drawer: Tab and Esc then miss it). Put it on the participant's new button, or
+     * on the first control here.
+     */
+    #keepFocus(teamMemberId) {
+        const active = this.ownerDocument.activeElement;
+        if (active && active !== this.ownerDocument.body && active.isConnected) return;
+        if (this.hidden) return;
+        const again = [...this.list.querySelectorAll('li[data-team-member-id]')]
+            .find(row => row.dataset.teamMemberId === teamMemberId)?.querySelector('button.more');
+        (again || (this.addButton.hidden ? null : this.addButton) || focusableIn(this)[0])?.focus();
     }
 
     closeMenu() {

@@ -23,8 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One headless Chromium (Debian's chromium and chromium-driver; nothing is downloaded) signed in as one demo user at
@@ -35,11 +37,14 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The open conversation's messages the server accepted (not those on their way). */
+    private static final String POSTED = "#message-list .message:not(.mu-pending)";
 
     private final ChromeDriver driver;
     private final String baseUrl;
     private final Path downloads;
     private final WebDriverWait wait;
+    private Screen screen;   // null until use(): the window's own size (--window-size)
 
     Browser(String baseUrl, String name) throws IOException {
         this.baseUrl = baseUrl;
@@ -138,16 +143,19 @@ final class Browser implements AutoCloseable {
         messageWithText(text);
     }
 
-    /** The message of the open conversation whose text is exactly {@code text}, once it is shown. */
+    /**
+     * The message of the open conversation whose text is exactly {@code text}, once the server has it: not while
+     * the page still shows it as being sent (a {@code .mu-pending} node, "Sending…" or "Not sent").
+     */
     WebElement messageWithText(String text) {
-        return wait.until(d -> d.findElements(By.cssSelector("#message-list .message")).stream()
+        return wait.until(d -> d.findElements(By.cssSelector(POSTED)).stream()
                 .filter(message -> message.findElements(By.cssSelector(".text")).stream()
                         .anyMatch(node -> node.getText().equals(text)))
                 .findFirst().orElse(null));
     }
 
     List<String> messageTexts() {
-        return driver.findElements(By.cssSelector("#message-list .message .text")).stream()
+        return driver.findElements(By.cssSelector(POSTED + " .text")).stream()
                 .map(WebElement::getText).toList();
     }
 
@@ -183,6 +191,150 @@ final class Browser implements AutoCloseable {
 
     Path downloads() {
         return downloads;
+    }
+
+    /**
+     * Makes the page's viewport exactly the screen's size (DevTools' device metrics, so the window's frame takes
+     * nothing off it) and keeps it so across page loads.
+     */
+    Browser use(Screen screen) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", screen.width(), "height", screen.height(), "deviceScaleFactor", 1, "mobile", false));
+        this.screen = screen;
+        return this;
+    }
+
+    /** The screen given to {@link #use}, or null while the window keeps its own size. */
+    Screen screen() {
+        return screen;
+    }
+
+    /** "390x844": the viewport's size, as screenshots and assertion messages name it. */
+    String sizeLabel() {
+        return screen != null ? screen.label()
+                : script("return window.innerWidth;") + "x" + script("return window.innerHeight;");
+    }
+
+    /**
+     * Takes the browser off the network (as DevTools' "Offline" does: requests fail, navigator.onLine is false and
+     * the page gets its offline event) or puts it back on, with {@code latency} added to every request.
+     */
+    void network(boolean online, Duration latency) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        Map<String, Object> conditions = new LinkedHashMap<>();
+        conditions.put("offline", !online);
+        conditions.put("latency", latency.toMillis());
+        conditions.put("downloadThroughput", -1);
+        conditions.put("uploadThroughput", -1);
+        driver.executeCdpCommand("Network.emulateNetworkConditions", conditions);
+    }
+
+    /**
+     * Runs axe-core (messaging-ui's own devDependency, {@link #AXE}) on the page as it is now and fails with every
+     * serious or critical violation: its rule, what it is about, and the selectors of the elements concerned.
+     */
+    void axe(String where) {
+        requireAxe();
+        if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object';"))) {
+            try {
+                script(Files.readString(AXE) + "\n;return true;");
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + AXE, e);
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) asyncScript("""
+                const done = arguments[arguments.length - 1];
+                window.axe.run(document, {resultTypes: ['violations']}).then(results => done(results.violations
+                        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                        .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                targets: v.nodes.map(node => node.target.join(' ')).slice(0, 8)}))))
+                    .catch(error => done([{id: 'axe-failed', impact: 'critical', help: String(error), targets: []}]));
+                """);
+        String report = violations.stream()
+                .map(v -> v.get("impact") + " " + v.get("id") + ": " + v.get("help") + " -> " + v.get("targets"))
+                .collect(Collectors.joining("\n  "));
+        Assertions.assertTrue(violations.isEmpty(),
+                () -> "axe-core at " + sizeLabel() + " on " + where + ":\n  " + report);
+    }
+
+    /** axe-core as npm installs it for messaging-ui (the Maven build runs npm ci there before this module). */
+    static final Path AXE = repositoryRoot().resolve(Path.of("messaging-ui", "node_modules", "axe-core", "axe.min.js"));
+
+    private static Path repositoryRoot() {
+        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
+            if (Files.isRegularFile(folder.resolve(Path.of("messaging-ui", "package.json")))) {
+                return folder;
+            }
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    /** Without axe-core the accessibility checks cannot run: a failure under CI=true, else the test is skipped. */
+    static void requireAxe() {
+        if (Files.isRegularFile(AXE)) {
+            return;
+        }
+        String missing = "axe-core is needed at " + AXE + " (cd messaging-ui && npm ci)";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(missing);
+        }
+        Assumptions.abort("Accessibility checks skipped: " + missing);
+    }
+
+    /**
+     * Fails when the page is wider than the window: the document scrolls sideways, or a visible element's box leaves
+     * the viewport, or an element that scrolls up and down also scrolls sideways. Inside an element that scrolls
+     * sideways on purpose (overflow-x auto or scroll, overflow-y not) anything goes; form fields scroll their text.
+     */
+    void assertNoHorizontalOverflow(String where) {
+        @SuppressWarnings("unchecked")
+        List<String> problems = (List<String>) script("""
+                const width = document.documentElement.clientWidth;
+                const problems = [];
+                const scrolls = value => value === 'auto' || value === 'scroll';
+                const name = node => node.tagName.toLowerCase() + (node.id ? '#' + node.id : '')
+                        + [...node.classList].slice(0, 3).map(c => '.' + c).join('');
+                const path = node => {
+                    const parts = [];
+                    for (let at = node; at && at !== document.body && parts.length < 4; at = at.parentElement) {
+                        parts.unshift(name(at));
+                    }
+                    return parts.join(' > ');
+                };
+                if (document.documentElement.scrollWidth > width + 1) {
+                    problems.push('the document scrolls sideways: ' + document.documentElement.scrollWidth
+                            + 'px wide in a ' + width + 'px window');
+                }
+                for (const node of document.body.querySelectorAll('*')) {
+                    const style = getComputedStyle(node);
+                    if (style.visibility !== 'visible' || style.display === 'none') continue;
+                    const box = node.getBoundingClientRect();
+                    if (box.width < 2 || box.height < 2) continue;   // empty, or visually hidden (1px)
+                    let onPurpose = false;
+                    let inScroller = false;
+                    for (let up = node.parentElement; up && up !== document.body; up = up.parentElement) {
+                        const around = getComputedStyle(up);
+                        if (scrolls(around.overflowX) && !scrolls(around.overflowY)) { onPurpose = true; break; }
+                        if (scrolls(around.overflowX)) { inScroller = true; break; }
+                    }
+                    if (onPurpose) continue;
+                    if (!inScroller && (box.right > width + 1 || box.left < -1)) {
+                        problems.push(path(node) + ' spans ' + Math.round(box.left) + '..' + Math.round(box.right)
+                                + 'px of ' + width + 'px');
+                    }
+                    const field = ['TEXTAREA', 'INPUT', 'SELECT'].includes(node.tagName);
+                    if (!field && scrolls(style.overflowX) && scrolls(style.overflowY)
+                            && node.scrollWidth > node.clientWidth + 1) {
+                        problems.push(path(node) + ' scrolls sideways: ' + node.scrollWidth + 'px in '
+                                + node.clientWidth + 'px');
+                    }
+                }
+                return problems.slice(0, 20);
+                """);
+        Assertions.assertTrue(problems.isEmpty(),
+                () -> "horizontal overflow at " + sizeLabel() + " on " + where + ":\n  "
+                        + String.join("\n  ", problems));
     }
 
     /** Saves a screenshot as target/screenshots/{name}.png. */

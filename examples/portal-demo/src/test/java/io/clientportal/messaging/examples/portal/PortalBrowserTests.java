@@ -13,8 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,12 +33,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The portal in real browsers: the application runs on a random port with its real page, and two headless
- * Chromium sessions (a "team" and a "client" window) use it as people would. Each test leaves a screenshot in
- * target/screenshots. Without Chromium the suite is skipped locally, but fails under CI.
+ * Chromium sessions (a "team" and a "client" window) use it as people would: access switched live, announcements
+ * arriving, attachments, a dropped stream. (Chatting, participants, edits, receipts, offline sends and hostile text
+ * at three window sizes are {@link PortalChatBrowserTests}.) Each test leaves a screenshot in target/screenshots.
+ * Without Chromium the suite is skipped locally, but fails under CI.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:portal-browser-tests;DB_CLOSE_DELAY=-1",
@@ -104,74 +103,6 @@ class PortalBrowserTests {
         if (client != null) {
             client.close();
         }
-    }
-
-    @Test
-    void anAgentAndAClientChatLive() throws IOException {
-        String question = "Are the menu boards ready? " + tag();
-        String answer = "Yes, sending them over now " + tag();
-        team.driver().manage().deleteAllCookies();
-        team.driver().get("http://localhost:" + port + "/login");
-        team.waitFor(By.cssSelector(".demo-user[data-username='olivia']"));
-        team.screenshot("login");
-        team.signIn("aiden", "Aiden Brooks");
-        client.signIn("alice", "Alice Baker");
-
-        client.send(question);
-        // The agent's inbox shows it live: an unread badge and the preview, before the conversation is opened.
-        By acmeRow = By.cssSelector(".inbox-item[data-client-account-id='acme']");
-        team.until(ExpectedConditions.textToBePresentInElementLocated(acmeRow, "Alice Baker: " + question));
-        team.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".inbox-item[data-client-account-id='acme'] .badge")));
-        team.until(d -> d.findElements(By.cssSelector(".inbox-item")).get(0)
-                .getAttribute("data-client-account-id").equals("acme"));
-
-        team.open("acme");
-        team.messageWithText(question);
-        team.until(ExpectedConditions.invisibilityOfElementLocated(
-                By.cssSelector(".inbox-item[data-client-account-id='acme'] .badge")));
-        team.send(answer);
-
-        client.messageWithText(answer);
-        // The agent read Alice's question: her page shows the read marker as it happens (a client is told the
-        // team's reading under the name the server gives, so no internal watcher is named).
-        client.until(d -> d.findElements(By.cssSelector("#message-list .receipt")).stream()
-                .anyMatch(receipt -> receipt.getText().startsWith("Seen by ")));
-        team.screenshot("chat-team");
-        client.screenshot("chat-client");
-
-        // Bob works at the same organisation: he sees both sides of Alice's conversation.
-        client.signIn("bob", "Bob Stone");
-        client.messageWithText(question);
-        client.messageWithText(answer);
-        assertThat(client.driver().findElements(By.id("inbox-list")).get(0).isDisplayed()).isFalse();
-    }
-
-    @Test
-    void aManagerAddsAndRemovesAParticipant() throws IOException {
-        team.signIn("maya", "Maya Chen");
-        client.signIn("aiden", "Aiden Brooks");
-        assertThat(client.driver().findElements(By.cssSelector(".inbox-item[data-client-account-id='globex']")))
-                .isEmpty();
-
-        team.open("globex");
-        team.waitFor(By.id("add-participants")).click();
-        WebElement aiden = team.waitFor(By.cssSelector("#add-candidates li[data-team-member-id='aiden']"));
-        aiden.findElement(By.cssSelector("input[type=checkbox]")).click();
-        team.screenshot("add-participants-dialog");
-        team.driver().findElement(By.id("add-submit")).click();
-        team.until(ExpectedConditions.invisibilityOfElementLocated(By.id("add-dialog")));
-        team.until(ExpectedConditions.textToBe(
-                By.cssSelector("#participant-list [data-team-member-id='aiden'] .access"), "Write"));
-
-        // Aiden's inbox gains the conversation live.
-        client.inboxRow("globex");
-        team.screenshot("participants-sidebar");
-
-        choose(team, "aiden", "Remove from chat");
-        team.until(ExpectedConditions.invisibilityOfElementLocated(
-                By.cssSelector("#participant-list [data-team-member-id='aiden']")));
-        client.until(ExpectedConditions.invisibilityOfElementLocated(
-                By.cssSelector(".inbox-item[data-client-account-id='globex']")));
     }
 
     @Test
@@ -285,28 +216,6 @@ class PortalBrowserTests {
         Path downloaded = team.downloads().resolve("prices & 'specials'.txt");
         team.until(d -> Files.exists(downloaded) && sizeOf(downloaded) == content.getBytes(StandardCharsets.UTF_8).length);
         assertThat(Files.readString(downloaded, StandardCharsets.UTF_8)).isEqualTo(content);
-    }
-
-    @Test
-    void markupInAMessageIsShownAsText() throws IOException {
-        String payload = "<img src=x onerror=alert(1)> " + tag();
-        team.signIn("aiden", "Aiden Brooks");
-        team.open("acme");
-        client.signIn("alice", "Alice Baker");
-        client.send(payload);
-
-        WebElement shown = team.messageWithText(payload);
-        assertThat(shown.findElements(By.tagName("img"))).isEmpty();
-        team.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector(".inbox-item[data-client-account-id='acme']"), payload));
-        assertThat(client.messageWithText(payload).findElements(By.tagName("img"))).isEmpty();
-        for (Browser browser : List.of(team, client)) {
-            // onerror would have fired by now; give a dialog a moment to show up anyway.
-            assertThatThrownBy(() -> browser.until(ExpectedConditions.alertIsPresent(), Duration.ofSeconds(2)))
-                    .isInstanceOf(TimeoutException.class);
-            assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
-        }
-        team.screenshot("markup-as-text");
     }
 
     @Test
