@@ -6,9 +6,9 @@
  * ({announcement}) when the server accepted one.
  */
 import { MessagingElement } from '../element.js';
-import { avatar, el, fileSize } from '../dom.js';
+import { avatar, el } from '../dom.js';
 import { dialogShell } from '../modal.js';
-import { fileProblem } from '../strings.js';
+import { uploadChips, uploadInto } from '../uploads.js';
 
 export class MessagingAnnouncementDialog extends MessagingElement {
     build(ctx) {
@@ -174,41 +174,11 @@ export class MessagingAnnouncementDialog extends MessagingElement {
     }
 
     async upload(files) {
-        for (const file of files) {
-            const problem = fileProblem(file, this.ctx.limits);
-            if (problem) {
-                this.#alert(problem);
-                continue;
-            }
-            const item = { file, attachment: null, failed: false };
-            this.uploads.push(item);
-            this.renderTray();
-            try {
-                item.attachment = await this.ctx.client.upload(file);
-            } catch (error) {
-                item.failed = true;
-                this.#alert(`“${file.name}”: ${this.ctx.errorText(error, 'upload')}`);
-            }
-            this.renderTray();
-        }
+        await uploadInto(this, files, text => this.#alert(text));
     }
 
     renderTray() {
-        const s = this.s;
-        this.tray.replaceChildren(...this.uploads.map(item => {
-            const remove = el('button', { type: 'button', class: 'mu-chip-remove chip-remove',
-                'aria-label': `${s.removeAttachment} ${item.file.name}` }, '×');
-            remove.addEventListener('click', () => {
-                this.uploads = this.uploads.filter(other => other !== item);
-                this.renderTray();
-            });
-            const state = item.failed ? ' failed' : item.attachment ? ' ready' : '';
-            return el('span', { class: `mu-chip chip${state}` },
-                el('span', { class: 'mu-chip-name chip-name' }, item.file.name),
-                el('span', { class: 'mu-muted muted small' },
-                    item.failed ? s.uploadFailed : item.attachment ? fileSize(item.attachment.size) : s.uploading),
-                remove);
-        }));
+        this.tray.replaceChildren(...uploadChips(this));
     }
 
     #alert(text) {

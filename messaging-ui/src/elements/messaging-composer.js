@@ -6,8 +6,8 @@
  * the box. For the team: the reply/note switch, @mentions and saved replies. Used inside messaging-conversation.
  */
 import { MessagingElement } from '../element.js';
-import { ICONS, el, fileSize, icon } from '../dom.js';
-import { fileProblem } from '../strings.js';
+import { ICONS, el, icon } from '../dom.js';
+import { uploadChips, uploadInto } from '../uploads.js';
 import { MentionPicker } from '../mentions.js';
 import { wireSavedReplies } from '../saved-replies.js';
 
@@ -173,45 +173,14 @@ export class MessagingComposer extends MessagingElement {
     }
 
     async upload(files) {
-        for (const file of files) {
-            const problem = fileProblem(file, this.ctx.limits);
-            if (problem) {
-                this.showError(problem);
-                continue;
-            }
+        // A file is part of the draft: the draft's id is made with its first attachment, as with its first letter.
+        await uploadInto(this, files, text => this.showError(text), () => {
             if (!this.draftId) this.draftId = newId();
-            const item = { file, attachment: null, failed: false };
-            this.uploads.push(item);
-            this.renderTray();
-            try {
-                item.attachment = await this.ctx.client.upload(file);
-            } catch (error) {
-                item.failed = true;
-                this.showError(`“${file.name}”: ${this.ctx.errorText(error, 'upload')}`);
-            }
-            this.renderTray();
-        }
+        });
     }
 
     renderTray() {
-        const s = this.s;
-        this.tray.replaceChildren(...this.uploads.map(item => {
-            const state = item.failed ? ' failed' : item.attachment ? ' ready' : '';
-            const chip = el('span', { class: `mu-chip chip${state}` },
-                el('span', { class: 'mu-chip-name chip-name' },
-                    item.attachment ? item.attachment.filename : item.file.name),
-                el('span', { class: 'mu-muted muted small' },
-                    item.failed ? s.uploadFailed : item.attachment ? fileSize(item.attachment.size) : s.uploading));
-            const remove = el('button', { type: 'button', class: 'mu-chip-remove chip-remove',
-                'aria-label': `${s.removeAttachment} ${item.file.name}` }, '×');
-            remove.addEventListener('click', () => {
-                this.uploads = this.uploads.filter(other => other !== item);
-                this.renderTray();
-                this.text.focus();
-            });
-            chip.append(remove);
-            return chip;
-        }));
+        this.tray.replaceChildren(...uploadChips(this, () => this.text.focus()));
     }
 }
 
