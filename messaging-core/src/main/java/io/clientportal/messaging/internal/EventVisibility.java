@@ -325,23 +325,8 @@ final class EventVisibility {
     /** The facts with one member's participant access in one conversation told. */
     private static Facts withParticipant(Facts facts, ConversationId conversation, String member,
                                          Optional<Access> access) {
-        return new Facts() {
-            @Override
-            public Optional<TeamMember> teamMember(String id) {
-                return facts.teamMember(id);
-            }
-
-            @Override
-            public Optional<ClientUser> clientUser(String id) {
-                return facts.clientUser(id);
-            }
-
-            @Override
-            public Optional<Access> participantAccess(ConversationId conversationId, String teamMemberId) {
-                return conversationId.equals(conversation) && teamMemberId.equals(member) ? access
-                        : facts.participantAccess(conversationId, teamMemberId);
-            }
-        };
+        return facts.withParticipantAccess(conversation, teamMemberId -> teamMemberId.equals(member) ? access
+                : facts.participantAccess(conversation, teamMemberId));
     }
 
     /**

@@ -22,6 +22,32 @@ interface Facts {
 
     Optional<Access> participantAccess(ConversationId conversationId, String teamMemberId);
 
+    /**
+     * These facts, with the participant access of the members of one conversation told by {@code accessOf}
+     * (a member's access there, or empty for none) rather than looked up: what a caller has just read or is about to
+     * write. Other conversations' come from these facts.
+     */
+    default Facts withParticipantAccess(ConversationId conversation, Function<String, Optional<Access>> accessOf) {
+        Facts facts = this;
+        return new Facts() {
+            @Override
+            public Optional<TeamMember> teamMember(String id) {
+                return facts.teamMember(id);
+            }
+
+            @Override
+            public Optional<ClientUser> clientUser(String id) {
+                return facts.clientUser(id);
+            }
+
+            @Override
+            public Optional<Access> participantAccess(ConversationId conversationId, String teamMemberId) {
+                return conversationId.equals(conversation) ? accessOf.apply(teamMemberId)
+                        : facts.participantAccess(conversationId, teamMemberId);
+            }
+        };
+    }
+
     /** Facts read from the store in the caller's unit of work. */
     static Facts direct(StoreTransaction tx) {
         return new Facts() {

@@ -90,7 +90,7 @@ final class ReadReceipts {
         // The members' access here, in one query for all of them (not one per member on a cold cache).
         Map<String, Access> accesses = team.isEmpty() ? Map.of() : store.conversations().participantAccesses(
                 List.of(id), team.stream().map(h -> h.reader().id()).toList()).getOrDefault(id, Map.of());
-        Facts facts = withAccesses(cached, id, accesses);
+        Facts facts = cached.withParticipantAccess(id, member -> Optional.ofNullable(accesses.get(member)));
         long furthest = 0;
         for (ReadHorizonRow horizon : team) {
             Authorizer.Subject member = context.authorizer.subject(facts, horizon.reader());
@@ -112,26 +112,5 @@ final class ReadReceipts {
         }
         return facts.clientUser(reader.id()).filter(user -> user.accountId().equals(accountId))
                 .map(ClientUser::displayName);
-    }
-
-    /** The cached facts with the participant access of one conversation as just loaded. */
-    private static Facts withAccesses(Facts cached, ConversationId id, Map<String, Access> accesses) {
-        return new Facts() {
-            @Override
-            public Optional<TeamMember> teamMember(String memberId) {
-                return cached.teamMember(memberId);
-            }
-
-            @Override
-            public Optional<ClientUser> clientUser(String userId) {
-                return cached.clientUser(userId);
-            }
-
-            @Override
-            public Optional<Access> participantAccess(ConversationId conversationId, String teamMemberId) {
-                return conversationId.equals(id) ? Optional.ofNullable(accesses.get(teamMemberId))
-                        : cached.participantAccess(conversationId, teamMemberId);
-            }
-        };
     }
 }
