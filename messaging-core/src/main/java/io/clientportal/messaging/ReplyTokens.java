@@ -165,7 +165,11 @@ public final class ReplyTokens {
         return out.toString();
     }
 
-    /** The bytes, or {@code null} for a character outside the alphabet. */
+    /**
+     * The bytes, or {@code null} for a character outside the alphabet or a text {@link #encode} would not write: the
+     * last character carries bits past the last byte, and a decoder that ignored them would take several texts for
+     * one token, so a token altered in its last character could still verify.
+     */
     private static byte[] decode(String text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() * 5 / 8);
         int buffer = 0;
@@ -181,6 +185,9 @@ public final class ReplyTokens {
                 out.write((buffer >> (bits - 8)) & 0xff);
                 bits -= 8;
             }
+        }
+        if (bits >= 5 || (buffer & ((1 << bits) - 1)) != 0) {
+            return null;
         }
         return out.toByteArray();
     }

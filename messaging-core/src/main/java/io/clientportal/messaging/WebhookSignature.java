@@ -63,18 +63,11 @@ public final class WebhookSignature {
         if (Math.abs(now.getEpochSecond() - seconds) > tolerance.toSeconds()) {
             return false;
         }
-        byte[] expected = hmac(secret, id + "." + seconds + "." + body);
+        // Compared as text, not as decoded bytes: Base64 ignores a last character's spare bits, so a decoded
+        // comparison would accept a signature altered in its last character.
+        byte[] expected = sign(secret, id, seconds, body).getBytes(StandardCharsets.US_ASCII);
         for (String candidate : signatureHeader.trim().split(" +")) {
-            if (!candidate.startsWith("v1,")) {
-                continue;
-            }
-            byte[] given;
-            try {
-                given = Base64.getDecoder().decode(candidate.substring(3));
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            if (MessageDigest.isEqual(expected, given)) {
+            if (MessageDigest.isEqual(expected, candidate.getBytes(StandardCharsets.UTF_8))) {
                 return true;
             }
         }

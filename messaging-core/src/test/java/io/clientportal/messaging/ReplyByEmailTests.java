@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,7 +81,7 @@ class ReplyByEmailTests {
                 .issue("default", client, conversation);
         char last = genuine.charAt(genuine.length() - 1);
         String tampered = genuine.substring(0, genuine.length() - 1) + (last == 'a' ? 'b' : 'a');
-        for (String token : List.of(forged, tampered, "", "not a token!", genuine.substring(0, 20))) {
+        for (String token : List.of(forged, tampered, genuine + "a", "", "not a token!", genuine.substring(0, 20))) {
             assertThat(messaging.notifications().receiveReply(new InboundReply(token, "<x@y>", "Hi", List.of()))
                     .status()).isEqualTo(ReplyOutcome.Status.REFUSED);
         }
@@ -88,6 +89,22 @@ class ReplyByEmailTests {
         assertThat(messaging.notifications().receiveReply(new InboundReply(genuine, "<x@y>", "Hi", List.of()))
                 .status()).isEqualTo(ReplyOutcome.Status.REFUSED);
         assertThat(history()).isEmpty();
+    }
+
+    @Test
+    void aTokenAlteredInItsLastCharacterIsRefused() {
+        // The last base32 character carries bits past the last byte; a decoder that ignored them took up to 15 other
+        // last characters for the genuine token (the CI run of 2026-12-02 met one).
+        for (String tenant : List.of("default", "t", "tenant-with-a-longer-name")) {
+            String genuine = tokens.issue(tenant, client, conversation);
+            String stem = genuine.substring(0, genuine.length() - 1);
+            for (char c : "abcdefghijklmnopqrstuvwxyz234567".toCharArray()) {
+                String altered = stem + c;
+                assertThat(tokens.verify(altered).isPresent()).as(altered).isEqualTo(altered.equals(genuine));
+                assertThat(tokens.verify(altered.toUpperCase(Locale.ROOT)).isPresent())
+                        .isEqualTo(altered.equals(genuine));
+            }
+        }
     }
 
     @Test

@@ -67,6 +67,14 @@ class WebhookTests {
                 then.plus(Duration.ofMinutes(6)))).isFalse();
         assertThat(WebhookSignature.verify(secret, id, "not a time", body, signature)).isFalse();
         assertThat(WebhookSignature.verify(secret, id, "1614265330", body, null)).isFalse();
+        // The last character before the padding carries two spare bits: "1OF=" decodes to the same bytes as "1OE=",
+        // and a verifier that compared decoded bytes took it (and three more) for the genuine signature.
+        String stem = signature.substring(0, signature.length() - 2);
+        for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray()) {
+            String altered = stem + c + "=";
+            assertThat(WebhookSignature.verify(secret, id, "1614265330", body, altered, tolerance, then))
+                    .as(altered).isEqualTo(altered.equals(signature));
+        }
     }
 
     @Test

@@ -65,8 +65,11 @@ public final class UnsubscribeTokens {
         }
         try {
             byte[] body = DECODER.decode(token.substring(0, dot));
-            byte[] signature = DECODER.decode(token.substring(dot + 1));
-            if (!MessageDigest.isEqual(mac(body), signature)) {
+            // The whole token compared with the one issued for its body, as text: Base64 ignores a last
+            // character's spare bits, so comparing decoded bytes took a link altered there for the genuine one.
+            String genuine = ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(mac(body));
+            if (!MessageDigest.isEqual(genuine.getBytes(StandardCharsets.UTF_8),
+                    token.getBytes(StandardCharsets.UTF_8))) {
                 return Optional.empty();
             }
             String[] parts = new String(body, StandardCharsets.UTF_8).split("\n", -1);
