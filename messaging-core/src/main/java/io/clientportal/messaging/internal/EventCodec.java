@@ -102,8 +102,15 @@ final class EventCodec {
     }
 
     NewEvent encode(MessagingEvent event) {
-        return new NewEvent(event.type(), event.conversationId(), payloadMapper.writeValueAsString(event),
-                event.at());
+        String payload = event instanceof MessagePosted posted ? MessageEventJson.posted(posted)
+                : event instanceof MessageEdited edited ? MessageEventJson.edited(edited)
+                : mapperPayload(event);
+        return new NewEvent(event.type(), event.conversationId(), payload, event.at());
+    }
+
+    /** The payload as the mapper writes it: {@link MessageEventJson} writes the same for the message events. */
+    String mapperPayload(MessagingEvent event) {
+        return payloadMapper.writeValueAsString(event);
     }
 
     /**

@@ -4,8 +4,11 @@ import io.clientportal.messaging.model.Access;
 import io.clientportal.messaging.model.ClientUser;
 import io.clientportal.messaging.model.ConversationId;
 import io.clientportal.messaging.model.TeamMember;
+import io.clientportal.messaging.spi.ClientUserRow;
+import io.clientportal.messaging.spi.LockedConversation;
 import io.clientportal.messaging.spi.SeqReservation;
 import io.clientportal.messaging.spi.StoreTransaction;
+import io.clientportal.messaging.spi.TeamMemberRow;
 
 import java.util.Optional;
 import java.util.function.Function;
@@ -70,20 +73,30 @@ interface Facts {
 
     /** The author facts a store read with a seq ({@link StoreTransaction#takeSeqFor}): only the author's. */
     static Facts of(SeqReservation reservation) {
+        return ofOne(reservation.teamMember(), reservation.clientUser(), reservation.participantAccess());
+    }
+
+    /** The actor facts a store read with a conversation's lock ({@link StoreTransaction#lockFor}): only theirs. */
+    static Facts of(LockedConversation locked) {
+        return ofOne(locked.teamMember(), locked.clientUser(), locked.participantAccess());
+    }
+
+    /** One actor's facts, as a store read them (each {@code null} where there is none). */
+    private static Facts ofOne(TeamMemberRow teamMember, ClientUserRow clientUser, Access participantAccess) {
         return new Facts() {
             @Override
             public Optional<TeamMember> teamMember(String id) {
-                return Optional.ofNullable(reservation.teamMember()).map(Records::teamMember);
+                return Optional.ofNullable(teamMember).map(Records::teamMember);
             }
 
             @Override
             public Optional<ClientUser> clientUser(String id) {
-                return Optional.ofNullable(reservation.clientUser()).map(Records::clientUser);
+                return Optional.ofNullable(clientUser).map(Records::clientUser);
             }
 
             @Override
             public Optional<Access> participantAccess(ConversationId conversationId, String teamMemberId) {
-                return Optional.ofNullable(reservation.participantAccess());
+                return Optional.ofNullable(participantAccess);
             }
         };
     }

@@ -23,6 +23,7 @@ import io.clientportal.messaging.model.ReadReceipt;
 import io.clientportal.messaging.spi.AttachmentRow;
 import io.clientportal.messaging.spi.ConversationRow;
 import io.clientportal.messaging.spi.DuplicateKeyException;
+import io.clientportal.messaging.spi.LockedConversation;
 import io.clientportal.messaging.spi.MessageRow;
 import io.clientportal.messaging.spi.ObservedOperation;
 import io.clientportal.messaging.spi.Permission;
@@ -140,8 +141,9 @@ final class MessageService implements Messages {
         context.notifications.posted(store, reservation.clientAccountId(), row);
         tx.emit(new MessagePosted(null, tenantId, id, createdAt, Records.message(row), row.clientSeq()));
         mentions.record(tx, id, row.id(), seq, createdAt, toTell);
-        // A client writing again needs the team again, whatever the team last set.
-        if (!actor.isTeamMember() && store.conversations().reopen(id, createdAt)) {
+        // A client writing again needs the team again, whatever the team last set (an open one stays as it is).
+        if (!actor.isTeamMember() && reservation.teamStatus() != ConversationStatus.OPEN
+                && store.conversations().reopen(id, createdAt)) {
             tx.emit(new ConversationStatusChanged(null, tenantId, id, createdAt, ConversationStatus.OPEN, actor));
         }
         return new PostResult(Records.message(row, clientView), true);
@@ -339,9 +341,11 @@ final class MessageService implements Messages {
         }
         context.transactions.write(tenantId, tx -> {
             StoreTransaction store = tx.store();
-            ConversationRow conversation = store.conversations().find(id)
-                    .orElseThrow(() -> Errors.conversationNotFound(id));
-            Facts facts = Facts.direct(store);
+            // The conversation under its lock, with the reader's facts, in one round trip: the horizon is decided
+            // over the last seq as it stays until commit.
+            LockedConversation locked = store.lockFor(id, actor).orElseThrow(() -> Errors.conversationNotFound(id));
+            ConversationRow conversation = locked.conversation();
+            Facts facts = Facts.of(locked);
             Authorizer.Subject subject = context.authorizer.subject(facts, actor);
             context.authorizer.require(facts, subject, id, conversation.clientAccountId(), Permission.VIEW);
             // A client reads in client seqs, up to the last message it sees; the team in team seqs.
@@ -356,16 +360,34 @@ final class MessageService implements Messages {
                 // they see, as its client seq (at a note it is not told: a read that did not move in their view
                 // would tell them that something they do not see was read), and only a member's whose reads clients
                 // are told (ReadReceipts#toldToClients, decided as of the read: replays tell it the same).
-                MessageRow at = store.messages().page(id, null, horizon - 1, 1, clientView).stream().findFirst()
-                        .orElse(null);
-                long teamSeq = clientView ? (at == null ? horizon : at.seq()) : horizon;
+                ReadPosition at = readPosition(store, conversation, horizon, clientView);
+                long teamSeq = clientView ? at.seq() : horizon;
                 boolean told = clientView || ReadReceipts.toldToClients(context.authorizer, facts, subject, id,
                         conversation.clientAccountId());
-                long clientSeq = clientView ? horizon : at == null || at.internal() || !told ? 0 : at.clientSeq();
+                long clientSeq = clientView ? horizon : at.internal() || !told ? 0 : at.clientSeq();
                 tx.emit(new ConversationRead(null, tenantId, id, context.now(), actor, teamSeq, clientSeq));
             }
             return null;
         });
+    }
+
+    /** Where a horizon is in both views: the seq and client seq of the message it is at, and whether it is a note. */
+    private record ReadPosition(long seq, long clientSeq, boolean internal) {
+    }
+
+    /**
+     * The message a horizon (in the reader's view) is at. In a conversation without notes (as many messages as
+     * messages clients see) every message's client seq is its seq, so nothing need be read; else the message is.
+     * A horizon at no stored message is at itself in the team's view and at none in the clients'.
+     */
+    private static ReadPosition readPosition(StoreTransaction store, ConversationRow conversation, long horizon,
+                                             boolean clientView) {
+        if (conversation.lastSeq() == conversation.lastClientSeq()) {
+            return new ReadPosition(horizon, horizon, false);
+        }
+        return store.messages().page(conversation.id(), null, horizon - 1, 1, clientView).stream().findFirst()
+                .map(at -> new ReadPosition(at.seq(), at.clientSeq(), at.internal()))
+                .orElse(new ReadPosition(horizon, 0, true));
     }
 
     @Override

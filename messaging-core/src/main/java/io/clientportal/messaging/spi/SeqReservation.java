@@ -1,6 +1,7 @@
 package io.clientportal.messaging.spi;
 
 import io.clientportal.messaging.model.Access;
+import io.clientportal.messaging.model.ConversationStatus;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -21,13 +22,21 @@ import java.util.Objects;
  *                          later of the time asked for and the previous message's): the new message's creation
  *                          time; never {@code null}
  * @param clientSeq         the new message's clientSeq ({@link SeqTaken#clientSeq})
+ * @param teamStatus        the conversation's team status as the lock found it, or {@code null} when the store did
+ *                          not read it (the core then asks {@link ConversationRows#reopen} whether it was open)
  */
 public record SeqReservation(long seq, String clientAccountId, TeamMemberRow teamMember, ClientUserRow clientUser,
-                             Access participantAccess, Instant at, long clientSeq) {
+                             Access participantAccess, Instant at, long clientSeq, ConversationStatus teamStatus) {
 
     public SeqReservation {
         Objects.requireNonNull(clientAccountId, "clientAccountId must not be null");
         Objects.requireNonNull(at, "at must not be null");
+    }
+
+    /** A reservation without the conversation's team status. */
+    public SeqReservation(long seq, String clientAccountId, TeamMemberRow teamMember, ClientUserRow clientUser,
+                          Access participantAccess, Instant at, long clientSeq) {
+        this(seq, clientAccountId, teamMember, clientUser, participantAccess, at, clientSeq, null);
     }
 
     /** A reservation in a store without internal notes, where the clients' position is the seq. */

@@ -83,6 +83,29 @@ public interface StoreTransaction {
     }
 
     /**
+     * Locks a conversation's row until the unit ends, as taking a seq does, and reads, in the same round trip, the
+     * conversation and what authorising {@code actor} there needs: its directory entry and, for a team member, their
+     * participant access. A read's first step: what it then writes (a horizon, its counts) is decided over what the
+     * lock holds still. The core authorises afterwards and throws when refused, which rolls the unit back. The
+     * default composes the areas' calls (whose writes lock as they need); a store overrides it to save round trips.
+     *
+     * @return the conversation and the facts, or empty if the conversation does not exist
+     */
+    default Optional<LockedConversation> lockFor(ConversationId id, Actor actor) {
+        Optional<ConversationRow> conversation = conversations().find(id);
+        if (conversation.isEmpty()) {
+            return Optional.empty();
+        }
+        if (actor.isTeamMember()) {
+            return Optional.of(new LockedConversation(conversation.get(),
+                    directory().teamMember(actor.id()).orElse(null), null,
+                    conversations().participantAccess(id, actor.id()).orElse(null)));
+        }
+        return Optional.of(new LockedConversation(conversation.get(), null,
+                directory().clientUser(actor.id()).orElse(null), null));
+    }
+
+    /**
      * Takes the next seq of a conversation ({@link ConversationRows#takeSeq}) and reads, in the same round trip,
      * what authorising {@code author} there needs: the conversation's client account, the author's directory entry
      * and, for a team member, their participant access. The core authorises afterwards and throws when refused,
@@ -106,14 +129,15 @@ public interface StoreTransaction {
         if (taken.isEmpty()) {
             return Optional.empty();
         }
-        String accountId = conversations().find(id).orElseThrow().clientAccountId();
+        ConversationRow conversation = conversations().find(id).orElseThrow();
         if (author.isTeamMember()) {
-            return Optional.of(new SeqReservation(taken.get().seq(), accountId,
+            return Optional.of(new SeqReservation(taken.get().seq(), conversation.clientAccountId(),
                     directory().teamMember(author.id()).orElse(null), null,
                     conversations().participantAccess(id, author.id()).orElse(null), taken.get().at(),
-                    taken.get().clientSeq()));
+                    taken.get().clientSeq(), conversation.teamStatus()));
         }
-        return Optional.of(new SeqReservation(taken.get().seq(), accountId, null,
-                directory().clientUser(author.id()).orElse(null), null, taken.get().at(), taken.get().clientSeq()));
+        return Optional.of(new SeqReservation(taken.get().seq(), conversation.clientAccountId(), null,
+                directory().clientUser(author.id()).orElse(null), null, taken.get().at(), taken.get().clientSeq(),
+                conversation.teamStatus()));
     }
 }

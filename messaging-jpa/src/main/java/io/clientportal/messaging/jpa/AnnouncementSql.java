@@ -150,7 +150,9 @@ final class AnnouncementSql implements AnnouncementRows {
     public List<ConversationId> targets(AnnouncementId id, ConversationId after, int limit) {
         String sql = "SELECT conversation_id FROM messaging_announcement_target WHERE tenant_id = ?"
                 + " AND announcement_id = ?" + (after == null ? "" : " AND conversation_id > ?")
-                + " ORDER BY conversation_id LIMIT ?";
+                // The key's equality columns lead the order: only then does H2 read the key in order and stop at
+                // the chunk (else every chunk read and sorted all targets after it: 50,054 rows for one of 5,000).
+                + " ORDER BY tenant_id, announcement_id, conversation_id LIMIT ?";
         Object[] parameters = after == null ? new Object[]{tenantId, id.value(), limit}
                 : new Object[]{tenantId, id.value(), after.value(), limit};
         return jdbc.query(sql, row -> new ConversationId(uuid(row, "conversation_id")), parameters);

@@ -8,6 +8,7 @@ import io.clientportal.messaging.model.TeamRole;
 import io.clientportal.messaging.spi.ClientUserRow;
 import io.clientportal.messaging.spi.ConversationRow;
 import io.clientportal.messaging.spi.ConversationRows;
+import io.clientportal.messaging.spi.LockedConversation;
 import io.clientportal.messaging.spi.ParticipantRow;
 import io.clientportal.messaging.spi.SeqReservation;
 import io.clientportal.messaging.spi.SeqTaken;
@@ -159,11 +160,14 @@ final class ConversationSql implements ConversationRows {
         return taken;
     }
 
-    /** {@link #takeSeq} joined with the author's directory row (and participant row): a post's one statement. */
+    /**
+     * {@link #takeSeq} joined with the author's directory row (and participant row), with the team status the
+     * post may reopen: a post's one statement.
+     */
     Optional<SeqReservation> takeSeqFor(ConversationId id, Actor author, Instant at, boolean internal) {
         if (author.isTeamMember()) {
             return counted(id, jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.client_account_id,"
-                            + " t.display_name, t.role, p.access, c.last_message_at, c.last_client_seq",
+                            + " t.display_name, t.role, p.access, c.last_message_at, c.last_client_seq, c.team_status",
                             " LEFT JOIN messaging_team_member t ON t.tenant_id = c.tenant_id"
                             + " AND t.id = ? LEFT JOIN messaging_participant p ON p.tenant_id = c.tenant_id"
                             + " AND p.conversation_id = c.id AND p.team_member_id = ?", internal),
@@ -173,20 +177,57 @@ final class ConversationSql implements ConversationRows {
                         return new SeqReservation(row.getLong(1), row.getString(2), name == null ? null
                                 : new TeamMemberRow(author.id(), name, TeamRole.valueOf(row.getString(4))), null,
                                 access == null ? null : Access.valueOf(access), Jdbc.instant(row, "last_message_at"),
-                                row.getLong(7));
+                                row.getLong(7), ConversationStatus.valueOf(row.getString(8)));
                     }, withSeqParameters(at, internal, tenantId, id.value(), author.id(), author.id())),
                     SeqReservation::at);
         }
         return counted(id, jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.client_account_id, u.account_id,"
-                        + " u.display_name, c.last_message_at, c.last_client_seq",
+                        + " u.display_name, c.last_message_at, c.last_client_seq, c.team_status",
                         " LEFT JOIN messaging_client_user u ON u.tenant_id = c.tenant_id"
                         + " AND u.id = ?", internal),
                 row -> {
                     String accountId = row.getString(3);
                     return new SeqReservation(row.getLong(1), row.getString(2), null, accountId == null ? null
                             : new ClientUserRow(author.id(), accountId, row.getString(4)), null,
-                            Jdbc.instant(row, "last_message_at"), row.getLong(6));
+                            Jdbc.instant(row, "last_message_at"), row.getLong(6),
+                            ConversationStatus.valueOf(row.getString(7)));
                 }, withSeqParameters(at, internal, tenantId, id.value(), author.id())), SeqReservation::at);
+    }
+
+    /**
+     * The conversation's row locked and read with the actor's directory row (and participant row) as scalar
+     * subqueries by key: one statement, which locks only the conversation's row (a join would lock the member's row
+     * on H2, and make the same member's reads in other conversations wait).
+     */
+    Optional<LockedConversation> lockFor(ConversationId id, Actor actor) {
+        Optional<LockedConversation> locked;
+        if (actor.isTeamMember()) {
+            String member = " FROM messaging_team_member t WHERE t.tenant_id = c.tenant_id AND t.id = ?)";
+            locked = jdbc.queryOne(SELECT.replace(" FROM messaging_conversation c", ", (SELECT t.display_name"
+                            + member + " AS t_name, (SELECT t.role" + member + " AS t_role, (SELECT p.access"
+                            + " FROM messaging_participant p WHERE p.tenant_id = c.tenant_id AND p.conversation_id"
+                            + " = c.id AND p.team_member_id = ?) AS p_access FROM messaging_conversation c")
+                            + " WHERE c.tenant_id = ? AND c.id = ? FOR UPDATE",
+                    row -> {
+                        String name = row.getString("t_name");
+                        String access = row.getString("p_access");
+                        return new LockedConversation(Rows.conversation(row), name == null ? null
+                                : new TeamMemberRow(actor.id(), name, TeamRole.valueOf(row.getString("t_role"))),
+                                null, access == null ? null : Access.valueOf(access));
+                    }, actor.id(), actor.id(), actor.id(), tenantId, id.value());
+        } else {
+            String user = " FROM messaging_client_user u WHERE u.tenant_id = c.tenant_id AND u.id = ?)";
+            locked = jdbc.queryOne(SELECT.replace(" FROM messaging_conversation c", ", (SELECT u.account_id" + user
+                            + " AS u_account, (SELECT u.display_name" + user + " AS u_name"
+                            + " FROM messaging_conversation c") + " WHERE c.tenant_id = ? AND c.id = ? FOR UPDATE",
+                    row -> {
+                        String accountId = row.getString("u_account");
+                        return new LockedConversation(Rows.conversation(row), null, accountId == null ? null
+                                : new ClientUserRow(actor.id(), accountId, row.getString("u_name")), null);
+                    }, actor.id(), actor.id(), tenantId, id.value());
+        }
+        locked.ifPresent(found -> counts.locked(id.value()));
+        return locked;
     }
 
     // --- participants ----------------------------------------------------------------------------------------

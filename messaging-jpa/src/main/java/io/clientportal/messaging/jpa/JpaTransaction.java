@@ -7,6 +7,7 @@ import io.clientportal.messaging.spi.AttachmentRows;
 import io.clientportal.messaging.spi.ConversationRows;
 import io.clientportal.messaging.spi.DirectoryRows;
 import io.clientportal.messaging.spi.EventRows;
+import io.clientportal.messaging.spi.LockedConversation;
 import io.clientportal.messaging.spi.MentionRows;
 import io.clientportal.messaging.spi.MessageRows;
 import io.clientportal.messaging.spi.ReadStateRows;
@@ -123,5 +124,11 @@ final class JpaTransaction implements StoreTransaction {
     @Override
     public Optional<SeqReservation> takeSeqFor(ConversationId id, Actor author, Instant at, boolean internal) {
         return conversations.takeSeqFor(id, author, at, internal);
+    }
+
+    /** One statement: the conversation locked and read with the actor's directory row (and participant row). */
+    @Override
+    public Optional<LockedConversation> lockFor(ConversationId id, Actor actor) {
+        return conversations.lockFor(id, actor);
     }
 }

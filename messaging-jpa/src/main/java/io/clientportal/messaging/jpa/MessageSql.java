@@ -9,8 +9,6 @@ import io.clientportal.messaging.spi.MessageRows;
 import io.clientportal.messaging.spi.SearchRequest;
 import io.clientportal.messaging.spi.SearchWords;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,9 +38,29 @@ final class MessageSql implements MessageRows {
     private static final String SELECT_FLAGGED = "SELECT " + Rows.MESSAGE_COLUMNS + ", " + HAS_ATTACHMENTS
             + " FROM messaging_message m";
 
+    /**
+     * The order of a page before a cursor, backwards along the key. The newest page is a statement of its own,
+     * without a cursor, rather than one bound to {@code Long.MAX_VALUE}: no sentinel for a planner to estimate
+     * (and its conversation opaque, see {@link #opaque}).
+     */
+    private static final String NEWEST_FIRST = " ORDER BY m.tenant_id DESC, m.conversation_id DESC, m.seq DESC";
+    private static final String CLIENT_NEWEST_FIRST =
+            " ORDER BY m.tenant_id DESC, m.conversation_id DESC, m.client_seq DESC";
+
     private final Jdbc jdbc;
     private final String tenantId;
     private final AttachmentSql attachments;
+
+    /**
+     * The newest page's conversation, as a value PostgreSQL's planner cannot look up in its statistics (an init plan,
+     * {@code (SELECT CAST(? AS UUID))}; elsewhere the bare marker), with the page size a literal beside it. For a
+     * conversation the statistics know to be long, a custom plan of "the last 50 of a million rows" always looked
+     * cheaper than the generic plan, so the newest page was planned anew on every call (0.1 to 0.2 ms of a 0.25 ms
+     * page); pages before a cursor took the generic plan already. The same rule as the inbox's ({@code ReadStateSql}).
+     */
+    private String opaque() {
+        return jdbc.platform().opaque("UUID");
+    }
 
     MessageSql(Jdbc jdbc, String tenantId, AttachmentSql attachments) {
         this.jdbc = jdbc;
@@ -118,10 +136,11 @@ final class MessageSql implements MessageRows {
                     + " ORDER BY m.tenant_id, m.conversation_id, m.seq LIMIT ?", mapper, tenantId, id.value(), afterSeq,
                     limit);
         } else {
-            page = new ArrayList<>(jdbc.query(SELECT_FLAGGED + " WHERE m.tenant_id = ? AND m.conversation_id = ?"
-                            + " AND m.seq < ? ORDER BY m.tenant_id DESC, m.conversation_id DESC, m.seq DESC LIMIT ?",
-                    mapper, tenantId, id.value(),
-                    beforeSeq == null ? Long.MAX_VALUE : beforeSeq, limit));
+            page = new ArrayList<>(beforeSeq == null
+                    ? jdbc.query(SELECT_FLAGGED + " WHERE m.tenant_id = ? AND m.conversation_id = " + opaque()
+                    + NEWEST_FIRST + " LIMIT " + limit, mapper, tenantId, id.value())
+                    : jdbc.query(SELECT_FLAGGED + " WHERE m.tenant_id = ? AND m.conversation_id = ? AND m.seq < ?"
+                    + NEWEST_FIRST + " LIMIT ?", mapper, tenantId, id.value(), beforeSeq, limit));
             Collections.reverse(page);
         }
         return attachments.attachTo(page, withAttachments);
@@ -136,10 +155,13 @@ final class MessageSql implements MessageRows {
                     + " AND m.internal = FALSE ORDER BY m.tenant_id, m.conversation_id, m.client_seq LIMIT ?", mapper,
                     tenantId, id.value(), afterSeq, limit);
         } else {
-            page = new ArrayList<>(jdbc.query(SELECT_FLAGGED + " WHERE m.tenant_id = ? AND m.conversation_id = ?"
-                            + " AND m.client_seq < ? AND m.internal = FALSE ORDER BY m.tenant_id DESC,"
-                            + " m.conversation_id DESC, m.client_seq DESC LIMIT ?",
-                    mapper, tenantId, id.value(), beforeSeq == null ? Long.MAX_VALUE : beforeSeq, limit));
+            page = new ArrayList<>(beforeSeq == null
+                    ? jdbc.query(SELECT_FLAGGED + " WHERE m.tenant_id = ? AND m.conversation_id = " + opaque()
+                    + " AND m.internal = FALSE" + CLIENT_NEWEST_FIRST + " LIMIT " + limit, mapper, tenantId,
+                    id.value())
+                    : jdbc.query(SELECT_FLAGGED + " WHERE m.tenant_id = ? AND m.conversation_id = ?"
+                    + " AND m.client_seq < ? AND m.internal = FALSE" + CLIENT_NEWEST_FIRST + " LIMIT ?", mapper,
+                    tenantId, id.value(), beforeSeq, limit));
             Collections.reverse(page);
         }
         return attachments.attachTo(page, withAttachments);
@@ -149,8 +171,8 @@ final class MessageSql implements MessageRows {
      * A mapper for one query of message rows with {@link #HAS_ATTACHMENTS}, reading them by position
      * ({@link Rows.MessageReader}) and noting which messages have attachments.
      */
-    private static Jdbc.RowMapper<MessageRow> flagged(Set<UUID> withAttachments) {
-        Rows.MessageReader reader = new Rows.MessageReader();
+    private Jdbc.RowMapper<MessageRow> flagged(Set<UUID> withAttachments) {
+        Rows.MessageReader reader = new Rows.MessageReader(jdbc.platform(), 1);
         return row -> {
             MessageRow message = reader.message(row);
             if (reader.hasAttachments(row)) {
@@ -158,15 +180,6 @@ final class MessageSql implements MessageRows {
             }
             return message;
         };
-    }
-
-    /** Reads a message row of a query with {@link #HAS_ATTACHMENTS}, noting whether the message has attachments. */
-    static MessageRow flagged(ResultSet row, Set<UUID> withAttachments) throws SQLException {
-        MessageRow message = Rows.message(row);
-        if (row.getBoolean("m_has_attachments")) {
-            withAttachments.add(message.id().value());
-        }
-        return message;
     }
 
     @Override

@@ -31,6 +31,19 @@ enum Platform {
             + " last_message_at = " + LATER_MESSAGE_AT + ", activity_at = " + LATER_MESSAGE_AT
             + " WHERE tenant_id = ? AND id = ?";
 
+    /**
+     * A parameter marker for a value that PostgreSQL's planner must not look up in its statistics: there an init
+     * plan, {@code (SELECT CAST(? AS type))}, elsewhere the bare marker. Where a custom plan for a value the
+     * statistics know to be rare or long looks cheaper than the generic plan, PostgreSQL plans the prepared statement
+     * anew on every call; with the value opaque, custom and generic plans cost the same and the generic one is kept
+     * ({@code PostgresPagePlanTests}).
+     *
+     * @param sqlType the parameter's SQL type, as in a {@code CAST}
+     */
+    String opaque(String sqlType) {
+        return this == POSTGRESQL ? "(SELECT CAST(? AS " + sqlType + "))" : "?";
+    }
+
     private final String scriptFolder;
     private final String nextPosition;
     private final String numbers;
@@ -71,7 +84,7 @@ enum Platform {
                 + LATER_MESSAGE_AT + " WHERE tenant_id");
         if (this == POSTGRESQL) {
             return "WITH c AS (" + update + " RETURNING tenant_id, id, client_account_id, last_seq,"
-                    + " last_message_at, last_client_seq) SELECT " + columns + " FROM c" + joins;
+                    + " last_message_at, last_client_seq, team_status) SELECT " + columns + " FROM c" + joins;
         }
         return "SELECT " + columns + " FROM FINAL TABLE (" + update + ") c" + joins;
     }

@@ -65,13 +65,18 @@ final class Rows {
     }
 
     /**
-     * Reads the message rows of one query by column position, each position found by its label once, at the first
-     * row. (H2 looks a label up anew on every {@code getXxx(label)}, upper-casing it, and builds its label map for
-     * every statement: on a history page of 50 that was a quarter of the page's time.) One per query: it keeps the
-     * positions of the result set it saw first.
+     * Reads the message rows of one query by column position, found at the first row from where
+     * {@link #MESSAGE_COLUMNS} start. (H2 looks a label up anew on every {@code getXxx(label)}, upper-casing it, and
+     * builds its label map for every statement: on a history page of 50 that was a quarter of the page's time.) One
+     * per query: it keeps the positions of the result set it saw first.
      */
     static final class MessageReader {
 
+        /** How many columns {@link #MESSAGE_COLUMNS} selects; {@link MessageSql#HAS_ATTACHMENTS} may follow them. */
+        private static final int COLUMNS = 16;
+
+        private final int known;
+        private final Platform platform;
         private ResultSet located;
         private int conversationId;
         private int seq;
@@ -91,6 +96,21 @@ final class Rows {
         private int clientSeq;
         private int hasAttachments;
 
+        /** A reader that finds {@link #MESSAGE_COLUMNS} by the label of their first column, once per query. */
+        MessageReader(Platform platform) {
+            this(platform, 0);
+        }
+
+        /**
+         * A reader of rows whose {@link #MESSAGE_COLUMNS} start at column {@code first} (1 for a query that selects
+         * them first), followed by {@link MessageSql#HAS_ATTACHMENTS} if it asks for that flag: no label is looked
+         * up (on H2 the first lookup of a query builds a map of every label, a tenth of a history page).
+         */
+        MessageReader(Platform platform, int first) {
+            this.platform = platform;
+            this.known = first;
+        }
+
         /** The row's message, without attachments, as {@link Rows#message(ResultSet)} reads it. */
         MessageRow message(ResultSet row) throws SQLException {
             locate(row);
@@ -100,8 +120,15 @@ final class Rows {
                     actor(row.getString(authorKind), row.getString(authorId)), row.getString(authorName),
                     row.getString(text), List.of(), row.getBoolean(highlighted),
                     announcement == null ? null : new AnnouncementId(announcement), row.getString(clientMessageId),
-                    instant(row, createdAt), instant(row, editedAt), instant(row, deletedAt),
+                    Jdbc.instant(row, createdAt, platform), Jdbc.instant(row, editedAt, platform),
+                    Jdbc.instant(row, deletedAt, platform),
                     Rows.mentions(row.getString(mentions)), row.getBoolean(internal), row.getLong(clientSeq));
+        }
+
+        /** Whether the row holds a message at all (an outer join's row without one has a null id). */
+        boolean present(ResultSet row) throws SQLException {
+            locate(row);
+            return row.getObject(id) != null;
         }
 
         /** The row's {@code m_has_attachments} flag ({@link MessageSql#HAS_ATTACHMENTS}). */
@@ -114,23 +141,79 @@ final class Rows {
             if (row == located) {
                 return;
             }
-            conversationId = row.findColumn("m_conversation_id");
-            seq = row.findColumn("m_seq");
-            id = row.findColumn("m_id");
-            authorKind = row.findColumn("m_author_kind");
-            authorId = row.findColumn("m_author_id");
-            authorName = row.findColumn("m_author_name");
-            text = row.findColumn("m_text");
-            highlighted = row.findColumn("m_highlighted");
-            announcementId = row.findColumn("m_announcement_id");
-            clientMessageId = row.findColumn("m_client_message_id");
-            createdAt = row.findColumn("m_created_at");
-            editedAt = row.findColumn("m_edited_at");
-            deletedAt = row.findColumn("m_deleted_at");
-            mentions = row.findColumn("m_mentions");
-            internal = row.findColumn("m_internal");
-            clientSeq = row.findColumn("m_client_seq");
-            hasAttachments = row.findColumn("m_has_attachments");
+            // MESSAGE_COLUMNS is one list, always selected whole and in its order: the rest follow the first.
+            int first = known > 0 ? known : row.findColumn("m_conversation_id");
+            conversationId = first;
+            seq = first + 1;
+            id = first + 2;
+            authorKind = first + 3;
+            authorId = first + 4;
+            authorName = first + 5;
+            text = first + 6;
+            highlighted = first + 7;
+            announcementId = first + 8;
+            clientMessageId = first + 9;
+            createdAt = first + 10;
+            editedAt = first + 11;
+            deletedAt = first + 12;
+            mentions = first + 13;
+            internal = first + 14;
+            clientSeq = first + 15;
+            hasAttachments = first + COLUMNS;
+            located = row;
+        }
+    }
+
+    /**
+     * Reads the conversation rows ({@link #CONVERSATION_COLUMNS}) of one query by column position, as
+     * {@link MessageReader} reads messages: an inbox page of 21 rows read 11 labels per row otherwise. One per query.
+     */
+    static final class ConversationReader {
+
+        private final Platform platform;
+        private ResultSet located;
+        private int id;
+        private int clientAccountId;
+        private int clientName;
+        private int lastSeq;
+        private int createdAt;
+        private int lastMessageAt;
+        private int assigneeId;
+        private int teamStatus;
+        private int teamChangedAt;
+        private int lastClientSeq;
+        private int lastClientMessageAt;
+
+        ConversationReader(Platform platform) {
+            this.platform = platform;
+        }
+
+        /** The row's conversation, as {@link Rows#conversation(ResultSet)} reads it. */
+        ConversationRow conversation(ResultSet row) throws SQLException {
+            locate(row);
+            return new ConversationRow(new ConversationId(row.getObject(id, UUID.class)),
+                    row.getString(clientAccountId), row.getString(clientName), row.getLong(lastSeq),
+                    Jdbc.instant(row, createdAt, platform), Jdbc.instant(row, lastMessageAt, platform),
+                    row.getString(assigneeId), ConversationStatus.valueOf(row.getString(teamStatus)),
+                    Jdbc.instant(row, teamChangedAt, platform), row.getLong(lastClientSeq),
+                    Jdbc.instant(row, lastClientMessageAt, platform));
+        }
+
+        private void locate(ResultSet row) throws SQLException {
+            if (row == located) {
+                return;
+            }
+            id = row.findColumn("c_id");
+            clientAccountId = row.findColumn("c_client_account_id");
+            clientName = row.findColumn("c_client_name");
+            lastSeq = row.findColumn("c_last_seq");
+            createdAt = row.findColumn("c_created_at");
+            lastMessageAt = row.findColumn("c_last_message_at");
+            assigneeId = row.findColumn("c_assignee_id");
+            teamStatus = row.findColumn("c_team_status");
+            teamChangedAt = row.findColumn("c_team_changed_at");
+            lastClientSeq = row.findColumn("c_last_client_seq");
+            lastClientMessageAt = row.findColumn("c_last_client_message_at");
             located = row;
         }
     }
@@ -159,6 +242,12 @@ final class Rows {
     }
 
     static Actor actor(String kind, String id) {
-        return new Actor(Actor.Kind.valueOf(kind), id);
+        // A switch, not Kind.valueOf: that looks the name up in a map, for every author of every row read.
+        Actor.Kind known = switch (kind) {
+            case "CLIENT_USER" -> Actor.Kind.CLIENT_USER;
+            case "TEAM_MEMBER" -> Actor.Kind.TEAM_MEMBER;
+            default -> Actor.Kind.valueOf(kind);
+        };
+        return new Actor(known, id);
     }
 }

@@ -96,7 +96,8 @@ class ReadUnitStatementTests {
                 });
     }
 
-    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+    /** Calls {@code method} on {@code target} as a proxy's handler does, throwing what the method threw. */
+    static Object invoke(Method method, Object target, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
