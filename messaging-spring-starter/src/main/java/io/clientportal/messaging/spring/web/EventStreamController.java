@@ -21,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * comments. The stream ends when the caller loses access to messaging (for example is removed from the directory);
  * a {@code StreamReset} event tells the client to reload. A client that stops reading holds up nobody else's stream,
  * events or heartbeats; once it falls {@code messaging.events.buffer-size} events behind its stream ends with a
- * {@code StreamReset} whose id resumes right after the last event it got.
+ * {@code StreamReset} whose id resumes right after the last event it got. When the application stops, its open
+ * streams end first ({@link OpenEventStreams}), so that the web server's graceful shutdown does not wait for them.
  */
 @RestController
 @RequestMapping("${messaging.web.base-path:/api/messaging}")
@@ -29,11 +30,14 @@ final class EventStreamController {
 
     private final MessagingJson json;
     private final SseHeartbeats heartbeats;
+    private final OpenEventStreams openStreams;
     private final Duration timeout;
 
-    EventStreamController(MessagingJson json, SseHeartbeats heartbeats, Duration timeout) {
+    EventStreamController(MessagingJson json, SseHeartbeats heartbeats, OpenEventStreams openStreams,
+                          Duration timeout) {
         this.json = json;
         this.heartbeats = heartbeats;
+        this.openStreams = openStreams;
         this.timeout = timeout;
     }
 
@@ -56,6 +60,7 @@ final class EventStreamController {
             }
         });
         Runnable stop = () -> {
+            openStreams.remove(stream);
             heartbeat.cancel(false);
             opened.close();
         };
@@ -66,12 +71,16 @@ final class EventStreamController {
         });
         emitter.onError(error -> stop.run());
         opened.onClose(() -> {
+            openStreams.remove(stream);
             heartbeat.cancel(false);
             stream.complete();
         });
         // Sent at once (and always before the first event), so the client knows the subscription is in place and
         // holds an id to resume from even if the stream drops before any event arrives.
         ready.sendOnce();
+        if (!openStreams.add(stream)) {
+            opened.close();   // the application is stopping: the client reconnects, to another node
+        }
         return emitter;
     }
 

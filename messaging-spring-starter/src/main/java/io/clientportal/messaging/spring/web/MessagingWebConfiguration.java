@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -187,9 +188,15 @@ public class MessagingWebConfiguration {
     }
 
     @Bean
+    OpenEventStreams messagingOpenEventStreams() {
+        return new OpenEventStreams();
+    }
+
+    @Bean
     EventStreamController messagingEventStreamController(MessagingJson json, SseHeartbeats heartbeats,
+                                                         OpenEventStreams openStreams,
                                                          MessagingProperties properties) {
-        return new EventStreamController(json, heartbeats, properties.getWeb().getSse().getTimeout());
+        return new EventStreamController(json, heartbeats, openStreams, properties.getWeb().getSse().getTimeout());
     }
 
     /** Before Spring Security's filter (at -100), which would ask an error dispatch to authenticate. */
@@ -208,6 +215,14 @@ public class MessagingWebConfiguration {
         WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> messagingTomcatErrorReports(
                 MessagingProperties properties, ProblemWriter problemWriter) {
             return new TomcatErrorReportCustomizer(normalise(properties.getWeb().getBasePath()), problemWriter);
+        }
+
+        /** {@code messaging.web.sse.socket-buffer-size}: smaller per-connection buffers for many open streams. */
+        @Bean
+        @ConditionalOnProperty(prefix = "messaging.web.sse", name = "socket-buffer-size")
+        WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> messagingTomcatSocketBuffers(
+                MessagingProperties properties) {
+            return new TomcatSocketBufferCustomizer(properties.getWeb().getSse().getSocketBufferSize());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.clientportal.messaging.spring.web;
 
 import io.clientportal.messaging.Messaging;
+import io.clientportal.messaging.model.MessagingStatus;
 import io.clientportal.messaging.spring.web.HttpCaller.Answer;
 import io.clientportal.messaging.spring.web.Portal.Who;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -99,6 +100,11 @@ class MessagingOperationsHttpTests {
 
     @Test
     void theHealthEndpointReportsTheStoreAndTheRelay() {
+        // Setting up the portal wrote events: until the relay has handed them on it is busy, and health says so.
+        await().until(() -> {
+            MessagingStatus.Relay relay = messaging.status().relay();
+            return relay.position() >= relay.logEnd();
+        });
         Answer health = new HttpCaller("http://localhost:" + port, portal.id(Who.OWNER)).get("/actuator/health");
         assertThat(health.status()).as(health.toString()).isEqualTo(200);
         JsonNode messagingHealth = health.json().get("components").get("messaging");
