@@ -24,8 +24,9 @@ import java.util.Set;
  * @param warmUpMillis        how long each variant warms up before a workload's rounds (at least)
  * @param workloads           which workloads run ({@code post,history,inbox,owner,markRead,announcement,events,
  *                            http}); all by default ({@code owner}: the owner's inbox page, unread-only page
- *                            and unread total, over every conversation); or a named profile ({@link #PROFILES}),
- *                            which only runs when asked for
+ *                            and unread total, over every conversation; {@code inbox} and {@code owner} run on
+ *                            the small tenant of {@link Dataset#small()} too, in the same rounds); or a named
+ *                            profile ({@link #PROFILES}), which only runs when asked for
  * @param output              where the report files go
  */
 record BenchmarkConfig(List<String> databases, int rounds, int posts, int postConversations, int historyMessages,

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
@@ -30,10 +31,13 @@ import static io.clientportal.messaging.benchmarks.Result.Target.Kind.ABSOLUTE_A
 import static io.clientportal.messaging.benchmarks.Result.Target.Kind.RATIO_AT_LEAST;
 
 /**
- * The HTTP edge: posting and history pages through the starter's REST API on a real Tomcat ({@link EdgeServer}),
- * driven by Java's {@link HttpClient} over HTTP/1.1 keep-alive connections, beside the same work through the same
- * application's Java API in the same rounds (the rows' RAW column holds the Java API's figure: the limit of the
- * edge). Posting is closed-loop throughput on {@code httpConnections} connections against as many Java threads.
+ * The HTTP edge: posting and history pages through the starter's REST API on a real Tomcat ({@link EdgeServer})
+ * over HTTP/1.1 keep-alive connections, beside the same work through the same application's Java API in the same
+ * rounds (the rows' RAW column holds the Java API's figure: the limit of the edge). Posting is closed-loop
+ * throughput on {@code httpConnections} connections against as many Java threads, both sides warmed up alike and
+ * timed for {@code httpPostSeconds} per round; the posts are sent by wrk ({@link WrkPoster}) where it is installed
+ * (a C load generator's CPU cost per request is a fraction of Java's {@link HttpClient}, which on a small machine
+ * competes with the server it measures), else by {@link HttpClient}; the row names the driver.
  * History pages are sent open-loop at a constant {@code httpRate}, each latency counted from the request's scheduled
  * time, so a slow answer delays its own count and queueing is not hidden (no coordinated omission).
  */
@@ -44,12 +48,15 @@ final class HttpEdgeWorkload {
     private static final ConversationId HISTORY =
             new ConversationId(Dataset.conversationId(Dataset.HISTORY_CONVERSATION));
     private static final String HISTORY_READER = Dataset.user(Dataset.HISTORY_CONVERSATION);
+    private static final long WRK_POSTS_PER_RUN = 1L << 24;
 
     private final BenchmarkConfig config;
     private final EdgeConfig edge;
     private final Dataset dataset;
     private final AtomicInteger posts = new AtomicInteger();
     private final AtomicInteger reads = new AtomicInteger();
+    /** wrk's post numbers: each run its own range, above the Java driver's. */
+    private final AtomicLong wrkPosts = new AtomicLong(1L << 32);
 
     HttpEdgeWorkload(BenchmarkConfig config, EdgeConfig edge, Dataset dataset) {
         this.config = config;
@@ -81,25 +88,49 @@ final class HttpEdgeWorkload {
 
     private Result post(BenchmarkDatabase db, EdgeServer server, HttpClient http) throws Exception {
         int connections = edge.httpConnections();
-        // A quarter of the posting workload's posts: enough for a steady rate, and the default run stays in minutes.
-        int perRound = Math.max(connections, config.posts() / (4 * config.rounds()));
-        Map<String, Call> sides = new LinkedHashMap<>();
-        sides.put(HTTP, k -> httpPost(server, http));
-        sides.put(JAVA, k -> javaPost(server.messaging()));
-        Figures figures = new Figures();
-        for (Call call : sides.values()) {
-            warmUp(Math.min(perRound, 1_000), call);
+        boolean wrk = edge.wrk();
+        Map<String, Poster> sides = new LinkedHashMap<>();
+        if (wrk) {
+            // One post first, answer checked: a cold server's first answer (its lazy initialisation) would otherwise
+            // eat a whole warm-up run, and a wrong status would only be counted, not seen.
+            httpPost(server, http);
+            WrkPoster poster = WrkPoster.to(server, dataset, connections);
+            sides.put(HTTP, seconds -> poster.run(seconds, wrkPosts.getAndAdd(WRK_POSTS_PER_RUN)));
+        } else {
+            sides.put(HTTP, seconds -> closedLoop(seconds, () -> httpPost(server, http)));
         }
+        sides.put(JAVA, seconds -> closedLoop(seconds, () -> javaPost(server.messaging())));
+        for (Poster side : sides.values()) {
+            warmUp(side);
+        }
+        Figures figures = new Figures();
         for (int round = 0; round < config.rounds(); round++) {
-            for (Map.Entry<String, Call> side : rotate(sides, round)) {
+            for (Map.Entry<String, Poster> side : rotate(sides, round)) {
                 HeapMonitor heap = new HeapMonitor();
-                double perSecond = throughput(perRound, side.getValue());
-                figures.add(side.getKey(), perSecond, heap.growthMb());
+                Run run = side.getValue().run(edge.httpPostSeconds());
+                if (run.ops() == 0) {
+                    throw new IllegalStateException(side.getKey() + " posted nothing in " + edge.httpPostSeconds()
+                            + " s on " + db.name());
+                }
+                figures.add(side.getKey(), run.perSecond(), heap.growthMb());
             }
         }
-        String workload = "post over HTTP, " + connections + " connections";
+        String workload = "post over HTTP, " + connections + " connections, " + (wrk ? "wrk" : "Java HttpClient");
         figures.log(db, workload);
         return figures.result(workload, "msg/s", true, new Result.Target(RATIO_AT_LEAST, 0.5, "HTTP/Java API >= 0.5"));
+    }
+
+    /**
+     * Posts through {@code side} until the JIT has settled: at least {@code bench.warmUpMillis} of posting and at
+     * least {@code bench.httpWarmUpPosts} posts, so the server's whole path (Tomcat, security, MVC, JSON) is compiled
+     * before a round is timed, as the Java API's path is.
+     */
+    private void warmUp(Poster side) throws Exception {
+        long until = System.nanoTime() + config.warmUpMillis() * 1_000_000L;
+        long posted = 0;
+        do {
+            posted += side.run(edge.httpPostSeconds()).ops();
+        } while (System.nanoTime() < until || posted < edge.httpWarmUpPosts());
     }
 
     private void httpPost(EdgeServer server, HttpClient http) throws Exception {
@@ -184,6 +215,25 @@ final class HttpEdgeWorkload {
 
     // --- driving ---------------------------------------------------------------------------------------------
 
+    /** Posts answered in a closed-loop run and how long it took. */
+    record Run(long ops, long nanos) {
+
+        double perSecond() {
+            return ops / (nanos / 1e9);
+        }
+    }
+
+    /** One side of the posting comparison: posts closed-loop for the given seconds. */
+    @FunctionalInterface
+    private interface Poster {
+        Run run(int seconds) throws Exception;
+    }
+
+    @FunctionalInterface
+    private interface Post {
+        void run() throws Exception;
+    }
+
     @FunctionalInterface
     private interface Call {
         void run(int k) throws Exception;
@@ -217,6 +267,36 @@ final class HttpEdgeWorkload {
                 future.get();
             }
             return ops / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    /**
+     * Posts on {@code httpConnections} threads for {@code seconds}, each sending its next call as soon as its last
+     * returned (closed loop, as wrk drives its connections); the calls answered and the time until the last did.
+     */
+    private Run closedLoop(int seconds, Post call) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(edge.httpConnections());
+        try {
+            long start = System.nanoTime();
+            long deadline = start + seconds * 1_000_000_000L;
+            List<Future<Long>> futures = new ArrayList<>();
+            for (int t = 0; t < edge.httpConnections(); t++) {
+                futures.add(threads.submit(() -> {
+                    long calls = 0;
+                    while (System.nanoTime() < deadline) {
+                        call.run();
+                        calls++;
+                    }
+                    return calls;
+                }));
+            }
+            long calls = 0;
+            for (Future<Long> future : futures) {
+                calls += future.get();
+            }
+            return new Run(calls, System.nanoTime() - start);
         } finally {
             threads.shutdown();
         }

@@ -15,15 +15,17 @@ import java.util.UUID;
  */
 final class RawCounts implements OwnerViews {
 
-    private static final String T = Dataset.TENANT;
+    /** The tenant every statement binds (named as the constant it was, so the statements read as before). */
+    private final String T;
     private static final String ROLE = "SELECT t.role FROM messaging_team_member t WHERE t.tenant_id = ? AND t.id = ?";
 
     private final RawJdbc jdbc;
     private final boolean postgres;
 
-    RawCounts(RawJdbc jdbc, boolean postgres) {
+    RawCounts(RawJdbc jdbc, boolean postgres, String tenant) {
         this.jdbc = jdbc;
         this.postgres = postgres;
+        this.T = tenant;
     }
 
     /** Adds to the tenant's countable, in the calling thread's slot row (made here if there is none). */
@@ -238,21 +240,27 @@ final class RawCounts implements OwnerViews {
     public int ownerInbox(int size, boolean onlyUnread) {
         int read = read(c -> {
             // Horizon and participant row probed by key per row (joined, PostgreSQL read all horizons per page).
+            // As the store's: the owner's id opaque to PostgreSQL's statistics and the page size a literal, so that
+            // the prepared statement's generic plan is taken (with either as a parameter every page was planned).
+            String owner = postgres ? "(SELECT CAST(? AS VARCHAR(255)))" : "?";
             String readCount = "COALESCE((SELECT h.read_count FROM messaging_read_horizon h WHERE h.tenant_id"
                     + " = c.tenant_id AND h.conversation_id = c.id AND h.reader_kind = 'TEAM_MEMBER'"
-                    + " AND h.reader_id = ?), 0)";
+                    + " AND h.reader_id = " + owner + "), 0)";
             try (PreparedStatement s = c.prepareStatement("SELECT c.id, c.client_name, c.last_seq, m.seq,"
                     + " m.id AS m_id, m.author_kind, m.author_id, m.author_name, m.text, m.created_at, m.deleted_at,"
                     + " a.id AS a_id, a.filename, c.countable - " + readCount + " AS unread,"
                     + " (SELECT p.access FROM messaging_participant p WHERE p.tenant_id = c.tenant_id"
-                    + " AND p.conversation_id = c.id AND p.team_member_id = ?) AS access"
+                    + " AND p.conversation_id = c.id AND p.team_member_id = " + owner + ") AS access"
                     + " FROM messaging_conversation c"
+                    + (postgres ? "" : " USE INDEX (messaging_conversation_activity_ix)")
                     + " LEFT JOIN messaging_message m ON m.tenant_id = c.tenant_id AND m.conversation_id = c.id"
                     + " AND m.seq = c.last_seq"
                     + " LEFT JOIN messaging_attachment a ON a.tenant_id = m.tenant_id AND a.message_id = m.id"
                     + " WHERE c.tenant_id = ?" + (onlyUnread ? " AND c.countable > " + readCount : "")
                     + " AND 'OWNER' = (" + ROLE + ")"
-                    + " ORDER BY c.activity_at DESC, c.id DESC LIMIT ?")) {
+                    // As the store's page: H2 walks the index in order only when the ORDER BY starts with its
+                    // leading column, and prefers the primary key and a sort without the hint (a second tenant).
+                    + " ORDER BY c.tenant_id, c.activity_at DESC, c.id DESC LIMIT " + (size + 1))) {
                 int p = 0;
                 s.setString(++p, Dataset.OWNER);
                 s.setString(++p, Dataset.OWNER);
@@ -262,7 +270,6 @@ final class RawCounts implements OwnerViews {
                 }
                 s.setString(++p, T);
                 s.setString(++p, Dataset.OWNER);
-                s.setInt(++p, size + 1);
                 List<UUID> page = new ArrayList<>(size + 1);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {

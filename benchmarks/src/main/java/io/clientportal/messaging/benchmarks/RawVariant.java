@@ -30,7 +30,8 @@ import javax.sql.DataSource;
  */
 final class RawVariant implements Variant, OwnerViews {
 
-    private static final String T = Dataset.TENANT;
+    /** The tenant every statement binds (named as the constant it was, so the statements read as before). */
+    private final String T;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final UUID HISTORY = Dataset.conversationId(Dataset.HISTORY_CONVERSATION);
 
@@ -63,11 +64,18 @@ final class RawVariant implements Variant, OwnerViews {
     private final RawJdbc jdbc;
     private final RawCounts counts;
 
+    /** The run's tenant ({@link Dataset#TENANT}). */
     RawVariant(DataSource pool, boolean postgres) {
+        this(pool, postgres, Dataset.TENANT);
+    }
+
+    /** The same work on {@code tenant}'s rows (a dataset seeded as {@link Dataset} seeds it). */
+    RawVariant(DataSource pool, boolean postgres, String tenant) {
         this.pool = pool;
         this.postgres = postgres;
+        this.T = tenant;
         this.jdbc = new RawJdbc(pool);
-        this.counts = new RawCounts(jdbc, postgres);
+        this.counts = new RawCounts(jdbc, postgres, tenant);
     }
 
     private <T> T inTransaction(RawJdbc.Work<T> work) {
@@ -234,8 +242,8 @@ final class RawVariant implements Variant, OwnerViews {
         return true;
     }
 
-    private static void appendEvent(Connection c, String type, UUID conversationId, String payload,
-                                    OffsetDateTime at) throws SQLException {
+    private void appendEvent(Connection c, String type, UUID conversationId, String payload,
+                             OffsetDateTime at) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO bench_raw_event (tenant_id, type, conversation_id,"
                 + " payload, created_at) VALUES (?, ?, ?, ?, ?)")) {
             s.setString(1, T);
@@ -307,7 +315,7 @@ final class RawVariant implements Variant, OwnerViews {
                 r.getObject(at + 12, UUID.class), r.getString(at + 13));
     }
 
-    private static String role(Connection c, String memberId) throws SQLException {
+    private String role(Connection c, String memberId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT role FROM messaging_team_member WHERE tenant_id = ?"
                 + " AND id = ?")) {
             s.setString(1, T);
@@ -324,13 +332,16 @@ final class RawVariant implements Variant, OwnerViews {
     public int inbox(int size) {
         return read(c -> {
             // The page first, from the participant rows' activity index alone (V15: each row carries its
-            // conversation's activity), then its conversations, last messages and kept unread counts by key.
+            // conversation's activity), then its conversations, last messages and kept unread counts by key. The
+            // page size is a literal, as the store's: as a parameter PostgreSQL planned every page anew.
             try (PreparedStatement s = c.prepareStatement("SELECT c.id AS c_id, c.client_name, c.last_seq, p.access,"
                     + " " + MESSAGE_COLUMNS + ", a.id AS a_id, a.filename,"
                     + " c.countable - COALESCE(h.read_count, 0) AS unread"
-                    + " FROM (SELECT p.* FROM messaging_participant p WHERE p.tenant_id = ?"
-                    + " AND p.team_member_id = ? AND EXISTS (" + IS_AGENT + ")"
-                    + " ORDER BY p.activity_at DESC, p.conversation_id DESC LIMIT ?) p"
+                    + " FROM (SELECT p.* FROM messaging_participant p"
+                    + (postgres ? "" : " USE INDEX (messaging_participant_activity_ix)")
+                    + " WHERE p.tenant_id = ? AND p.team_member_id = ? AND EXISTS (" + IS_AGENT + ")"
+                    + " ORDER BY p.tenant_id, p.team_member_id, p.activity_at DESC, p.conversation_id DESC LIMIT "
+                    + (size + 1) + ") p"
                     + " JOIN messaging_conversation c ON c.tenant_id = p.tenant_id AND c.id = p.conversation_id"
                     + " LEFT JOIN messaging_message m ON m.tenant_id = c.tenant_id AND m.conversation_id = c.id"
                     + " AND m.seq = c.last_seq"
@@ -342,7 +353,6 @@ final class RawVariant implements Variant, OwnerViews {
                 s.setString(2, Dataset.AGENT);
                 s.setString(3, T);
                 s.setString(4, Dataset.AGENT);
-                s.setInt(5, size + 1);
                 List<InboxRow> rows = new ArrayList<>(size + 1);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {

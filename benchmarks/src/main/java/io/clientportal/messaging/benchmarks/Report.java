@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /** Writes the results as text tables (one per database), CSV and an HTML page with a chart. */
 final class Report {
@@ -34,29 +35,57 @@ final class Report {
     }
 
     static String table(String database, List<Result> results) {
-        String format = "| %-34s | %-6s | %10s | %10s | %10s | %7s | %9s | %7s | %-22s | %-5s |%n";
+        String format = "| %-34s | %-6s | %10s | %10s | %10s | %7s | %9s | %10s | %7s | %11s | %7s | %-28s | %-5s |%n";
+        String[] labels = scaleLabels(results);
         StringBuilder out = new StringBuilder("### " + database + "\n\n");
         out.append(String.format(Locale.ROOT, format, "workload", "unit", "SDK", "RAW", "NAIVE", "SDK/RAW",
-                "NAIVE/SDK", "heap MB", "target", "holds"));
+                "NAIVE/SDK", labels[0], labels[1], "RAW " + labels[1], "heap MB", "target", "holds"));
         out.append(String.format(Locale.ROOT, format, "-".repeat(34), "-".repeat(6), "-".repeat(10), "-".repeat(10),
-                "-".repeat(10), "-".repeat(7), "-".repeat(9), "-".repeat(7), "-".repeat(22), "-".repeat(5)));
+                "-".repeat(10), "-".repeat(7), "-".repeat(9), "-".repeat(10), "-".repeat(7), "-".repeat(11),
+                "-".repeat(7), "-".repeat(28), "-".repeat(5)));
         for (Result r : results) {
             out.append(String.format(Locale.ROOT, format, r.workload(), r.unit(), number(r.sdk()), number(r.raw()),
-                    number(r.naive()), ratio(r.sdkPerRaw()), ratio(r.naivePerSdk()),
+                    number(r.naive()), ratio(r.sdkPerRaw()), ratio(r.naivePerSdk()), number(smallSdk(r)),
+                    ratio(r.sdkLargePerSmall()), ratio(r.rawLargePerSmall()),
                     String.format(Locale.ROOT, "%.1f", r.heapMb()), r.target().text(), r.holds() ? "yes" : "NO"));
         }
         return out.toString();
     }
 
+    /**
+     * The headers of the small tenant's columns, as the table's rows measured it ("at 1,000", "100k/1k"); the
+     * default sizes' where no row was.
+     */
+    private static String[] scaleLabels(List<Result> results) {
+        return results.stream().map(Result::scale).filter(Objects::nonNull).findFirst()
+                .map(scale -> new String[] {scale.smallLabel(), scale.ratioLabel()})
+                .orElse(new String[] {"at 1,000", "100k/1k"});
+    }
+
+    private static Double smallSdk(Result r) {
+        return r.scale() == null ? null : r.scale().sdk();
+    }
+
+    private static Double smallRaw(Result r) {
+        return r.scale() == null ? null : r.scale().raw();
+    }
+
+    /**
+     * One line per row; the small tenant's columns come last, so the earlier ones keep their places: its size, the
+     * SDK's and RAW's figures there and each one's cost on the run's tenant over its cost there.
+     */
     String csv() {
-        StringBuilder out = new StringBuilder(
-                "database,workload,unit,sdk,raw,naive,sdk_per_raw,naive_per_sdk,heap_mb,target,holds\n");
+        StringBuilder out = new StringBuilder("database,workload,unit,sdk,raw,naive,sdk_per_raw,naive_per_sdk,heap_mb,"
+                + "target,holds,small_conversations,sdk_small,raw_small,sdk_large_per_small,raw_large_per_small\n");
         byDatabase.forEach((database, results) -> {
             for (Result r : results) {
                 out.append(String.join(",", quote(database), quote(r.workload()), quote(r.unit()),
                         plain(r.sdk()), plain(r.raw()), plain(r.naive()), plain(r.sdkPerRaw()),
                         plain(r.naivePerSdk()), plain(r.heapMb()), quote(r.target().text()),
-                        Boolean.toString(r.holds()))).append('\n');
+                        Boolean.toString(r.holds()),
+                        r.scale() == null ? "" : Integer.toString(r.scale().conversations()), plain(smallSdk(r)),
+                        plain(smallRaw(r)), plain(r.sdkLargePerSmall()), plain(r.rawLargePerSmall())))
+                        .append('\n');
             }
         });
         return out.toString();
@@ -70,14 +99,18 @@ final class Report {
                 + "td:first-child,th:first-child{text-align:left}.no{color:#b00;font-weight:bold}"
                 + "</style></head><body><h1>Messaging benchmark</h1><pre>" + escape(header) + "</pre>");
         byDatabase.forEach((database, results) -> {
+            String[] labels = scaleLabels(results);
             out.append("<h2>").append(escape(database)).append("</h2><table><tr><th>workload</th><th>unit</th>"
-                    + "<th>SDK</th><th>RAW</th><th>NAIVE</th><th>SDK/RAW</th><th>NAIVE/SDK</th><th>heap MB</th>"
-                    + "<th>target</th><th>holds</th></tr>");
+                    + "<th>SDK</th><th>RAW</th><th>NAIVE</th><th>SDK/RAW</th><th>NAIVE/SDK</th><th>")
+                    .append(escape(labels[0])).append("</th><th>").append(escape(labels[1])).append("</th><th>RAW ")
+                    .append(escape(labels[1])).append("</th><th>heap MB</th><th>target</th><th>holds</th></tr>");
             for (Result r : results) {
                 out.append("<tr><td>").append(escape(r.workload())).append("</td><td>").append(r.unit())
                         .append("</td><td>").append(number(r.sdk())).append("</td><td>").append(number(r.raw()))
                         .append("</td><td>").append(number(r.naive())).append("</td><td>")
                         .append(ratio(r.sdkPerRaw())).append("</td><td>").append(ratio(r.naivePerSdk()))
+                        .append("</td><td>").append(number(smallSdk(r))).append("</td><td>")
+                        .append(ratio(r.sdkLargePerSmall())).append("</td><td>").append(ratio(r.rawLargePerSmall()))
                         .append("</td><td>").append(String.format(Locale.ROOT, "%.1f", r.heapMb()))
                         .append("</td><td>").append(escape(r.target().text())).append("</td><td")
                         .append(r.holds() ? ">yes" : " class=\"no\">NO").append("</td></tr>");

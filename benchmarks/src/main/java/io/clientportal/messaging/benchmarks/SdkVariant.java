@@ -27,7 +27,8 @@ final class SdkVariant implements Variant, OwnerViews {
     private final BenchmarkDatabase database;
     private final JpaMessagingStore store;
     private final Messaging messaging;
-    private final ChunkObservations chunks = new ChunkObservations();
+    private final ChunkObservations chunks;
+    private final boolean ownsEngine;
     private JpaMessagingStore otherStore;
     private Messaging otherNode;
 
@@ -35,7 +36,25 @@ final class SdkVariant implements Variant, OwnerViews {
     SdkVariant(BenchmarkDatabase database, DataSource pool) {
         this.database = database;
         this.store = JpaMessagingStore.create(pool);
+        this.chunks = new ChunkObservations();
         this.messaging = Messaging.builder().store(store).observations(chunks).build();
+        this.ownsEngine = true;
+    }
+
+    private SdkVariant(SdkVariant engine, String tenantId) {
+        this.database = engine.database;
+        this.store = engine.store;
+        this.chunks = engine.chunks;
+        this.messaging = engine.messaging.tenant(tenantId);
+        this.ownsEngine = false;
+    }
+
+    /**
+     * The same work on {@code tenantId}'s rows, through this engine's view of that tenant (as a host serving many
+     * tenants would): closing it leaves the engine to this variant.
+     */
+    SdkVariant tenant(String tenantId) {
+        return new SdkVariant(this, tenantId);
     }
 
     /** The library's own observations of announcement chunks on this node. */
@@ -100,7 +119,7 @@ final class SdkVariant implements Variant, OwnerViews {
 
     @Override
     public AutoCloseable subscribe(boolean otherNode, Consumer<String> texts) {
-        Messaging node = otherNode ? otherNode() : messaging;
+        Messaging node = otherNode ? otherNode().tenant(messaging.tenantId()) : messaging;
         Subscription subscription = node.events().subscribe(OWNER, null, event -> {
             if (event instanceof MessagePosted posted) {
                 texts.accept(posted.message().text());
@@ -124,8 +143,10 @@ final class SdkVariant implements Variant, OwnerViews {
             otherNode.close();
             otherStore.close();
         }
-        messaging.close();
-        store.close();
+        if (ownsEngine) {
+            messaging.close();
+            store.close();
+        }
     }
 
     static void sleep(long millis) {

@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * <p>Protocol on standard output: {@code HALF <open> <failed> <first failure>} once the first half of the streams
  * answered their {@code ready} event or failed; after a line on standard input, the same as {@code OPEN} once every
  * stream did; then, after {@code DONE <posts>} arrived on standard input, {@code RESULT
- * <received> <expected> <p50 ms> <p99 ms> <client p99 ms> <staff p99 ms>} once every delivery arrived (or 30 s passed).
+ * <received> <expected> <p50 ms> <p99 ms> <client p99 ms> <staff p99 ms>} once every delivery to the streams open
+ * arrived (or 30 s passed).
  */
 final class SseEdgeClient {
 
@@ -71,6 +72,7 @@ final class SseEdgeClient {
         URI events = URI.create("http://127.0.0.1:" + port + EdgeServer.BASE_PATH + "/events");
         Semaphore opening = new Semaphore(OPENING);
         int total = clients + staff;
+        Stream[] streams = new Stream[total];
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (int i = 0; i < total; i++) {
             if (i == total / 2) {
@@ -83,6 +85,7 @@ final class SseEdgeClient {
             String user = isStaff ? Dataset.OWNER : Dataset.user(2 + i);
             opening.acquire();
             Stream stream = new Stream(isStaff, opening);
+            streams[i] = stream;
             HttpRequest request = HttpRequest.newBuilder(events).header("Authorization", EdgeServer.basic(user))
                     .header("Accept", "text/event-stream").GET().build();
             http.sendAsync(request, info -> {
@@ -96,8 +99,16 @@ final class SseEdgeClient {
         report("OPEN");
         String line = in.readLine();
         int posts = Integer.parseInt(line.substring("DONE ".length()).trim());
-        int expectedClient = posts;
-        int expectedStaff = posts * staff;
+        // Only the streams that opened (and are open still) get deliveries: post k goes to client stream k % clients.
+        int expectedClient = 0;
+        for (int k = 0; k < posts; k++) {
+            expectedClient += streams[k % clients].isOpen() ? 1 : 0;
+        }
+        int openStaff = 0;
+        for (int i = clients; i < total; i++) {
+            openStaff += streams[i].isOpen() ? 1 : 0;
+        }
+        int expectedStaff = posts * openStaff;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while ((clientReceived.get() < expectedClient || staffReceived.get() < expectedStaff)
                 && System.nanoTime() < deadline) {
@@ -183,6 +194,10 @@ final class SseEdgeClient {
                 open.incrementAndGet();
                 opening.release();
             }
+        }
+
+        synchronized boolean isOpen() {
+            return ready && !ended;
         }
 
         synchronized void fail(String reason) {

@@ -49,7 +49,9 @@ final class SseEdgeWorkload {
     private Map<String, Object> scale() {
         return Map.of(
                 "server.tomcat.max-connections", edge.streams() + 1_000,
-                "server.tomcat.accept-count", 1_000);
+                "server.tomcat.accept-count", 1_000,
+                "messaging.web.sse.socket-buffer-size", "1KB",
+                "server.tomcat.max-http-response-header-size", "4KB");
     }
 
     List<Result> run(BenchmarkDatabase db) {
@@ -66,11 +68,13 @@ final class SseEdgeWorkload {
                 // grew to their size with the first half, so what the second half adds is what a stream holds.
                 int half = Integer.parseInt(expect(out, "HALF").split(" ")[1]);
                 Footprint halfway = Footprint.now();
+                HeapHistogram.writeIfAsked("sse-" + db.name() + "-" + half + "-streams");
                 in.write("GO\n");
                 in.flush();
                 String[] opened = expect(out, "OPEN").split(" ");
                 int open = Integer.parseInt(opened[1]);
                 Footprint all = Footprint.now();
+                HeapHistogram.writeIfAsked("sse-" + db.name() + "-" + open + "-streams");
                 int secondHalf = open - half;
                 double kbPerStream = secondHalf <= 0 ? Double.NaN
                         : (all.heap() - halfway.heap()) / 1024.0 / secondHalf;

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the whole harness at tiny sizes on H2 and PostgreSQL, so that it never rots: every workload runs through
- * every variant, and the report files come out with a row per workload and database.
+ * every variant, and the report files come out with a row per workload and database (the views that should cost the
+ * page with the small tenant's columns).
  */
 class BenchmarkSmokeTests {
 
@@ -43,6 +44,33 @@ class BenchmarkSmokeTests {
         // The owner's pages: all conversations and unread only.
         assertThat(csv).filteredOn(line -> line.contains("owner inbox page of")).hasSize(4);
         assertThat(html).contains("<svg", "agent inbox page of", "PostgreSQL");
+        assertSmallTenantColumns(text, html, csv);
+    }
+
+    /** The views that should cost the page, not the tenant, are measured on the small tenant too. */
+    private static void assertSmallTenantColumns(String text, String html, List<String> csv) {
+        // The tiny run's 100 conversations against a small tenant of half as many.
+        assertThat(text).contains("at 50", "100/50", "RAW 100/50", "SDK/RAW <= 2, 100/50 <= 2");
+        assertThat(html).contains("<th>at 50</th><th>100/50</th>");
+        assertThat(csv.get(0)).endsWith(
+                ",holds,small_conversations,sdk_small,raw_small,sdk_large_per_small,raw_large_per_small");
+        for (String database : List.of("H2", "PostgreSQL")) {
+            List<String> rows = csv.stream().filter(line -> line.startsWith("\"" + database)).toList();
+            assertThat(rows).as(database).filteredOn(line -> line.contains("inbox page of")
+                    || line.contains("owner unread total")).hasSize(4).allSatisfy(line -> {
+                        // The small tenant's columns come last: its size, then SDK, RAW and their ratios, all measured.
+                        List<String> small = lastColumns(line, 5);
+                        assertThat(small.get(0)).isEqualTo("50");
+                        assertThat(small.subList(1, 5)).allSatisfy(value -> assertThat(value).isNotBlank());
+                    });
+            assertThat(rows).as(database).filteredOn(line -> line.contains("history page of 50")).hasSize(2)
+                    .allSatisfy(line -> assertThat(lastColumns(line, 5)).containsOnly(""));
+        }
+    }
+
+    private static List<String> lastColumns(String csvLine, int count) {
+        String[] columns = csvLine.split(",", -1);
+        return List.of(columns).subList(columns.length - count, columns.length);
     }
 
     @Test
