@@ -177,7 +177,7 @@ final class ConversationSql implements ConversationRows {
                         return new SeqReservation(row.getLong(1), row.getString(2), name == null ? null
                                 : new TeamMemberRow(author.id(), name, TeamRole.valueOf(row.getString(4))), null,
                                 access == null ? null : Access.valueOf(access), Jdbc.instant(row, "last_message_at"),
-                                row.getLong(7), ConversationStatus.valueOf(row.getString(8)));
+                                row.getLong(7), Rows.status(row.getString(8)));
                     }, withSeqParameters(at, internal, tenantId, id.value(), author.id(), author.id())),
                     SeqReservation::at);
         }
@@ -190,7 +190,7 @@ final class ConversationSql implements ConversationRows {
                     return new SeqReservation(row.getLong(1), row.getString(2), null, accountId == null ? null
                             : new ClientUserRow(author.id(), accountId, row.getString(4)), null,
                             Jdbc.instant(row, "last_message_at"), row.getLong(6),
-                            ConversationStatus.valueOf(row.getString(7)));
+                            Rows.status(row.getString(7)));
                 }, withSeqParameters(at, internal, tenantId, id.value(), author.id())), SeqReservation::at);
     }
 

@@ -467,22 +467,21 @@ final class ReadStateSql implements ReadStateRows {
     }
 
     /**
-     * Reads an inbox page's rows (as {@link #inbox} selects them) by column position, each position found by its
-     * label once per query (by label, H2 looked up some thirty labels per row: most of an owner's page of 21), then
-     * the attachments of their last messages.
+     * Reads an inbox page's rows (as {@link #inbox} selects them: {@link Rows#CONVERSATION_COLUMNS},
+     * {@link Rows#MESSAGE_COLUMNS}, {@link MessageSql#HAS_ATTACHMENTS}, the unread count, the reader's access) by
+     * column position, then the attachments of their last messages. No label is looked up: by label, H2 looked up
+     * some thirty per row, and its first lookup of a statement builds a map of all its labels.
      */
     private List<InboxRow> page(String sql, List<Object> parameters) {
         record Partial(ConversationRow conversation, MessageRow lastMessage, long count, Access access) {
         }
         Set<UUID> withAttachments = new HashSet<>();
-        Rows.ConversationReader conversations = new Rows.ConversationReader(jdbc.platform());
-        Rows.MessageReader messages = new Rows.MessageReader(jdbc.platform());
-        int[] unreadAndAccess = new int[2];
+        Rows.ConversationReader conversations = new Rows.ConversationReader(jdbc.platform(), 1);
+        int firstOfMessage = 1 + Rows.ConversationReader.COLUMNS;
+        Rows.MessageReader messages = new Rows.MessageReader(jdbc.platform(), firstOfMessage);
+        int unreadCount = firstOfMessage + Rows.MessageReader.COLUMNS + 1;
+        int readerAccess = unreadCount + 1;
         List<Partial> rows = jdbc.query(sql, row -> {
-            if (unreadAndAccess[0] == 0) {
-                unreadAndAccess[0] = row.findColumn("unread_count");
-                unreadAndAccess[1] = row.findColumn("reader_access");
-            }
             MessageRow last = null;
             if (messages.present(row)) {
                 last = messages.message(row);
@@ -490,8 +489,8 @@ final class ReadStateSql implements ReadStateRows {
                     withAttachments.add(last.id().value());
                 }
             }
-            String access = row.getString(unreadAndAccess[1]);
-            return new Partial(conversations.conversation(row), last, row.getLong(unreadAndAccess[0]),
+            String access = row.getString(readerAccess);
+            return new Partial(conversations.conversation(row), last, row.getLong(unreadCount),
                     access == null ? null : Access.valueOf(access));
         }, parameters.toArray());
         List<MessageRow> lastMessages = attachments.attachTo(

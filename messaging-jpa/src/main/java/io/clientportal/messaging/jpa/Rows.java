@@ -48,7 +48,7 @@ final class Rows {
         return new ConversationRow(new ConversationId(uuid(row, "c_id")), row.getString("c_client_account_id"),
                 row.getString("c_client_name"), row.getLong("c_last_seq"), instant(row, "c_created_at"),
                 instant(row, "c_last_message_at"), row.getString("c_assignee_id"),
-                ConversationStatus.valueOf(row.getString("c_team_status")), instant(row, "c_team_changed_at"),
+                status(row.getString("c_team_status")), instant(row, "c_team_changed_at"),
                 row.getLong("c_last_client_seq"), instant(row, "c_last_client_message_at"));
     }
 
@@ -73,7 +73,7 @@ final class Rows {
     static final class MessageReader {
 
         /** How many columns {@link #MESSAGE_COLUMNS} selects; {@link MessageSql#HAS_ATTACHMENTS} may follow them. */
-        private static final int COLUMNS = 16;
+        static final int COLUMNS = 16;
 
         private final int known;
         private final Platform platform;
@@ -165,57 +165,44 @@ final class Rows {
     }
 
     /**
-     * Reads the conversation rows ({@link #CONVERSATION_COLUMNS}) of one query by column position, as
-     * {@link MessageReader} reads messages: an inbox page of 21 rows read 11 labels per row otherwise. One per query.
+     * Reads the conversation rows ({@link #CONVERSATION_COLUMNS}) of one query by column position, from the column
+     * where they start, as {@link MessageReader} reads messages: no label is looked up (by label, an inbox page of 21
+     * rows read 11 labels per row, and H2 builds a map of every label of the statement at the first lookup).
      */
     static final class ConversationReader {
 
-        private final Platform platform;
-        private ResultSet located;
-        private int id;
-        private int clientAccountId;
-        private int clientName;
-        private int lastSeq;
-        private int createdAt;
-        private int lastMessageAt;
-        private int assigneeId;
-        private int teamStatus;
-        private int teamChangedAt;
-        private int lastClientSeq;
-        private int lastClientMessageAt;
+        /** How many columns {@link #CONVERSATION_COLUMNS} selects. */
+        static final int COLUMNS = 11;
 
-        ConversationReader(Platform platform) {
+        private final Platform platform;
+        private final int first;
+
+        /** A reader of rows whose {@link #CONVERSATION_COLUMNS} start at column {@code first}. */
+        ConversationReader(Platform platform, int first) {
             this.platform = platform;
+            this.first = first;
         }
 
         /** The row's conversation, as {@link Rows#conversation(ResultSet)} reads it. */
         ConversationRow conversation(ResultSet row) throws SQLException {
-            locate(row);
-            return new ConversationRow(new ConversationId(row.getObject(id, UUID.class)),
-                    row.getString(clientAccountId), row.getString(clientName), row.getLong(lastSeq),
-                    Jdbc.instant(row, createdAt, platform), Jdbc.instant(row, lastMessageAt, platform),
-                    row.getString(assigneeId), ConversationStatus.valueOf(row.getString(teamStatus)),
-                    Jdbc.instant(row, teamChangedAt, platform), row.getLong(lastClientSeq),
-                    Jdbc.instant(row, lastClientMessageAt, platform));
+            int at = first;
+            return new ConversationRow(new ConversationId(row.getObject(at, UUID.class)),
+                    row.getString(at + 1), row.getString(at + 2), row.getLong(at + 3),
+                    Jdbc.instant(row, at + 4, platform), Jdbc.instant(row, at + 5, platform),
+                    row.getString(at + 6), status(row.getString(at + 7)),
+                    Jdbc.instant(row, at + 8, platform), row.getLong(at + 9),
+                    Jdbc.instant(row, at + 10, platform));
         }
+    }
 
-        private void locate(ResultSet row) throws SQLException {
-            if (row == located) {
-                return;
-            }
-            id = row.findColumn("c_id");
-            clientAccountId = row.findColumn("c_client_account_id");
-            clientName = row.findColumn("c_client_name");
-            lastSeq = row.findColumn("c_last_seq");
-            createdAt = row.findColumn("c_created_at");
-            lastMessageAt = row.findColumn("c_last_message_at");
-            assigneeId = row.findColumn("c_assignee_id");
-            teamStatus = row.findColumn("c_team_status");
-            teamChangedAt = row.findColumn("c_team_changed_at");
-            lastClientSeq = row.findColumn("c_last_client_seq");
-            lastClientMessageAt = row.findColumn("c_last_client_message_at");
-            located = row;
-        }
+    /** A team status as stored: a switch, not {@code valueOf} (a map lookup of the name, for every row read). */
+    static ConversationStatus status(String name) {
+        return switch (name) {
+            case "OPEN" -> ConversationStatus.OPEN;
+            case "WAITING" -> ConversationStatus.WAITING;
+            case "DONE" -> ConversationStatus.DONE;
+            default -> ConversationStatus.valueOf(name);
+        };
     }
 
     /** The {@code mentions} column's value: {@code null} for none. */
