@@ -30,6 +30,30 @@ final class ConversationSql implements ConversationRows {
 
     private static final String SELECT = "SELECT " + Rows.CONVERSATION_COLUMNS + " FROM messaging_conversation c";
 
+    /** A directory row's column by key, as a scalar subquery of conversation {@code c}; parameter: the id. */
+    private static final String MEMBER = " FROM messaging_team_member t WHERE t.tenant_id = c.tenant_id AND t.id = ?)";
+    private static final String USER = " FROM messaging_client_user u WHERE u.tenant_id = c.tenant_id AND u.id = ?)";
+
+    /**
+     * {@link #lockFor} a team member: the conversation's columns, then the member's name and role and their access;
+     * parameters: the member's id (three times), tenant, id.
+     */
+    private static final String LOCK_FOR_TEAM_MEMBER = "SELECT " + Rows.CONVERSATION_COLUMNS
+            + ", (SELECT t.display_name" + MEMBER + ", (SELECT t.role" + MEMBER + ", (SELECT p.access"
+            + " FROM messaging_participant p WHERE p.tenant_id = c.tenant_id AND p.conversation_id = c.id"
+            + " AND p.team_member_id = ?) FROM messaging_conversation c WHERE c.tenant_id = ? AND c.id = ? FOR UPDATE";
+
+    /**
+     * {@link #lockFor} a client user: the conversation's columns, then the user's account and name; parameters: the
+     * user's id (twice), tenant, id.
+     */
+    /** The first column after the conversation's in {@link #LOCK_FOR_TEAM_MEMBER} and {@link #LOCK_FOR_CLIENT_USER}. */
+    private static final int AFTER_CONVERSATION = 1 + Rows.ConversationReader.COLUMNS;
+
+    private static final String LOCK_FOR_CLIENT_USER = "SELECT " + Rows.CONVERSATION_COLUMNS
+            + ", (SELECT u.account_id" + USER + ", (SELECT u.display_name" + USER
+            + " FROM messaging_conversation c WHERE c.tenant_id = ? AND c.id = ? FOR UPDATE";
+
     private final Jdbc jdbc;
     private final String tenantId;
     private final KeptCounts counts;
@@ -52,15 +76,21 @@ final class ConversationSql implements ConversationRows {
                 c.lastClientSeq(), c.lastClientMessageAt() == null ? Jdbc.NULL_TIMESTAMP : c.lastClientMessageAt());
     }
 
+    /** Reads {@link #SELECT}'s rows, by position. */
+    private Jdbc.RowMapper<ConversationRow> conversationReader() {
+        return new Rows.ConversationReader(jdbc.platform(), 1)::conversation;
+    }
+
     @Override
     public Optional<ConversationRow> find(ConversationId id) {
-        return jdbc.queryOne(SELECT + " WHERE c.tenant_id = ? AND c.id = ?", Rows::conversation, tenantId,
+        return jdbc.queryOne(SELECT + " WHERE c.tenant_id = ? AND c.id = ?", conversationReader(), tenantId,
                 id.value());
     }
 
     @Override
     public Optional<ConversationRow> ofAccount(String clientAccountId) {
-        return jdbc.queryOne(SELECT + " WHERE c.tenant_id = ? AND c.client_account_id = ?", Rows::conversation,
+        return jdbc.queryOne(SELECT + " WHERE c.tenant_id = ? AND c.client_account_id = ?",
+                conversationReader(),
                 tenantId, clientAccountId);
     }
 
@@ -128,9 +158,10 @@ final class ConversationSql implements ConversationRows {
 
     @Override
     public Optional<SeqTaken> takeSeq(ConversationId id, Instant at, boolean internal) {
-        return counted(id, jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.last_message_at,"
-                        + " c.last_client_seq", "", internal),
-                row -> new SeqTaken(row.getLong(1), Jdbc.instant(row, "last_message_at"), row.getLong(3)),
+        return counted(id, jdbc.queryOne(StatementTexts.of("takeSeq", jdbc.platform(), internal ? 1 : 0,
+                        () -> jdbc.platform().nextSeqSql("c.last_seq, c.last_message_at, c.last_client_seq", "",
+                                internal)),
+                row -> new SeqTaken(row.getLong(1), Jdbc.instant(row, 2, jdbc.platform()), row.getLong(3)),
                 withSeqParameters(at, internal, tenantId, id.value())), SeqTaken::at);
     }
 
@@ -166,30 +197,32 @@ final class ConversationSql implements ConversationRows {
      */
     Optional<SeqReservation> takeSeqFor(ConversationId id, Actor author, Instant at, boolean internal) {
         if (author.isTeamMember()) {
-            return counted(id, jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.client_account_id,"
-                            + " t.display_name, t.role, p.access, c.last_message_at, c.last_client_seq, c.team_status",
-                            " LEFT JOIN messaging_team_member t ON t.tenant_id = c.tenant_id"
-                            + " AND t.id = ? LEFT JOIN messaging_participant p ON p.tenant_id = c.tenant_id"
-                            + " AND p.conversation_id = c.id AND p.team_member_id = ?", internal),
+            return counted(id, jdbc.queryOne(StatementTexts.of("takeSeqFor.team", jdbc.platform(), internal ? 1 : 0,
+                            () -> jdbc.platform().nextSeqSql("c.last_seq, c.client_account_id, t.display_name,"
+                                    + " t.role, p.access, c.last_message_at, c.last_client_seq, c.team_status",
+                                    " LEFT JOIN messaging_team_member t ON t.tenant_id = c.tenant_id"
+                                    + " AND t.id = ? LEFT JOIN messaging_participant p ON p.tenant_id = c.tenant_id"
+                                    + " AND p.conversation_id = c.id AND p.team_member_id = ?", internal)),
                     row -> {
                         String name = row.getString(3);
                         String access = row.getString(5);
                         return new SeqReservation(row.getLong(1), row.getString(2), name == null ? null
                                 : new TeamMemberRow(author.id(), name, TeamRole.valueOf(row.getString(4))), null,
-                                access == null ? null : Access.valueOf(access), Jdbc.instant(row, "last_message_at"),
+                                access == null ? null : Access.valueOf(access), Jdbc.instant(row, 6, jdbc.platform()),
                                 row.getLong(7), Rows.status(row.getString(8)));
                     }, withSeqParameters(at, internal, tenantId, id.value(), author.id(), author.id())),
                     SeqReservation::at);
         }
-        return counted(id, jdbc.queryOne(jdbc.platform().nextSeqSql("c.last_seq, c.client_account_id, u.account_id,"
-                        + " u.display_name, c.last_message_at, c.last_client_seq, c.team_status",
-                        " LEFT JOIN messaging_client_user u ON u.tenant_id = c.tenant_id"
-                        + " AND u.id = ?", internal),
+        return counted(id, jdbc.queryOne(StatementTexts.of("takeSeqFor.client", jdbc.platform(), internal ? 1 : 0,
+                        () -> jdbc.platform().nextSeqSql("c.last_seq, c.client_account_id, u.account_id,"
+                                + " u.display_name, c.last_message_at, c.last_client_seq, c.team_status",
+                                " LEFT JOIN messaging_client_user u ON u.tenant_id = c.tenant_id AND u.id = ?",
+                                internal)),
                 row -> {
                     String accountId = row.getString(3);
                     return new SeqReservation(row.getLong(1), row.getString(2), null, accountId == null ? null
                             : new ClientUserRow(author.id(), accountId, row.getString(4)), null,
-                            Jdbc.instant(row, "last_message_at"), row.getLong(6),
+                            Jdbc.instant(row, 5, jdbc.platform()), row.getLong(6),
                             Rows.status(row.getString(7)));
                 }, withSeqParameters(at, internal, tenantId, id.value(), author.id())), SeqReservation::at);
     }
@@ -200,30 +233,26 @@ final class ConversationSql implements ConversationRows {
      * on H2, and make the same member's reads in other conversations wait).
      */
     Optional<LockedConversation> lockFor(ConversationId id, Actor actor) {
+        // By position: a label lookup makes H2 build a map of every label of the statement.
+        Rows.ConversationReader conversations = new Rows.ConversationReader(jdbc.platform(), 1);
         Optional<LockedConversation> locked;
         if (actor.isTeamMember()) {
-            String member = " FROM messaging_team_member t WHERE t.tenant_id = c.tenant_id AND t.id = ?)";
-            locked = jdbc.queryOne(SELECT.replace(" FROM messaging_conversation c", ", (SELECT t.display_name"
-                            + member + " AS t_name, (SELECT t.role" + member + " AS t_role, (SELECT p.access"
-                            + " FROM messaging_participant p WHERE p.tenant_id = c.tenant_id AND p.conversation_id"
-                            + " = c.id AND p.team_member_id = ?) AS p_access FROM messaging_conversation c")
-                            + " WHERE c.tenant_id = ? AND c.id = ? FOR UPDATE",
+            locked = jdbc.queryOne(LOCK_FOR_TEAM_MEMBER,
                     row -> {
-                        String name = row.getString("t_name");
-                        String access = row.getString("p_access");
-                        return new LockedConversation(Rows.conversation(row), name == null ? null
-                                : new TeamMemberRow(actor.id(), name, TeamRole.valueOf(row.getString("t_role"))),
+                        String name = row.getString(AFTER_CONVERSATION);
+                        String access = row.getString(AFTER_CONVERSATION + 2);
+                        return new LockedConversation(conversations.conversation(row), name == null ? null
+                                : new TeamMemberRow(actor.id(), name,
+                                TeamRole.valueOf(row.getString(AFTER_CONVERSATION + 1))),
                                 null, access == null ? null : Access.valueOf(access));
                     }, actor.id(), actor.id(), actor.id(), tenantId, id.value());
         } else {
-            String user = " FROM messaging_client_user u WHERE u.tenant_id = c.tenant_id AND u.id = ?)";
-            locked = jdbc.queryOne(SELECT.replace(" FROM messaging_conversation c", ", (SELECT u.account_id" + user
-                            + " AS u_account, (SELECT u.display_name" + user + " AS u_name"
-                            + " FROM messaging_conversation c") + " WHERE c.tenant_id = ? AND c.id = ? FOR UPDATE",
+            locked = jdbc.queryOne(LOCK_FOR_CLIENT_USER,
                     row -> {
-                        String accountId = row.getString("u_account");
-                        return new LockedConversation(Rows.conversation(row), null, accountId == null ? null
-                                : new ClientUserRow(actor.id(), accountId, row.getString("u_name")), null);
+                        String accountId = row.getString(AFTER_CONVERSATION);
+                        return new LockedConversation(conversations.conversation(row), null, accountId == null ? null
+                                : new ClientUserRow(actor.id(), accountId, row.getString(AFTER_CONVERSATION + 1)),
+                                null);
                     }, actor.id(), actor.id(), tenantId, id.value());
         }
         locked.ifPresent(found -> counts.locked(id.value()));

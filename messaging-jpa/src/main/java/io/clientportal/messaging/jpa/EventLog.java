@@ -129,8 +129,8 @@ final class EventLog implements EventRows {
     }
 
     private String insertWithNextPosition() {
-        return "INSERT INTO messaging_event (" + COLUMNS + ") VALUES (" + jdbc.platform().nextPositionSql()
-                + ", ?, ?, ?, ?, ?)";
+        return StatementTexts.of("insertEvent", jdbc.platform(), 0, () -> "INSERT INTO messaging_event (" + COLUMNS
+                + ") VALUES (" + jdbc.platform().nextPositionSql() + ", ?, ?, ?, ?, ?)");
     }
 
     List<EventRecord> after(long position, int limit) {
@@ -195,11 +195,12 @@ final class EventLog implements EventRows {
         return in.toString();
     }
 
+    /** An event read with {@link #COLUMNS} first, by position (the relay reads the log after every commit). */
     private static EventRecord record(java.sql.ResultSet row) throws java.sql.SQLException {
-        UUID conversationId = uuid(row, "conversation_id");
-        return new EventRecord(row.getLong("position"), row.getString("tenant_id"), row.getString("type"),
+        UUID conversationId = row.getObject(4, UUID.class);
+        return new EventRecord(row.getLong(1), row.getString(2), row.getString(3),
                 conversationId == null ? null : new ConversationId(conversationId),
-                row.getString("payload"), instant(row, "created_at"));
+                row.getString(5), instant(row, 6));
     }
 
     long last() {

@@ -240,7 +240,6 @@ final class KeptCounts {
         }
         System.arraycopy(keys, 0, update, next, keys.length);
         update[update.length - 1] = SLOT.get();
-        String columns = "tenant_id" + key.replace(" = ?", "").replace(" AND", ",") + ", slot";
         Object[] insert = new Object[keys.length + (both ? 3 : 2)];
         System.arraycopy(keys, 0, insert, 0, keys.length);
         insert[keys.length] = SLOT.get();
@@ -248,22 +247,37 @@ final class KeptCounts {
         if (both) {
             insert[keys.length + 2] = participantDelta;
         }
-        String values = " (" + columns + ", " + column + (both ? ", participant_unread" : "") + ") VALUES ("
-                + "?, ".repeat(insert.length - 1) + "?)";
+        // The texts are built once per counter and shape (StatementTexts): every post and read adds to one.
+        long variant = (table.equals(TENANT_COUNT) ? 0 : 2) | (both ? 1 : 0);
         if (jdbc.platform() == Platform.POSTGRESQL) {
-            jdbc.update("INSERT INTO " + table + values + " ON CONFLICT (" + columns + ") DO UPDATE SET " + column
-                    + " = " + table + "." + column + " + EXCLUDED." + column + (both ? ", participant_unread = "
-                    + table + ".participant_unread + EXCLUDED.participant_unread" : ""), insert);
+            jdbc.update(StatementTexts.of("countUpsert", jdbc.platform(), variant, () -> "INSERT INTO " + table
+                    + values(column, key, both) + " ON CONFLICT (" + columns(key) + ") DO UPDATE SET "
+                    + column + " = " + table + "." + column + " + EXCLUDED." + column + (both
+                    ? ", participant_unread = " + table + ".participant_unread + EXCLUDED.participant_unread" : "")),
+                    insert);
             return;
         }
-        String sql = "UPDATE " + table + " SET " + column + " = " + column + " + ?"
-                + (both ? ", participant_unread = participant_unread + ?" : "") + " WHERE tenant_id = ?" + key
-                + " AND slot = ?";
+        String sql = StatementTexts.of("countUpdate", jdbc.platform(), variant, () -> "UPDATE " + table + " SET "
+                + column + " = " + column + " + ?" + (both ? ", participant_unread = participant_unread + ?" : "")
+                + " WHERE tenant_id = ?" + key + " AND slot = ?");
         if (jdbc.update(sql, update) > 0) {
             return;
         }
-        if (!jdbc.insertUnlessDuplicate("INSERT INTO " + table + values, insert)) {
+        if (!jdbc.insertUnlessDuplicate(StatementTexts.of("countInsert", jdbc.platform(), variant,
+                () -> "INSERT INTO " + table + values(column, key, both)), insert)) {
             jdbc.update(sql, update);
         }
+    }
+
+    /** A counter's key columns: the tenant, those of {@code key} (a condition such as {@link #READER_KEY}), the slot. */
+    private static String columns(String key) {
+        return "tenant_id" + key.replace(" = ?", "").replace(" AND", ",") + ", slot";
+    }
+
+    /** The column list and values of a new slot row: its key, then the amount (and the participant amount). */
+    private static String values(String column, String key, boolean both) {
+        int keys = columns(key).split(",").length;
+        return " (" + columns(key) + ", " + column + (both ? ", participant_unread" : "") + ") VALUES ("
+                + "?, ".repeat(keys + (both ? 1 : 0)) + "?)";
     }
 }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Unread mentions: one row per (member, conversation, seq) in {@code messaging_mention}, member first in the key so
@@ -70,7 +71,7 @@ final class MentionSql implements MentionRows {
         Map<ConversationId, Long> counts = new LinkedHashMap<>();
         jdbc.query("SELECT conversation_id, COUNT(*) AS mentions FROM messaging_mention WHERE tenant_id = ?"
                         + " AND team_member_id = ? GROUP BY conversation_id",
-                row -> new Count(new ConversationId(Jdbc.uuid(row, "conversation_id")), row.getLong("mentions")),
+                row -> new Count(new ConversationId(row.getObject(1, UUID.class)), row.getLong(2)),
                 tenantId, teamMemberId).forEach(count -> counts.put(count.conversation(), count.mentions()));
         return counts;
     }

@@ -104,7 +104,7 @@ final class MessageSql implements MessageRows {
     }
 
     private Optional<MessageRow> one(String sql, Object... parameters) {
-        List<MessageRow> found = jdbc.query(sql, Rows::message, parameters);
+        List<MessageRow> found = jdbc.query(sql, new Rows.MessageReader(jdbc.platform(), 1)::message, parameters);
         return found.isEmpty() ? Optional.empty() : Optional.of(attachments.attachTo(found).get(0));
     }
 

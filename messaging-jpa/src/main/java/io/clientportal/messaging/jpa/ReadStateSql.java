@@ -55,8 +55,10 @@ final class ReadStateSql implements ReadStateRows {
         this.tenantId = tenantId;
         this.attachments = attachments;
         this.counts = counts;
-        this.readCountOfC = READ_COUNT_OF_C.formatted(opaque(), opaque());
-        this.memberIs = " = " + opaque();
+        // Built once per platform: this object is made for every unit of work.
+        this.readCountOfC = StatementTexts.of("readCountOfC", jdbc.platform(), 0,
+                () -> READ_COUNT_OF_C.formatted(opaque(), opaque()));
+        this.memberIs = StatementTexts.of("memberIs", jdbc.platform(), 0, () -> " = " + opaque());
     }
 
     /**
@@ -71,11 +73,6 @@ final class ReadStateSql implements ReadStateRows {
         return jdbc.platform().opaque("VARCHAR(255)");
     }
 
-    /**
-     * The page's size as a literal: as a parameter, PostgreSQL's generic plan expects to read a tenth of the rows in
-     * scope (it cannot know the limit), which made it look some 25 times dearer than a custom plan for 21 rows, so
-     * every page was planned anew. One statement text per page size (sizes are bounded by the limits).
-     */
     private static final String PARTICIPANT_ACTIVITY_IX = "messaging_participant_activity_ix";
 
     /**
@@ -87,6 +84,11 @@ final class ReadStateSql implements ReadStateRows {
         return jdbc.platform() == Platform.H2 ? " USE INDEX (" + index + ")" : "";
     }
 
+    /**
+     * The page's size as a literal: as a parameter, PostgreSQL's generic plan expects to read a tenth of the rows in
+     * scope (it cannot know the limit), which made it look some 25 times dearer than a custom plan for 21 rows, so
+     * every page was planned anew. One statement text per page size (sizes are bounded by the limits).
+     */
     private static String limit(InboxRequest request) {
         return " LIMIT " + request.limit();
     }
@@ -126,39 +128,18 @@ final class ReadStateSql implements ReadStateRows {
     public boolean advanceHorizon(ConversationId id, Actor reader, long seq, boolean keepTotal) {
         counts.lock(id.value());
         if (!keepTotal) {
-            String readCount = "(SELECT " + readCountAt(reader) + " FROM messaging_conversation c" + HORIZON_JOIN
-                    + " WHERE c.tenant_id = ? AND c.id = ?)";
             Object[] parameters = {tenantId, id.value(), reader.kind(), reader.id(), seq, seq, seq, reader.kind(),
                     reader.id(), reader.kind(), reader.id(), tenantId, id.value()};
-            // The new row as values (H2 then finds the stored one by its key; joined in a query, it scanned them).
-            String sql = jdbc.platform() == Platform.POSTGRESQL
-                    ? "INSERT INTO messaging_read_horizon (tenant_id, conversation_id, reader_kind, reader_id,"
-                    + " last_read_seq, read_count) VALUES (?, ?, ?, ?, ?, " + readCount + ")"
-                    + " ON CONFLICT ON CONSTRAINT messaging_read_horizon_pk DO UPDATE"
-                    + " SET last_read_seq = EXCLUDED.last_read_seq, read_count = EXCLUDED.read_count"
-                    + " WHERE messaging_read_horizon.last_read_seq < EXCLUDED.last_read_seq"
-                    : "MERGE INTO messaging_read_horizon t USING (VALUES (CAST(? AS VARCHAR(255)), CAST(? AS UUID),"
-                    + " CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(255)), CAST(? AS BIGINT), " + readCount + "))"
-                    + " s(tenant_id, conversation_id, reader_kind, reader_id, last_read_seq, read_count)"
-                    + " ON t.tenant_id = s.tenant_id AND t.conversation_id = s.conversation_id"
-                    + " AND t.reader_kind = s.reader_kind AND t.reader_id = s.reader_id"
-                    + " WHEN MATCHED AND t.last_read_seq < s.last_read_seq THEN UPDATE"
-                    + " SET last_read_seq = s.last_read_seq, read_count = s.read_count WHEN NOT MATCHED THEN INSERT"
-                    + " (tenant_id, conversation_id, reader_kind, reader_id, last_read_seq, read_count)"
-                    + " VALUES (s.tenant_id, s.conversation_id, s.reader_kind, s.reader_id, s.last_read_seq,"
-                    + " s.read_count)";
-            return jdbc.update(sql, parameters) > 0;
+            return jdbc.update(StatementTexts.of("advanceHorizon", jdbc.platform(), reader.isTeamMember() ? 1 : 0,
+                    () -> advanceHorizonSql(reader)), parameters) > 0;
         }
         // Whether the reader takes part (their participant total moves with their read count), in the same read.
-        String participates = reader.isTeamMember() ? "EXISTS (SELECT 1 FROM messaging_participant p"
-                + " WHERE p.tenant_id = c.tenant_id AND p.conversation_id = c.id AND p.team_member_id = ?)" : "FALSE";
         Object[] parameters = reader.isTeamMember()
                 ? new Object[]{seq, seq, reader.kind(), reader.id(), reader.id(), reader.kind(), reader.id(), tenantId,
                 id.value()}
                 : new Object[]{seq, seq, reader.kind(), reader.id(), reader.kind(), reader.id(), tenantId, id.value()};
-        Before before = jdbc.queryOne("SELECT h.last_read_seq, COALESCE(h.read_count, 0), " + readCountAt(reader)
-                        + ", " + participates + " FROM messaging_conversation c" + HORIZON_JOIN
-                        + " WHERE c.tenant_id = ? AND c.id = ?",
+        Before before = jdbc.queryOne(StatementTexts.of("horizonBefore", jdbc.platform(),
+                        reader.isTeamMember() ? 1 : 0, () -> horizonBeforeSql(reader)),
                 row -> new Before((Long) row.getObject(1, Long.class), row.getLong(2), row.getLong(3),
                         row.getBoolean(4)), parameters).orElse(null);
         if (before == null || (before.horizon() != null && before.horizon() >= seq)) {
@@ -179,10 +160,47 @@ final class ReadStateSql implements ReadStateRows {
         return true;
     }
 
+    /**
+     * The statement that writes a horizon and its read count where it moves, for a reader without a kept total. The
+     * new row as values: H2 then finds the stored one by its key (joined in a query, it scanned them).
+     */
+    private String advanceHorizonSql(Actor reader) {
+        String readCount = "(SELECT " + readCountAt(reader) + " FROM messaging_conversation c" + HORIZON_JOIN
+                + " WHERE c.tenant_id = ? AND c.id = ?)";
+        return jdbc.platform() == Platform.POSTGRESQL
+                ? "INSERT INTO messaging_read_horizon (tenant_id, conversation_id, reader_kind, reader_id,"
+                + " last_read_seq, read_count) VALUES (?, ?, ?, ?, ?, " + readCount + ")"
+                + " ON CONFLICT ON CONSTRAINT messaging_read_horizon_pk DO UPDATE"
+                + " SET last_read_seq = EXCLUDED.last_read_seq, read_count = EXCLUDED.read_count"
+                + " WHERE messaging_read_horizon.last_read_seq < EXCLUDED.last_read_seq"
+                : "MERGE INTO messaging_read_horizon t USING (VALUES (CAST(? AS VARCHAR(255)), CAST(? AS UUID),"
+                + " CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(255)), CAST(? AS BIGINT), " + readCount + "))"
+                + " s(tenant_id, conversation_id, reader_kind, reader_id, last_read_seq, read_count)"
+                + " ON t.tenant_id = s.tenant_id AND t.conversation_id = s.conversation_id"
+                + " AND t.reader_kind = s.reader_kind AND t.reader_id = s.reader_id"
+                + " WHEN MATCHED AND t.last_read_seq < s.last_read_seq THEN UPDATE"
+                + " SET last_read_seq = s.last_read_seq, read_count = s.read_count WHEN NOT MATCHED THEN INSERT"
+                + " (tenant_id, conversation_id, reader_kind, reader_id, last_read_seq, read_count)"
+                + " VALUES (s.tenant_id, s.conversation_id, s.reader_kind, s.reader_id, s.last_read_seq,"
+                + " s.read_count)";
+    }
+
+    /**
+     * The read of a horizon before it moves, for a reader with a kept total: the stored horizon and read count, the
+     * read count at the new seq, and whether the reader takes part (their participant total moves with it).
+     */
+    private static String horizonBeforeSql(Actor reader) {
+        String participates = reader.isTeamMember() ? "EXISTS (SELECT 1 FROM messaging_participant p"
+                + " WHERE p.tenant_id = c.tenant_id AND p.conversation_id = c.id AND p.team_member_id = ?)" : "FALSE";
+        return "SELECT h.last_read_seq, COALESCE(h.read_count, 0), " + readCountAt(reader) + ", " + participates
+                + " FROM messaging_conversation c" + HORIZON_JOIN + " WHERE c.tenant_id = ? AND c.id = ?";
+    }
+
     @Override
     public void uncount(ConversationId id, long seq, Actor author) {
         jdbc.queryOne("SELECT " + Rows.MESSAGE_COLUMNS + " FROM messaging_message m WHERE m.tenant_id = ?"
-                + " AND m.conversation_id = ? AND m.seq = ?", Rows::message, tenantId, id.value(), seq)
+                + " AND m.conversation_id = ? AND m.seq = ?", new Rows.MessageReader(jdbc.platform(), 1)::message,
+                tenantId, id.value(), seq)
                 .ifPresent(this::uncount);
     }
 
@@ -307,14 +325,6 @@ final class ReadStateSql implements ReadStateRows {
     }
 
     /**
-     * One inbox page in one query (conversation, last message, kept count and the reader's access), then one query
-     * for the attachments of the page's last messages. The query walks the activity index and stops when the page
-     * is full: all conversations cost the page; counted ones only cost more where few are counted (the walk goes
-     * on until it has found a page of them, the whole scope when there are fewer). On PostgreSQL, unless only
-     * counted conversations are asked for, the page is chosen first (top-N by activity over the conversations in
-     * scope) and only its rows are joined with their last message, horizon and access.
-     */
-    /**
      * One statement over the conversation's horizons (its primary key's prefix), each joined to the message it is
      * at by the key of its own view: a team member's by seq (the primary key), a client user's by client seq (the
      * client seq index, among the messages that are not internal).
@@ -336,6 +346,14 @@ final class ReadStateSql implements ReadStateRows {
                 }, Actor.Kind.TEAM_MEMBER, Actor.Kind.CLIENT_USER, tenantId, id.value());
     }
 
+    /**
+     * One inbox page in one query (conversation, last message, kept count and the reader's access), then one query
+     * for the attachments of the page's last messages. The query walks the activity index and stops when the page
+     * is full: all conversations cost the page; counted ones only cost more where few are counted (the walk goes
+     * on until it has found a page of them, the whole scope when there are fewer). On PostgreSQL, unless only
+     * counted conversations are asked for, the page is chosen first (top-N by activity over the conversations in
+     * scope) and only its rows are joined with their last message, horizon and access.
+     */
     @Override
     public List<InboxRow> inbox(InboxRequest request) {
         MessageFilter.requireKept(request.counted());
@@ -401,7 +419,28 @@ final class ReadStateSql implements ReadStateRows {
             }
         }
         sql.append(order);
-        return page(sql.toString(), parameters);
+        return page(StatementTexts.canonical("inbox", jdbc.platform(), shape(request), sql.toString()), parameters);
+    }
+
+    /**
+     * What decides an inbox statement's text ({@link StatementTexts}): the page size, the reader's kind, the view,
+     * the scope's kind, which team filters are given, whether it continues after a cursor, whether only counted
+     * conversations are asked for, and whether a participant reads their own page.
+     */
+    private static long shape(InboxRequest request) {
+        ConversationScope scope = request.scope();
+        Actor reader = request.reader();
+        long bits = request.limit();
+        bits = bits << 1 | (reader.isTeamMember() ? 1 : 0);
+        bits = bits << 1 | (request.counted().excludeInternal() ? 1 : 0);
+        bits = bits << 1 | (scope.conversationId() != null ? 1 : 0);
+        bits = bits << 1 | (scope.participantId() != null ? 1 : 0);
+        bits = bits << 1 | (reader.isTeamMember() && reader.id().equals(scope.participantId()) ? 1 : 0);
+        bits = bits << 1 | (request.assigneeId() != null ? 1 : 0);
+        bits = bits << 1 | (request.onlyUnassigned() ? 1 : 0);
+        bits = bits << 1 | (request.status() != null ? 1 : 0);
+        bits = bits << 1 | (request.afterActivity() != null ? 1 : 0);
+        return bits << 1 | (request.onlyCounted() ? 1 : 0);
     }
 
     /**
@@ -463,7 +502,8 @@ final class ReadStateSql implements ReadStateRows {
             }
         }
         sql.append(order);
-        return page(sql.toString(), parameters);
+        return page(StatementTexts.canonical("participantInbox", jdbc.platform(), shape(request), sql.toString()),
+                parameters);
     }
 
     /**

@@ -44,123 +44,51 @@ final class Rows {
     private Rows() {
     }
 
-    static ConversationRow conversation(ResultSet row) throws SQLException {
-        return new ConversationRow(new ConversationId(uuid(row, "c_id")), row.getString("c_client_account_id"),
-                row.getString("c_client_name"), row.getLong("c_last_seq"), instant(row, "c_created_at"),
-                instant(row, "c_last_message_at"), row.getString("c_assignee_id"),
-                status(row.getString("c_team_status")), instant(row, "c_team_changed_at"),
-                row.getLong("c_last_client_seq"), instant(row, "c_last_client_message_at"));
-    }
-
-    /** A message without its attachments (they are loaded per page, see {@link AttachmentSql#attachTo}). */
-    static MessageRow message(ResultSet row) throws SQLException {
-        UUID announcementId = uuid(row, "m_announcement_id");
-        return new MessageRow(new MessageId(uuid(row, "m_id")), new ConversationId(uuid(row, "m_conversation_id")),
-                row.getLong("m_seq"), actor(row.getString("m_author_kind"), row.getString("m_author_id")),
-                row.getString("m_author_name"), row.getString("m_text"), List.of(), row.getBoolean("m_highlighted"),
-                announcementId == null ? null : new AnnouncementId(announcementId),
-                row.getString("m_client_message_id"), instant(row, "m_created_at"), instant(row, "m_edited_at"),
-                instant(row, "m_deleted_at"), mentions(row.getString("m_mentions")), row.getBoolean("m_internal"),
-                row.getLong("m_client_seq"));
-    }
-
     /**
-     * Reads the message rows of one query by column position, found at the first row from where
-     * {@link #MESSAGE_COLUMNS} start. (H2 looks a label up anew on every {@code getXxx(label)}, upper-casing it, and
-     * builds its label map for every statement: on a history page of 50 that was a quarter of the page's time.) One
-     * per query: it keeps the positions of the result set it saw first.
+     * Reads message rows by column position, from the column where {@link #MESSAGE_COLUMNS} start (always selected
+     * whole and in their order). No label is looked up: H2 looks a label up anew on every {@code getXxx(label)},
+     * upper-casing it, and its first lookup of a statement builds a map of every label (on a history page of 50, a
+     * quarter of the page's time).
      */
     static final class MessageReader {
 
         /** How many columns {@link #MESSAGE_COLUMNS} selects; {@link MessageSql#HAS_ATTACHMENTS} may follow them. */
         static final int COLUMNS = 16;
 
-        private final int known;
         private final Platform platform;
-        private ResultSet located;
-        private int conversationId;
-        private int seq;
-        private int id;
-        private int authorKind;
-        private int authorId;
-        private int authorName;
-        private int text;
-        private int highlighted;
-        private int announcementId;
-        private int clientMessageId;
-        private int createdAt;
-        private int editedAt;
-        private int deletedAt;
-        private int mentions;
-        private int internal;
-        private int clientSeq;
-        private int hasAttachments;
-
-        /** A reader that finds {@link #MESSAGE_COLUMNS} by the label of their first column, once per query. */
-        MessageReader(Platform platform) {
-            this(platform, 0);
-        }
+        private final int first;
 
         /**
          * A reader of rows whose {@link #MESSAGE_COLUMNS} start at column {@code first} (1 for a query that selects
-         * them first), followed by {@link MessageSql#HAS_ATTACHMENTS} if it asks for that flag: no label is looked
-         * up (on H2 the first lookup of a query builds a map of every label, a tenth of a history page).
+         * them first), followed by {@link MessageSql#HAS_ATTACHMENTS} if it asks for that flag.
          */
         MessageReader(Platform platform, int first) {
             this.platform = platform;
-            this.known = first;
+            this.first = first;
         }
 
-        /** The row's message, without attachments, as {@link Rows#message(ResultSet)} reads it. */
+        /** The row's message, without attachments (they are loaded per page, see {@link AttachmentSql#attachTo}). */
         MessageRow message(ResultSet row) throws SQLException {
-            locate(row);
-            UUID announcement = row.getObject(announcementId, UUID.class);
-            return new MessageRow(new MessageId(row.getObject(id, UUID.class)),
-                    new ConversationId(row.getObject(conversationId, UUID.class)), row.getLong(seq),
-                    actor(row.getString(authorKind), row.getString(authorId)), row.getString(authorName),
-                    row.getString(text), List.of(), row.getBoolean(highlighted),
-                    announcement == null ? null : new AnnouncementId(announcement), row.getString(clientMessageId),
-                    Jdbc.instant(row, createdAt, platform), Jdbc.instant(row, editedAt, platform),
-                    Jdbc.instant(row, deletedAt, platform),
-                    Rows.mentions(row.getString(mentions)), row.getBoolean(internal), row.getLong(clientSeq));
+            int at = first;
+            UUID announcement = row.getObject(at + 8, UUID.class);
+            return new MessageRow(new MessageId(row.getObject(at + 2, UUID.class)),
+                    new ConversationId(row.getObject(at, UUID.class)), row.getLong(at + 1),
+                    actor(row.getString(at + 3), row.getString(at + 4)), row.getString(at + 5),
+                    row.getString(at + 6), List.of(), row.getBoolean(at + 7),
+                    announcement == null ? null : new AnnouncementId(announcement), row.getString(at + 9),
+                    Jdbc.instant(row, at + 10, platform), Jdbc.instant(row, at + 11, platform),
+                    Jdbc.instant(row, at + 12, platform),
+                    Rows.mentions(row.getString(at + 13)), row.getBoolean(at + 14), row.getLong(at + 15));
         }
 
         /** Whether the row holds a message at all (an outer join's row without one has a null id). */
         boolean present(ResultSet row) throws SQLException {
-            locate(row);
-            return row.getObject(id) != null;
+            return row.getObject(first + 2) != null;
         }
 
         /** The row's {@code m_has_attachments} flag ({@link MessageSql#HAS_ATTACHMENTS}). */
         boolean hasAttachments(ResultSet row) throws SQLException {
-            locate(row);
-            return row.getBoolean(hasAttachments);
-        }
-
-        private void locate(ResultSet row) throws SQLException {
-            if (row == located) {
-                return;
-            }
-            // MESSAGE_COLUMNS is one list, always selected whole and in its order: the rest follow the first.
-            int first = known > 0 ? known : row.findColumn("m_conversation_id");
-            conversationId = first;
-            seq = first + 1;
-            id = first + 2;
-            authorKind = first + 3;
-            authorId = first + 4;
-            authorName = first + 5;
-            text = first + 6;
-            highlighted = first + 7;
-            announcementId = first + 8;
-            clientMessageId = first + 9;
-            createdAt = first + 10;
-            editedAt = first + 11;
-            deletedAt = first + 12;
-            mentions = first + 13;
-            internal = first + 14;
-            clientSeq = first + 15;
-            hasAttachments = first + COLUMNS;
-            located = row;
+            return row.getBoolean(first + COLUMNS);
         }
     }
 
@@ -183,7 +111,7 @@ final class Rows {
             this.first = first;
         }
 
-        /** The row's conversation, as {@link Rows#conversation(ResultSet)} reads it. */
+        /** The row's conversation. */
         ConversationRow conversation(ResultSet row) throws SQLException {
             int at = first;
             return new ConversationRow(new ConversationId(row.getObject(at, UUID.class)),
