@@ -246,12 +246,13 @@ final class RawCounts implements OwnerViews {
             String readCount = "COALESCE((SELECT h.read_count FROM messaging_read_horizon h WHERE h.tenant_id"
                     + " = c.tenant_id AND h.conversation_id = c.id AND h.reader_kind = 'TEAM_MEMBER'"
                     + " AND h.reader_id = " + owner + "), 0)";
-            try (PreparedStatement s = c.prepareStatement("SELECT c.id, c.client_name, c.last_seq, m.seq,"
-                    + " m.id AS m_id, m.author_kind, m.author_id, m.author_name, m.text, m.created_at, m.deleted_at,"
-                    + " a.id AS a_id, a.filename, c.countable - " + readCount + " AS unread,"
+            // Every column the page shows is read, as the agent's page reads them (RawVariant#inbox): the
+            // conversation, its last message and attachment, the unread count and the owner's access.
+            try (PreparedStatement s = c.prepareStatement("SELECT c.id AS c_id, c.client_name, c.last_seq,"
                     + " (SELECT p.access FROM messaging_participant p WHERE p.tenant_id = c.tenant_id"
-                    + " AND p.conversation_id = c.id AND p.team_member_id = " + owner + ") AS access"
-                    + " FROM messaging_conversation c"
+                    + " AND p.conversation_id = c.id AND p.team_member_id = " + owner + ") AS access, "
+                    + RawVariant.MESSAGE_COLUMNS + ", a.id AS a_id, a.filename, c.countable - " + readCount
+                    + " AS unread FROM messaging_conversation c"
                     + (postgres ? "" : " USE INDEX (messaging_conversation_activity_ix)")
                     + " LEFT JOIN messaging_message m ON m.tenant_id = c.tenant_id AND m.conversation_id = c.id"
                     + " AND m.seq = c.last_seq"
@@ -270,12 +271,12 @@ final class RawCounts implements OwnerViews {
                 }
                 s.setString(++p, T);
                 s.setString(++p, Dataset.OWNER);
-                List<UUID> page = new ArrayList<>(size + 1);
+                List<RawVariant.InboxRow> page = new ArrayList<>(size + 1);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        page.add(r.getObject("id", UUID.class));
-                        r.getString("text");
-                        r.getLong("unread");
+                        page.add(new RawVariant.InboxRow(r.getObject("c_id", UUID.class), r.getString("client_name"),
+                                r.getLong("last_seq"), r.getString("access"),
+                                r.getObject(6) == null ? null : RawVariant.row(r, 5), r.getLong("unread")));
                     }
                 }
                 return Math.min(page.size(), size);

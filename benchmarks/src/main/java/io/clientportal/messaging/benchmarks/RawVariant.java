@@ -35,7 +35,7 @@ final class RawVariant implements Variant, OwnerViews {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final UUID HISTORY = Dataset.conversationId(Dataset.HISTORY_CONVERSATION);
 
-    private static final String MESSAGE_COLUMNS = "m.seq, m.id, m.author_kind, m.author_id, m.author_name, m.text,"
+    static final String MESSAGE_COLUMNS = "m.seq, m.id, m.author_kind, m.author_id, m.author_name, m.text,"
             + " m.highlighted, m.announcement_id, m.client_message_id, m.created_at, m.edited_at, m.deleted_at";
 
     /** A message as read, with its attachment (if any) from the outer join. */
@@ -307,7 +307,7 @@ final class RawVariant implements Variant, OwnerViews {
      * position as hand-written JDBC does: H2 upper-cases a label and looks it up on every {@code getXxx(label)}, which
      * was half of a history page's time.
      */
-    private static Row row(ResultSet r, int at) throws SQLException {
+    static Row row(ResultSet r, int at) throws SQLException {
         return new Row(r.getLong(at), r.getObject(at + 1, UUID.class), r.getString(at + 2), r.getString(at + 3),
                 r.getString(at + 4), r.getString(at + 5), r.getBoolean(at + 6), r.getObject(at + 7, UUID.class),
                 r.getString(at + 8), r.getObject(at + 9, OffsetDateTime.class),
