@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -85,8 +86,15 @@ final class PostgresCommitSignals implements AutoCloseable {
                 notifyConnection.setAutoCommit(true);
                 notifyProcess = backendProcess(notifyConnection);
             }
-            try (Statement statement = notifyConnection.createStatement()) {
-                statement.execute("NOTIFY " + quoted());
+            // A NOTIFY commits a transaction of its own, with a transaction id: at the default synchronous_commit
+            // its commit waited for a WAL flush (an fsync per signal, which the units committing at that moment
+            // queued behind). It carries no data and polling covers a lost one, so it commits without waiting;
+            // listeners hear it at commit all the same. set_config(..., true) holds for this statement's
+            // transaction only.
+            try (PreparedStatement statement = notifyConnection.prepareStatement(
+                    "SELECT set_config('synchronous_commit', 'off', true), pg_notify(?, '')")) {
+                statement.setString(1, channel);
+                statement.execute();
             }
         } catch (SQLException | RuntimeException e) {
             log.debug("Could not NOTIFY other instances (they will poll): {}", e.toString());
