@@ -45,27 +45,16 @@ final class Rows {
     }
 
     /**
-     * Reads message rows by column position, from the column where {@link #MESSAGE_COLUMNS} start (always selected
-     * whole and in their order). No label is looked up: H2 looks a label up anew on every {@code getXxx(label)},
-     * upper-casing it, and its first lookup of a statement builds a map of every label (on a history page of 50, a
-     * quarter of the page's time).
+     * Reads message rows by column position, from column {@code first}, where {@link #MESSAGE_COLUMNS} start (always
+     * selected whole and in their order; 1 for a query that selects them first), followed by
+     * {@link MessageSql#HAS_ATTACHMENTS} if it asks for that flag. No label is looked up: H2 looks a label up anew
+     * on every {@code getXxx(label)}, upper-casing it, and its first lookup of a statement builds a map of every
+     * label (on a history page of 50, a quarter of the page's time).
      */
-    static final class MessageReader {
+    record MessageReader(Platform platform, int first) {
 
         /** How many columns {@link #MESSAGE_COLUMNS} selects; {@link MessageSql#HAS_ATTACHMENTS} may follow them. */
         static final int COLUMNS = 16;
-
-        private final Platform platform;
-        private final int first;
-
-        /**
-         * A reader of rows whose {@link #MESSAGE_COLUMNS} start at column {@code first} (1 for a query that selects
-         * them first), followed by {@link MessageSql#HAS_ATTACHMENTS} if it asks for that flag.
-         */
-        MessageReader(Platform platform, int first) {
-            this.platform = platform;
-            this.first = first;
-        }
 
         /** The row's message, without attachments (they are loaded per page, see {@link AttachmentSql#attachTo}). */
         MessageRow message(ResultSet row) throws SQLException {
@@ -93,23 +82,15 @@ final class Rows {
     }
 
     /**
-     * Reads the conversation rows ({@link #CONVERSATION_COLUMNS}) of one query by column position, from the column
-     * where they start, as {@link MessageReader} reads messages: no label is looked up (by label, an inbox page of 21
-     * rows read 11 labels per row, and H2 builds a map of every label of the statement at the first lookup).
+     * Reads the conversation rows ({@link #CONVERSATION_COLUMNS}) of one query by column position, from column
+     * {@code first}, where they start, as {@link MessageReader} reads messages: no label is looked up (by label, an
+     * inbox page of 21 rows read 11 labels per row, and H2 builds a map of every label of the statement at the first
+     * lookup).
      */
-    static final class ConversationReader {
+    record ConversationReader(Platform platform, int first) {
 
         /** How many columns {@link #CONVERSATION_COLUMNS} selects. */
         static final int COLUMNS = 11;
-
-        private final Platform platform;
-        private final int first;
-
-        /** A reader of rows whose {@link #CONVERSATION_COLUMNS} start at column {@code first}. */
-        ConversationReader(Platform platform, int first) {
-            this.platform = platform;
-            this.first = first;
-        }
 
         /** The row's conversation. */
         ConversationRow conversation(ResultSet row) throws SQLException {
