@@ -269,7 +269,7 @@ final class KeptCounts {
         }
     }
 
-    /** A counter's key columns: the tenant, those of {@code key} (a condition such as {@link #READER_KEY}), the slot. */
+    /** A counter's key columns: the tenant, those of {@code key} (a condition as {@link #READER_KEY}), the slot. */
     private static String columns(String key) {
         return "tenant_id" + key.replace(" = ?", "").replace(" AND", ",") + ", slot";
     }
