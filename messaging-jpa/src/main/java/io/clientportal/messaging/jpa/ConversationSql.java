@@ -63,11 +63,17 @@ final class ConversationSql implements ConversationRows {
     private final Jdbc jdbc;
     private final String tenantId;
     private final KeptCounts counts;
+    /**
+     * Reads the conversation columns that {@link #SELECT} and the lock reads start with, by position: a label lookup
+     * makes H2 build a map of every label of the statement.
+     */
+    private final Rows.ConversationReader conversations;
 
     ConversationSql(Jdbc jdbc, String tenantId, KeptCounts counts) {
         this.jdbc = jdbc;
         this.tenantId = tenantId;
         this.counts = counts;
+        this.conversations = new Rows.ConversationReader(jdbc.platform(), 1);
     }
 
     @Override
@@ -82,22 +88,16 @@ final class ConversationSql implements ConversationRows {
                 c.lastClientSeq(), c.lastClientMessageAt() == null ? Jdbc.NULL_TIMESTAMP : c.lastClientMessageAt());
     }
 
-    /** Reads {@link #SELECT}'s rows, by position. */
-    private Jdbc.RowMapper<ConversationRow> conversationReader() {
-        return new Rows.ConversationReader(jdbc.platform(), 1)::conversation;
-    }
-
     @Override
     public Optional<ConversationRow> find(ConversationId id) {
-        return jdbc.queryOne(SELECT + " WHERE c.tenant_id = ? AND c.id = ?", conversationReader(), tenantId,
-                id.value());
+        return jdbc.queryOne(SELECT + " WHERE c.tenant_id = ? AND c.id = ?", conversations::conversation,
+                tenantId, id.value());
     }
 
     @Override
     public Optional<ConversationRow> ofAccount(String clientAccountId) {
         return jdbc.queryOne(SELECT + " WHERE c.tenant_id = ? AND c.client_account_id = ?",
-                conversationReader(),
-                tenantId, clientAccountId);
+                conversations::conversation, tenantId, clientAccountId);
     }
 
     @Override
@@ -239,8 +239,6 @@ final class ConversationSql implements ConversationRows {
      * on H2, and make the same member's reads in other conversations wait).
      */
     Optional<LockedConversation> lockFor(ConversationId id, Actor actor) {
-        // By position: a label lookup makes H2 build a map of every label of the statement.
-        Rows.ConversationReader conversations = new Rows.ConversationReader(jdbc.platform(), 1);
         boolean h2 = jdbc.platform() == Platform.H2;
         if (h2) {
             // H2 keeps no SELECT ... FOR UPDATE in its statement cache, so this statement was parsed anew for every

@@ -276,8 +276,9 @@ final class KeptCounts {
 
     /** The column list and values of a new slot row: its key, then the amount (and the participant amount). */
     private static String values(String column, String key, boolean both) {
-        int keys = columns(key).split(",").length;
-        return " (" + columns(key) + ", " + column + (both ? ", participant_unread" : "") + ") VALUES ("
-                + "?, ".repeat(keys + (both ? 1 : 0)) + "?)";
+        String columns = columns(key);
+        int markers = columns.split(",").length + (both ? 2 : 1);
+        return " (" + columns + ", " + column + (both ? ", participant_unread" : "") + ") VALUES ("
+                + "?, ".repeat(markers - 1) + "?)";
     }
 }

@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * being sent, or in the short rest after it, are covered by a single next one. {@link #listen} holds one connection
  * per listener that LISTENs on the channel of this schema; a single listener skips the signals of this instance
  * (its engine woke its own relay when it committed), so a node's own commits do not wake its relay twice. Polling
- * stays the fallback: a lost notification only delays events until the next poll. The PostgreSQL driver is reached by reflection, so the
- * store needs it only at run time.
+ * stays the fallback: a lost notification only delays events until the next poll. The PostgreSQL driver is reached
+ * by reflection, so the store needs it only at run time.
  */
 final class PostgresCommitSignals implements AutoCloseable {
 
