@@ -19,13 +19,17 @@ import java.util.List;
  * @param staffStreams    of those, streams of the owner, who sees every conversation's events
  * @param sseRate         posts per second while the streams are open
  * @param sseSeconds      how long the posts flow
+ * @param server          the servlet container the edge runs on: {@code tomcat} (Boot's default) or {@code jetty}
  */
 record EdgeConfig(int httpConnections, int httpPostSeconds, int httpWarmUpPosts, String httpDriver, int httpRate,
-                  int httpRequests, int streams, int staffStreams, int sseRate, int sseSeconds) {
+                  int httpRequests, int streams, int staffStreams, int sseRate, int sseSeconds, String server) {
 
     EdgeConfig {
         if (!List.of("auto", "wrk", "java").contains(httpDriver)) {
             throw new IllegalArgumentException("bench.httpDriver is auto, wrk or java, not " + httpDriver);
+        }
+        if (!List.of("tomcat", "jetty").contains(server)) {
+            throw new IllegalArgumentException("bench.server is tomcat or jetty, not " + server);
         }
         if (httpConnections < 1 || httpPostSeconds < 1 || httpWarmUpPosts < 0 || httpRate < 1 || httpRequests < 1
                 || sseRate < 1 || sseSeconds < 1) {
@@ -47,12 +51,13 @@ record EdgeConfig(int httpConnections, int httpPostSeconds, int httpWarmUpPosts,
                 integer("bench.streams", 10_000),
                 integer("bench.staffStreams", 20),
                 integer("bench.sseRate", 200),
-                integer("bench.sseSeconds", 30));
+                integer("bench.sseSeconds", 30),
+                System.getProperty("bench.server", "tomcat"));
     }
 
     /** Sizes for the smoke test: seconds. */
     static EdgeConfig tiny() {
-        return new EdgeConfig(2, 2, 20, "auto", 200, 20, 12, 2, 50, 1);
+        return new EdgeConfig(2, 2, 20, "auto", 200, 20, 12, 2, 50, 1, "tomcat");
     }
 
     /** Whether wrk posts (else Java's {@code HttpClient}). @throws IllegalStateException wrk asked for, not there */
@@ -62,6 +67,11 @@ record EdgeConfig(int httpConnections, int httpPostSeconds, int httpWarmUpPosts,
             throw new IllegalStateException("-Dbench.httpDriver=wrk, but no wrk on the PATH (apt-get install wrk)");
         }
         return !httpDriver.equals("java") && available;
+    }
+
+    /** Whether the edge runs on Jetty (else Tomcat). */
+    boolean jetty() {
+        return server.equals("jetty");
     }
 
     /** Client streams: one per conversation. */

@@ -22,8 +22,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The starter's REST + SSE API as an application serves it: a Spring Boot application on embedded Tomcat (a random
- * port on the loopback interface), its {@code Messaging} built by the starter from its properties, over a JPA store
+ * The starter's REST + SSE API as an application serves it: a Spring Boot application on embedded Tomcat or Jetty (a
+ * random port on the loopback interface), its {@code Messaging} built by the starter from its properties, over a JPA store
  * on the benchmark's database. The API is secured by the starter's own filter chain with HTTP Basic, every user's
  * password {@value #PASSWORD} stored in plain text ({@code {noop}}), so that checking credentials costs the driver
  * and the server microseconds, not a password hash: what is measured is the edge, not BCrypt.
@@ -34,6 +34,10 @@ final class EdgeServer implements AutoCloseable {
     /** The CSRF token the driver sends as cookie and header alike (double submit: any value that matches). */
     static final String CSRF_TOKEN = "bench-csrf-token";
     static final String BASE_PATH = "/api/messaging";
+    /** The servlet web server auto-configuration of each container; the one not asked for is left out. */
+    private static final Map<String, String> SERVERS = Map.of(
+            "tomcat", "org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration",
+            "jetty", "org.springframework.boot.jetty.autoconfigure.servlet.JettyServletWebServerAutoConfiguration");
 
     private final ConfigurableApplicationContext context;
     private final int port;
@@ -46,10 +50,13 @@ final class EdgeServer implements AutoCloseable {
     /**
      * Starts the application on {@code pool}, whose schema is in place already.
      *
+     * @param server     {@code tomcat} or {@code jetty} (both are on the benchmark's class path)
      * @param properties further application properties (they override the defaults here)
      */
-    static EdgeServer start(DataSource pool, Map<String, Object> properties) {
+    static EdgeServer start(DataSource pool, String server, Map<String, Object> properties) {
         Map<String, Object> all = new LinkedHashMap<>();
+        all.put("spring.autoconfigure.exclude", SERVERS.entrySet().stream().filter(e -> !e.getKey().equals(server))
+                .map(Map.Entry::getValue).toList());
         all.put("server.port", 0);
         all.put("server.address", "127.0.0.1");
         all.put("spring.main.banner-mode", "off");
@@ -61,7 +68,7 @@ final class EdgeServer implements AutoCloseable {
         // Tomcat closes a keep-alive connection after 100 requests by default: the driver's few busy connections
         // would reconnect every 100 requests, which a browser's connection to a portal never does (README,
         // "Running at scale").
-        all.put("server.tomcat.max-keep-alive-requests", -1);
+        all.put("server.tomcat.max-keep-alive-requests", -1);   // Jetty has no such limit
         all.putAll(properties);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(EdgeApplication.class)
                 .web(WebApplicationType.SERVLET)

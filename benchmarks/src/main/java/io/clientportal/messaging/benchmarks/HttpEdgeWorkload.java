@@ -66,7 +66,7 @@ final class HttpEdgeWorkload {
 
     /** Starts the application on {@code db}, measures posting and history through both doors, stops it. */
     List<Result> run(BenchmarkDatabase db) {
-        try (EdgeServer server = EdgeServer.start(db.pool("edge", 12), Map.of())) {
+        try (EdgeServer server = EdgeServer.start(db.pool("edge", 12), edge.server(), Map.of())) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             ExecutorService javaReaders = Executors.newFixedThreadPool(edge.httpConnections());
             try {

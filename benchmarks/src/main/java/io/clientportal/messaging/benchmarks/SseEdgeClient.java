@@ -119,6 +119,15 @@ final class SseEdgeClient {
         double[] all = new double[client.length + staffs.length];
         System.arraycopy(client, 0, all, 0, client.length);
         System.arraycopy(staffs, 0, all, client.length, staffs.length);
+        StringBuilder bySecond = new StringBuilder("client stream latency, max per 200 posts (ms):");
+        for (int k = 0; k < client.length; k += 200) {
+            double max = 0;
+            for (int j = k; j < Math.min(client.length, k + 200); j++) {
+                max = Math.max(max, client[j]);
+            }
+            bySecond.append(' ').append(Math.round(max));
+        }
+        System.err.println(bySecond);
         System.out.println(String.format(Locale.ROOT, "RESULT %d %d %.3f %.3f %.3f %.3f",
                 clientReceived.get() + staffReceived.get(), expectedClient + expectedStaff,
                 Benchmark.percentile(all, 0.50), Benchmark.percentile(all, 0.99),

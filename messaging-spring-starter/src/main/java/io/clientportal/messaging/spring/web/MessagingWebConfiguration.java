@@ -196,7 +196,8 @@ public class MessagingWebConfiguration {
     EventStreamController messagingEventStreamController(MessagingJson json, SseHeartbeats heartbeats,
                                                          OpenEventStreams openStreams,
                                                          MessagingProperties properties) {
-        return new EventStreamController(json, heartbeats, openStreams, properties.getWeb().getSse().getTimeout());
+        MessagingProperties.Sse sse = properties.getWeb().getSse();
+        return new EventStreamController(json, heartbeats, openStreams, sse.getTimeout(), sse.getResponseBufferSize());
     }
 
     /** Before Spring Security's filter (at -100), which would ask an error dispatch to authenticate. */
