@@ -2,6 +2,8 @@ package io.clientportal.messaging.benchmarks;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +73,28 @@ class BenchmarkSmokeTests {
     private static List<String> lastColumns(String csvLine, int count) {
         String[] columns = csvLine.split(",", -1);
         return List.of(columns).subList(columns.length - count, columns.length);
+    }
+
+    /**
+     * The SSE profile opens its streams and gets every delivery on both servers: the starter's event streams (one
+     * write per event, unbuffered) work on Jetty as they do on Tomcat, and the profile's own parts keep working.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"tomcat", "jetty"})
+    void theSseProfileRunsAtATinySizeOnEitherServer(String server, @TempDir Path output) throws Exception {
+        BenchmarkConfig config = new BenchmarkConfig(List.of("h2"), 1, 24, 10, 200, 3, 100, 10, 2, 2, 1, 20, 1_000, 0,
+                Set.of("sse"), output);
+        EdgeConfig tiny = EdgeConfig.tiny();
+        EdgeConfig edge = new EdgeConfig(tiny.httpConnections(), tiny.httpPostSeconds(), tiny.httpWarmUpPosts(),
+                tiny.httpDriver(), tiny.httpRate(), tiny.httpRequests(), tiny.streams(), tiny.staffStreams(),
+                tiny.sseRate(), tiny.sseSeconds(), server);
+        new Benchmark(config, edge).run();   // fails unless every delivery arrived
+
+        List<String> csv = Files.readAllLines(output.resolve(Report.CSV));
+        assertThat(csv).filteredOn(line -> line.startsWith("\"H2") && line.contains("SSE streams open"))
+                .singleElement()
+                .satisfies(line -> assertThat(Double.parseDouble(line.split(",")[3])).isEqualTo(12.0));
+        assertThat(csv).filteredOn(line -> line.startsWith("\"H2") && line.contains("SSE ")).hasSize(5);
     }
 
     @Test

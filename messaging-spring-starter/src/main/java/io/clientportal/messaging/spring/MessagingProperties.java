@@ -784,14 +784,6 @@ public class MessagingProperties {
          */
         private DataSize socketBufferSize;
 
-        /**
-         * The size of each event stream's response buffer ({@code ServletResponse.setBufferSize}); unset: the
-         * container's. Jetty keeps a stream's buffer (32 KB by default, outside the heap) for as long as the stream is
-         * open, so {@code 1KB} makes each stream there hold about 31 KB less; an event larger than the buffer is
-         * written past it. Tomcat's response buffer has a fixed size this does not shrink.
-         */
-        private DataSize responseBufferSize;
-
         public Duration getHeartbeatInterval() {
             return heartbeatInterval;
         }
@@ -822,14 +814,6 @@ public class MessagingProperties {
 
         public void setSocketBufferSize(DataSize socketBufferSize) {
             this.socketBufferSize = socketBufferSize;
-        }
-
-        public DataSize getResponseBufferSize() {
-            return responseBufferSize;
-        }
-
-        public void setResponseBufferSize(DataSize responseBufferSize) {
-            this.responseBufferSize = responseBufferSize;
         }
     }
 

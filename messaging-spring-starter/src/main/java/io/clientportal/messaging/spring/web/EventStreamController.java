@@ -4,9 +4,7 @@ import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.Subscription;
 import io.clientportal.messaging.event.MessagingEvent;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,31 +32,18 @@ final class EventStreamController {
     private final SseHeartbeats heartbeats;
     private final OpenEventStreams openStreams;
     private final Duration timeout;
-    /** {@code messaging.web.sse.response-buffer-size} in bytes; 0: the container's. */
-    private final int responseBufferSize;
 
-    /** @param responseBufferSize each stream's response buffer, {@code null} for the container's own */
     EventStreamController(MessagingJson json, SseHeartbeats heartbeats, OpenEventStreams openStreams,
-                          Duration timeout, DataSize responseBufferSize) {
+                          Duration timeout) {
         this.json = json;
         this.heartbeats = heartbeats;
         this.openStreams = openStreams;
         this.timeout = timeout;
-        if (responseBufferSize != null
-                && (responseBufferSize.toBytes() < 1 || responseBufferSize.toBytes() > Integer.MAX_VALUE)) {
-            throw new IllegalArgumentException("messaging.web.sse.response-buffer-size must be positive: "
-                    + responseBufferSize);
-        }
-        this.responseBufferSize = responseBufferSize == null ? 0 : (int) responseBufferSize.toBytes();
     }
 
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(Messaging messaging, Actor actor, HttpServletResponse response,
+    SseEmitter events(Messaging messaging, Actor actor,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-        if (responseBufferSize > 0) {
-            // Before anything is written: the container holds this buffer for as long as the stream is open.
-            response.setBufferSize(responseBufferSize);
-        }
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
         SseStream stream = new SseStream(emitter);
         CompletableFuture<Subscription> subscription = new CompletableFuture<>();
@@ -118,7 +103,7 @@ final class EventStreamController {
             // An event can arrive before subscribe() has returned; the subscription is set right after it.
             Subscription current = subscription.join();
             sent = true;
-            if (!stream.send(SseEmitter.event().id(current.startEventId()).name("ready").data("{}")
+            if (!stream.send(SseFrame.event().id(current.startEventId()).name("ready").data("{}")
                     .reconnectTime(3_000))) {
                 current.close();
             }
@@ -126,10 +111,7 @@ final class EventStreamController {
     }
 
     private void send(SseStream stream, MessagingEvent event, CompletableFuture<Subscription> subscription) {
-        if (!stream.send(SseEmitter.event()
-                .id(event.eventId())
-                .name(event.type())
-                .data(json.write(event), MediaType.APPLICATION_JSON))) {
+        if (!stream.send(SseFrame.event().id(event.eventId()).name(event.type()).data(json.write(event)))) {
             subscription.thenAccept(Subscription::close);
         }
     }

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.jetty.ConfigurableJettyWebServerFactory;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -196,8 +197,7 @@ public class MessagingWebConfiguration {
     EventStreamController messagingEventStreamController(MessagingJson json, SseHeartbeats heartbeats,
                                                          OpenEventStreams openStreams,
                                                          MessagingProperties properties) {
-        MessagingProperties.Sse sse = properties.getWeb().getSse();
-        return new EventStreamController(json, heartbeats, openStreams, sse.getTimeout(), sse.getResponseBufferSize());
+        return new EventStreamController(json, heartbeats, openStreams, properties.getWeb().getSse().getTimeout());
     }
 
     /** Before Spring Security's filter (at -100), which would ask an error dispatch to authenticate. */
@@ -224,6 +224,20 @@ public class MessagingWebConfiguration {
         WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> messagingTomcatSocketBuffers(
                 MessagingProperties properties) {
             return new TomcatSocketBufferCustomizer(properties.getWeb().getSse().getSocketBufferSize());
+        }
+    }
+
+    /** On Jetty: {@code messaging.web.sse.socket-buffer-size} sizes each connection's request buffer. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"org.eclipse.jetty.server.Server",
+            "org.springframework.boot.jetty.ConfigurableJettyWebServerFactory"})
+    static class JettyBuffers {
+
+        @Bean
+        @ConditionalOnProperty(prefix = "messaging.web.sse", name = "socket-buffer-size")
+        WebServerFactoryCustomizer<ConfigurableJettyWebServerFactory> messagingJettySocketBuffers(
+                MessagingProperties properties) {
+            return new JettySocketBufferCustomizer(properties.getWeb().getSse().getSocketBufferSize());
         }
     }
 

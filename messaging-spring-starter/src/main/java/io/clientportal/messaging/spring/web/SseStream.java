@@ -19,6 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class SseStream {
 
     private static final Logger log = LoggerFactory.getLogger(SseStream.class);
+    private static final SseEmitter.SseEventBuilder HEARTBEAT = SseFrame.event().comment("heartbeat");
 
     private final SseEmitter emitter;
     private final ReentrantLock writing = new ReentrantLock();
@@ -58,7 +59,7 @@ final class SseStream {
             if (completing) {
                 return false;
             }
-            emitter.send(SseEmitter.event().comment("heartbeat"));
+            emitter.send(HEARTBEAT);
             return true;
         } catch (IOException | RuntimeException e) {
             log.debug("Event stream closed at heartbeat: {}", e.toString());

@@ -18,10 +18,7 @@ final class TomcatSocketBufferCustomizer implements WebServerFactoryCustomizer<C
     private final DataSize size;
 
     TomcatSocketBufferCustomizer(DataSize size) {
-        if (size.toBytes() < 1 || size.toBytes() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("messaging.web.sse.socket-buffer-size must be positive: " + size);
-        }
-        this.size = size;
+        this.size = DataSize.ofBytes(SocketBuffers.bytes(size));
     }
 
     @Override
