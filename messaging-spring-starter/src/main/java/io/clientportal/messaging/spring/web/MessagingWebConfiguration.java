@@ -227,7 +227,7 @@ public class MessagingWebConfiguration {
         }
     }
 
-    /** On Jetty: {@code messaging.web.sse.socket-buffer-size} sizes each connection's request buffer. */
+    /** On Jetty: {@code messaging.web.sse.socket-buffer-size} sizes the request buffers and ends write gathering. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = {"org.eclipse.jetty.server.Server",
             "org.springframework.boot.jetty.ConfigurableJettyWebServerFactory"})
