@@ -137,8 +137,7 @@ final class MessageSql implements MessageRows {
                     limit);
         } else {
             page = new ArrayList<>(beforeSeq == null
-                    ? jdbc.query(SELECT_FLAGGED + " WHERE m.tenant_id = ? AND m.conversation_id = " + opaque()
-                    + NEWEST_FIRST + " LIMIT " + limit, mapper, tenantId, id.value())
+                    ? jdbc.query(newestPage(false, limit), mapper, tenantId, id.value())
                     : jdbc.query(SELECT_FLAGGED + " WHERE m.tenant_id = ? AND m.conversation_id = ? AND m.seq < ?"
                     + NEWEST_FIRST + " LIMIT ?", mapper, tenantId, id.value(), beforeSeq, limit));
             Collections.reverse(page);
@@ -156,15 +155,26 @@ final class MessageSql implements MessageRows {
                     tenantId, id.value(), afterSeq, limit);
         } else {
             page = new ArrayList<>(beforeSeq == null
-                    ? jdbc.query(SELECT_FLAGGED + " WHERE m.tenant_id = ? AND m.conversation_id = " + opaque()
-                    + " AND m.internal = FALSE" + CLIENT_NEWEST_FIRST + " LIMIT " + limit, mapper, tenantId,
-                    id.value())
+                    ? jdbc.query(newestPage(true, limit), mapper, tenantId, id.value())
                     : jdbc.query(SELECT_FLAGGED + " WHERE m.tenant_id = ? AND m.conversation_id = ?"
                     + " AND m.client_seq < ? AND m.internal = FALSE" + CLIENT_NEWEST_FIRST + " LIMIT ?", mapper,
                     tenantId, id.value(), beforeSeq, limit));
             Collections.reverse(page);
         }
         return attachments.attachTo(page, withAttachments);
+    }
+
+    /**
+     * The newest page's text for the team's view or the clients', kept per page size ({@link StatementTexts}): the
+     * other pages' texts are constants, this one has the platform's opaque marker and its limit in it, and built per
+     * call it was hashed and compared whole by the driver's statement cache on every newest page (about 900
+     * characters: on H2 the newest page took 1.6 times RAW's, the deep page 0.75 times).
+     */
+    private String newestPage(boolean clientView, int limit) {
+        return StatementTexts.of("MessageSql.newestPage", jdbc.platform(), ((long) limit << 1) | (clientView ? 1 : 0),
+                () -> SELECT_FLAGGED + " WHERE m.tenant_id = ? AND m.conversation_id = " + opaque()
+                        + (clientView ? " AND m.internal = FALSE" + CLIENT_NEWEST_FIRST : NEWEST_FIRST)
+                        + " LIMIT " + limit);
     }
 
     /**
