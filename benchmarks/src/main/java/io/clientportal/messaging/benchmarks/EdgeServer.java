@@ -22,11 +22,11 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The starter's REST + SSE API as an application serves it: a Spring Boot application on embedded Tomcat or Jetty (a
- * random port on the loopback interface), its {@code Messaging} built by the starter from its properties, over a JPA store
- * on the benchmark's database. The API is secured by the starter's own filter chain with HTTP Basic, every user's
- * password {@value #PASSWORD} stored in plain text ({@code {noop}}), so that checking credentials costs the driver
- * and the server microseconds, not a password hash: what is measured is the edge, not BCrypt.
+ * The starter's REST + SSE API as an application serves it: a Spring Boot application on embedded Tomcat or Jetty
+ * (a random port on the loopback interface), its {@code Messaging} built by the starter from its properties, over a
+ * JPA store on the benchmark's database. The API is secured by the starter's own filter chain with HTTP Basic, every
+ * user's password {@value #PASSWORD} stored in plain text ({@code {noop}}), so that checking credentials costs the
+ * driver and the server microseconds, not a password hash: what is measured is the edge, not BCrypt.
  */
 final class EdgeServer implements AutoCloseable {
 

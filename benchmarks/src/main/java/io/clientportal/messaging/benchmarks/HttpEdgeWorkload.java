@@ -31,7 +31,7 @@ import static io.clientportal.messaging.benchmarks.Result.Target.Kind.ABSOLUTE_A
 import static io.clientportal.messaging.benchmarks.Result.Target.Kind.RATIO_AT_LEAST;
 
 /**
- * The HTTP edge: posting and history pages through the starter's REST API on a real Tomcat ({@link EdgeServer})
+ * The HTTP edge: posting and history pages through the starter's REST API on a real server ({@link EdgeServer})
  * over HTTP/1.1 keep-alive connections, beside the same work through the same application's Java API in the same
  * rounds (the rows' RAW column holds the Java API's figure: the limit of the edge). Posting is closed-loop
  * throughput on {@code httpConnections} connections against as many Java threads, both sides warmed up alike and

@@ -37,7 +37,7 @@ import static io.clientportal.messaging.benchmarks.Result.Target.Kind.RATIO_AT_L
  */
 final class SseEdgeWorkload {
 
-    /** Seconds of posts at the profile's rate before the measured ones. */
+    /** Seconds of posts at the profile's rate before the measured ones (deliveries included, not timed). */
     private static final int WARM_UP_SECONDS = 5;
 
     private final EdgeConfig edge;
