@@ -248,7 +248,7 @@ final class KeptCounts {
             insert[keys.length + 2] = participantDelta;
         }
         // The texts are built once per counter and shape (StatementTexts): every post and read adds to one.
-        long variant = (table.equals(TENANT_COUNT) ? 0 : 2) | (both ? 1 : 0);
+        long variant = counter(table) << 1 | (both ? 1 : 0);
         if (jdbc.platform() == Platform.POSTGRESQL) {
             jdbc.update(StatementTexts.of("countUpsert", jdbc.platform(), variant, () -> "INSERT INTO " + table
                     + values(column, key, both) + " ON CONFLICT (" + columns(key) + ") DO UPDATE SET "
@@ -267,6 +267,18 @@ final class KeptCounts {
                 () -> "INSERT INTO " + table + values(column, key, both)), insert)) {
             jdbc.update(sql, update);
         }
+    }
+
+    /**
+     * The counter a table holds, as a statement variant. Each table has one column and key, so the table and
+     * {@code both} decide a text; a table not named here would share another's texts, so it is refused.
+     */
+    private static long counter(String table) {
+        return switch (table) {
+            case TENANT_COUNT -> 0;
+            case READER_TOTAL -> 1;
+            default -> throw new IllegalArgumentException("no kept counter in " + table);
+        };
     }
 
     /** A counter's key columns: the tenant, those of {@code key} (a condition as {@link #READER_KEY}), the slot. */

@@ -57,7 +57,7 @@ final class SseFrame implements SseEmitter.SseEventBuilder {
 
     @Override
     public Set<DataWithMediaType> build() {
-        return Set.of(new DataWithMediaType(text + "\n", TEXT_PLAIN));
+        return Set.of(new DataWithMediaType(toString(), TEXT_PLAIN));
     }
 
     /** The frame's text, ending with the blank line that ends an event. */

@@ -19,7 +19,6 @@ import java.util.concurrent.locks.ReentrantLock;
 final class SseStream {
 
     private static final Logger log = LoggerFactory.getLogger(SseStream.class);
-    private static final SseEmitter.SseEventBuilder HEARTBEAT = SseFrame.event().comment("heartbeat");
 
     private final SseEmitter emitter;
     private final ReentrantLock writing = new ReentrantLock();
@@ -59,7 +58,7 @@ final class SseStream {
             if (completing) {
                 return false;
             }
-            emitter.send(HEARTBEAT);
+            emitter.send(SseFrame.event().comment("heartbeat"));
             return true;
         } catch (IOException | RuntimeException e) {
             log.debug("Event stream closed at heartbeat: {}", e.toString());
