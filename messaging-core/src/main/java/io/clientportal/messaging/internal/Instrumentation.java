@@ -55,9 +55,10 @@ final class Instrumentation {
     /** Runs an actor's call observed; {@code outcome} names how a call that returned ended. */
     <T> T observe(ObservedOperation.Kind kind, String tenantId, Actor actor, Supplier<T> work,
                   Function<T, String> outcome) {
-        Map<String, String> tags = new HashMap<>(2);
-        tags.put(ObservedOperation.ACTOR_KIND, actor == null ? "none" : actor.isTeamMember() ? "team" : "client");
-        OngoingObservation observation = start(kind, tenantId, tags, null);
+        // One immutable map, which the operation keeps as it is (Map.copyOf): this runs on every call of the API.
+        OngoingObservation observation = begin(new ObservedOperation(kind, tenantId, Map.of(
+                ObservedOperation.ACTOR_KIND, actor == null ? "none" : actor.isTeamMember() ? "team" : "client",
+                ObservedOperation.STORE, store), null));
         try {
             T result = work.get();
             observation.tag(ObservedOperation.OUTCOME, outcome.apply(result));
@@ -75,10 +76,14 @@ final class Instrumentation {
                              TraceHeaders parent) {
         Map<String, String> all = new HashMap<>(tags);
         all.put(ObservedOperation.STORE, store);
+        return begin(new ObservedOperation(kind, tenantId, all, parent));
+    }
+
+    private OngoingObservation begin(ObservedOperation operation) {
         try {
-            return new Guarded(observations.start(new ObservedOperation(kind, tenantId, all, parent)));
+            return new Guarded(observations.start(operation));
         } catch (RuntimeException e) {
-            log.debug("Could not start observing {}: {}", kind, e.toString());
+            log.debug("Could not start observing {}: {}", operation.kind(), e.toString());
             return OngoingObservation.NONE;
         }
     }

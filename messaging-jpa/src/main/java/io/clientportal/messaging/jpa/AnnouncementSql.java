@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static io.clientportal.messaging.jpa.Jdbc.uuid;
 
@@ -76,26 +77,31 @@ final class AnnouncementSql implements AnnouncementRows {
             + " WHEN MATCHED THEN UPDATE SET last_seq = c.last_seq + 1, countable = c.countable + 1, last_message_at = "
             + Platform.LATER_MESSAGE_AT + ", activity_at = " + Platform.LATER_MESSAGE_AT + NEXT_CLIENT_SEQ + ")";
 
-    private final EntityManager em;
+    /** The unit's entity manager: a read unit on a bare connection opens one only when it is asked for. */
+    private final Supplier<EntityManager> entityManager;
     private final Jdbc jdbc;
     private final String tenantId;
     private final KeptCounts counts;
 
-    AnnouncementSql(EntityManager em, Jdbc jdbc, String tenantId, KeptCounts counts) {
-        this.em = em;
+    AnnouncementSql(Supplier<EntityManager> entityManager, Jdbc jdbc, String tenantId, KeptCounts counts) {
+        this.entityManager = entityManager;
         this.jdbc = jdbc;
         this.tenantId = tenantId;
         this.counts = counts;
     }
 
+    private EntityManager em() {
+        return entityManager.get();
+    }
+
     @Override
     public void insert(AnnouncementRow announcement) {
-        em.persist(new AnnouncementEntity(tenantId, announcement));
-        em.flush();
+        em().persist(new AnnouncementEntity(tenantId, announcement));
+        em().flush();
     }
 
     private AnnouncementEntity entity(AnnouncementId id) {
-        return em.find(AnnouncementEntity.class, new UuidKey(tenantId, id.value()));
+        return em().find(AnnouncementEntity.class, new UuidKey(tenantId, id.value()));
     }
 
     @Override
@@ -110,7 +116,7 @@ final class AnnouncementSql implements AnnouncementRows {
             return Optional.empty();
         }
         // Refreshed under the lock: what this unit may have read before is not what it writes progress from.
-        em.refresh(entity, LockModeType.PESSIMISTIC_WRITE);
+        em().refresh(entity, LockModeType.PESSIMISTIC_WRITE);
         return Optional.of(entity.toRow());
     }
 
@@ -119,7 +125,7 @@ final class AnnouncementSql implements AnnouncementRows {
         AnnouncementEntity entity = entity(announcement.id());
         if (entity != null) {
             entity.updateProgress(announcement);
-            em.flush();
+            em().flush();
         }
     }
 

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The directory (team members, client accounts, client users) through JPA entities: low-volume, row-at-a-time
@@ -17,12 +18,17 @@ import java.util.Optional;
  */
 final class DirectoryRepository implements DirectoryRows {
 
-    private final EntityManager em;
+    /** The unit's entity manager: a read unit on a bare connection opens one only when it is asked for. */
+    private final Supplier<EntityManager> entityManager;
     private final String tenantId;
 
-    DirectoryRepository(EntityManager em, String tenantId) {
-        this.em = em;
+    DirectoryRepository(Supplier<EntityManager> entityManager, String tenantId) {
+        this.entityManager = entityManager;
         this.tenantId = tenantId;
+    }
+
+    private EntityManager em() {
+        return entityManager.get();
     }
 
     private DirectoryKey key(String id) {
@@ -31,54 +37,54 @@ final class DirectoryRepository implements DirectoryRows {
 
     @Override
     public Optional<TeamMemberRow> teamMember(String id) {
-        return Optional.ofNullable(em.find(TeamMemberEntity.class, key(id))).map(TeamMemberEntity::toRow);
+        return Optional.ofNullable(em().find(TeamMemberEntity.class, key(id))).map(TeamMemberEntity::toRow);
     }
 
     @Override
     public void saveTeamMember(TeamMemberRow member) {
-        TeamMemberEntity entity = em.find(TeamMemberEntity.class, key(member.id()));
+        TeamMemberEntity entity = em().find(TeamMemberEntity.class, key(member.id()));
         if (entity == null) {
-            em.persist(new TeamMemberEntity(tenantId, member));
+            em().persist(new TeamMemberEntity(tenantId, member));
         } else {
             entity.update(member);
         }
-        em.flush();
+        em().flush();
     }
 
     @Override
     public void deleteTeamMember(String id) {
-        remove(em.find(TeamMemberEntity.class, key(id)));
+        remove(em().find(TeamMemberEntity.class, key(id)));
     }
 
     @Override
     public Optional<ClientAccountRow> clientAccount(String id) {
-        return Optional.ofNullable(em.find(ClientAccountEntity.class, key(id))).map(ClientAccountEntity::toRow);
+        return Optional.ofNullable(em().find(ClientAccountEntity.class, key(id))).map(ClientAccountEntity::toRow);
     }
 
     @Override
     public void saveClientAccount(ClientAccountRow account) {
-        ClientAccountEntity entity = em.find(ClientAccountEntity.class, key(account.id()));
+        ClientAccountEntity entity = em().find(ClientAccountEntity.class, key(account.id()));
         if (entity == null) {
-            em.persist(new ClientAccountEntity(tenantId, account));
+            em().persist(new ClientAccountEntity(tenantId, account));
         } else {
             entity.update(account);
         }
-        em.flush();
+        em().flush();
     }
 
     @Override
     public void deleteClientAccount(String id) {
-        remove(em.find(ClientAccountEntity.class, key(id)));
+        remove(em().find(ClientAccountEntity.class, key(id)));
     }
 
     @Override
     public Optional<ClientUserRow> clientUser(String id) {
-        return Optional.ofNullable(em.find(ClientUserEntity.class, key(id))).map(ClientUserEntity::toRow);
+        return Optional.ofNullable(em().find(ClientUserEntity.class, key(id))).map(ClientUserEntity::toRow);
     }
 
     @Override
     public List<ClientUserRow> clientUsers(String accountId) {
-        return em.createQuery("select u from MessagingClientUser u where u.key.tenantId = :tenantId"
+        return em().createQuery("select u from MessagingClientUser u where u.key.tenantId = :tenantId"
                         + " and u.accountId = :accountId", ClientUserEntity.class)
                 .setParameter("tenantId", tenantId)
                 .setParameter("accountId", accountId)
@@ -90,24 +96,24 @@ final class DirectoryRepository implements DirectoryRows {
 
     @Override
     public void saveClientUser(ClientUserRow user) {
-        ClientUserEntity entity = em.find(ClientUserEntity.class, key(user.id()));
+        ClientUserEntity entity = em().find(ClientUserEntity.class, key(user.id()));
         if (entity == null) {
-            em.persist(new ClientUserEntity(tenantId, user));
+            em().persist(new ClientUserEntity(tenantId, user));
         } else {
             entity.update(user);
         }
-        em.flush();
+        em().flush();
     }
 
     @Override
     public void deleteClientUser(String id) {
-        remove(em.find(ClientUserEntity.class, key(id)));
+        remove(em().find(ClientUserEntity.class, key(id)));
     }
 
     private void remove(Object entity) {
         if (entity != null) {
-            em.remove(entity);
-            em.flush();
+            em().remove(entity);
+            em().flush();
         }
     }
 }

@@ -67,6 +67,11 @@ final class Jdbc {
         return new Jdbc(null, connection, platform);
     }
 
+    /** Statements on {@code connection} as it is (a read unit's bare connection, already in autocommit). */
+    static Jdbc on(Connection connection, Platform platform) {
+        return new Jdbc(null, connection, platform);
+    }
+
     Platform platform() {
         return platform;
     }

@@ -160,6 +160,11 @@ public final class JpaMessagingStore implements MessagingStore {
         Objects.requireNonNull(tenantId, "tenantId must not be null");
         Objects.requireNonNull(work, "work must not be null");
         try {
+            if (runner instanceof ResourceLocalTransactionRunner own) {
+                return own.readOnBareConnection(connections,
+                        (connection, em) -> work.apply(new JpaTransaction(tenantId, Jdbc.on(connection, platform), em)),
+                        em -> work.apply(new JpaTransaction(tenantId, em, platform)));
+            }
             return runner.readOnly(em -> work.apply(new JpaTransaction(tenantId, em, platform)));
         } catch (RuntimeException e) {
             throw StoreErrors.translate(e);
@@ -185,6 +190,11 @@ public final class JpaMessagingStore implements MessagingStore {
 
     private <T> T readJdbc(Function<Jdbc, T> work) {
         try {
+            if (runner instanceof ResourceLocalTransactionRunner own) {
+                return own.readOnBareConnection(connections,
+                        (connection, em) -> work.apply(Jdbc.on(connection, platform)),
+                        em -> work.apply(new Jdbc(em, platform)));
+            }
             return runner.readOnly(em -> work.apply(new Jdbc(em, platform)));
         } catch (RuntimeException e) {
             throw StoreErrors.translate(e);

@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One unit of work over one tenant's rows, on one {@link EntityManager} and its transaction: each area is the
@@ -39,8 +40,15 @@ final class JpaTransaction implements StoreTransaction {
     private final ReminderSql reminders;
 
     JpaTransaction(String tenantId, EntityManager em, Platform platform) {
+        this(tenantId, new Jdbc(em, platform), () -> em);
+    }
+
+    /**
+     * A unit whose native statements run on {@code jdbc} and whose entities (the directory, announcements) are read
+     * through {@code em}, which is asked for only when one is.
+     */
+    JpaTransaction(String tenantId, Jdbc jdbc, Supplier<EntityManager> em) {
         this.tenantId = tenantId;
-        Jdbc jdbc = new Jdbc(em, platform);
         this.directory = new DirectoryRepository(em, tenantId);
         this.attachments = new AttachmentSql(jdbc, tenantId);
         KeptCounts counts = new KeptCounts(jdbc, tenantId);

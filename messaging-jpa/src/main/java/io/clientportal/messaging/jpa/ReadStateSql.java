@@ -45,20 +45,25 @@ final class ReadStateSql implements ReadStateRows {
     private final AttachmentSql attachments;
     private final KeptCounts counts;
 
-    /** {@link #READ_COUNT_OF_C} with its parameters {@link #opaque}. */
-    private final String readCountOfC;
-    /** A page's team member probe of their participant row in conversation {@code c}: {@code = ?}, opaque. */
-    private final String memberIs;
-
     ReadStateSql(Jdbc jdbc, String tenantId, AttachmentSql attachments, KeptCounts counts) {
         this.jdbc = jdbc;
         this.tenantId = tenantId;
         this.attachments = attachments;
         this.counts = counts;
-        // Built once per platform: this object is made for every unit of work.
-        this.readCountOfC = StatementTexts.of("readCountOfC", jdbc.platform(), 0,
+    }
+
+    /**
+     * {@link #READ_COUNT_OF_C} with its parameters {@link #opaque}, built once per platform and looked up only by
+     * the inbox pages that use it: this object is made for every unit of work, history pages and posts included.
+     */
+    private String readCountOfC() {
+        return StatementTexts.of("readCountOfC", jdbc.platform(), 0,
                 () -> READ_COUNT_OF_C.formatted(opaque(), opaque()));
-        this.memberIs = StatementTexts.of("memberIs", jdbc.platform(), 0, () -> " = " + opaque());
+    }
+
+    /** A page's team member probe of their participant row in conversation {@code c}: {@code = ?}, opaque. */
+    private String memberIs() {
+        return StatementTexts.of("memberIs", jdbc.platform(), 0, () -> " = " + opaque());
     }
 
     /**
@@ -385,12 +390,12 @@ final class ReadStateSql implements ReadStateRows {
         StringBuilder sql = new StringBuilder("SELECT ").append(Rows.CONVERSATION_COLUMNS).append(", ")
                 .append(Rows.MESSAGE_COLUMNS).append(", ").append(MessageSql.HAS_ATTACHMENTS).append(", ")
                 .append(countable).append(" - ")
-                .append(readCountOfC).append(" AS unread_count, ");
+                .append(readCountOfC()).append(" AS unread_count, ");
         parameters.add(reader.kind());
         parameters.add(reader.id());
         if (reader.isTeamMember()) {
             sql.append("(SELECT p.access FROM messaging_participant p WHERE p.tenant_id = c.tenant_id")
-                    .append(" AND p.conversation_id = c.id AND p.team_member_id").append(memberIs).append(')');
+                    .append(" AND p.conversation_id = c.id AND p.team_member_id").append(memberIs()).append(')');
             parameters.add(reader.id());
         } else {
             sql.append("CAST(NULL AS VARCHAR(16))");
@@ -413,7 +418,7 @@ final class ReadStateSql implements ReadStateRows {
             sql.append(inScope);
             parameters.addAll(pageParameters);
             if (request.onlyCounted()) {
-                sql.append(" AND ").append(countable).append(" > ").append(readCountOfC);
+                sql.append(" AND ").append(countable).append(" > ").append(readCountOfC());
                 parameters.add(reader.kind());
                 parameters.add(reader.id());
             }
@@ -455,14 +460,14 @@ final class ReadStateSql implements ReadStateRows {
         boolean own = reader.isTeamMember() && reader.id().equals(request.scope().participantId());
         StringBuilder sql = new StringBuilder("SELECT ").append(Rows.CONVERSATION_COLUMNS).append(", ")
                 .append(Rows.MESSAGE_COLUMNS).append(", ").append(MessageSql.HAS_ATTACHMENTS)
-                .append(", c.countable - ").append(readCountOfC).append(" AS unread_count, ");
+                .append(", c.countable - ").append(readCountOfC()).append(" AS unread_count, ");
         parameters.add(reader.kind());
         parameters.add(reader.id());
         if (own) {
             sql.append("p.access");
         } else {
             sql.append("(SELECT r.access FROM messaging_participant r WHERE r.tenant_id = c.tenant_id")
-                    .append(" AND r.conversation_id = c.id AND r.team_member_id").append(memberIs).append(')');
+                    .append(" AND r.conversation_id = c.id AND r.team_member_id").append(memberIs()).append(')');
             parameters.add(reader.id());
         }
         List<Object> walkParameters = new ArrayList<>();
@@ -496,7 +501,7 @@ final class ReadStateSql implements ReadStateRows {
             parameters.addAll(walkParameters);
             parameters.addAll(filterParameters);
             if (request.onlyCounted()) {
-                sql.append(" AND c.countable > ").append(readCountOfC);
+                sql.append(" AND c.countable > ").append(readCountOfC());
                 parameters.add(reader.kind());
                 parameters.add(reader.id());
             }

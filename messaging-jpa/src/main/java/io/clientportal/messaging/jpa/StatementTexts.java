@@ -24,7 +24,10 @@ final class StatementTexts {
 
     /** The text of {@code site}'s statement in {@code variant} on {@code platform}, built by {@code build} once. */
     static String of(String site, Platform platform, long variant, Supplier<String> build) {
-        return TEXTS.computeIfAbsent(new Shape(site, platform, variant), shape -> build.get());
+        Shape shape = new Shape(site, platform, variant);
+        // A plain get first: computeIfAbsent locks the key's bin whenever the key is not its first node.
+        String text = TEXTS.get(shape);
+        return text != null ? text : TEXTS.computeIfAbsent(shape, s -> build.get());
     }
 
     /**

@@ -30,6 +30,9 @@ class ReadUnitStatementTests {
 
     private static final Actor USER = Actor.clientUser("u1");
 
+    /** What the recording notes when the reading thread takes a connection from the data source. */
+    private static final String BORROW = "DataSource.getConnection";
+
     private final List<String> calls = new CopyOnWriteArrayList<>();
 
     @Test
@@ -43,6 +46,31 @@ class ReadUnitStatementTests {
         assertThat(callsOfAHistoryPage(Connection.TRANSACTION_REPEATABLE_READ))
                 .containsSubsequence("setAutoCommit", "prepareStatement", "commit")
                 .containsOnlyOnce("prepareStatement");
+    }
+
+    @Test
+    void aColdReadOfEntitiesAndRowsBorrowsOneConnectionAndSendsNoTransaction() {
+        try (TestDatabases.TestDatabase database = TestDatabases.h2();
+             JpaMessagingStore store = JpaMessagingStore.create(recording(database.dataSource(),
+                     Connection.TRANSACTION_READ_COMMITTED))) {
+            ConversationId id;
+            try (Messaging seeding = Messaging.builder().store(store).build()) {
+                id = seeding.directory().createClientAccount("c1", "Client 1", AccountKind.INDIVIDUAL).id();
+                seeding.directory().addClientUser("c1", "u1", "User 1");
+                seeding.messages().post(USER, id, NewMessage.text("hello"));
+            }
+            // A new engine knows nothing: the page loads the client user (an entity, through a session) and the
+            // conversation's account (native SQL) in its own unit, and reads the page.
+            try (Messaging cold = Messaging.builder().store(store).build()) {
+                calls.clear();
+                assertThat(cold.messages().history(USER, id, HistoryQuery.latest(10)).items())
+                        .extracting(message -> message.text()).containsExactly("hello");
+                List<String> made = List.copyOf(calls);
+                assertThat(made).filteredOn("prepareStatement"::equals).hasSizeGreaterThanOrEqualTo(3);
+                assertThat(made).filteredOn(BORROW::equals).hasSize(1);
+                assertThat(made).doesNotContain("setAutoCommit", "commit", "rollback");
+            }
+        }
     }
 
     /** The connection calls of one history page with warm caches, on connections at {@code isolation}. */
@@ -67,8 +95,8 @@ class ReadUnitStatementTests {
             int read = messaging.messages().history(USER, id, HistoryQuery.latest(2)).items().size();
             List<String> made = List.copyOf(calls);
             assertThat(read).isEqualTo(2);
-            return made.stream().filter(call -> !call.startsWith("get") && !call.equals("clearWarnings")
-                    && !call.equals("close") && !call.equals("isClosed")).toList();
+            return made.stream().filter(call -> !call.startsWith("get") && !call.equals(BORROW)
+                    && !call.equals("clearWarnings") && !call.equals("close") && !call.equals("isClosed")).toList();
         }
     }
 
@@ -79,6 +107,9 @@ class ReadUnitStatementTests {
                 (proxy, method, args) -> {
                     Object result = invoke(method, dataSource, args);
                     if (result instanceof Connection connection) {
+                        if (Thread.currentThread() == reader) {
+                            calls.add(BORROW);
+                        }
                         connection.setTransactionIsolation(isolation);
                         return recording(connection, reader);
                     }
