@@ -58,6 +58,13 @@ final class HostJoiningTransactionRunner implements JpaTransactionRunner {
         return inTransaction(work);
     }
 
+    /** Outside the host's transaction: then a read is the own runner's. */
+    @Override
+    public boolean readsOwnUnitNow() {
+        EntityManager host = current.get();
+        return (host == null || !host.isOpen() || !host.isJoinedToTransaction()) && own.readsOwnUnitNow();
+    }
+
     @Override
     public void afterCommit(Runnable action) {
         afterCompletion(action, () -> {

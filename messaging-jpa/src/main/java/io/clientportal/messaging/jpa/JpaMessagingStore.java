@@ -42,6 +42,11 @@ public final class JpaMessagingStore implements MessagingStore {
     private final EntityManagerFactory emf;
     private final boolean ownsEntityManagerFactory;
     private final JpaTransactionRunner runner;
+    /**
+     * Reads that the runner lets run on the unit's own connections ({@link JpaTransactionRunner#readsOwnUnitNow}):
+     * on a bare connection in autocommit, falling back to {@code runner}'s own read where a read needs a transaction.
+     */
+    private final ResourceLocalTransactionRunner ownReads;
     private final Platform platform;
     private final PostgresCommitSignals.Connections connections;
     private final PostgresCommitSignals signals;
@@ -51,6 +56,7 @@ public final class JpaMessagingStore implements MessagingStore {
         this.emf = emf;
         this.ownsEntityManagerFactory = ownsEntityManagerFactory;
         this.runner = runner;
+        this.ownReads = new ResourceLocalTransactionRunner(emf);
         this.platform = detectPlatform(emf);
         this.connections = connections(emf);
         this.signals = platform == Platform.POSTGRESQL ? new PostgresCommitSignals(connections, currentSchema())
@@ -160,12 +166,8 @@ public final class JpaMessagingStore implements MessagingStore {
         Objects.requireNonNull(tenantId, "tenantId must not be null");
         Objects.requireNonNull(work, "work must not be null");
         try {
-            if (runner instanceof ResourceLocalTransactionRunner own) {
-                return own.readOnBareConnection(connections,
-                        (connection, em) -> work.apply(new JpaTransaction(tenantId, Jdbc.on(connection, platform), em)),
-                        em -> work.apply(new JpaTransaction(tenantId, em, platform)));
-            }
-            return runner.readOnly(em -> work.apply(new JpaTransaction(tenantId, em, platform)));
+            return readUnit((connection, em) -> work.apply(new JpaTransaction(tenantId, Jdbc.on(connection, platform),
+                    em)), em -> work.apply(new JpaTransaction(tenantId, em, platform)));
         } catch (RuntimeException e) {
             throw StoreErrors.translate(e);
         }
@@ -190,15 +192,23 @@ public final class JpaMessagingStore implements MessagingStore {
 
     private <T> T readJdbc(Function<Jdbc, T> work) {
         try {
-            if (runner instanceof ResourceLocalTransactionRunner own) {
-                return own.readOnBareConnection(connections,
-                        (connection, em) -> work.apply(Jdbc.on(connection, platform)),
-                        em -> work.apply(new Jdbc(em, platform)));
-            }
-            return runner.readOnly(em -> work.apply(new Jdbc(em, platform)));
+            return readUnit((connection, em) -> work.apply(Jdbc.on(connection, platform)),
+                    em -> work.apply(new Jdbc(em, platform)));
         } catch (RuntimeException e) {
             throw StoreErrors.translate(e);
         }
+    }
+
+    /**
+     * A read unit: on a bare connection when the runner lets it read on its own ({@code bare}, see
+     * {@link JpaTransactionRunner#readsOwnUnitNow}), else, or where the read needs a transaction, through the
+     * runner's read ({@code inSession}).
+     */
+    private <T> T readUnit(ResourceLocalTransactionRunner.BareRead<T> bare, Function<EntityManager, T> inSession) {
+        if (runner.readsOwnUnitNow()) {
+            return ownReads.readOnBareConnection(connections, bare, () -> runner.readOnly(inSession));
+        }
+        return runner.readOnly(inSession);
     }
 
     private <T> T writeJdbc(Function<Jdbc, T> work) {

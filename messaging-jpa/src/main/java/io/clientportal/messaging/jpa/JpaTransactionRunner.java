@@ -49,6 +49,16 @@ public interface JpaTransactionRunner {
     }
 
     /**
+     * Whether a read-only unit of work, called now on this thread, may run on a connection of the persistence
+     * unit's own, outside any transaction, as the store's own units read at READ COMMITTED (statements in autocommit,
+     * no session unless the unit reads entities): true when there is no caller's transaction the read would have to
+     * join to see the caller's writes. The default, {@code false}, always reads through {@link #readOnly}.
+     */
+    default boolean readsOwnUnitNow() {
+        return false;
+    }
+
+    /**
      * Each unit of work opens an entity manager of {@code emf}, begins a resource-local transaction, commits it
      * (or rolls it back) and closes the entity manager.
      */

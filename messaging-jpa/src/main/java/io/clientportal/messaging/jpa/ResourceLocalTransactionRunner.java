@@ -65,10 +65,11 @@ final class ResourceLocalTransactionRunner implements JpaTransactionRunner {
      * autocommit: no session is opened for it unless the work asks for an entity manager, which is then a session on
      * that same connection (one connection per unit, as before: a unit holding one and waiting for a second could
      * exhaust the pool). A history page opened and closed a session for nothing but the connection's loan, an
-     * eighth of the page's time on H2. Where a read needs a transaction, {@code inSession} runs as {@link #readOnly}.
+     * eighth of the page's time on H2. Where a read needs a transaction (the connection is not in autocommit, or the
+     * isolation is stricter), {@code otherwise} runs instead: the store's runner's own read.
      */
     <T> T readOnBareConnection(PostgresCommitSignals.Connections connections, BareRead<T> work,
-                               Function<EntityManager, T> inSession) {
+                               Supplier<T> otherwise) {
         Connection connection;
         try {
             connection = connections.get();
@@ -88,7 +89,7 @@ final class ResourceLocalTransactionRunner implements JpaTransactionRunner {
         } finally {
             release(connections, connection);
         }
-        return readOnly(inSession);
+        return otherwise.get();
     }
 
     private static void release(PostgresCommitSignals.Connections connections, Connection connection) {
@@ -134,6 +135,12 @@ final class ResourceLocalTransactionRunner implements JpaTransactionRunner {
                 session.close();
             }
         }
+    }
+
+    /** Always: this runner joins no one's transaction. */
+    @Override
+    public boolean readsOwnUnitNow() {
+        return true;
     }
 
     private boolean readsInAutocommit(Connection connection) throws SQLException {

@@ -44,6 +44,17 @@ public final class SpringJpaTransactionRunner implements JpaTransactionRunner {
         return run(work, reads);
     }
 
+    /**
+     * Outside a caller's transaction (the test of {@link #run}): a read then needs nothing of Spring's, and the store
+     * reads on a connection of its own at READ COMMITTED in autocommit, without a read-only transaction's BEGIN
+     * and COMMIT (on PostgreSQL a round trip) or a session opened for the connection alone.
+     */
+    @Override
+    public boolean readsOwnUnitNow() {
+        EntityManager caller = callersEntityManager();
+        return caller == null || !caller.isJoinedToTransaction();
+    }
+
     /** After the caller's Spring transaction commits, when the units joined one; else at once. */
     @Override
     public void afterCommit(Runnable action) {

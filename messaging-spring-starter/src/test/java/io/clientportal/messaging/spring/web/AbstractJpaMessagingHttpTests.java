@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -163,6 +164,25 @@ abstract class AbstractJpaMessagingHttpTests extends AbstractMessagingHttpTests 
         assertThat(messaging.messages().history(owner, portal.otherConversation.id(), HistoryQuery.latest(10))
                 .items()).extracting(Message::text).containsExactly("Office closed on Friday");
         assertThat(as(Who.OWNER).get("/announcements/" + rolledBack.get().id()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aReadInAHostTransactionSeesItsUncommittedPostAndAReadOutsideNeverDoes() {
+        List<String> before = history();
+        AtomicReference<List<String>> inside = new AtomicReference<>();
+        AtomicReference<List<String>> outside = new AtomicReference<>();
+        inHost(true, () -> {
+            messaging.messages().post(portal.actor(Who.OWNER), portal.conversation.id(),
+                    NewMessage.text("Draft invoice attached"));
+            // Joined: this read runs in the host's transaction, before its commit.
+            inside.set(history());
+            // Another thread, in no transaction, reads on a connection of its own: what has committed only.
+            outside.set(CompletableFuture.supplyAsync(this::history).join());
+            return null;
+        });
+        assertThat(inside.get()).endsWith("Draft invoice attached").hasSize(Math.min(10, before.size() + 1));
+        assertThat(outside.get()).isEqualTo(before);
+        assertThat(history()).isEqualTo(before);
     }
 
     @Test
