@@ -76,10 +76,8 @@ final class ResourceLocalTransactionRunner implements JpaTransactionRunner {
         } catch (SQLException e) {
             throw StoreErrors.translate(e);
         }
-        boolean bare = false;
         try {
-            bare = readsInAutocommit(connection);
-            if (bare) {
+            if (readsInAutocommit(connection)) {
                 try (SessionOnConnection session = new SessionOnConnection(emf, connection)) {
                     return work.run(connection, session);
                 }
