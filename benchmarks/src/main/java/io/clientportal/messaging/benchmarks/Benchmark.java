@@ -103,7 +103,7 @@ public final class Benchmark {
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("seeding failed", e);
             }
-            db.settle();   // H2's background writer must not still be writing the seed when the first round runs
+            db.settle();   // the seed's upkeep (H2's writer, PostgreSQL's vacuum) must not run beside the first rounds
             log(db.name() + ": seeded in " + (System.nanoTime() - seedStart) / 1_000_000 + " ms");
             DataSource rawPool = db.pool("raw", 10);
             try (RawVariant raw = new RawVariant(rawPool, db.isPostgres());
