@@ -50,6 +50,9 @@ public final class MicrometerMessagingMetrics implements MessagingNotifier, Reje
     /** The announcements this node accepted whose delivery has not completed (bounded: a day, 100,000 at most). */
     private final Cache<AnnouncementId, Boolean> sentHere = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofDays(1)).maximumSize(100_000).build();
+    /** Deliveries handed on before the send was told here ({@link Early}); guarded by this. */
+    private final Cache<AnnouncementId, Early> early = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(10)).maximumSize(10_000).build();
 
     public MicrometerMessagingMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -73,13 +76,27 @@ public final class MicrometerMessagingMetrics implements MessagingNotifier, Reje
             Duration lag = Duration.between(event.at(), clock.instant());
             eventLag.record(lag.isNegative() ? Duration.ZERO : lag);
         }
-        if (event instanceof MessagePosted posted && posted.message().announcementId() != null
-                && sentHere.getIfPresent(posted.message().announcementId()) != null) {
+        if (event instanceof MessagePosted posted && posted.message().announcementId() != null) {
+            delivered(posted.message().announcementId());
+        } else if (event instanceof AnnouncementDelivered delivered) {
+            completed(delivered.announcementId());
+        }
+    }
+
+    private synchronized void delivered(AnnouncementId id) {
+        if (sentHere.getIfPresent(id) != null) {
             announcementDeliveries.increment();
-        } else if (event instanceof AnnouncementDelivered delivered
-                && sentHere.getIfPresent(delivered.announcementId()) != null) {
-            sentHere.invalidate(delivered.announcementId());
+        } else {
+            early.get(id, key -> new Early()).deliveries++;
+        }
+    }
+
+    private synchronized void completed(AnnouncementId id) {
+        if (sentHere.getIfPresent(id) != null) {
+            sentHere.invalidate(id);
             announcementsCompleted.increment();
+        } else {
+            early.get(id, key -> new Early()).completed = true;
         }
     }
 
@@ -89,9 +106,28 @@ public final class MicrometerMessagingMetrics implements MessagingNotifier, Reje
     }
 
     @Override
-    public void announcementSent(Announcement announcement) {
-        sentHere.put(announcement.id(), Boolean.TRUE);
+    public synchronized void announcementSent(Announcement announcement) {
         announcementsSent.increment();
+        Early before = early.asMap().remove(announcement.id());
+        if (before != null) {
+            announcementDeliveries.increment(before.deliveries);
+            if (before.completed) {
+                announcementsCompleted.increment();
+                return;
+            }
+        }
+        sentHere.put(announcement.id(), Boolean.TRUE);
+    }
+
+    /**
+     * What the relay handed on of an announcement before this node's API told of sending it: delivery starts as the
+     * send commits and may overtake the controller's call of {@link #announcementSent} (on the in-memory store a small
+     * announcement is delivered before the answer is written). Counted when the send is told; an announcement
+     * another node sent is never told here, and its entry expires.
+     */
+    private static final class Early {
+        long deliveries;
+        boolean completed;
     }
 
     /**
