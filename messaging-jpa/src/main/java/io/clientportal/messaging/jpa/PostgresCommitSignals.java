@@ -10,19 +10,24 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * Wakes the relays of every instance on one PostgreSQL database with LISTEN/NOTIFY. {@link #signal()} sends one
  * {@code NOTIFY} on its own connection, outside any unit of work, and coalesces: signals that arrive while one is
- * being sent, or in the short rest after it, are covered by a single next one. {@link #listen} holds one connection
- * per listener that LISTENs on the channel of this schema; a single listener skips the signals of this instance
- * (its engine woke its own relay when it committed), so a node's own commits do not wake its relay twice. Polling
- * stays the fallback: a lost notification only delays events until the next poll. The PostgreSQL driver is reached
- * by reflection, so the store needs it only at run time.
+ * being sent, or in the short rest after it, are covered by a single next one. It sends nothing while no other
+ * instance listens ({@link PeerPresence}: listeners greet each other on the channel), so a lone instance spends no
+ * database transaction per commit on a signal nobody hears. {@link #listen} holds one connection per listener that
+ * LISTENs on the channel of this schema; a single listener skips the signals of this instance (its engine woke its
+ * own relay when it committed), so a node's own commits do not wake its relay twice. Polling stays the fallback: a
+ * lost notification only delays events until the next poll. The PostgreSQL driver is reached by reflection, so the
+ * store needs it only at run time.
  */
 final class PostgresCommitSignals implements AutoCloseable {
 
@@ -41,6 +46,10 @@ final class PostgresCommitSignals implements AutoCloseable {
      * at most this much later.
      */
     private static final long COALESCE_MILLIS = 2;
+    /** A listener's greeting when it starts listening: every other listener answers with {@link #HERE}. */
+    static final String HELLO = "hello";
+    /** A listener's answer to a greeting, and its heartbeat; commit signals carry an empty payload. */
+    static final String HERE = "here";
 
     private final Connections connections;
     private final String channel;
@@ -58,17 +67,28 @@ final class PostgresCommitSignals implements AutoCloseable {
     private volatile int notifyProcess;
     /** Listeners open: with more than one (two engines on this store), each must hear the other's signals. */
     private final AtomicInteger listeners = new AtomicInteger();
+    /** The server processes of this store's listening connections: what they say is not another instance's. */
+    private final Set<Integer> listenProcesses = ConcurrentHashMap.newKeySet();
+    private final PeerPresence peers;
     private volatile boolean closed;
 
     PostgresCommitSignals(Connections connections, String schema) {
+        this(connections, schema, System::nanoTime);
+    }
+
+    PostgresCommitSignals(Connections connections, String schema, LongSupplier nanoTime) {
         this.connections = connections;
+        this.peers = new PeerPresence(nanoTime);
         String name = "messaging_events." + schema;
         this.channel = name.length() > 63 ? name.substring(0, 63) : name;
     }
 
-    /** Signals committed events to every listener on the database; never blocks the caller. */
+    /**
+     * Signals committed events to every other listener on the database; never blocks the caller. Sends nothing
+     * while none is there: one that starts listening later is told of this instance and reads the log then.
+     */
     void signal() {
-        if (closed || !pending.compareAndSet(false, true)) {
+        if (closed || !othersListen() || !pending.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -107,6 +127,15 @@ final class PostgresCommitSignals implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Whether a signal would reach anyone: another engine on this store, or another instance heard on the channel.
+     * Read before the decision to skip a signal and written before this instance answers a greeting, so a commit
+     * either is signalled or committed before the newcomer heard the answer (which wakes its relay).
+     */
+    boolean othersListen() {
+        return listeners.get() > 1 || peers.present();
     }
 
     private static int backendProcess(Connection connection) throws SQLException {
@@ -168,6 +197,7 @@ final class PostgresCommitSignals implements AutoCloseable {
             long failures = 0;
             while (!stopped && !closed) {
                 Connection connection = null;
+                int process = 0;
                 try {
                     connection = connections.get();
                     connection.setAutoCommit(true);
@@ -178,13 +208,22 @@ final class PostgresCommitSignals implements AutoCloseable {
                             connection.getClass().getClassLoader());
                     Object pg = connection.unwrap(pgConnection);
                     Method getNotifications = pgConnection.getMethod("getNotifications", int.class);
-                    Method sender = Class.forName("org.postgresql.PGNotification", true,
-                            connection.getClass().getClassLoader()).getMethod("getPID");
+                    Class<?> notification = Class.forName("org.postgresql.PGNotification", true,
+                            connection.getClass().getClassLoader());
+                    Method sender = notification.getMethod("getPID");
+                    Method payload = notification.getMethod("getParameter");
+                    process = backendProcess(connection);
+                    listenProcesses.add(process);
+                    long spokeAt = say(connection, HELLO);
                     failures = 0;
                     listener.run();   // whatever was signalled while not listening
                     while (!stopped && !closed) {
                         Object notifications = getNotifications.invoke(pg, WAIT_MILLIS);
-                        if (fromOthers(notifications, sender)) {
+                        Heard heard = hear(notifications, sender, payload);
+                        if (heard.greeted() || peers.heartbeatDue(spokeAt)) {
+                            spokeAt = say(connection, HERE);
+                        }
+                        if (heard.wake()) {
                             listener.run();
                         }
                     }
@@ -201,6 +240,7 @@ final class PostgresCommitSignals implements AutoCloseable {
                         break;
                     }
                 } finally {
+                    listenProcesses.remove(process);
                     if (connection != null) {
                         try (Statement statement = connection.createStatement()) {
                             statement.execute("UNLISTEN *");
@@ -215,18 +255,47 @@ final class PostgresCommitSignals implements AutoCloseable {
     }
 
     /**
-     * Whether any of the notifications came from another instance's (or an earlier) signal connection. This
-     * store's own count only while a single engine listens: that engine woke its relay in-process already.
+     * Says {@code word} on the channel from a listening connection, committed without waiting for the WAL flush as
+     * the signals are; returns when (engine clock).
      */
-    private boolean fromOthers(Object notifications, Method sender) throws ReflectiveOperationException {
-        int own = listeners.get() == 1 ? notifyProcess : 0;
+    private long say(Connection connection, String word) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT set_config('synchronous_commit', 'off', true), pg_notify(?, ?)")) {
+            statement.setString(1, channel);
+            statement.setString(2, word);
+            statement.execute();
+        }
+        return peers.now();
+    }
+
+    /** What a batch of notifications asks of a listener. */
+    private record Heard(boolean wake, boolean greeted) {
+    }
+
+    /**
+     * Reads a batch of notifications. Whatever another instance says marks it present, and wakes the relay (a
+     * greeting or heartbeat too: it is rare, and an answer to this listener's greeting must wake it, see
+     * {@link #othersListen()}); a greeting from another instance asks for an answer. This store's own signals wake
+     * only while more than one engine listens: a single engine woke its relay in-process already.
+     */
+    private Heard hear(Object notifications, Method sender, Method payload) throws ReflectiveOperationException {
+        boolean wake = false;
+        boolean greeted = false;
+        boolean shared = listeners.get() > 1;
         int n = notifications == null ? 0 : Array.getLength(notifications);
         for (int i = 0; i < n; i++) {
-            if (own == 0 || (int) sender.invoke(Array.get(notifications, i)) != own) {
-                return true;
+            Object notification = Array.get(notifications, i);
+            int process = (int) sender.invoke(notification);
+            boolean ours = process == notifyProcess || listenProcesses.contains(process);
+            if (!ours) {
+                peers.heard();
+                wake = true;
+                greeted |= HELLO.equals(payload.invoke(notification));
+            } else if (shared && "".equals(payload.invoke(notification))) {
+                wake = true;
             }
         }
-        return false;
+        return new Heard(wake, greeted);
     }
 
     @Override
