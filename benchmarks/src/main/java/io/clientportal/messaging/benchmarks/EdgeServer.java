@@ -1,7 +1,9 @@
 package io.clientportal.messaging.benchmarks;
 
+import io.clientportal.messaging.Actor;
 import io.clientportal.messaging.Messaging;
 import io.clientportal.messaging.jpa.JpaMessagingStore;
+import io.clientportal.messaging.spring.web.ActorResolver;
 import io.clientportal.messaging.spi.MessagingStore;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -10,11 +12,17 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +42,12 @@ final class EdgeServer implements AutoCloseable {
     /** The CSRF token the driver sends as cookie and header alike (double submit: any value that matches). */
     static final String CSRF_TOKEN = "bench-csrf-token";
     static final String BASE_PATH = "/api/messaging";
+    /**
+     * The edge's floor, under the API's base path: a POST the starter's filter chain secures as it does a post
+     * (credentials, CSRF, tenant), its actor resolved and its JSON body read and answered by the same converters,
+     * and nothing else done: what the stack costs a request before the library does any work.
+     */
+    static final String FLOOR_PATH = "/bench/floor";
     /** The servlet web server auto-configuration of each container; the one not asked for is left out. */
     private static final Map<String, String> SERVERS = Map.of(
             "tomcat", "org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration",
@@ -122,10 +136,46 @@ final class EdgeServer implements AutoCloseable {
             return JpaMessagingStore.create(benchmarkPool);
         }
 
+        @Bean
+        FloorController floorController(ActorResolver actors, Messaging messaging) {
+            return new FloorController(actors, messaging);
+        }
+
         /** Every name is a user with the benchmark's password; the directory decides who they are. */
         @Bean
         UserDetailsService benchmarkUsers() {
             return name -> User.withUsername(name).password("{noop}" + PASSWORD).authorities(List.of()).build();
+        }
+    }
+
+    /** The body a floor request sends, as a post's. */
+    record FloorRequest(String text) {
+    }
+
+    /** The floor's answer: about as much JSON as a posted message's, none of it stored. */
+    record FloorAnswer(String author, String text, long at) {
+    }
+
+    /**
+     * The edge's floor, see {@link #FLOOR_PATH}. The starter resolves the {@code Actor} argument of its own
+     * controllers only, so this one asks the application's {@link ActorResolver} as that resolver does.
+     */
+    @RestController
+    static class FloorController {
+
+        private final ActorResolver actors;
+        private final Messaging messaging;
+
+        FloorController(ActorResolver actors, Messaging messaging) {
+            this.actors = actors;
+            this.messaging = messaging;
+        }
+
+        @PostMapping(BASE_PATH + FLOOR_PATH)
+        ResponseEntity<FloorAnswer> floor(Principal principal, @RequestBody FloorRequest body) {
+            Actor actor = actors.resolve(principal, messaging).orElseThrow();
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .body(new FloorAnswer(actor.id(), body.text(), System.currentTimeMillis()));
         }
     }
 }

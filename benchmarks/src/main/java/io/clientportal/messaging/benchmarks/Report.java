@@ -47,7 +47,7 @@ final class Report {
             out.append(String.format(Locale.ROOT, format, r.workload(), r.unit(), number(r.sdk()), number(r.raw()),
                     number(r.naive()), ratio(r.sdkPerRaw()), ratio(r.naivePerSdk()), number(smallSdk(r)),
                     ratio(r.sdkLargePerSmall()), ratio(r.rawLargePerSmall()),
-                    String.format(Locale.ROOT, "%.1f", r.heapMb()), r.target().text(), r.holds() ? "yes" : "NO"));
+                    String.format(Locale.ROOT, "%.1f", r.heapMb()), r.target().text(), r.holdsText()));
         }
         return out.toString();
     }
@@ -82,7 +82,7 @@ final class Report {
                 out.append(String.join(",", quote(database), quote(r.workload()), quote(r.unit()),
                         plain(r.sdk()), plain(r.raw()), plain(r.naive()), plain(r.sdkPerRaw()),
                         plain(r.naivePerSdk()), plain(r.heapMb()), quote(r.target().text()),
-                        Boolean.toString(r.holds()),
+                        r.target().kind() == Result.Target.Kind.REFERENCE ? "" : Boolean.toString(r.holds()),
                         r.scale() == null ? "" : Integer.toString(r.scale().conversations()), plain(smallSdk(r)),
                         plain(smallRaw(r)), plain(r.sdkLargePerSmall()), plain(r.rawLargePerSmall())))
                         .append('\n');
@@ -113,7 +113,7 @@ final class Report {
                         .append(ratio(r.sdkLargePerSmall())).append("</td><td>").append(ratio(r.rawLargePerSmall()))
                         .append("</td><td>").append(String.format(Locale.ROOT, "%.1f", r.heapMb()))
                         .append("</td><td>").append(escape(r.target().text())).append("</td><td")
-                        .append(r.holds() ? ">yes" : " class=\"no\">NO").append("</td></tr>");
+                        .append(r.holds() ? ">" + r.holdsText() : " class=\"no\">NO").append("</td></tr>");
             }
             out.append("</table>").append(chart(results));
         });

@@ -24,9 +24,14 @@ record Result(String workload, String unit, boolean higherIsBetter, double sdk, 
         this(workload, unit, higherIsBetter, sdk, raw, naive, heapMb, target, null);
     }
 
-    /** A bound on SDK/RAW, or on the SDK's figure itself. */
+    /** A bound on SDK/RAW, or on the SDK's figure itself; or none, for a row that measures a limit to explain one. */
     record Target(Kind kind, double bound, String text) {
-        enum Kind { RATIO_AT_LEAST, RATIO_AT_MOST, ABSOLUTE_AT_MOST }
+        enum Kind { RATIO_AT_LEAST, RATIO_AT_MOST, ABSOLUTE_AT_MOST, REFERENCE }
+
+        /** A row without a target of its own: what it says is in {@code text}. */
+        static Target reference(String text) {
+            return new Target(Kind.REFERENCE, 0, text);
+        }
     }
 
     /**
@@ -86,8 +91,14 @@ record Result(String workload, String unit, boolean higherIsBetter, double sdk, 
             case RATIO_AT_LEAST -> ratio != null && ratio >= target.bound();
             case RATIO_AT_MOST -> ratio != null && ratio <= target.bound();
             case ABSOLUTE_AT_MOST -> sdk <= target.bound();
+            case REFERENCE -> true;
         } && (!workload.startsWith("announcement") || heapMb < 64);
         Double growth = sdkLargePerSmall();
         return holds && (scale == null || growth != null && growth <= scale.atMost());
+    }
+
+    /** The report's "holds" cell: yes, NO, or n/a for a reference row. */
+    String holdsText() {
+        return target.kind() == Target.Kind.REFERENCE ? "n/a" : holds() ? "yes" : "NO";
     }
 }

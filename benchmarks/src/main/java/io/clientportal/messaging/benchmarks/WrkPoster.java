@@ -51,12 +51,13 @@ final class WrkPoster {
 
     /**
      * A poster to {@code server}, its posts spread over the dataset's post conversations as the Java driver spreads
-     * them ({@code n * 7}, see {@link Dataset#postConversation(int)}).
+     * them ({@code n * 7}, see {@link Dataset#postConversation(int)}); with {@code floor}, the same requests to the
+     * edge's floor ({@link EdgeServer#FLOOR_PATH}) instead of the conversations' messages.
      */
-    static WrkPoster to(EdgeServer server, Dataset dataset, int connections) throws IOException {
+    static WrkPoster to(EdgeServer server, Dataset dataset, int connections, boolean floor) throws IOException {
         Path script = Files.createTempFile("bench-wrk-post", ".lua");
         script.toFile().deleteOnExit();
-        Files.writeString(script, script(dataset.postConversations));
+        Files.writeString(script, script(dataset.postConversations, floor));
         return new WrkPoster(script, "http://127.0.0.1:" + server.port() + "/", connections);
     }
 
@@ -106,7 +107,7 @@ final class WrkPoster {
     }
 
     /** The Lua script: one request per post, the credentials of its conversation's user listed up front. */
-    private static String script(int postConversations) {
+    private static String script(int postConversations, boolean floor) {
         StringBuilder lua = new StringBuilder("local auths = {\n");
         for (int k = 0; k < postConversations; k++) {
             lua.append("  \"").append(EdgeServer.basic(Dataset.user(2L + k))).append("\",\n");
@@ -116,6 +117,8 @@ final class WrkPoster {
                 .append("local base = \"").append(EdgeServer.BASE_PATH)
                 .append("/conversations/00000000-0000-7000-8000-\"\n")
                 .append("local csrf = \"").append(EdgeServer.CSRF_TOKEN).append("\"\n")
+                .append("local floor = ").append(floor ? "\"" + EdgeServer.BASE_PATH + EdgeServer.FLOOR_PATH + "\""
+                        : "nil").append('\n')
                 .append("""
                         local n = 0
                         function init(args)
@@ -125,7 +128,8 @@ final class WrkPoster {
                           local k = (n * 7) % conversations
                           local body = '{"text":"Post ' .. n .. ' over HTTP"}'
                           n = n + 1
-                          return wrk.format("POST", base .. string.format("%012d", 2 + k) .. "/messages", {
+                          local path = floor or (base .. string.format("%012d", 2 + k) .. "/messages")
+                          return wrk.format("POST", path, {
                             ["Authorization"] = auths[k + 1],
                             ["Content-Type"] = "application/json",
                             ["Cookie"] = "XSRF-TOKEN=" .. csrf,
