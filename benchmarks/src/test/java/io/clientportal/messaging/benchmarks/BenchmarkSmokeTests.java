@@ -22,7 +22,7 @@ class BenchmarkSmokeTests {
     private static final List<String> WORKLOADS = List.of("post, 1 thread", "post, 8 threads",
             "history page of 50, newest", "history page of 50, deep", "agent inbox page of", "unread only",
             "owner unread total", "mark read + unread total", "announcement to all", "event delivery p99, one node",
-            "post over HTTP", "history over HTTP at 200/s, p99", "history over HTTP at 200/s, p50");
+            "post over HTTP", "HTTP floor", "history over HTTP at 200/s, p99", "history over HTTP at 200/s, p50");
 
     @Test
     void everyWorkloadRunsOnBothDatabasesAndIsReported(@TempDir Path output) throws Exception {
