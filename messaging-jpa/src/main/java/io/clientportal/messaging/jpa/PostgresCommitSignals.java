@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
 
 /**
  * Wakes the relays of every instance on one PostgreSQL database with LISTEN/NOTIFY. {@link #signal()} sends one
@@ -73,12 +72,8 @@ final class PostgresCommitSignals implements AutoCloseable {
     private volatile boolean closed;
 
     PostgresCommitSignals(Connections connections, String schema) {
-        this(connections, schema, System::nanoTime);
-    }
-
-    PostgresCommitSignals(Connections connections, String schema, LongSupplier nanoTime) {
         this.connections = connections;
-        this.peers = new PeerPresence(nanoTime);
+        this.peers = new PeerPresence(System::nanoTime);
         String name = "messaging_events." + schema;
         this.channel = name.length() > 63 ? name.substring(0, 63) : name;
     }
