@@ -73,10 +73,7 @@ class PostgresCommitSignalsTests {
             node.messages().post(OWNER, id, NewMessage.text("alone " + i));
         }
 
-        try (PreparedStatement hello = peer.prepareStatement("SELECT pg_notify(?, 'hello')")) {
-            hello.setString(1, channel);
-            hello.execute();
-        }
+        say("hello");
         int peerProcess = peer.unwrap(PGConnection.class).getBackendPID();
         await().atMost(Duration.ofSeconds(10)).until(() -> heardFromNode(peerProcess, "here"));
         // Notifications reach a listener in commit order: a signal for the posts above would precede the answer.
@@ -90,6 +87,28 @@ class PostgresCommitSignalsTests {
     }
 
     @Test
+    void aListenerWhoseConnectionIsKilledListensAgainGreetsAndItsNodeKeepsSignalling() throws Exception {
+        ConversationId id = node.directory().createClientAccount("fault", "Fault", AccountKind.INDIVIDUAL).id();
+        int peerProcess = peer.unwrap(PGConnection.class).getBackendPID();
+        say("hello");
+        await().atMost(Duration.ofSeconds(10)).until(() -> heardFromNode(peerProcess, "here"));
+        // The answer comes from the node's listening connection: that is the server process to kill.
+        int listener = heard.stream().filter(n -> n.getPID() != peerProcess && "here".equals(n.getParameter()))
+                .findFirst().orElseThrow().getPID();
+        try (PreparedStatement kill = peer.prepareStatement("SELECT pg_terminate_backend(?, 10000)")) {
+            kill.setInt(1, listener);
+            kill.execute();
+        }
+        heard.clear();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> heardFromNode(peerProcess, "hello"));
+        assertThat(heard).filteredOn(n -> "hello".equals(n.getParameter()) && n.getPID() != peerProcess)
+                .extracting(PGNotification::getPID).doesNotContain(listener);
+        node.messages().post(OWNER, id, NewMessage.text("after the listener came back"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> heardFromNode(peerProcess, ""));
+    }
+
+    @Test
     void anInstanceGreetsTheChannelWhenItStartsListening() throws Exception {
         JpaMessagingStore second = JpaMessagingStore.create(database.anotherPool("second"));
         Messaging secondNode = Messaging.builder().store(second).eventPollInterval(Duration.ofSeconds(10)).build();
@@ -99,6 +118,15 @@ class PostgresCommitSignalsTests {
         } finally {
             secondNode.close();
             second.close();
+        }
+    }
+
+    /** Says {@code word} on the channel from the peer's connection, as another instance's listener would. */
+    private void say(String word) throws SQLException {
+        try (PreparedStatement statement = peer.prepareStatement("SELECT pg_notify(?, ?)")) {
+            statement.setString(1, channel);
+            statement.setString(2, word);
+            statement.execute();
         }
     }
 
