@@ -82,7 +82,7 @@ final class Report {
                 out.append(String.join(",", quote(database), quote(r.workload()), quote(r.unit()),
                         plain(r.sdk()), plain(r.raw()), plain(r.naive()), plain(r.sdkPerRaw()),
                         plain(r.naivePerSdk()), plain(r.heapMb()), quote(r.target().text()),
-                        r.target().kind() == Result.Target.Kind.REFERENCE ? "" : Boolean.toString(r.holds()),
+                        r.target().isReference() ? "" : Boolean.toString(r.holds()),
                         r.scale() == null ? "" : Integer.toString(r.scale().conversations()), plain(smallSdk(r)),
                         plain(smallRaw(r)), plain(r.sdkLargePerSmall()), plain(r.rawLargePerSmall())))
                         .append('\n');

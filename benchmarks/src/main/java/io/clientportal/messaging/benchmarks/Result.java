@@ -32,6 +32,10 @@ record Result(String workload, String unit, boolean higherIsBetter, double sdk, 
         static Target reference(String text) {
             return new Target(Kind.REFERENCE, 0, text);
         }
+
+        boolean isReference() {
+            return kind == Kind.REFERENCE;
+        }
     }
 
     /**
@@ -99,6 +103,6 @@ record Result(String workload, String unit, boolean higherIsBetter, double sdk, 
 
     /** The report's "holds" cell: yes, NO, or n/a for a reference row. */
     String holdsText() {
-        return target.kind() == Target.Kind.REFERENCE ? "n/a" : holds() ? "yes" : "NO";
+        return target.isReference() ? "n/a" : holds() ? "yes" : "NO";
     }
 }
